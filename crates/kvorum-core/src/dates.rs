@@ -1,0 +1,68 @@
+//! Dates as Danes write them: `22.11.2026`, `22-11-2026`, and ISO `2026-11-22`.
+
+use chrono::NaiveDate;
+
+/// `22.11.2026`
+pub fn format_date(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+/// Parses `dd.mm.yyyy`, `dd-mm-yyyy`, `dd/mm/yyyy`, `d.m.yyyy` and ISO `yyyy-mm-dd`.
+pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
+    let s = input.trim();
+    let bad = || format!("»{s}« er ikke en dato. Skriv fx 22.11.2026");
+    if s.is_empty() {
+        return Err("Datoen mangler.".into());
+    }
+    let parts: Vec<&str> = s.split(['.', '-', '/']).collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+        return Err(bad());
+    }
+    let nums: Vec<u32> = parts.iter().map(|p| p.parse::<u32>().unwrap_or(u32::MAX)).collect();
+    let (y, m, d) = if parts[0].len() == 4 {
+        (nums[0], nums[1], nums[2])
+    } else if parts[2].len() == 4 {
+        (nums[2], nums[1], nums[0])
+    } else {
+        return Err(bad());
+    };
+    let y = i32::try_from(y).map_err(|_| bad())?;
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("»{s}« findes ikke i kalenderen."))
+}
+
+/// First and last day of a calendar year.
+pub fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
+    (
+        NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN),
+        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn reads_danish_and_iso() {
+        assert_eq!(parse_date("22.11.2026"), Ok(d(2026, 11, 22)));
+        assert_eq!(parse_date("1-2-2025"), Ok(d(2025, 2, 1)));
+        assert_eq!(parse_date("2025-02-01"), Ok(d(2025, 2, 1)));
+        assert_eq!(parse_date(" 05/06/2024 "), Ok(d(2024, 6, 5)));
+        assert!(parse_date("31.02.2025").unwrap_err().contains("findes ikke"));
+        assert!(parse_date("22.11.26").is_err());
+        assert!(parse_date("i går").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn format_then_parse(days in 0i64..80_000) {
+            let date = d(1900, 1, 1) + chrono::Duration::days(days);
+            prop_assert_eq!(parse_date(&format_date(date)), Ok(date));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! kvorum-core — the ground floor of Kvorum: the association's rules as types and pure
+//! functions. No I/O, no async, no SQL, no clock: callers pass `today`.
+//! Everything above (store, docs, api, the Tauri shell, the CLI) depends on this crate;
+//! it depends on nothing of ours.
+#![forbid(unsafe_code)]
+
+pub mod association;
+pub mod dates;
+pub mod fees;
+pub mod ids;
+pub mod members;
+pub mod money;
+pub mod validation;
+
+pub use money::Money;
+pub use validation::{FieldError, FieldErrors};

@@ -1,0 +1,57 @@
+//! Field-level validation errors, with the Danish sentence shown next to the field.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One problem with one field of a form or one column of an imported row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldError {
+    /// The field's name in the DTO (camelCase), e.g. `postalCode`.
+    pub field: String,
+    /// A Danish sentence saying what is wrong and how to fix it.
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        Self { field: field.to_owned(), message: message.into() }
+    }
+}
+
+/// All the problems found in one input; empty means valid.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn push(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldError::new(field, message));
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Records the error of a parse step, returning its value when it succeeded.
+    pub fn take<T>(&mut self, field: &str, r: Result<T, String>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(m) => {
+                self.push(field, m);
+                None
+            }
+        }
+    }
+    pub fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, FieldErrors> {
+        if self.0.is_empty() {
+            Ok(value())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl std::fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<&str> = self.0.iter().map(|e| e.message.as_str()).collect();
+        f.write_str(&parts.join(" "))
+    }
+}
