@@ -88,3 +88,19 @@ mod tests {
         assert_eq!(ok.fiscal_year_start_month, 1);
     }
 }
+
+/// The association as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Association {
+    pub id: crate::ids::AssociationId,
+    pub name: String,
+    pub cvr: Option<String>,
+    pub address: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub municipality: Option<String>,
+    pub fiscal_year_start_month: u32,
+    #[ts(type = "number")]
+    pub version: i64,
+}

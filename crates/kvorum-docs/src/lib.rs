@@ -1,1 +1,19 @@
-//! stub
+//! kvorum-docs — Kvorum's documents in three steps: a `model` (what the document says,
+//! built from domain data) → a `layout` (pure: pages of positioned text, tables that break
+//! across pages with their header repeated, headers and "Side x af y" footers) → `pdf`
+//! (printpdf with an embedded Liberation Sans, so æ, ø and å print everywhere).
+//! The only crate that knows printpdf. Depends on kvorum-core; never on kvorum-store.
+#![forbid(unsafe_code)]
+
+pub mod fonts;
+pub mod layout;
+pub mod model;
+pub mod pdf;
+
+pub use model::{MemberList, MemberListRow};
+
+/// Lays out and renders the member list as PDF bytes.
+pub fn member_list_pdf(list: &MemberList) -> Result<Vec<u8>, pdf::PdfError> {
+    let doc = model::member_list_layout(list);
+    pdf::render(&doc)
+}

@@ -1,1 +1,249 @@
-//! stub
+//! kvorum-store — persistence for Kvorum. One association's data lives in one database:
+//! an embedded SQLite file, or a PostgreSQL server shared by several laptops. The engine
+//! is chosen once from the URL; SQL is written once where the engines agree (sqlx-sqlite
+//! accepts `$1` placeholders) and the conformance story in `tests/` proves each query on
+//! both. Depends on kvorum-core only; never on kvorum-docs.
+#![forbid(unsafe_code)]
+
+mod association;
+pub mod audit;
+mod backup;
+mod fees;
+mod members;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+pub use audit::{AuditEntry, AuditRecord};
+pub use backup::{backups_of, BACKUPS_KEPT};
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The row changed since the caller read it (its version moved on).
+    #[error("the record was changed by someone else")]
+    Conflict,
+    #[error("not found")]
+    NotFound,
+    #[error("unique constraint violated: {0}")]
+    Unique(String),
+    #[error("the database address is not understood: {0}")]
+    BadUrl(String),
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("stored data is invalid: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Maps a unique-constraint violation to [`StoreError::Unique`], naming the constraint.
+pub(crate) fn map_unique(e: sqlx::Error) -> StoreError {
+    if let Some(db) = e.as_database_error() {
+        if db.is_unique_violation() {
+            let what = db.constraint().map(str::to_owned).unwrap_or_else(|| db.message().to_owned());
+            return StoreError::Unique(what);
+        }
+    }
+    StoreError::Db(e)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Where the data lives, as the user or the CLI names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbLocation {
+    SqliteFile(PathBuf),
+    Postgres(String),
+}
+
+impl DbLocation {
+    /// `postgres://…` / `postgresql://…` is a server; `sqlite://path`, `sqlite:path` or a
+    /// plain path is a file.
+    pub fn parse(s: &str) -> Result<Self> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err(StoreError::BadUrl(s.into()));
+        }
+        if s.starts_with("postgres://") || s.starts_with("postgresql://") {
+            return Ok(DbLocation::Postgres(s.to_owned()));
+        }
+        let path = s.strip_prefix("sqlite://").or_else(|| s.strip_prefix("sqlite:")).unwrap_or(s);
+        if path.contains("://") {
+            return Err(StoreError::BadUrl(s.into()));
+        }
+        Ok(DbLocation::SqliteFile(PathBuf::from(path)))
+    }
+
+    /// For display and for the recent-files list; a server URL hides its password.
+    pub fn display(&self) -> String {
+        match self {
+            DbLocation::SqliteFile(p) => p.display().to_string(),
+            DbLocation::Postgres(url) => match (url.find("://"), url.rfind('@')) {
+                (Some(scheme), Some(at)) if at > scheme => {
+                    let creds = &url[scheme + 3..at];
+                    let user = creds.split(':').next().unwrap_or("");
+                    format!("{}{}@{}", &url[..scheme + 3], user, &url[at + 1..])
+                }
+                _ => url.clone(),
+            },
+        }
+    }
+}
+
+/// The open database: an enum of typed pools, one per engine.
+#[derive(Debug, Clone)]
+pub enum Store {
+    Sqlite { pool: SqlitePool, path: PathBuf },
+    Postgres { pool: PgPool },
+}
+
+/// Runs the same expression on whichever pool is open. Each arm is compiled for its own
+/// engine, so one SQL text serves both where the SQL is portable.
+macro_rules! on_pool {
+    ($store:expr, $c:ident => $body:expr) => {
+        match $store {
+            $crate::Store::Sqlite { pool: $c, .. } => $body,
+            $crate::Store::Postgres { pool: $c } => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+/// The same for an open transaction.
+macro_rules! on_tx {
+    ($tx:expr, $c:ident => $body:expr) => {
+        match &mut $tx.inner {
+            $crate::TxInner::Sqlite(t) => {
+                let $c = &mut **t;
+                $body
+            }
+            $crate::TxInner::Postgres(t) => {
+                let $c = &mut **t;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use on_tx;
+
+pub(crate) enum TxInner {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+/// A write transaction: every multi-row change goes through one, and nothing of it is
+/// visible until [`StoreTx::commit`]. Dropping it rolls back.
+pub struct StoreTx {
+    pub(crate) inner: TxInner,
+    pub(crate) now: DateTime<Utc>,
+    pub(crate) actor: String,
+}
+
+impl StoreTx {
+    pub async fn commit(self) -> Result<()> {
+        match self.inner {
+            TxInner::Sqlite(t) => t.commit().await?,
+            TxInner::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the database and brings its schema up to date. An existing
+    /// SQLite file is copied (`VACUUM INTO`) before any migration runs on it.
+    pub async fn open(location: &DbLocation, now: DateTime<Utc>) -> Result<Store> {
+        match location {
+            DbLocation::SqliteFile(path) => Self::open_sqlite(path, now).await,
+            DbLocation::Postgres(url) => {
+                let pool = PgPoolOptions::new()
+                    .max_connections(5)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect(url)
+                    .await?;
+                POSTGRES_MIGRATIONS.run(&pool).await?;
+                Ok(Store::Postgres { pool })
+            }
+        }
+    }
+
+    async fn open_sqlite(path: &Path, now: DateTime<Utc>) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let existed = path.exists() && std::fs::metadata(path)?.len() > 0;
+        let opts = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        // One connection: SQLite has one writer, and a single connection makes every
+        // statement wait its turn instead of failing with SQLITE_BUSY.
+        let pool = SqlitePoolOptions::new().max_connections(1).connect_with(opts).await?;
+        if existed && backup::needs_migration(&pool, &SQLITE_MIGRATIONS).await? {
+            backup::backup_sqlite(&pool, path, now).await?;
+        }
+        SQLITE_MIGRATIONS.run(&pool).await?;
+        Ok(Store::Sqlite { pool, path: path.to_owned() })
+    }
+
+    pub fn engine(&self) -> Engine {
+        match self {
+            Store::Sqlite { .. } => Engine::Sqlite,
+            Store::Postgres { .. } => Engine::Postgres,
+        }
+    }
+
+    /// The SQLite file, when the store is one.
+    pub fn sqlite_path(&self) -> Option<&Path> {
+        match self {
+            Store::Sqlite { path, .. } => Some(path),
+            Store::Postgres { .. } => None,
+        }
+    }
+
+    /// Starts a write transaction on behalf of `actor` at `now` (both go to the audit log).
+    pub async fn begin(&self, actor: &str, now: DateTime<Utc>) -> Result<StoreTx> {
+        let inner = match self {
+            Store::Sqlite { pool, .. } => TxInner::Sqlite(pool.begin().await?),
+            Store::Postgres { pool } => TxInner::Postgres(pool.begin().await?),
+        };
+        Ok(StoreTx { inner, now, actor: actor.to_owned() })
+    }
+
+    pub async fn close(&self) {
+        on_pool!(self, p => p.close().await)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_parse() {
+        assert_eq!(DbLocation::parse("/tmp/a.sqlite").unwrap(), DbLocation::SqliteFile("/tmp/a.sqlite".into()));
+        assert_eq!(DbLocation::parse("sqlite:///tmp/a").unwrap(), DbLocation::SqliteFile("/tmp/a".into()));
+        assert!(matches!(DbLocation::parse("postgres://u:p@h/db").unwrap(), DbLocation::Postgres(_)));
+        assert_eq!(DbLocation::parse("postgres://u:secret@h:5432/db").unwrap().display(), "postgres://u@h:5432/db");
+        assert!(DbLocation::parse("mysql://x").is_err());
+        assert!(DbLocation::parse("").is_err());
+    }
+}

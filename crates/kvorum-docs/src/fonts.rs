@@ -1,0 +1,68 @@
+//! The embedded font (Liberation Sans, SIL OFL 1.1 — see fonts/LICENSE-Liberation.txt)
+//! and its glyph metrics, so the layout can measure text exactly as the PDF will show it.
+
+use std::sync::OnceLock;
+
+pub const REGULAR_TTF: &[u8] = include_bytes!("../fonts/LiberationSans-Regular.ttf");
+pub const BOLD_TTF: &[u8] = include_bytes!("../fonts/LiberationSans-Bold.ttf");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    Regular,
+    Bold,
+}
+
+/// Advance widths per char for the Latin range we print, in font units.
+pub struct Metrics {
+    units_per_em: f32,
+    advances: Vec<u16>,
+    fallback: u16,
+}
+
+const TABLE_SIZE: usize = 0x2100;
+
+impl Metrics {
+    fn load(bytes: &[u8]) -> Metrics {
+        let face = ttf_parser::Face::parse(bytes, 0).ok();
+        let Some(face) = face else {
+            return Metrics { units_per_em: 1000.0, advances: vec![500; TABLE_SIZE], fallback: 500 };
+        };
+        let adv = |c: char| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g));
+        let fallback = adv('n').unwrap_or(500);
+        let advances = (0..TABLE_SIZE)
+            .map(|i| char::from_u32(u32::try_from(i).unwrap_or(0)).and_then(adv).unwrap_or(fallback))
+            .collect();
+        Metrics { units_per_em: f32::from(face.units_per_em()), advances, fallback }
+    }
+
+    /// Width of `text` at `size_pt`, in points.
+    pub fn width_pt(&self, text: &str, size_pt: f32) -> f32 {
+        let units: u32 = text
+            .chars()
+            .map(|c| u32::from(self.advances.get(c as usize).copied().unwrap_or(self.fallback)))
+            .sum();
+        units as f32 * size_pt / self.units_per_em
+    }
+}
+
+pub fn metrics(style: Style) -> &'static Metrics {
+    static REGULAR: OnceLock<Metrics> = OnceLock::new();
+    static BOLD: OnceLock<Metrics> = OnceLock::new();
+    match style {
+        Style::Regular => REGULAR.get_or_init(|| Metrics::load(REGULAR_TTF)),
+        Style::Bold => BOLD.get_or_init(|| Metrics::load(BOLD_TTF)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn measures_danish_letters() {
+        let m = metrics(Style::Regular);
+        let w = m.width_pt("æøå ÆØÅ", 10.0);
+        assert!(w > 20.0 && w < 60.0, "{w}");
+        assert!(metrics(Style::Bold).width_pt("Medlem", 10.0) > m.width_pt("Medlem", 10.0));
+    }
+}

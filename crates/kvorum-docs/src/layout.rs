@@ -1,0 +1,352 @@
+//! Pure layout: A4 pages of positioned text, rules and shaded boxes, measured with the
+//! embedded font. Coordinates are millimetres from the page's top-left corner.
+
+use crate::fonts::{metrics, Style};
+
+pub const A4_W: f32 = 210.0;
+pub const A4_H: f32 = 297.0;
+pub const PT_PER_MM: f32 = 72.0 / 25.4;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text { x: f32, y: f32, size: f32, style: Style, text: String },
+    Line { x1: f32, y1: f32, x2: f32, y2: f32, width_pt: f32 },
+    /// A filled box in grey (0 = black, 1 = white).
+    Fill { x: f32, y: f32, w: f32, h: f32, gray: f32 },
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+impl Page {
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// A laid-out document, ready for any renderer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub title: String,
+    pub author: String,
+    /// When the document was made, as seconds since the Unix epoch (written into the PDF's
+    /// metadata so the same input always carries the same dates).
+    pub created_unix: i64,
+    pub pages: Vec<Page>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// One table column: heading, width in mm, alignment.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub heading: String,
+    pub width: f32,
+    pub align: Align,
+}
+
+/// Cuts `text` to fit `max_pt`, ending in "…" when it had to be cut.
+pub fn fit(text: &str, size: f32, style: Style, max_pt: f32) -> String {
+    let m = metrics(style);
+    if m.width_pt(text, size) <= max_pt {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for ch in text.chars() {
+        out.push(ch);
+        if m.width_pt(&out, size) + m.width_pt("…", size) > max_pt {
+            out.pop();
+            break;
+        }
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// Splits `text` into lines no wider than `max_pt`, breaking at spaces.
+pub fn wrap(text: &str, size: f32, style: Style, max_pt: f32) -> Vec<String> {
+    let m = metrics(style);
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+            if m.width_pt(&candidate, size) <= max_pt || line.is_empty() {
+                line = candidate;
+            } else {
+                lines.push(std::mem::take(&mut line));
+                line = word.to_owned();
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Page furniture every document shares: margins, running header, footer.
+pub struct Frame {
+    pub margin_x: f32,
+    pub top: f32,
+    pub bottom: f32,
+    /// Left of the running header (the association's name).
+    pub header_left: String,
+    /// Right of the running header (the document's title).
+    pub header_right: String,
+    /// Left of the footer, e.g. "Udskrevet 22.11.2026".
+    pub footer_left: String,
+}
+
+impl Frame {
+    pub fn content_width(&self) -> f32 {
+        A4_W - 2.0 * self.margin_x
+    }
+}
+
+/// Builds pages top to bottom, starting a new page when the next block does not fit.
+pub struct Flow {
+    frame: Frame,
+    pages: Vec<Page>,
+    y: f32,
+}
+
+impl Flow {
+    pub fn new(frame: Frame) -> Self {
+        let mut f = Flow { y: frame.top, frame, pages: Vec::new() };
+        f.new_page();
+        f
+    }
+
+    pub fn frame(&self) -> &Frame {
+        &self.frame
+    }
+
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    pub fn new_page(&mut self) {
+        let f = &self.frame;
+        let header_y = f.top - 8.0;
+        let mut page = Page::default();
+        page.items.push(Item::Text {
+            x: f.margin_x,
+            y: header_y,
+            size: 8.5,
+            style: Style::Bold,
+            text: f.header_left.clone(),
+        });
+        let w = metrics(Style::Regular).width_pt(&f.header_right, 8.5) / PT_PER_MM;
+        page.items.push(Item::Text {
+            x: A4_W - f.margin_x - w,
+            y: header_y,
+            size: 8.5,
+            style: Style::Regular,
+            text: f.header_right.clone(),
+        });
+        page.items.push(Item::Line {
+            x1: f.margin_x,
+            y1: header_y + 2.0,
+            x2: A4_W - f.margin_x,
+            y2: header_y + 2.0,
+            width_pt: 0.5,
+        });
+        self.pages.push(page);
+        self.y = self.frame.top;
+    }
+
+    /// Room left on this page, in mm.
+    pub fn room(&self) -> f32 {
+        A4_H - self.frame.bottom - self.y
+    }
+
+    /// Ensures `h` mm fit on the page, starting a new one if not. Returns true if it broke.
+    pub fn need(&mut self, h: f32) -> bool {
+        if self.room() < h {
+            self.new_page();
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn gap(&mut self, h: f32) {
+        self.y += h;
+    }
+
+    /// A paragraph, wrapped to the content width.
+    pub fn paragraph(&mut self, text: &str, size: f32, style: Style) {
+        let line_h = size * 1.35 / PT_PER_MM;
+        let max = self.frame.content_width() * PT_PER_MM;
+        for line in wrap(text, size, style, max) {
+            self.need(line_h);
+            self.y += line_h;
+            let (x, y) = (self.frame.margin_x, self.y - line_h * 0.25);
+            self.page().items.push(Item::Text { x, y, size, style, text: line });
+        }
+    }
+
+    /// A table whose header row is repeated on every page it runs onto. Cells that are
+    /// too wide are cut with "…" (the row height is fixed so 5 000 rows stay fast).
+    pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32) {
+        let row_h = size * 1.6 / PT_PER_MM;
+        let pad = 1.2;
+        let x0 = self.frame.margin_x;
+        let total_w: f32 = columns.iter().map(|c| c.width).sum();
+        let header = |flow: &mut Flow| {
+            let y = flow.y;
+            let page = flow.page();
+            page.items.push(Item::Fill { x: x0, y, w: total_w, h: row_h, gray: 0.88 });
+            let mut x = x0;
+            for c in columns {
+                let max = (c.width - 2.0 * pad) * PT_PER_MM;
+                let text = fit(&c.heading, size, Style::Bold, max);
+                let tx = match c.align {
+                    Align::Left => x + pad,
+                    Align::Right => x + c.width - pad - metrics(Style::Bold).width_pt(&text, size) / PT_PER_MM,
+                };
+                page.items.push(Item::Text { x: tx, y: y + row_h * 0.7, size, style: Style::Bold, text });
+                x += c.width;
+            }
+            flow.y += row_h;
+        };
+        self.need(row_h * 2.0);
+        header(self);
+        for (i, row) in rows.iter().enumerate() {
+            if self.need(row_h) {
+                header(self);
+            }
+            let y = self.y;
+            let page = self.page();
+            if i % 2 == 1 {
+                page.items.push(Item::Fill { x: x0, y, w: total_w, h: row_h, gray: 0.96 });
+            }
+            let mut x = x0;
+            for (c, cell) in columns.iter().zip(row) {
+                let max = (c.width - 2.0 * pad) * PT_PER_MM;
+                let text = fit(cell, size, Style::Regular, max);
+                let tx = match c.align {
+                    Align::Left => x + pad,
+                    Align::Right => {
+                        x + c.width - pad - metrics(Style::Regular).width_pt(&text, size) / PT_PER_MM
+                    }
+                };
+                if !text.is_empty() {
+                    page.items.push(Item::Text { x: tx, y: y + row_h * 0.7, size, style: Style::Regular, text });
+                }
+                x += c.width;
+            }
+            self.y += row_h;
+        }
+        let y = self.y;
+        self.page().items.push(Item::Line { x1: x0, y1: y, x2: x0 + total_w, y2: y, width_pt: 0.5 });
+    }
+
+    /// Finishes the document: adds "Side x af y" to every footer.
+    pub fn finish(mut self, title: &str, author: &str, created_unix: i64) -> Document {
+        let n = self.pages.len();
+        let f = &self.frame;
+        let footer_y = A4_H - f.bottom + 9.0;
+        for (i, page) in self.pages.iter_mut().enumerate() {
+            let label = format!("Side {} af {}", i + 1, n);
+            let w = metrics(Style::Regular).width_pt(&label, 8.5) / PT_PER_MM;
+            page.items.push(Item::Line {
+                x1: f.margin_x,
+                y1: footer_y - 4.0,
+                x2: A4_W - f.margin_x,
+                y2: footer_y - 4.0,
+                width_pt: 0.3,
+            });
+            page.items.push(Item::Text {
+                x: f.margin_x,
+                y: footer_y,
+                size: 8.5,
+                style: Style::Regular,
+                text: f.footer_left.clone(),
+            });
+            page.items.push(Item::Text {
+                x: A4_W - f.margin_x - w,
+                y: footer_y,
+                size: 8.5,
+                style: Style::Regular,
+                text: label,
+            });
+        }
+        Document { title: title.to_owned(), author: author.to_owned(), created_unix, pages: self.pages }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame() -> Frame {
+        Frame {
+            margin_x: 15.0,
+            top: 25.0,
+            bottom: 20.0,
+            header_left: "Perronen".into(),
+            header_right: "Medlemsliste".into(),
+            footer_left: "Udskrevet 22.11.2026".into(),
+        }
+    }
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        let s = fit("Søren Kierkegaards Allé 123, 2. tv.", 9.0, Style::Regular, 60.0);
+        assert!(s.ends_with('…'));
+        assert!(metrics(Style::Regular).width_pt(&s, 9.0) <= 60.0);
+        assert_eq!(fit("Kort", 9.0, Style::Regular, 60.0), "Kort");
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word() {
+        let text = "Foreningens formål er at drive et værested for socialt udsatte borgere i kommunen";
+        let lines = wrap(text, 11.0, Style::Regular, 150.0);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn a_table_breaks_across_pages_with_its_header_repeated() {
+        let mut flow = Flow::new(frame());
+        let cols = vec![
+            Column { heading: "Nr.".into(), width: 20.0, align: Align::Right },
+            Column { heading: "Navn".into(), width: 80.0, align: Align::Left },
+        ];
+        let rows: Vec<Vec<String>> = (1..=200).map(|i| vec![i.to_string(), format!("Medlem {i}")]).collect();
+        flow.table(&cols, &rows, 9.0);
+        let doc = flow.finish("Medlemsliste", "Perronen", 0);
+        assert!(doc.pages.len() >= 4, "{} pages", doc.pages.len());
+        let n = doc.pages.len();
+        for (i, p) in doc.pages.iter().enumerate() {
+            let texts: Vec<&str> = p.texts().collect();
+            assert!(texts.contains(&"Navn"), "header repeated on page {}", i + 1);
+            let footer = format!("Side {} af {}", i + 1, n);
+            assert!(texts.contains(&footer.as_str()));
+        }
+        let all: Vec<&str> = doc.pages.iter().flat_map(|p| p.texts()).collect();
+        assert!(all.contains(&"Medlem 1") && all.contains(&"Medlem 200"));
+        // nothing is drawn below the bottom margin
+        for p in &doc.pages {
+            for it in &p.items {
+                if let Item::Text { y, text, .. } = it {
+                    if !text.starts_with("Side") && !text.starts_with("Udskrevet") {
+                        assert!(*y < A4_H - 20.0, "{text} at {y}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Renders a laid-out [`Document`] with printpdf, embedding Liberation Sans (subset).
+
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, OffsetDateTime, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+};
+
+use crate::fonts::{Style, BOLD_TTF, REGULAR_TTF};
+use crate::layout::{Document, Item, A4_H, A4_W};
+
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("the embedded font could not be read: {0}")]
+    Font(String),
+}
+
+fn gray(g: f32) -> Color {
+    Color::Rgb(Rgb { r: g, g, b: g, icc_profile: None })
+}
+
+fn pt(mm: f32) -> Pt {
+    Mm(mm).into()
+}
+
+pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
+    let mut pdf = PdfDocument::new(&doc.title);
+    let mut warnings = Vec::new();
+    let regular = ParsedFont::from_bytes(REGULAR_TTF, 0, &mut warnings)
+        .ok_or_else(|| PdfError::Font("LiberationSans-Regular".into()))?;
+    let bold = ParsedFont::from_bytes(BOLD_TTF, 0, &mut warnings)
+        .ok_or_else(|| PdfError::Font("LiberationSans-Bold".into()))?;
+    let regular_id = pdf.add_font(&regular);
+    let bold_id = pdf.add_font(&bold);
+    let font = |s: Style| -> FontId {
+        match s {
+            Style::Regular => regular_id.clone(),
+            Style::Bold => bold_id.clone(),
+        }
+    };
+
+    let created = OffsetDateTime::from_unix_timestamp(doc.created_unix)
+        .or_else(|_| OffsetDateTime::from_unix_timestamp(0))
+        .map_err(|e| PdfError::Font(e.to_owned()))?;
+    let info = &mut pdf.metadata.info;
+    info.author = doc.author.clone();
+    info.creator = "Kvorum".into();
+    info.producer = "Kvorum (printpdf)".into();
+    info.creation_date = created.clone();
+    info.modification_date = created.clone();
+    info.metadata_date = created;
+
+    let pages: Vec<PdfPage> = doc
+        .pages
+        .iter()
+        .map(|page| {
+            let mut ops = Vec::with_capacity(page.items.len() * 6);
+            for item in &page.items {
+                match item {
+                    Item::Fill { x, y, w, h, gray: g } => {
+                        ops.push(Op::SetFillColor { col: gray(*g) });
+                        ops.push(Op::DrawRectangle {
+                            rectangle: Rect {
+                                x: pt(*x),
+                                y: pt(A4_H - y - h),
+                                width: pt(*w),
+                                height: pt(*h),
+                                mode: Some(PaintMode::Fill),
+                                winding_order: None,
+                            },
+                        });
+                    }
+                    Item::Line { x1, y1, x2, y2, width_pt } => {
+                        ops.push(Op::SetOutlineColor { col: gray(0.2) });
+                        ops.push(Op::SetOutlineThickness { pt: Pt(*width_pt) });
+                        ops.push(Op::DrawLine {
+                            line: Line {
+                                points: vec![
+                                    LinePoint { p: Point::new(Mm(*x1), Mm(A4_H - y1)), bezier: false },
+                                    LinePoint { p: Point::new(Mm(*x2), Mm(A4_H - y2)), bezier: false },
+                                ],
+                                is_closed: false,
+                            },
+                        });
+                    }
+                    Item::Text { x, y, size, style, text } => {
+                        ops.push(Op::SetFillColor { col: gray(0.0) });
+                        ops.push(Op::StartTextSection);
+                        ops.push(Op::SetFont { font: PdfFontHandle::External(font(*style)), size: Pt(*size) });
+                        ops.push(Op::SetTextCursor { pos: Point::new(Mm(*x), Mm(A4_H - y)) });
+                        ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                        ops.push(Op::EndTextSection);
+                    }
+                }
+            }
+            PdfPage::new(Mm(A4_W), Mm(A4_H), ops)
+        })
+        .collect();
+    pdf.with_pages(pages);
+    let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
+    Ok(pdf.save(&opts, &mut Vec::new()))
+}

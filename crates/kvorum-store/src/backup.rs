@@ -1,0 +1,70 @@
+//! Copies of a SQLite file taken before its schema is migrated, so an upgrade can never
+//! lose an association's data. The last [`BACKUPS_KEPT`] copies are kept.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use sqlx::migrate::Migrator;
+use sqlx::SqlitePool;
+
+use crate::Result;
+
+pub const BACKUPS_KEPT: usize = 10;
+
+pub(crate) async fn needs_migration(pool: &SqlitePool, migrator: &Migrator) -> Result<bool> {
+    let has_table: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+    )
+    .fetch_one(pool)
+    .await?;
+    if has_table == 0 {
+        // A non-empty file without our migrations table: copy it before touching it.
+        return Ok(true);
+    }
+    let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
+        .fetch_one(pool)
+        .await?;
+    Ok(usize::try_from(applied).unwrap_or(0) < migrator.iter().count())
+}
+
+fn backup_prefix(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    format!("{name}.backup-")
+}
+
+/// The backups of `path`, oldest first.
+pub fn backups_of(path: &Path) -> Vec<PathBuf> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let prefix = backup_prefix(path);
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&prefix)))
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+pub(crate) async fn backup_sqlite(pool: &SqlitePool, path: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
+    let mut target = path.with_file_name(format!(
+        "{}{}.sqlite",
+        backup_prefix(path),
+        now.format("%Y%m%dT%H%M%S%.3fZ")
+    ));
+    let mut n = 1;
+    while target.exists() {
+        target = path.with_file_name(format!("{}{}-{n}.sqlite", backup_prefix(path), now.format("%Y%m%dT%H%M%SZ")));
+        n += 1;
+    }
+    sqlx::query("VACUUM INTO $1").bind(target.to_string_lossy().into_owned()).execute(pool).await?;
+    tracing::info!(backup = %target.display(), "copied the database before migrating");
+    let all = backups_of(path);
+    if all.len() > BACKUPS_KEPT {
+        for old in &all[..all.len() - BACKUPS_KEPT] {
+            std::fs::remove_file(old)?;
+        }
+    }
+    Ok(target)
+}

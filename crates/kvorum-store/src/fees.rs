@@ -1,0 +1,102 @@
+//! Fee rates and fee payments.
+
+use chrono::NaiveDate;
+use kvorum_core::fees::{FeeRate, Payment, PaymentMethod};
+use kvorum_core::ids::{MemberId, PaymentId};
+use kvorum_core::Money;
+use uuid::Uuid;
+
+use crate::{map_unique, on_pool, on_tx, Result, Store, StoreError, StoreTx};
+
+#[derive(sqlx::FromRow)]
+struct RateRow {
+    year: i32,
+    membership_type: String,
+    amount_ore: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct PaymentRow {
+    id: Uuid,
+    member_id: Uuid,
+    year: i32,
+    paid_on: NaiveDate,
+    amount_ore: i64,
+    method: String,
+    voucher_no: Option<String>,
+}
+
+impl TryFrom<PaymentRow> for Payment {
+    type Error = StoreError;
+    fn try_from(r: PaymentRow) -> Result<Payment> {
+        Ok(Payment {
+            id: PaymentId(r.id),
+            member_id: MemberId(r.member_id),
+            year: r.year,
+            paid_on: r.paid_on,
+            amount: Money(r.amount_ore),
+            method: PaymentMethod::from_code(&r.method)
+                .ok_or_else(|| StoreError::Corrupt(format!("payment method {}", r.method)))?,
+            voucher_no: r.voucher_no,
+        })
+    }
+}
+
+impl Store {
+    pub async fn fee_rates(&self) -> Result<Vec<FeeRate>> {
+        let rows: Vec<RateRow> = on_pool!(self, p => sqlx::query_as(
+            "SELECT year, membership_type, amount_ore FROM fee_rates ORDER BY year DESC, membership_type"
+        ).fetch_all(p).await)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| FeeRate { year: r.year, membership_type: r.membership_type, amount: Money(r.amount_ore) })
+            .collect())
+    }
+
+    /// Payments, of one member or of all, oldest first.
+    pub async fn payments(&self, member: Option<MemberId>) -> Result<Vec<Payment>> {
+        let rows: Vec<PaymentRow> = on_pool!(self, p => sqlx::query_as(
+            "SELECT id, member_id, year, paid_on, amount_ore, method, voucher_no FROM fee_payments
+             WHERE ($1 IS NULL OR member_id = $1) ORDER BY paid_on, id"
+        ).bind(member.map(|m| m.0)).fetch_all(p).await)?;
+        rows.into_iter().map(Payment::try_from).collect()
+    }
+}
+
+impl StoreTx {
+    /// Sets the fee for a year and membership type, replacing an earlier rate.
+    pub async fn set_fee_rate(&mut self, r: &FeeRate) -> Result<()> {
+        on_tx!(self, c => sqlx::query(
+            "INSERT INTO fee_rates (year, membership_type, amount_ore) VALUES ($1, $2, $3)
+             ON CONFLICT (year, membership_type) DO UPDATE SET amount_ore = excluded.amount_ore",
+        )
+        .bind(r.year)
+        .bind(&r.membership_type)
+        .bind(r.amount.0)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    pub async fn insert_payment(&mut self, p: &Payment) -> Result<()> {
+        let now = self.now;
+        on_tx!(self, c => sqlx::query(
+            "INSERT INTO fee_payments (id, member_id, year, paid_on, amount_ore, method, voucher_no, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(p.id.0)
+        .bind(p.member_id.0)
+        .bind(p.year)
+        .bind(p.paid_on)
+        .bind(p.amount.0)
+        .bind(p.method.code())
+        .bind(&p.voucher_no)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(map_unique)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,158 @@
+//! The member register's rows.
+
+use chrono::NaiveDate;
+use kvorum_core::ids::MemberId;
+use kvorum_core::members::{Member, Role};
+use uuid::Uuid;
+
+use crate::{map_unique, on_pool, on_tx, Result, Store, StoreError, StoreTx};
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    id: Uuid,
+    member_no: i64,
+    name: String,
+    address: Option<String>,
+    postal_code: Option<String>,
+    city: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    birth_date: Option<NaiveDate>,
+    joined_on: NaiveDate,
+    left_on: Option<NaiveDate>,
+    left_reason: Option<String>,
+    membership_type: String,
+    roles: String,
+    email_consent: bool,
+    version: i64,
+}
+
+impl From<MemberRow> for Member {
+    fn from(r: MemberRow) -> Member {
+        Member {
+            id: MemberId(r.id),
+            member_no: r.member_no,
+            name: r.name,
+            address: r.address,
+            postal_code: r.postal_code,
+            city: r.city,
+            email: r.email,
+            phone: r.phone,
+            birth_date: r.birth_date,
+            joined_on: r.joined_on,
+            left_on: r.left_on,
+            left_reason: r.left_reason,
+            membership_type: r.membership_type,
+            roles: Role::decode_list(&r.roles),
+            email_consent: r.email_consent,
+            version: r.version,
+        }
+    }
+}
+
+const SELECT_MEMBER: &str = "SELECT id, member_no, name, address, postal_code, city, email, phone,
+    birth_date, joined_on, left_on, left_reason, membership_type, roles, email_consent, version
+    FROM members";
+
+impl Store {
+    /// All members, ordered by member no.
+    pub async fn members(&self) -> Result<Vec<Member>> {
+        let sql = format!("{SELECT_MEMBER} ORDER BY member_no");
+        let rows: Vec<MemberRow> =
+            on_pool!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(p).await)?;
+        Ok(rows.into_iter().map(Member::from).collect())
+    }
+
+    pub async fn member(&self, id: MemberId) -> Result<Member> {
+        let sql = format!("{SELECT_MEMBER} WHERE id = $1");
+        let row: Option<MemberRow> =
+            on_pool!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.0).fetch_optional(p).await)?;
+        row.map(Member::from).ok_or(StoreError::NotFound)
+    }
+}
+
+impl StoreTx {
+    pub async fn member(&mut self, id: MemberId) -> Result<Member> {
+        let sql = format!("{SELECT_MEMBER} WHERE id = $1");
+        let row: Option<MemberRow> =
+            on_tx!(self, c => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.0).fetch_optional(c).await)?;
+        row.map(Member::from).ok_or(StoreError::NotFound)
+    }
+
+    /// The highest member no. in use (0 when there are none), read inside the transaction.
+    pub async fn max_member_no(&mut self) -> Result<i64> {
+        let max: Option<i64> =
+            on_tx!(self, c => sqlx::query_scalar("SELECT MAX(member_no) FROM members").fetch_one(c).await)?;
+        Ok(max.unwrap_or(0))
+    }
+
+    pub async fn insert_member(&mut self, m: &Member) -> Result<()> {
+        let now = self.now;
+        on_tx!(self, c => sqlx::query(
+            "INSERT INTO members (id, member_no, name, address, postal_code, city, email, phone,
+                 birth_date, joined_on, left_on, left_reason, membership_type, roles, email_consent,
+                 version, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)",
+        )
+        .bind(m.id.0)
+        .bind(m.member_no)
+        .bind(&m.name)
+        .bind(&m.address)
+        .bind(&m.postal_code)
+        .bind(&m.city)
+        .bind(&m.email)
+        .bind(&m.phone)
+        .bind(m.birth_date)
+        .bind(m.joined_on)
+        .bind(m.left_on)
+        .bind(&m.left_reason)
+        .bind(&m.membership_type)
+        .bind(Role::encode_list(&m.roles))
+        .bind(m.email_consent)
+        .bind(m.version)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(map_unique)?;
+        Ok(())
+    }
+
+    /// Writes `m` over the stored member if its version is still `m.version - 1`;
+    /// otherwise someone else saved first and [`StoreError::Conflict`] is returned.
+    pub async fn update_member(&mut self, m: &Member) -> Result<()> {
+        let now = self.now;
+        let done = on_tx!(self, c => sqlx::query(
+            "UPDATE members SET member_no = $2, name = $3, address = $4, postal_code = $5, city = $6,
+                 email = $7, phone = $8, birth_date = $9, joined_on = $10, left_on = $11,
+                 left_reason = $12, membership_type = $13, roles = $14, email_consent = $15,
+                 version = $16, updated_at = $17
+             WHERE id = $1 AND version = $16 - 1",
+        )
+        .bind(m.id.0)
+        .bind(m.member_no)
+        .bind(&m.name)
+        .bind(&m.address)
+        .bind(&m.postal_code)
+        .bind(&m.city)
+        .bind(&m.email)
+        .bind(&m.phone)
+        .bind(m.birth_date)
+        .bind(m.joined_on)
+        .bind(m.left_on)
+        .bind(&m.left_reason)
+        .bind(&m.membership_type)
+        .bind(Role::encode_list(&m.roles))
+        .bind(m.email_consent)
+        .bind(m.version)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(map_unique)?;
+        if done == 0 {
+            return Err(StoreError::Conflict);
+        }
+        Ok(())
+    }
+}
