@@ -1,1 +1,73 @@
-//! stub
+//! kvorum-api — Kvorum's use cases: one async function per thing a user does. The Tauri
+//! commands, the `kvorum` CLI and the integration stories in `tests/` all call these, so
+//! every caller gets the same rules, the same transactions and the same Danish errors.
+//! DTOs live here at the edge (serde, camelCase) and their TypeScript twins are generated
+//! from them ([`bindings`]).
+#![forbid(unsafe_code)]
+
+pub mod association;
+pub mod bindings;
+pub mod clock;
+pub mod commands;
+pub mod dto;
+pub mod error;
+pub mod fees;
+pub mod members;
+pub mod settings;
+
+use kvorum_store::{DbLocation, Engine, Store};
+
+pub use clock::Clock;
+pub use error::{ApiError, ErrorCode};
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// An open association database, on behalf of one app user.
+pub struct Api {
+    store: Store,
+    location: DbLocation,
+    actor: String,
+    clock: Clock,
+}
+
+impl Api {
+    /// Opens (or creates) the database at `location` — a file path, `sqlite://…` or
+    /// `postgres://…` — migrating it (after a backup copy) if needed.
+    pub async fn open(location: &str, actor: &str, clock: Clock) -> ApiResult<Api> {
+        let loc = DbLocation::parse(location).map_err(|_| {
+            ApiError::new(
+                ErrorCode::File,
+                format!("»{location}« er hverken en fil eller en postgres://-adresse."),
+            )
+        })?;
+        let store = Store::open(&loc, clock.now()).await.map_err(|e| error::open_failed(&loc, e))?;
+        Ok(Api { store, location: loc, actor: actor.to_owned(), clock })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+    pub fn location(&self) -> &DbLocation {
+        &self.location
+    }
+    pub fn engine(&self) -> Engine {
+        self.store.engine()
+    }
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+    pub fn set_actor(&mut self, actor: &str) {
+        actor.clone_into(&mut self.actor);
+    }
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    pub async fn close(&self) {
+        self.store.close().await;
+    }
+
+    async fn begin(&self) -> ApiResult<kvorum_store::StoreTx> {
+        Ok(self.store.begin(&self.actor, self.clock.now()).await?)
+    }
+}

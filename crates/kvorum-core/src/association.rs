@@ -104,3 +104,17 @@ pub struct Association {
     #[ts(type = "number")]
     pub version: i64,
 }
+
+impl From<&Association> for AssociationInput {
+    fn from(a: &Association) -> Self {
+        AssociationInput {
+            name: a.name.clone(),
+            cvr: a.cvr.clone(),
+            address: a.address.clone(),
+            postal_code: a.postal_code.clone(),
+            city: a.city.clone(),
+            municipality: a.municipality.clone(),
+            fiscal_year_start_month: a.fiscal_year_start_month,
+        }
+    }
+}

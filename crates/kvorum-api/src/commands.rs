@@ -1,0 +1,44 @@
+//! The list of use cases the UI may call, written once. `kvorum_api::api_commands!(m)`
+//! hands the list to macro `m`: the Tauri shell expands it into its commands and handler,
+//! and [`crate::bindings`] into the TypeScript functions — so a command cannot exist on one
+//! side only. Every entry is an `Api` method of the same name and arguments.
+//!
+//! Shell commands (opening files, dialogs, saving exports) need the app and its windows,
+//! so the shell implements them itself; `shell_commands!` lists their signatures for the
+//! bindings.
+
+#[macro_export]
+macro_rules! api_commands {
+    ($m:ident) => {
+        $m! {
+            association_get() -> Option<Association>;
+            association_create(input: AssociationInput) -> Association;
+            association_update(update: AssociationUpdate) -> Association;
+            membership_types() -> Vec<MembershipType>;
+            membership_type_add(name: String) -> MembershipType;
+            members_list(query: MemberQuery) -> MemberListResult;
+            member_get(id: MemberId) -> MemberDetail;
+            member_add(input: MemberInput) -> Member;
+            member_update(update: MemberUpdate) -> Member;
+            fee_rates() -> Vec<FeeRate>;
+            fee_rate_set(rate: FeeRate) -> Vec<FeeRate>;
+            fee_pay(input: PaymentInput) -> Payment;
+            members_import_preview(request: ImportRequest) -> ImportPreview;
+            members_import_apply(request: ImportRequest) -> ImportOutcome;
+        }
+    };
+}
+
+#[macro_export]
+macro_rules! shell_commands {
+    ($m:ident) => {
+        $m! {
+            app_status() -> AppStatus;
+            app_open(location: String) -> AppStatus;
+            app_choose_file(create: bool) -> Option<AppStatus>;
+            app_settings_set(settings: SettingsInput) -> AppStatus;
+            members_save_csv(query: MemberQuery) -> Option<String>;
+            members_save_pdf(query: MemberQuery) -> Option<String>;
+        }
+    };
+}

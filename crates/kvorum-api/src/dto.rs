@@ -1,0 +1,109 @@
+//! The DTOs every caller sees: the use cases' inputs and outputs. Core types that cross the
+//! edge unchanged are re-exported here, so `use kvorum_api::dto::*` names everything.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use kvorum_core::association::{Association, AssociationInput};
+pub use kvorum_core::fees::{FeeRate, FeeStatus, Payment, PaymentInput, PaymentMethod};
+pub use kvorum_core::ids::{AssociationId, MemberId, PaymentId};
+pub use kvorum_core::members::{
+    FeeFilter, Member, MemberInput, MemberQuery, MembershipType, Role, SortKey, StatusFilter,
+};
+pub use kvorum_core::{FieldError, Money};
+
+pub use crate::error::{ApiError, ErrorCode};
+pub use crate::members::import::{
+    ImportColumn, ImportField, ImportOutcome, ImportPreview, ImportProblem, ImportRequest, ImportRow,
+};
+pub use crate::settings::{AppStatus, SettingsInput};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AssociationUpdate {
+    #[ts(type = "number")]
+    pub version: i64,
+    pub input: AssociationInput,
+}
+
+/// One line of the member list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MemberRow {
+    pub id: MemberId,
+    #[ts(type = "number")]
+    pub member_no: i64,
+    pub name: String,
+    pub address: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub membership_type: String,
+    pub roles: Vec<Role>,
+    pub joined_on: NaiveDate,
+    pub left_on: Option<NaiveDate>,
+    /// Fee status for [`MemberListResult::fee_year`].
+    pub fee: FeeStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MemberListResult {
+    pub rows: Vec<MemberRow>,
+    /// How many members the register holds in all (before search and filters).
+    pub total: u32,
+    /// The year the `fee` column speaks of (the query's fee year, else this year).
+    pub fee_year: i32,
+}
+
+/// A year's fee status for the member detail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct YearFee {
+    pub year: i32,
+    pub status: FeeStatus,
+    /// e.g. "Kontingent for 2026 er ikke betalt"
+    pub text: String,
+}
+
+/// One change to a record, for its history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryEntry {
+    /// ISO timestamp, UTC.
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    /// JSON of what changed.
+    pub changes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MemberDetail {
+    pub member: Member,
+    pub payments: Vec<Payment>,
+    /// This year and last year.
+    pub fees: Vec<YearFee>,
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MemberUpdate {
+    pub id: MemberId,
+    /// The version the user started editing from.
+    #[ts(type = "number")]
+    pub version: i64,
+    pub input: MemberInput,
+}
+
+/// A finished export: the bytes to save and a suggested file name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    pub rows: usize,
+}

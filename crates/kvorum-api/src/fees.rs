@@ -1,0 +1,62 @@
+//! Membership fees: rates per year and type, and payments.
+
+use kvorum_core::fees::{validate_fee_rate, validate_payment, FeeRate, Payment, PaymentInput};
+use kvorum_core::ids::PaymentId;
+use kvorum_core::FieldErrors;
+use kvorum_store::AuditRecord;
+
+use crate::{Api, ApiError, ApiResult};
+
+impl Api {
+    pub async fn fee_rates(&self) -> ApiResult<Vec<FeeRate>> {
+        Ok(self.store.fee_rates().await?)
+    }
+
+    /// Sets the fee for one year and membership type; returns all rates.
+    pub async fn fee_rate_set(&self, rate: FeeRate) -> ApiResult<Vec<FeeRate>> {
+        validate_fee_rate(&rate).map_err(ApiError::validation)?;
+        let types = self.store.membership_types().await?;
+        if !types.iter().any(|t| t.code == rate.membership_type) {
+            let mut e = FieldErrors::default();
+            e.push("membershipType", "Vælg en af foreningens medlemstyper.");
+            return Err(ApiError::validation(e));
+        }
+        let mut tx = self.begin().await?;
+        tx.set_fee_rate(&rate).await?;
+        tx.audit(AuditRecord {
+            entity: "fee_rate",
+            entity_id: format!("{}:{}", rate.year, rate.membership_type),
+            action: "set",
+            changes: serde_json::to_value(&rate).unwrap_or_default(),
+        })
+        .await?;
+        tx.commit().await?;
+        self.fee_rates().await
+    }
+
+    /// Records a fee payment from a member.
+    pub async fn fee_pay(&self, input: PaymentInput) -> ApiResult<Payment> {
+        validate_payment(&input, self.clock.today()).map_err(ApiError::validation)?;
+        self.store.member(input.member_id).await.map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
+        let payment = Payment {
+            id: PaymentId::new(),
+            member_id: input.member_id,
+            year: input.year,
+            paid_on: input.paid_on.unwrap_or_else(|| self.clock.today()),
+            amount: input.amount,
+            method: input.method,
+            voucher_no: input.voucher_no.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()),
+        };
+        let mut tx = self.begin().await?;
+        tx.insert_payment(&payment).await?;
+        tx.audit(AuditRecord {
+            entity: "payment",
+            entity_id: payment.member_id.to_string(),
+            action: "create",
+            changes: serde_json::to_value(&payment).unwrap_or_default(),
+        })
+        .await?;
+        tx.commit().await?;
+        Ok(payment)
+    }
+}

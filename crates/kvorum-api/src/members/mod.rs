@@ -1,0 +1,216 @@
+//! The member register's use cases: list and search, add, edit, membership types.
+
+pub mod export;
+pub mod import;
+
+use chrono::Datelike;
+use kvorum_core::fees::fee_status;
+use kvorum_core::ids::MemberId;
+use kvorum_core::members::{
+    membership_type_code, search_members, validate_member, Member, MemberInput, MemberQuery, MembershipType,
+    SearchEntry,
+};
+use kvorum_core::FieldErrors;
+use kvorum_store::{AuditRecord, StoreError, StoreTx};
+
+use crate::dto::{HistoryEntry, MemberDetail, MemberListResult, MemberRow, MemberUpdate, YearFee};
+use crate::{Api, ApiError, ApiResult, ErrorCode};
+
+const WHAT: &str = "Medlemmet";
+
+fn duplicate_no(no: i64) -> ApiError {
+    let mut errs = FieldErrors::default();
+    errs.push("memberNo", format!("Medlemsnummer {no} er allerede brugt. Vælg et andet, eller lad feltet stå tomt."));
+    ApiError { code: ErrorCode::Duplicate, ..ApiError::validation(errs) }
+}
+
+/// Everything a search needs, loaded once.
+pub struct MemberSnapshot {
+    pub members: Vec<Member>,
+    pub entries: Vec<SearchEntry>,
+    pub rates: Vec<kvorum_core::fees::FeeRate>,
+    pub payments: Vec<kvorum_core::fees::Payment>,
+}
+
+impl MemberSnapshot {
+    pub fn new(
+        members: Vec<Member>,
+        rates: Vec<kvorum_core::fees::FeeRate>,
+        payments: Vec<kvorum_core::fees::Payment>,
+    ) -> Self {
+        let entries = members.iter().map(SearchEntry::new).collect();
+        MemberSnapshot { members, entries, rates, payments }
+    }
+
+    /// The members matching `query`, in its order, with their fee status for `fee_year`.
+    pub fn search(&self, query: &MemberQuery, fee_year: i32, today: chrono::NaiveDate) -> Vec<MemberRow> {
+        let status = |m: &Member, y: i32| fee_status(m, y, &self.rates, &self.payments);
+        search_members(&self.members, &self.entries, query, status, today)
+            .into_iter()
+            .map(|i| {
+                let m = &self.members[i];
+                MemberRow {
+                    id: m.id,
+                    member_no: m.member_no,
+                    name: m.name.clone(),
+                    address: m.address.clone(),
+                    postal_code: m.postal_code.clone(),
+                    city: m.city.clone(),
+                    email: m.email.clone(),
+                    phone: m.phone.clone(),
+                    membership_type: m.membership_type.clone(),
+                    roles: m.roles.clone(),
+                    joined_on: m.joined_on,
+                    left_on: m.left_on,
+                    fee: status(m, fee_year),
+                }
+            })
+            .collect()
+    }
+}
+
+impl Api {
+    pub async fn membership_types(&self) -> ApiResult<Vec<MembershipType>> {
+        Ok(self.store.membership_types().await?)
+    }
+
+    /// Adds a membership type the association uses besides the built-in three.
+    pub async fn membership_type_add(&self, name: String) -> ApiResult<MembershipType> {
+        let name = name.trim().to_owned();
+        let code = membership_type_code(&name);
+        if name.is_empty() || code.is_empty() {
+            let mut e = FieldErrors::default();
+            e.push("name", "Skriv navnet på medlemstypen, fx »Familiemedlem«.");
+            return Err(ApiError::validation(e));
+        }
+        let existing = self.store.membership_types().await?;
+        if existing.iter().any(|t| t.code == code || t.name.eq_ignore_ascii_case(&name)) {
+            let mut e = FieldErrors::default();
+            e.push("name", format!("Medlemstypen »{name}« findes allerede."));
+            return Err(ApiError { code: ErrorCode::Duplicate, ..ApiError::validation(e) });
+        }
+        let t = MembershipType { code, name, builtin: false };
+        let mut tx = self.begin().await?;
+        tx.insert_membership_type(&t, i64::try_from(existing.len()).unwrap_or(0)).await?;
+        tx.audit(AuditRecord {
+            entity: "membership_type",
+            entity_id: t.code.clone(),
+            action: "create",
+            changes: serde_json::to_value(&t).unwrap_or_default(),
+        })
+        .await?;
+        tx.commit().await?;
+        Ok(t)
+    }
+
+    pub(crate) async fn member_snapshot(&self) -> ApiResult<MemberSnapshot> {
+        let members = self.store.members().await?;
+        let rates = self.store.fee_rates().await?;
+        let payments = self.store.payments(None).await?;
+        Ok(MemberSnapshot::new(members, rates, payments))
+    }
+
+    /// The member list: search as you type, filters, sorting.
+    pub async fn members_list(&self, query: MemberQuery) -> ApiResult<MemberListResult> {
+        let snapshot = self.member_snapshot().await?;
+        let today = self.clock.today();
+        let fee_year = query.fee.map(|f| f.year).unwrap_or(today.year());
+        let rows = snapshot.search(&query, fee_year, today);
+        Ok(MemberListResult { rows, total: u32::try_from(snapshot.members.len()).unwrap_or(u32::MAX), fee_year })
+    }
+
+    pub async fn member_get(&self, id: MemberId) -> ApiResult<MemberDetail> {
+        let member = self.store.member(id).await.map_err(|e| ApiError::from_store(e, WHAT))?;
+        let payments = self.store.payments(Some(id)).await?;
+        let rates = self.store.fee_rates().await?;
+        let year = self.clock.today().year();
+        let fees = [year, year - 1]
+            .into_iter()
+            .map(|y| {
+                let status = fee_status(&member, y, &rates, &payments);
+                YearFee { year: y, status, text: status.describe_da(y) }
+            })
+            .collect();
+        let history = self
+            .store
+            .audit_log(Some(&id.to_string()), 100)
+            .await?
+            .into_iter()
+            .map(|a| HistoryEntry { at: a.at.to_rfc3339(), actor: a.actor, action: a.action, changes: a.changes })
+            .collect();
+        Ok(MemberDetail { member, payments, fees, history })
+    }
+
+    /// Validates and inserts one member inside `tx` (shared by the form and the import).
+    pub(crate) async fn insert_member_in(
+        &self,
+        tx: &mut StoreTx,
+        input: &MemberInput,
+        types: &[MembershipType],
+    ) -> ApiResult<Member> {
+        let valid = validate_member(input, types, self.clock.today()).map_err(ApiError::validation)?;
+        let no = match valid.member_no {
+            Some(no) => no,
+            None => tx.max_member_no().await? + 1,
+        };
+        let member = valid.into_member(MemberId::new(), no, 1);
+        tx.insert_member(&member).await.map_err(|e| match e {
+            StoreError::Unique(_) => duplicate_no(no),
+            other => other.into(),
+        })?;
+        tx.audit(AuditRecord {
+            entity: "member",
+            entity_id: member.id.to_string(),
+            action: "create",
+            changes: serde_json::to_value(&member).unwrap_or_default(),
+        })
+        .await?;
+        Ok(member)
+    }
+
+    pub async fn member_add(&self, input: MemberInput) -> ApiResult<Member> {
+        self.require_association().await?;
+        let types = self.store.membership_types().await?;
+        let mut tx = self.begin().await?;
+        let member = self.insert_member_in(&mut tx, &input, &types).await?;
+        tx.commit().await?;
+        Ok(member)
+    }
+
+    /// Saves an edit, refusing it with `conflict` if someone else saved the member since
+    /// `update.version` was read.
+    pub async fn member_update(&self, update: MemberUpdate) -> ApiResult<Member> {
+        let types = self.store.membership_types().await?;
+        let valid = validate_member(&update.input, &types, self.clock.today()).map_err(ApiError::validation)?;
+        let mut tx = self.begin().await?;
+        let before = tx.member(update.id).await.map_err(|e| ApiError::from_store(e, WHAT))?;
+        if before.version != update.version {
+            return Err(ApiError::conflict(WHAT));
+        }
+        let no = valid.member_no.unwrap_or(before.member_no);
+        let after = valid.into_member(update.id, no, update.version + 1);
+        tx.update_member(&after).await.map_err(|e| match e {
+            StoreError::Unique(_) => duplicate_no(no),
+            other => ApiError::from_store(other, WHAT),
+        })?;
+        let changes = kvorum_store::audit::diff(
+            &serde_json::to_value(&before).unwrap_or_default(),
+            &serde_json::to_value(&after).unwrap_or_default(),
+        );
+        tx.audit(AuditRecord { entity: "member", entity_id: after.id.to_string(), action: "update", changes }).await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+}
+
+impl Api {
+    /// Finds a member by member no. (for the CLI and scripts).
+    pub async fn member_by_no(&self, no: i64) -> ApiResult<Member> {
+        self.store
+            .members()
+            .await?
+            .into_iter()
+            .find(|m| m.member_no == no)
+            .ok_or_else(|| ApiError::not_found(&format!("Medlem nr. {no}")))
+    }
+}

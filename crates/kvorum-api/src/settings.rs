@@ -1,0 +1,159 @@
+//! This laptop's settings (not the association's): the app user's name for the audit log,
+//! the language, and the recently opened association files. Kept as JSON in the user's
+//! config directory (`~/.config/kvorum/settings.json` on Linux).
+
+use std::path::{Path, PathBuf};
+
+use kvorum_core::association::Association;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Api, ApiError, ApiResult, ErrorCode};
+
+pub const RECENT_KEPT: usize = 10;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AppSettings {
+    pub user_name: Option<String>,
+    /// "da" (default) or "en".
+    pub language: Option<String>,
+    /// Most recent first.
+    pub recent: Vec<String>,
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "kvorum")
+}
+
+/// `KVORUM_CONFIG_DIR`, else the platform's config dir for Kvorum.
+pub fn config_dir() -> PathBuf {
+    std::env::var_os("KVORUM_CONFIG_DIR")
+        .map(PathBuf::from)
+        .or_else(|| project_dirs().map(|d| d.config_dir().to_owned()))
+        .unwrap_or_else(|| PathBuf::from(".kvorum"))
+}
+
+/// The default association file: `~/.local/share/kvorum/forening.sqlite` on Linux.
+pub fn default_db_path() -> PathBuf {
+    project_dirs()
+        .map(|d| d.data_dir().join("forening.sqlite"))
+        .unwrap_or_else(|| PathBuf::from("forening.sqlite"))
+}
+
+/// `--db`, else `KVORUM_DB`, else the default file.
+pub fn resolve_db(cli: Option<&str>) -> String {
+    cli.map(str::to_owned)
+        .or_else(|| std::env::var("KVORUM_DB").ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| default_db_path().display().to_string())
+}
+
+/// The OS user, for when no name has been set.
+pub fn os_user() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .ok()
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "ukendt bruger".into())
+}
+
+impl AppSettings {
+    fn file(dir: &Path) -> PathBuf {
+        dir.join("settings.json")
+    }
+
+    /// Reads the settings; a missing or unreadable file gives the defaults.
+    pub fn load(dir: &Path) -> AppSettings {
+        std::fs::read(Self::file(dir)).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+    }
+
+    /// Writes atomically (temp file + rename), so a crash never leaves half a file.
+    pub fn save(&self, dir: &Path) -> ApiResult<()> {
+        let io = |e: std::io::Error| {
+            ApiError::new(ErrorCode::File, format!("Indstillingerne kunne ikke gemmes i {}: {e}", dir.display()))
+        };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let tmp = dir.join("settings.json.tmp");
+        let json = serde_json::to_vec_pretty(self).unwrap_or_default();
+        std::fs::write(&tmp, json).map_err(io)?;
+        std::fs::rename(&tmp, Self::file(dir)).map_err(io)
+    }
+
+    pub fn actor(&self) -> String {
+        self.user_name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(os_user)
+    }
+
+    /// Puts `location` first in the recent list, keeping [`RECENT_KEPT`].
+    pub fn remember(&mut self, location: &str) {
+        self.recent.retain(|r| r != location);
+        self.recent.insert(0, location.to_owned());
+        self.recent.truncate(RECENT_KEPT);
+    }
+}
+
+/// What the app shell shows about the open file and this laptop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppStatus {
+    /// The open database, for display (a server URL without its password).
+    pub location: String,
+    /// "sqlite" or "postgres".
+    pub engine: String,
+    pub association: Option<Association>,
+    pub user_name: String,
+    pub language: String,
+    pub recent: Vec<String>,
+    /// Today's date in Denmark (ISO), as the backend sees it.
+    pub today: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SettingsInput {
+    pub user_name: Option<String>,
+    pub language: Option<String>,
+}
+
+impl Api {
+    pub async fn app_status(&self, settings: &AppSettings) -> ApiResult<AppStatus> {
+        Ok(AppStatus {
+            location: self.location().display(),
+            engine: match self.engine() {
+                kvorum_store::Engine::Sqlite => "sqlite".into(),
+                kvorum_store::Engine::Postgres => "postgres".into(),
+            },
+            association: self.association_get().await?,
+            user_name: settings.actor(),
+            language: settings.language.clone().unwrap_or_else(|| "da".into()),
+            recent: settings.recent.clone(),
+            today: self.clock.today().to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_deduplicated_and_capped() {
+        let mut s = AppSettings::default();
+        for i in 0..15 {
+            s.remember(&format!("/tmp/{i}.sqlite"));
+        }
+        s.remember("/tmp/3.sqlite");
+        assert_eq!(s.recent.len(), RECENT_KEPT);
+        assert_eq!(s.recent[0], "/tmp/3.sqlite");
+        assert_eq!(s.recent.iter().filter(|r| *r == "/tmp/3.sqlite").count(), 1);
+    }
+
+    #[test]
+    fn settings_round_trip_through_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = AppSettings { user_name: Some("Karin Sekretær".into()), ..Default::default() };
+        s.remember("/x/forening.sqlite");
+        s.save(dir.path()).unwrap();
+        assert_eq!(AppSettings::load(dir.path()), s);
+        assert_eq!(s.actor(), "Karin Sekretær");
+    }
+}
