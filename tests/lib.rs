@@ -1,1 +1,70 @@
-//! stub
+//! Helpers for the integration stories: a fresh database per test, as a temp SQLite file or
+//! as a new database on the PostgreSQL server the test command started (`KVORUM_TEST_PG`).
+#![forbid(unsafe_code)]
+
+use chrono::NaiveDate;
+use kvorum_api::{Api, Clock};
+use sqlx::Connection;
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()
+}
+
+/// A fresh database of the given engine. Keeps the temp dir alive as long as the handle.
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestDb {
+    /// An existing file or server URL (not removed afterwards).
+    pub fn at(url: String) -> TestDb {
+        TestDb { url, _dir: None }
+    }
+
+    pub fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = dir.path().join("forening.sqlite").display().to_string();
+        TestDb { url, _dir: Some(dir) }
+    }
+
+    /// A new, empty database on the test server. Panics — never skips — when no server
+    /// was given or reached: the PostgreSQL leg must not pass silently.
+    pub async fn postgres() -> TestDb {
+        let admin = std::env::var("KVORUM_TEST_PG").unwrap_or_else(|_| {
+            panic!(
+                "KVORUM_TEST_PG is not set: the PostgreSQL leg needs a server. \
+                 Run `scripts/test.sh`, which starts one, or set KVORUM_TEST_PG=postgres://…"
+            )
+        });
+        let mut conn = sqlx::PgConnection::connect(&admin)
+            .await
+            .unwrap_or_else(|e| panic!("PostgreSQL at {admin} was not reached: {e}"));
+        let name = format!("kvorum_test_{}", uuid::Uuid::now_v7().simple());
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut conn)
+            .await
+            .expect("create test database");
+        let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin.clone());
+        TestDb { url: format!("{base}/{name}"), _dir: None }
+    }
+
+    pub async fn open(&self, actor: &str) -> Api {
+        Api::open(&self.url, actor, Clock::fixed_on(today())).await.expect("open database")
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+impl Engine {
+    pub async fn fresh(self) -> TestDb {
+        match self {
+            Engine::Sqlite => TestDb::sqlite(),
+            Engine::Postgres => TestDb::postgres().await,
+        }
+    }
+}

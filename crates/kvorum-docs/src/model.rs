@@ -52,10 +52,10 @@ pub fn member_list_layout(list: &MemberList) -> Document {
     let columns = [
         col("Nr.", 11.0, Align::Right),
         col("Navn", 38.0, Align::Left),
-        col("Adresse", 46.0, Align::Left),
+        col("Adresse", 44.0, Align::Left),
         col("E-mail", 36.0, Align::Left),
         col("Telefon", 21.0, Align::Left),
-        col("Indmeldt", 16.0, Align::Left),
+        col("Indmeldt", 18.0, Align::Left),
         col("Kontingent", 18.0, Align::Left),
     ];
     let rows: Vec<Vec<String>> = list

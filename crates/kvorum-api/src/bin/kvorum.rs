@@ -480,7 +480,7 @@ async fn fees(api: &Api, cmd: FeesCmd, json: bool, _today: chrono::NaiveDate) ->
         FeesCmd::Rate { year, membership_type, amount } => {
             let amount = Money::parse_danish(&amount).map_err(|m| bad_input("amount", m))?;
             let r = api.fee_rate_set(FeeRate { year, membership_type: membership_type.clone(), amount }).await?;
-            print(json, &r, || format!("Kontingent for {year} ({membership_type}) er sat til {}.", amount.format_dkk()));
+            print(json, &r, || format!("Kontingent for {year} ({membership_type}) er sat til {}", amount.format_dkk()));
         }
         FeesCmd::Pay { no, year, amount, method, date, voucher } => {
             let m = api.member_by_no(no).await?;

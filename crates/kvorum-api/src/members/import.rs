@@ -248,7 +248,15 @@ pub fn parse_csv(bytes: &[u8]) -> ApiResult<ParsedCsv> {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
             import_error(format!("Linje {line} i filen kan ikke læses som CSV ({e}). Tjek anførselstegn i linjen."))
         })?;
-        let line = rec.position().map(|p| u32::try_from(p.line()).unwrap_or(u32::MAX)).unwrap_or(0);
+        // The line a person sees in an editor: newlines before the record's first byte, + 1.
+        // csv reports the start as the byte after the previous record's first terminator
+        // byte, so skip the rest of the terminator (and blank lines) first.
+        let mut byte = rec.position().map(|p| usize::try_from(p.byte()).unwrap_or(usize::MAX)).unwrap_or(0);
+        while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        let newlines = text.as_bytes().iter().take(byte).filter(|b| **b == b'\n').count();
+        let line = u32::try_from(newlines + 1).unwrap_or(u32::MAX);
         let cells: Vec<String> = rec.iter().map(|c| c.trim().to_owned()).collect();
         if cells.iter().all(String::is_empty) {
             continue;
@@ -517,16 +525,16 @@ pub fn build_preview(
     let message = if parsed.records.is_empty() {
         "Filen har en overskriftslinje, men ingen medlemmer.".to_owned()
     } else if can_apply {
-        format!("{ready} medlemmer er klar til import.")
+        if ready == 1 { "1 medlem er klar til import.".to_owned() } else { format!("{ready} medlemmer er klar til import.") }
     } else if ready == 0 && with_problems == 0 && duplicates == 0 {
         "Alle rækker er udeladt: der er intet at importere.".to_owned()
     } else {
         let mut parts = Vec::new();
         if with_problems > 0 {
-            parts.push(format!("{with_problems} rækker har fejl"));
+            parts.push(if with_problems == 1 { "1 række har fejl".to_owned() } else { format!("{with_problems} rækker har fejl") });
         }
         if duplicates > 0 {
-            parts.push(format!("{duplicates} rækker ligner medlemmer, der allerede findes"));
+            parts.push(if duplicates == 1 { "1 række ligner et medlem, der allerede findes".to_owned() } else { format!("{duplicates} rækker ligner medlemmer, der allerede findes") });
         }
         format!(
             "{}. Ret filen, eller udelad rækkerne{}. Intet importeres, før alle rækker er i orden.",
@@ -600,7 +608,8 @@ impl Api {
             imported += 1;
         }
         tx.commit().await?;
-        Ok(ImportOutcome { imported, message: format!("{imported} medlemmer er importeret.") })
+        let message = if imported == 1 { "1 medlem er importeret.".to_owned() } else { format!("{imported} medlemmer er importeret.") };
+        Ok(ImportOutcome { imported, message })
     }
 }
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL cluster on 127.0.0.1 and a free port, runs the given
+# command with KVORUM_TEST_PG pointing at it, and stops and removes the cluster afterwards.
+# Usage: scripts/postgres.sh <command> [args…]
+set -euo pipefail
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
+  echo "PostgreSQL-serveren mangler (Debian-pakken postgresql). Kør scripts/setup.sh." >&2
+  exit 1
+fi
+PGDATA=$(mktemp -d /tmp/kvorum-pg.XXXXXX)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+as_pg() { if [ "$(id -u)" = 0 ]; then chown -R postgres "$PGDATA"; runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() { as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true; rm -rf "$PGDATA"; }
+trap cleanup EXIT
+as_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log" -o "-c listen_addresses=127.0.0.1 -p $PORT -k $PGDATA -c fsync=off" -w start >/dev/null
+export KVORUM_TEST_PG="postgres://postgres@127.0.0.1:$PORT/postgres"
+echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') kører på 127.0.0.1:$PORT (KVORUM_TEST_PG)"
+"$@"
