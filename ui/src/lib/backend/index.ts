@@ -1,0 +1,31 @@
+// The only module that talks to the Rust backend. Everything else imports `api` from here.
+import { invoke } from '@tauri-apps/api/core';
+import { makeCommands, type ApiError } from './bindings';
+
+export * from './bindings';
+
+/** Backend errors always reach the UI as `{ code, message, fields }`. */
+export function asApiError(e: unknown): ApiError {
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
+    const err = e as ApiError;
+    return { code: err.code, message: err.message, fields: err.fields ?? [] };
+  }
+  return { code: 'internal', message: String(e), fields: [] };
+}
+
+async function call<T>(command: string, args: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw asApiError(e);
+  }
+}
+
+export const api = makeCommands(call);
+
+/** Field → message, for showing errors next to the fields they belong to. */
+export function fieldErrors(e: ApiError | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of e?.fields ?? []) out[f.field] ??= f.message;
+  return out;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatMoney, parseMoney, visibleRange } from './format';
+import { translate } from './i18n.svelte';
+
+describe('Danish formats', () => {
+  it('formats money as 1.234,50 kr.', () => {
+    expect(formatMoney(123450)).toBe('1.234,50 kr.');
+    expect(formatMoney(5)).toBe('0,05 kr.');
+    expect(formatMoney(-100000000)).toBe('-1.000.000,00 kr.');
+  });
+  it('reads amounts as Danes write them', () => {
+    expect(parseMoney('1.234,50')).toBe(123450);
+    expect(parseMoney('150')).toBe(15000);
+    expect(parseMoney('150,5 kr.')).toBe(15050);
+    expect(parseMoney('12.50')).toBe(1250);
+    expect(parseMoney('abc')).toBeNull();
+    expect(parseMoney('')).toBeNull();
+  });
+  it('formats dates as dd.mm.yyyy', () => {
+    expect(formatDate('2026-11-22')).toBe('22.11.2026');
+    expect(formatDate(null)).toBe('');
+  });
+});
+
+describe('virtual list', () => {
+  it('renders only the rows in view, plus a margin', () => {
+    expect(visibleRange(0, 600, 30, 5000)).toEqual({ first: 0, last: 28 });
+    const mid = visibleRange(30000, 600, 30, 5000);
+    expect(mid.last - mid.first).toBeLessThan(40);
+    expect(visibleRange(149_400, 600, 30, 5000).last).toBe(5000);
+  });
+});
+
+describe('i18n', () => {
+  it('has every Danish key in English too', () => {
+    expect(translate('da', 'nav.members')).toBe('Medlemmer');
+    expect(translate('en', 'nav.members')).toBe('Members');
+  });
+});
