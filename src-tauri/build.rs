@@ -1,1 +1,34 @@
-fn main(){tauri_build::build()}
+//! Registers Kvorum's commands with Tauri's ACL, so the capability file must name each one.
+//! The list must match kvorum_api::api_commands! and shell_commands! (the e2e tests and the
+//! `commands_are_registered` test check it).
+
+pub const COMMANDS: &[&str] = &[
+    "association_get",
+    "association_create",
+    "association_update",
+    "membership_types",
+    "membership_type_add",
+    "members_list",
+    "member_get",
+    "member_add",
+    "member_update",
+    "fee_rates",
+    "fee_rate_set",
+    "fee_pay",
+    "members_import_preview",
+    "members_import_apply",
+    "app_status",
+    "app_open",
+    "app_choose_file",
+    "app_settings_set",
+    "members_save_csv",
+    "members_save_pdf",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build step");
+}

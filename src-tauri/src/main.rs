@@ -1,1 +1,212 @@
-fn main(){}
+//! kvorum-app — the Tauri shell. Thin: each command parses its arguments, calls one
+//! kvorum-api function and returns its `{code, message}` error unchanged. The use-case
+//! commands are generated from `kvorum_api::api_commands!`, the same list the TypeScript
+//! bindings come from. Only the shell's own commands (open a file, dialogs, save an
+//! export where the user chose) are written here by hand.
+#![forbid(unsafe_code)]
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::path::PathBuf;
+
+use kvorum_api::dto::*;
+use kvorum_api::settings::{config_dir, default_db_path, resolve_db, AppSettings};
+use kvorum_api::{Api, Clock};
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+use tokio::sync::{Mutex, RwLock};
+
+struct AppState {
+    api: RwLock<Option<Api>>,
+    settings: Mutex<AppSettings>,
+    config_dir: PathBuf,
+    /// The error from opening the database at start, shown until another file is opened.
+    open_error: Mutex<Option<ApiError>>,
+}
+
+fn no_database() -> ApiError {
+    ApiError::new(ErrorCode::Database, "Ingen forening er åben. Vælg »Åbn anden forening …«.")
+}
+
+macro_rules! api_command_fns {
+    ($($name:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
+        $(
+            #[tauri::command]
+            async fn $name(state: State<'_, AppState>, $($arg: $ty),*) -> Result<$ret, ApiError> {
+                let guard = state.api.read().await;
+                let api = guard.as_ref().ok_or_else(no_database)?;
+                api.$name($($arg),*).await
+            }
+        )*
+    };
+}
+kvorum_api::api_commands!(api_command_fns);
+
+async fn status_of(state: &AppState) -> Result<AppStatus, ApiError> {
+    if let Some(e) = state.open_error.lock().await.clone() {
+        return Err(e);
+    }
+    let guard = state.api.read().await;
+    let api = guard.as_ref().ok_or_else(no_database)?;
+    let settings = state.settings.lock().await.clone();
+    api.app_status(&settings).await
+}
+
+#[tauri::command]
+async fn app_status(state: State<'_, AppState>) -> Result<AppStatus, ApiError> {
+    status_of(&state).await
+}
+
+/// Opens another association database; the current one stays open if that fails.
+async fn open_location(state: &AppState, location: &str) -> Result<AppStatus, ApiError> {
+    let actor = state.settings.lock().await.actor();
+    let api = Api::open(location, &actor, Clock::from_env()).await?;
+    if let Some(old) = state.api.write().await.replace(api) {
+        old.close().await;
+    }
+    *state.open_error.lock().await = None;
+    {
+        let mut settings = state.settings.lock().await;
+        settings.remember(location);
+        settings.save(&state.config_dir)?;
+    }
+    status_of(state).await
+}
+
+#[tauri::command]
+async fn app_open(state: State<'_, AppState>, location: String) -> Result<AppStatus, ApiError> {
+    open_location(&state, &location).await
+}
+
+/// Lets the user pick an association file (or name a new one) in the system dialog.
+#[tauri::command]
+async fn app_choose_file(app: AppHandle, state: State<'_, AppState>, create: bool) -> Result<Option<AppStatus>, ApiError> {
+    let dir = default_db_path().parent().map(PathBuf::from).unwrap_or_default();
+    let dialog = app
+        .dialog()
+        .file()
+        .set_directory(&dir)
+        .add_filter("Kvorum-forening (SQLite)", &["sqlite", "kvorum", "db"]);
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        if create {
+            dialog.set_file_name("ny-forening.sqlite").blocking_save_file()
+        } else {
+            dialog.blocking_pick_file()
+        }
+    })
+    .await
+    .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Dialogen fejlede: {e}")))?;
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    open_location(&state, &path.display().to_string()).await.map(Some)
+}
+
+#[tauri::command]
+async fn app_settings_set(state: State<'_, AppState>, settings: SettingsInput) -> Result<AppStatus, ApiError> {
+    let actor = {
+        let mut s = state.settings.lock().await;
+        if let Some(name) = settings.user_name {
+            s.user_name = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
+        }
+        if let Some(lang) = settings.language.filter(|l| l == "da" || l == "en") {
+            s.language = Some(lang);
+        }
+        s.save(&state.config_dir)?;
+        s.actor()
+    };
+    if let Some(api) = state.api.write().await.as_mut() {
+        api.set_actor(&actor);
+    }
+    status_of(&state).await
+}
+
+/// Asks where to save (or uses KVORUM_SAVE_DIR, for the end-to-end tests) and writes.
+async fn save_export(app: &AppHandle, file: kvorum_api::dto::ExportFile, filter: (&'static str, &'static str)) -> Result<Option<String>, ApiError> {
+    let path = if let Some(dir) = std::env::var_os("KVORUM_SAVE_DIR") {
+        Some(PathBuf::from(dir).join(&file.file_name))
+    } else {
+        let dialog = app.dialog().file().set_file_name(&file.file_name).add_filter(filter.0, &[filter.1]);
+        tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+            .await
+            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Dialogen fejlede: {e}")))?
+            .and_then(|p| p.into_path().ok())
+    };
+    let Some(path) = path else { return Ok(None) };
+    std::fs::write(&path, &file.bytes)
+        .map_err(|e| ApiError::new(ErrorCode::File, format!("Filen {} kunne ikke gemmes: {e}", path.display())))?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+async fn members_save_csv(app: AppHandle, state: State<'_, AppState>, query: MemberQuery) -> Result<Option<String>, ApiError> {
+    let file = {
+        let guard = state.api.read().await;
+        guard.as_ref().ok_or_else(no_database)?.members_export_csv(query).await?
+    };
+    save_export(&app, file, ("CSV til Excel", "csv")).await
+}
+
+#[tauri::command]
+async fn members_save_pdf(app: AppHandle, state: State<'_, AppState>, query: MemberQuery) -> Result<Option<String>, ApiError> {
+    let file = {
+        let guard = state.api.read().await;
+        guard.as_ref().ok_or_else(no_database)?.members_export_pdf(query).await?
+    };
+    save_export(&app, file, ("PDF", "pdf")).await
+}
+
+macro_rules! handler {
+    ($($name:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
+        tauri::generate_handler![
+            $($name,)*
+            app_status, app_open, app_choose_file, app_settings_set, members_save_csv, members_save_pdf
+        ]
+    };
+}
+
+/// `--db URL` on the command line, if given.
+fn db_arg() -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == "--db")
+        .and_then(|i| args.get(i + 1).cloned())
+        .or_else(|| args.iter().find_map(|a| a.strip_prefix("--db=").map(str::to_owned)))
+}
+
+fn main() {
+    tracing_subscriber_init();
+    let config_dir = config_dir();
+    let settings = AppSettings::load(&config_dir);
+    let location = resolve_db(db_arg().as_deref());
+    let rt = tauri::async_runtime::handle();
+    let (api, open_error) = match rt.block_on(Api::open(&location, &settings.actor(), Clock::from_env())) {
+        Ok(api) => (Some(api), None),
+        Err(e) => {
+            tracing::error!(location = %location, error = %e.message, "could not open the database");
+            (None, Some(e))
+        }
+    };
+    let mut settings = settings;
+    if api.is_some() {
+        settings.remember(&location);
+        let _ = settings.save(&config_dir);
+    }
+    let state = AppState { api: RwLock::new(api), settings: Mutex::new(settings), config_dir, open_error: Mutex::new(open_error) };
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .invoke_handler(kvorum_api::api_commands!(handler))
+        .setup(|app| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.set_title("Kvorum");
+            }
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Kvorum kunne ikke starte: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn tracing_subscriber_init() {
+    kvorum_api::init_logging();
+}

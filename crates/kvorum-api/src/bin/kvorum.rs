@@ -498,10 +498,7 @@ async fn fees(api: &Api, cmd: FeesCmd, json: bool, _today: chrono::NaiveDate) ->
 }
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("KVORUM_LOG").unwrap_or_else(|_| "warn".into()))
-        .with_writer(std::io::stderr)
-        .init();
+    kvorum_api::init_logging();
     let cli = Cli::parse();
     let json = cli.json;
     let rt = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
