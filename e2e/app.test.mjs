@@ -1,0 +1,158 @@
+// End-to-end: the real Kvorum window (debug binary) driven through tauri-driver and
+// WebKitWebDriver under Xvfb. Screenshots go to artifacts/e2e/ — look at them.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Session, startDriver } from './webdriver.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const app = process.env.KVORUM_APP ?? join(root, 'target/debug/kvorum-app');
+const artifacts = join(root, 'artifacts/e2e');
+const work = mkdtempSync(join(tmpdir(), 'kvorum-e2e-'));
+const saveDir = join(work, 'gemt');
+execFileSync('mkdir', ['-p', saveDir]);
+
+let driver;
+let s;
+
+before(async () => {
+  assert.ok(existsSync(app), `the app binary is missing: ${app} (build it first)`);
+  driver = await startDriver(4444 + (process.pid % 500), {
+    KVORUM_DB: join(work, 'forening.sqlite'),
+    KVORUM_CONFIG_DIR: join(work, 'config'),
+    KVORUM_SAVE_DIR: saveDir,
+    KVORUM_TODAY: '2026-11-22',
+  });
+  s = await Session.open(4444 + (process.pid % 500), app, artifacts);
+});
+
+after(async () => {
+  await s?.close();
+  driver?.driver.kill();
+});
+
+/** Chooses a file in the import wizard as the user would: through the file input. */
+async function chooseFile(path) {
+  const input = await s.find('[data-testid=import-file]');
+  try {
+    await s.cmd('POST', `/element/${input}/value`, { text: path });
+  } catch {
+    // Fallback for drivers without file upload: hand the same bytes to the same input.
+    const bytes = [...readFileSync(path)];
+    await s.exec(
+      `const [bytes, name] = arguments; const input = document.querySelector('[data-testid=import-file]');
+       const dt = new DataTransfer(); dt.items.add(new File([new Uint8Array(bytes)], name, { type: 'text/csv' }));
+       input.files = dt.files; input.dispatchEvent(new Event('change', { bubbles: true }));`,
+      [bytes, path.split('/').pop()],
+    );
+  }
+}
+
+const rowCount = async () => (await s.findAll('[data-testid=member-row]')).length;
+
+test('a secretary creates the association', async () => {
+  await s.find('[data-testid=create-association]');
+  await s.screenshot('ny-database');
+  await s.click('[data-testid=assoc-submit]');
+  const err = await s.until('the name error', () => s.text('.field-error'));
+  assert.match(err, /Skriv foreningens navn/);
+  await s.type('[data-testid=assoc-name]', 'Foreningen Perronen');
+  await s.type('[data-testid=assoc-municipality]', 'Guldborgsund Kommune');
+  await s.click('[data-testid=assoc-submit]');
+  const name = await s.until('the association in the header', () => s.text('[data-testid=association-name]'));
+  assert.equal(name, 'Foreningen Perronen');
+  await s.screenshot('forening-oprettet');
+});
+
+test('adds a member, with errors shown next to the fields', async () => {
+  await s.click('[data-testid=member-new]');
+  await s.type('[data-testid=f-name]', 'Søren Ærø Åberg');
+  await s.type('[data-testid=f-postal]', '48');
+  await s.type('[data-testid=f-email]', 'soren@');
+  await s.click('[data-testid=f-save]');
+  const postal = await s.until('postal code error', () => s.text('[data-testid=err-postalCode]'));
+  assert.match(postal, /fire cifre/);
+  assert.match(await s.text('[data-testid=err-email]'), /ikke en gyldig e-mailadresse/);
+  await s.screenshot('medlem-fejl');
+  await s.type('[data-testid=f-postal]', '4800');
+  await s.type('[data-testid=f-email]', 'soren@example.dk');
+  await s.type('[data-testid=f-city]', 'Nykøbing F');
+  await s.type('[data-testid=f-phone]', '12 34 56 78');
+  await s.click('[data-testid=f-save]');
+  await s.until('the list with one member', async () => (await rowCount()) === 1);
+  assert.match(await s.text('[data-testid=member-row]'), /Søren Ærø Åberg/);
+});
+
+test('finds a member by typing', async () => {
+  await s.click('[data-testid=member-new]');
+  await s.type('[data-testid=f-name]', 'Karin Hansen');
+  await s.click('[data-testid=f-save]');
+  await s.until('two members', async () => (await rowCount()) === 2);
+  await s.type('[data-testid=member-search]', 'ærø');
+  await s.until('one hit', async () => (await rowCount()) === 1);
+  assert.match(await s.text('[data-testid=member-row]'), /Søren/);
+  await s.screenshot('soegning');
+  await s.type('[data-testid=member-search]', '5678');
+  await s.until('phone hit', async () => (await rowCount()) === 1);
+  await s.type('[data-testid=member-search]', '');
+  await s.until('both again', async () => (await rowCount()) === 2);
+});
+
+test('imports a CSV: one bad row blocks everything, fixing it imports all', async () => {
+  const bad = join(work, 'medlemmer.csv');
+  writeFileSync(
+    bad,
+    'Medlemsnr;Navn;Adresse;Postnr;By;E-mail;Indmeldt\n' +
+      ';Bo Østergaard;Torvet 1;4800;Nykøbing F;bo@example.dk;01-03-2024\n' +
+      ';Ulla Fejl;Vejen 2;48;Maribo;ulla@;01.03.2024\n' +
+      ';Åge Andersen;Havnegade 3;4930;Maribo;aage@example.dk;2024-03-01\n',
+  );
+  await s.click('[data-testid=member-import]');
+  await chooseFile(bad);
+  const summary = await s.until('the preview', () => s.text('[data-testid=import-summary]'));
+  assert.match(summary, /1 række har fejl/);
+  const problems = await s.exec(`return document.querySelector('tr.bad .problems')?.textContent ?? ''`);
+  assert.match(problems, /Postnr: Postnummeret »48« skal være fire cifre/);
+  const disabled = await s.exec(`return document.querySelector('[data-testid=import-apply]').disabled`);
+  assert.equal(disabled, true, 'apply is refused while a row has errors');
+  await s.screenshot('import-fejl');
+  // Leaving the bad line out makes the rest importable
+  await s.click('[data-testid=import-exclude-3]');
+  await s.until('ready', async () => /2 medlemmer er klar/.test(await s.text('[data-testid=import-summary]')));
+  // …but the secretary fixes the file instead and chooses it again
+  writeFileSync(bad, readFileSync(bad, 'utf8').replace(';48;Maribo;ulla@;', ';4930;Maribo;ulla@example.dk;'));
+  await chooseFile(bad);
+  await s.until('fixed', async () => /3 medlemmer er klar/.test(await s.text('[data-testid=import-summary]')));
+  await s.screenshot('import-klar');
+  await s.click('[data-testid=import-apply]');
+  const outcome = await s.until('outcome', () => s.text('[data-testid=import-outcome]'));
+  assert.equal(outcome, '3 medlemmer er importeret.');
+  await s.click('[data-testid=import-close]');
+  await s.until('five members', async () => /5 af 5 medlemmer/.test(await s.text('[data-testid=member-count]')));
+  await s.screenshot('medlemsliste');
+});
+
+test('prints the member list as PDF', async () => {
+  await s.click('[data-testid=member-print]');
+  const notice = await s.until('saved notice', () => s.text('[data-testid=notice]'));
+  assert.match(notice, /medlemsliste-2026-11-22\.pdf/);
+  const pdf = join(saveDir, 'medlemsliste-2026-11-22.pdf');
+  assert.ok(readFileSync(pdf).subarray(0, 5).toString() === '%PDF-');
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  assert.match(text, /Foreningen Perronen/);
+  assert.match(text, /Søren Ærø Åberg/);
+  assert.match(text, /Side 1 af 1/);
+  execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(artifacts, 'medlemsliste-pdf')]);
+  assert.ok(readdirSync(artifacts).some((f) => f.startsWith('medlemsliste-pdf')));
+});
+
+test('switches to English and back', async () => {
+  await s.click('[data-testid=lang-switch]');
+  await s.until('English', async () => (await s.text('[data-testid=nav-members]')) === 'Members');
+  await s.screenshot('english');
+  await s.click('[data-testid=lang-switch]');
+  await s.until('Danish', async () => (await s.text('[data-testid=nav-members]')) === 'Medlemmer');
+});
