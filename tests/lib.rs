@@ -25,7 +25,10 @@ impl TestDb {
     pub fn sqlite() -> TestDb {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = dir.path().join("forening.sqlite").display().to_string();
-        TestDb { url, _dir: Some(dir) }
+        TestDb {
+            url,
+            _dir: Some(dir),
+        }
     }
 
     /// A new, empty database on the test server. Panics — never skips — when no server
@@ -45,12 +48,20 @@ impl TestDb {
             .execute(&mut conn)
             .await
             .expect("create test database");
-        let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin.clone());
-        TestDb { url: format!("{base}/{name}"), _dir: None }
+        let base = admin
+            .rsplit_once('/')
+            .map(|(b, _)| b.to_owned())
+            .unwrap_or(admin.clone());
+        TestDb {
+            url: format!("{base}/{name}"),
+            _dir: None,
+        }
     }
 
     pub async fn open(&self, actor: &str) -> Api {
-        Api::open(&self.url, actor, Clock::fixed_on(today())).await.expect("open database")
+        Api::open(&self.url, actor, Clock::fixed_on(today()))
+            .await
+            .expect("open database")
     }
 }
 

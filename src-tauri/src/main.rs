@@ -24,7 +24,10 @@ struct AppState {
 }
 
 fn no_database() -> ApiError {
-    ApiError::new(ErrorCode::Database, "Ingen forening er åben. Vælg »Åbn anden forening …«.")
+    ApiError::new(
+        ErrorCode::Database,
+        "Ingen forening er åben. Vælg »Åbn anden forening …«.",
+    )
 }
 
 macro_rules! api_command_fns {
@@ -79,8 +82,15 @@ async fn app_open(state: State<'_, AppState>, location: String) -> Result<AppSta
 
 /// Lets the user pick an association file (or name a new one) in the system dialog.
 #[tauri::command]
-async fn app_choose_file(app: AppHandle, state: State<'_, AppState>, create: bool) -> Result<Option<AppStatus>, ApiError> {
-    let dir = default_db_path().parent().map(PathBuf::from).unwrap_or_default();
+async fn app_choose_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    create: bool,
+) -> Result<Option<AppStatus>, ApiError> {
+    let dir = default_db_path()
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_default();
     let dialog = app
         .dialog()
         .file()
@@ -88,19 +98,28 @@ async fn app_choose_file(app: AppHandle, state: State<'_, AppState>, create: boo
         .add_filter("Kvorum-forening (SQLite)", &["sqlite", "kvorum", "db"]);
     let picked = tauri::async_runtime::spawn_blocking(move || {
         if create {
-            dialog.set_file_name("ny-forening.sqlite").blocking_save_file()
+            dialog
+                .set_file_name("ny-forening.sqlite")
+                .blocking_save_file()
         } else {
             dialog.blocking_pick_file()
         }
     })
     .await
     .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Dialogen fejlede: {e}")))?;
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
-    open_location(&state, &path.display().to_string()).await.map(Some)
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    open_location(&state, &path.display().to_string())
+        .await
+        .map(Some)
 }
 
 #[tauri::command]
-async fn app_settings_set(state: State<'_, AppState>, settings: SettingsInput) -> Result<AppStatus, ApiError> {
+async fn app_settings_set(
+    state: State<'_, AppState>,
+    settings: SettingsInput,
+) -> Result<AppStatus, ApiError> {
     let actor = {
         let mut s = state.settings.lock().await;
         if let Some(name) = settings.user_name {
@@ -119,36 +138,64 @@ async fn app_settings_set(state: State<'_, AppState>, settings: SettingsInput) -
 }
 
 /// Asks where to save (or uses KVORUM_SAVE_DIR, for the end-to-end tests) and writes.
-async fn save_export(app: &AppHandle, file: kvorum_api::dto::ExportFile, filter: (&'static str, &'static str)) -> Result<Option<String>, ApiError> {
+async fn save_export(
+    app: &AppHandle,
+    file: kvorum_api::dto::ExportFile,
+    filter: (&'static str, &'static str),
+) -> Result<Option<String>, ApiError> {
     let path = if let Some(dir) = std::env::var_os("KVORUM_SAVE_DIR") {
         Some(PathBuf::from(dir).join(&file.file_name))
     } else {
-        let dialog = app.dialog().file().set_file_name(&file.file_name).add_filter(filter.0, &[filter.1]);
+        let dialog = app
+            .dialog()
+            .file()
+            .set_file_name(&file.file_name)
+            .add_filter(filter.0, &[filter.1]);
         tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
             .await
             .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Dialogen fejlede: {e}")))?
             .and_then(|p| p.into_path().ok())
     };
     let Some(path) = path else { return Ok(None) };
-    std::fs::write(&path, &file.bytes)
-        .map_err(|e| ApiError::new(ErrorCode::File, format!("Filen {} kunne ikke gemmes: {e}", path.display())))?;
+    std::fs::write(&path, &file.bytes).map_err(|e| {
+        ApiError::new(
+            ErrorCode::File,
+            format!("Filen {} kunne ikke gemmes: {e}", path.display()),
+        )
+    })?;
     Ok(Some(path.display().to_string()))
 }
 
 #[tauri::command]
-async fn members_save_csv(app: AppHandle, state: State<'_, AppState>, query: MemberQuery) -> Result<Option<String>, ApiError> {
+async fn members_save_csv(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    query: MemberQuery,
+) -> Result<Option<String>, ApiError> {
     let file = {
         let guard = state.api.read().await;
-        guard.as_ref().ok_or_else(no_database)?.members_export_csv(query).await?
+        guard
+            .as_ref()
+            .ok_or_else(no_database)?
+            .members_export_csv(query)
+            .await?
     };
     save_export(&app, file, ("CSV til Excel", "csv")).await
 }
 
 #[tauri::command]
-async fn members_save_pdf(app: AppHandle, state: State<'_, AppState>, query: MemberQuery) -> Result<Option<String>, ApiError> {
+async fn members_save_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    query: MemberQuery,
+) -> Result<Option<String>, ApiError> {
     let file = {
         let guard = state.api.read().await;
-        guard.as_ref().ok_or_else(no_database)?.members_export_pdf(query).await?
+        guard
+            .as_ref()
+            .ok_or_else(no_database)?
+            .members_export_pdf(query)
+            .await?
     };
     save_export(&app, file, ("PDF", "pdf")).await
 }
@@ -168,7 +215,10 @@ fn db_arg() -> Option<String> {
     args.iter()
         .position(|a| a == "--db")
         .and_then(|i| args.get(i + 1).cloned())
-        .or_else(|| args.iter().find_map(|a| a.strip_prefix("--db=").map(str::to_owned)))
+        .or_else(|| {
+            args.iter()
+                .find_map(|a| a.strip_prefix("--db=").map(str::to_owned))
+        })
 }
 
 fn main() {
@@ -177,7 +227,11 @@ fn main() {
     let settings = AppSettings::load(&config_dir);
     let location = resolve_db(db_arg().as_deref());
     let rt = tauri::async_runtime::handle();
-    let (api, open_error) = match rt.block_on(Api::open(&location, &settings.actor(), Clock::from_env())) {
+    let (api, open_error) = match rt.block_on(Api::open(
+        &location,
+        &settings.actor(),
+        Clock::from_env(),
+    )) {
         Ok(api) => (Some(api), None),
         Err(e) => {
             tracing::error!(location = %location, error = %e.message, "could not open the database");
@@ -189,7 +243,12 @@ fn main() {
         settings.remember(&location);
         let _ = settings.save(&config_dir);
     }
-    let state = AppState { api: RwLock::new(api), settings: Mutex::new(settings), config_dir, open_error: Mutex::new(open_error) };
+    let state = AppState {
+        api: RwLock::new(api),
+        settings: Mutex::new(settings),
+        config_dir,
+        open_error: Mutex::new(open_error),
+    };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)

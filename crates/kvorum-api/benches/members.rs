@@ -1,1 +1,141 @@
-fn main(){}
+//! Figures for the member register (issue targets): import 5 000 members ≤ 250 ms, search
+//! 5 000 members ≤ 5 ms in the backend, and the member-list PDF of 5 000 members.
+//! Run: `cargo bench -p kvorum-api --bench members`.
+
+use chrono::NaiveDate;
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use kvorum_api::dto::*;
+use kvorum_api::{Api, Clock};
+
+const N: usize = 5_000;
+
+fn csv(n: usize) -> Vec<u8> {
+    let first = [
+        "Søren",
+        "Åse",
+        "Karin",
+        "Jens",
+        "Ølstykke",
+        "Bo",
+        "Mette",
+        "Anders",
+        "Lise",
+        "Ærling",
+    ];
+    let last = [
+        "Hansen",
+        "Østergaard",
+        "Jensen",
+        "Ærø",
+        "Nielsen",
+        "Andersen",
+        "Åberg",
+        "Pedersen",
+    ];
+    let mut s = String::from(
+        "Medlemsnr;Fornavn;Efternavn;Adresse;Postnr;By;E-mail;Telefon;Indmeldt;Medlemstype\n",
+    );
+    for i in 1..=n {
+        s.push_str(&format!(
+            "{i};{};{};Jernbanegade {};{};Nykøbing F;medlem{i}@example.dk;{:08};{:02}-{:02}-20{:02};{}\n",
+            first[i % first.len()],
+            last[i % last.len()],
+            i,
+            4800 + i % 90,
+            20_000_000 + i,
+            i % 28 + 1,
+            i % 12 + 1,
+            10 + i % 15,
+            if i % 7 == 0 { "Støttemedlem" } else { "Ordinær" }
+        ));
+    }
+    s.into_bytes()
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+async fn fresh(dir: &std::path::Path) -> Api {
+    let api = Api::open(
+        &dir.join("b.sqlite").display().to_string(),
+        "bench",
+        Clock::fixed_on(today()),
+    )
+    .await
+    .unwrap();
+    api.association_create(AssociationInput {
+        name: "Bench".into(),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    api
+}
+
+fn benches(c: &mut Criterion) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let bytes = csv(N);
+
+    let mut g = c.benchmark_group("members");
+    g.sample_size(10);
+    g.bench_function(
+        "import 5000 members (preview + apply, one transaction, SQLite)",
+        |b| {
+            b.iter_batched(
+                || {
+                    let dir = tempfile::tempdir().unwrap();
+                    let api = rt.block_on(fresh(dir.path()));
+                    (dir, api)
+                },
+                |(dir, api)| {
+                    let out = rt
+                        .block_on(api.members_import_apply(ImportRequest {
+                            bytes: bytes.clone(),
+                            ..Default::default()
+                        }))
+                        .unwrap();
+                    assert_eq!(out.imported as usize, N);
+                    (dir, api)
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let api = rt.block_on(fresh(dir.path()));
+    rt.block_on(api.members_import_apply(ImportRequest {
+        bytes: bytes.clone(),
+        ..Default::default()
+    }))
+    .unwrap();
+    let members = rt.block_on(api.store().members()).unwrap();
+    let snapshot = kvorum_api::members::MemberSnapshot::new(members, vec![], vec![]);
+    let query = MemberQuery {
+        text: "søren ærø".into(),
+        ..Default::default()
+    };
+    g.sample_size(50);
+    g.bench_function("search 5000 members in memory (core search)", |b| {
+        b.iter(|| snapshot.search(std::hint::black_box(&query), 2026, today()))
+    });
+    g.bench_function("members_list over 5000 (load from SQLite + search)", |b| {
+        b.iter(|| rt.block_on(api.members_list(query.clone())).unwrap())
+    });
+    g.sample_size(10);
+    g.bench_function("member-list PDF of 5000 members", |b| {
+        b.iter(|| {
+            rt.block_on(api.members_export_pdf(MemberQuery::default()))
+                .unwrap()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(members, benches);
+criterion_main!(members);

@@ -17,7 +17,10 @@ impl Api {
     /// The association, or an error telling the user to create it first.
     pub async fn require_association(&self) -> ApiResult<Association> {
         self.store.association().await?.ok_or_else(|| {
-            ApiError::new(ErrorCode::NoAssociation, "Databasen har endnu ingen forening. Opret foreningen først.")
+            ApiError::new(
+                ErrorCode::NoAssociation,
+                "Databasen har endnu ingen forening. Opret foreningen først.",
+            )
         })
     }
 
@@ -34,11 +37,17 @@ impl Api {
         let mut tx = self.begin().await?;
         tx.insert_association(id, &valid).await?;
         for (i, t) in builtin_membership_types().iter().enumerate() {
-            tx.insert_membership_type(t, i64::try_from(i).unwrap_or(0)).await?;
+            tx.insert_membership_type(t, i64::try_from(i).unwrap_or(0))
+                .await?;
         }
         let created = serde_json::to_value(&input).unwrap_or_default();
-        tx.audit(AuditRecord { entity: "association", entity_id: id.to_string(), action: "create", changes: created })
-            .await?;
+        tx.audit(AuditRecord {
+            entity: "association",
+            entity_id: id.to_string(),
+            action: "create",
+            changes: created,
+        })
+        .await?;
         tx.commit().await?;
         self.require_association().await
     }
@@ -47,16 +56,31 @@ impl Api {
         let before = self.require_association().await?;
         let valid = validate_association(&update.input).map_err(ApiError::validation)?;
         let mut tx = self.begin().await?;
-        tx.update_association(&valid, update.version).await.map_err(|e| ApiError::from_store(e, "Foreningen"))?;
-        let after = Association { version: before.version + 1, name: valid.name.clone(), cvr: valid.cvr.clone(),
-            address: valid.address.clone(), postal_code: valid.postal_code.clone(), city: valid.city.clone(),
-            municipality: valid.municipality.clone(), fiscal_year_start_month: valid.fiscal_year_start_month, id: before.id };
+        tx.update_association(&valid, update.version)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Foreningen"))?;
+        let after = Association {
+            version: before.version + 1,
+            name: valid.name.clone(),
+            cvr: valid.cvr.clone(),
+            address: valid.address.clone(),
+            postal_code: valid.postal_code.clone(),
+            city: valid.city.clone(),
+            municipality: valid.municipality.clone(),
+            fiscal_year_start_month: valid.fiscal_year_start_month,
+            id: before.id,
+        };
         let changes = kvorum_store::audit::diff(
             &serde_json::to_value(&before).unwrap_or_default(),
             &serde_json::to_value(&after).unwrap_or_default(),
         );
-        tx.audit(AuditRecord { entity: "association", entity_id: before.id.to_string(), action: "update", changes })
-            .await?;
+        tx.audit(AuditRecord {
+            entity: "association",
+            entity_id: before.id.to_string(),
+            action: "update",
+            changes,
+        })
+        .await?;
         tx.commit().await?;
         self.require_association().await
     }

@@ -15,7 +15,8 @@ pub use kvorum_core::{FieldError, Money};
 
 pub use crate::error::{ApiError, ErrorCode};
 pub use crate::members::import::{
-    ImportColumn, ImportField, ImportOutcome, ImportPreview, ImportProblem, ImportRequest, ImportRow,
+    ImportColumn, ImportField, ImportOutcome, ImportPreview, ImportProblem, ImportRequest,
+    ImportRow,
 };
 pub use crate::settings::{AppStatus, SettingsInput};
 

@@ -40,20 +40,34 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        ApiError { code, message: message.into(), fields: Vec::new() }
+        ApiError {
+            code,
+            message: message.into(),
+            fields: Vec::new(),
+        }
     }
 
     pub fn validation(errs: FieldErrors) -> Self {
         let message = if errs.0.len() == 1 {
             errs.0[0].message.clone()
         } else {
-            format!("{} felter skal rettes: {}", errs.0.len(), errs)
+            format!(
+                "{} felter skal rettes. Se beskederne ved felterne.",
+                errs.0.len()
+            )
         };
-        ApiError { code: ErrorCode::Validation, message, fields: errs.0 }
+        ApiError {
+            code: ErrorCode::Validation,
+            message,
+            fields: errs.0,
+        }
     }
 
     pub fn not_found(what: &str) -> Self {
-        ApiError::new(ErrorCode::NotFound, format!("{what} findes ikke (længere)."))
+        ApiError::new(
+            ErrorCode::NotFound,
+            format!("{what} findes ikke (længere)."),
+        )
     }
 
     /// A stale update: `what` is e.g. "Medlemmet".
@@ -84,7 +98,10 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound => ApiError::not_found("Posten"),
             StoreError::Unique(what) => {
                 tracing::info!(constraint = %what, "unique violation");
-                ApiError::new(ErrorCode::Duplicate, "Værdien er allerede brugt af en anden post.")
+                ApiError::new(
+                    ErrorCode::Duplicate,
+                    "Værdien er allerede brugt af en anden post.",
+                )
             }
             other => {
                 tracing::error!(error = ?other, "database error");

@@ -37,7 +37,10 @@ impl Api {
     /// Records a fee payment from a member.
     pub async fn fee_pay(&self, input: PaymentInput) -> ApiResult<Payment> {
         validate_payment(&input, self.clock.today()).map_err(ApiError::validation)?;
-        self.store.member(input.member_id).await.map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
+        self.store
+            .member(input.member_id)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
         let payment = Payment {
             id: PaymentId::new(),
             member_id: input.member_id,
@@ -45,7 +48,10 @@ impl Api {
             paid_on: input.paid_on.unwrap_or_else(|| self.clock.today()),
             amount: input.amount,
             method: input.method,
-            voucher_no: input.voucher_no.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()),
+            voucher_no: input
+                .voucher_no
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty()),
         };
         let mut tx = self.begin().await?;
         tx.insert_payment(&payment).await?;

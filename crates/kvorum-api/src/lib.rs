@@ -28,6 +28,9 @@ pub struct Api {
     location: DbLocation,
     actor: String,
     clock: Clock,
+    /// The last member snapshot and the data generation it was read at: searching as you
+    /// type reuses it until any write (here or on another laptop) moves the generation on.
+    snapshot: tokio::sync::Mutex<Option<(i64, std::sync::Arc<members::MemberSnapshot>)>>,
 }
 
 impl Api {
@@ -40,8 +43,16 @@ impl Api {
                 format!("»{location}« er hverken en fil eller en postgres://-adresse."),
             )
         })?;
-        let store = Store::open(&loc, clock.now()).await.map_err(|e| error::open_failed(&loc, e))?;
-        Ok(Api { store, location: loc, actor: actor.to_owned(), clock })
+        let store = Store::open(&loc, clock.now())
+            .await
+            .map_err(|e| error::open_failed(&loc, e))?;
+        Ok(Api {
+            store,
+            location: loc,
+            actor: actor.to_owned(),
+            clock,
+            snapshot: Default::default(),
+        })
     }
 
     pub fn store(&self) -> &Store {
@@ -76,7 +87,8 @@ impl Api {
 pub fn init_logging() {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("KVORUM_LOG").unwrap_or_else(|_| "warn".into()),
+            tracing_subscriber::EnvFilter::try_from_env("KVORUM_LOG")
+                .unwrap_or_else(|_| "warn".into()),
         )
         .with_writer(std::io::stderr)
         .try_init();

@@ -44,7 +44,11 @@ pub fn default_db_path() -> PathBuf {
 /// `--db`, else `KVORUM_DB`, else the default file.
 pub fn resolve_db(cli: Option<&str>) -> String {
     cli.map(str::to_owned)
-        .or_else(|| std::env::var("KVORUM_DB").ok().filter(|s| !s.trim().is_empty()))
+        .or_else(|| {
+            std::env::var("KVORUM_DB")
+                .ok()
+                .filter(|s| !s.trim().is_empty())
+        })
         .unwrap_or_else(|| default_db_path().display().to_string())
 }
 
@@ -64,13 +68,19 @@ impl AppSettings {
 
     /// Reads the settings; a missing or unreadable file gives the defaults.
     pub fn load(dir: &Path) -> AppSettings {
-        std::fs::read(Self::file(dir)).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+        std::fs::read(Self::file(dir))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
     }
 
     /// Writes atomically (temp file + rename), so a crash never leaves half a file.
     pub fn save(&self, dir: &Path) -> ApiResult<()> {
         let io = |e: std::io::Error| {
-            ApiError::new(ErrorCode::File, format!("Indstillingerne kunne ikke gemmes i {}: {e}", dir.display()))
+            ApiError::new(
+                ErrorCode::File,
+                format!("Indstillingerne kunne ikke gemmes i {}: {e}", dir.display()),
+            )
         };
         std::fs::create_dir_all(dir).map_err(io)?;
         let tmp = dir.join("settings.json.tmp");
@@ -80,7 +90,10 @@ impl AppSettings {
     }
 
     pub fn actor(&self) -> String {
-        self.user_name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(os_user)
+        self.user_name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(os_user)
     }
 
     /// Puts `location` first in the recent list, keeping [`RECENT_KEPT`].
@@ -150,7 +163,10 @@ mod tests {
     #[test]
     fn settings_round_trip_through_a_file() {
         let dir = tempfile::tempdir().unwrap();
-        let mut s = AppSettings { user_name: Some("Karin Sekretær".into()), ..Default::default() };
+        let mut s = AppSettings {
+            user_name: Some("Karin Sekretær".into()),
+            ..Default::default()
+        };
         s.remember("/x/forening.sqlite");
         s.save(dir.path()).unwrap();
         assert_eq!(AppSettings::load(dir.path()), s);

@@ -45,16 +45,26 @@ pub fn validate_association(input: &AssociationInput) -> Result<ValidAssociation
     let cvr = normalize_optional(&input.cvr).map(|c| c.replace(' ', ""));
     if let Some(c) = &cvr {
         if c.len() != 8 || !c.chars().all(|ch| ch.is_ascii_digit()) {
-            errs.push("cvr", "Et CVR-nummer har 8 cifre. Lad feltet stå tomt, hvis foreningen ikke har et.");
+            errs.push(
+                "cvr",
+                "Et CVR-nummer har 8 cifre. Lad feltet stå tomt, hvis foreningen ikke har et.",
+            );
         }
     }
     let postal_code = normalize_optional(&input.postal_code);
     if let Some(p) = &postal_code {
         errs.take("postalCode", check_postal_code(p));
     }
-    let month = if input.fiscal_year_start_month == 0 { 1 } else { input.fiscal_year_start_month };
+    let month = if input.fiscal_year_start_month == 0 {
+        1
+    } else {
+        input.fiscal_year_start_month
+    };
     if !(1..=12).contains(&month) {
-        errs.push("fiscalYearStartMonth", "Regnskabsåret skal starte i en måned fra 1 til 12.");
+        errs.push(
+            "fiscalYearStartMonth",
+            "Regnskabsåret skal starte i en måned fra 1 til 12.",
+        );
     }
     errs.into_result(|| ValidAssociation {
         name,
@@ -73,8 +83,11 @@ mod tests {
 
     #[test]
     fn needs_a_name_and_a_sane_cvr() {
-        let e = validate_association(&AssociationInput { cvr: Some("123".into()), ..Default::default() })
-            .unwrap_err();
+        let e = validate_association(&AssociationInput {
+            cvr: Some("123".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
         let fields: Vec<&str> = e.0.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["name", "cvr"]);
         let ok = validate_association(&AssociationInput {

@@ -15,10 +15,17 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
         return Err("Datoen mangler.".into());
     }
     let parts: Vec<&str> = s.split(['.', '-', '/']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
         return Err(bad());
     }
-    let nums: Vec<u32> = parts.iter().map(|p| p.parse::<u32>().unwrap_or(u32::MAX)).collect();
+    let nums: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse::<u32>().unwrap_or(u32::MAX))
+        .collect();
     let (y, m, d) = if parts[0].len() == 4 {
         (nums[0], nums[1], nums[2])
     } else if parts[2].len() == 4 {
@@ -53,7 +60,9 @@ mod tests {
         assert_eq!(parse_date("1-2-2025"), Ok(d(2025, 2, 1)));
         assert_eq!(parse_date("2025-02-01"), Ok(d(2025, 2, 1)));
         assert_eq!(parse_date(" 05/06/2024 "), Ok(d(2024, 6, 5)));
-        assert!(parse_date("31.02.2025").unwrap_err().contains("findes ikke"));
+        assert!(parse_date("31.02.2025")
+            .unwrap_err()
+            .contains("findes ikke"));
         assert!(parse_date("22.11.26").is_err());
         assert!(parse_date("i går").is_err());
     }

@@ -20,8 +20,12 @@ pub enum PaymentMethod {
 }
 
 impl PaymentMethod {
-    pub const ALL: [PaymentMethod; 4] =
-        [PaymentMethod::MobilePay, PaymentMethod::BankTransfer, PaymentMethod::Cash, PaymentMethod::Other];
+    pub const ALL: [PaymentMethod; 4] = [
+        PaymentMethod::MobilePay,
+        PaymentMethod::BankTransfer,
+        PaymentMethod::Cash,
+        PaymentMethod::Other,
+    ];
     pub fn code(self) -> &'static str {
         match self {
             PaymentMethod::MobilePay => "mobilepay",
@@ -91,7 +95,11 @@ pub fn validate_payment(input: &PaymentInput, today: NaiveDate) -> Result<(), Fi
     if input.amount.0 <= 0 {
         errs.push("amount", "Beløbet skal være større end 0 kr.");
     }
-    if input.voucher_no.as_deref().is_some_and(|v| v.chars().count() > 40) {
+    if input
+        .voucher_no
+        .as_deref()
+        .is_some_and(|v| v.chars().count() > 40)
+    {
         errs.push("voucherNo", "Bilagsnummeret er for langt (højst 40 tegn).");
     }
     errs.into_result(|| ())
@@ -116,14 +124,25 @@ pub enum FeeStatus {
     NotMember,
     /// No fee is due: no rate set for the type, or the rate is 0 (e.g. honorary members).
     NoFee,
-    Paid { due: Money, paid: Money },
-    PartlyPaid { due: Money, paid: Money },
-    Unpaid { due: Money },
+    Paid {
+        due: Money,
+        paid: Money,
+    },
+    PartlyPaid {
+        due: Money,
+        paid: Money,
+    },
+    Unpaid {
+        due: Money,
+    },
 }
 
 impl FeeStatus {
     pub fn in_arrears(self) -> bool {
-        matches!(self, FeeStatus::PartlyPaid { .. } | FeeStatus::Unpaid { .. })
+        matches!(
+            self,
+            FeeStatus::PartlyPaid { .. } | FeeStatus::Unpaid { .. }
+        )
     }
     /// Paid, or nothing was due.
     pub fn is_settled(self) -> bool {
@@ -146,7 +165,12 @@ impl FeeStatus {
 }
 
 /// The fee status of `member` for `year`, from the rates and the member's payments.
-pub fn fee_status(member: &Member, year: i32, rates: &[FeeRate], payments: &[Payment]) -> FeeStatus {
+pub fn fee_status(
+    member: &Member,
+    year: i32,
+    rates: &[FeeRate],
+    payments: &[Payment],
+) -> FeeStatus {
     if !member.active_in_year(year) {
         return FeeStatus::NotMember;
     }
@@ -158,8 +182,11 @@ pub fn fee_status(member: &Member, year: i32, rates: &[FeeRate], payments: &[Pay
     if due.0 <= 0 {
         return FeeStatus::NoFee;
     }
-    let paid: Money =
-        payments.iter().filter(|p| p.member_id == member.id && p.year == year).map(|p| p.amount).sum();
+    let paid: Money = payments
+        .iter()
+        .filter(|p| p.member_id == member.id && p.year == year)
+        .map(|p| p.amount)
+        .sum();
     if paid >= due {
         FeeStatus::Paid { due, paid }
     } else if paid.0 > 0 {
@@ -206,20 +233,36 @@ mod tests {
 
     fn rates() -> Vec<FeeRate> {
         vec![
-            FeeRate { year: 2026, membership_type: "ordinary".into(), amount: Money::from_kr(150) },
-            FeeRate { year: 2026, membership_type: "honorary".into(), amount: Money::ZERO },
+            FeeRate {
+                year: 2026,
+                membership_type: "ordinary".into(),
+                amount: Money::from_kr(150),
+            },
+            FeeRate {
+                year: 2026,
+                membership_type: "honorary".into(),
+                amount: Money::ZERO,
+            },
         ]
     }
 
     #[test]
     fn arrears_follow_from_rates_and_payments() {
         let m = member("ordinary", day(2025, 5, 1), None);
-        assert_eq!(fee_status(&m, 2026, &rates(), &[]), FeeStatus::Unpaid { due: Money::from_kr(150) });
+        assert_eq!(
+            fee_status(&m, 2026, &rates(), &[]),
+            FeeStatus::Unpaid {
+                due: Money::from_kr(150)
+            }
+        );
         let part = [pay(&m, 2026, 100)];
         assert!(fee_status(&m, 2026, &rates(), &part).in_arrears());
         let full = [pay(&m, 2026, 100), pay(&m, 2026, 50)];
         assert!(fee_status(&m, 2026, &rates(), &full).is_settled());
-        assert_eq!(fee_status(&m, 2026, &rates(), &full).describe_da(2026), "Kontingent for 2026 er betalt");
+        assert_eq!(
+            fee_status(&m, 2026, &rates(), &full).describe_da(2026),
+            "Kontingent for 2026 er betalt"
+        );
         // a payment for another year does not count
         assert!(fee_status(&m, 2026, &rates(), &[pay(&m, 2025, 150)]).in_arrears());
         // no rate set for 2027: nothing due
@@ -233,7 +276,10 @@ mod tests {
         let gone = member("ordinary", day(2020, 1, 1), Some(day(2025, 6, 30)));
         assert_eq!(fee_status(&gone, 2026, &rates(), &[]), FeeStatus::NotMember);
         let later = member("ordinary", day(2027, 1, 1), None);
-        assert_eq!(fee_status(&later, 2026, &rates(), &[]), FeeStatus::NotMember);
+        assert_eq!(
+            fee_status(&later, 2026, &rates(), &[]),
+            FeeStatus::NotMember
+        );
     }
 
     proptest! {

@@ -72,10 +72,18 @@ pub struct MembershipType {
 }
 
 pub fn builtin_membership_types() -> Vec<MembershipType> {
-    [("ordinary", "Ordinært medlem"), ("supporting", "Støttemedlem"), ("honorary", "Æresmedlem")]
-        .into_iter()
-        .map(|(code, name)| MembershipType { code: code.into(), name: name.into(), builtin: true })
-        .collect()
+    [
+        ("ordinary", "Ordinært medlem"),
+        ("supporting", "Støttemedlem"),
+        ("honorary", "Æresmedlem"),
+    ]
+    .into_iter()
+    .map(|(code, name)| MembershipType {
+        code: code.into(),
+        name: name.into(),
+        builtin: true,
+    })
+    .collect()
 }
 
 /// A code for an added membership type: lowercase ASCII letters, digits and dashes.
@@ -218,13 +226,21 @@ impl From<&Member> for MemberInput {
 }
 
 pub(crate) fn normalize_optional(s: &Option<String>) -> Option<String> {
-    s.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
+    s.as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
 }
 
 /// An e-mail address: one `@`, something before it, a domain with a dot after it.
 pub fn check_email(s: &str) -> Result<String, String> {
     let e = s.trim().to_lowercase();
-    let bad = || format!("»{}« er ikke en gyldig e-mailadresse. Skriv fx navn@eksempel.dk", s.trim());
+    let bad = || {
+        format!(
+            "»{}« er ikke en gyldig e-mailadresse. Skriv fx navn@eksempel.dk",
+            s.trim()
+        )
+    };
     let (local, domain) = e.split_once('@').ok_or_else(bad)?;
     if local.is_empty()
         || domain.contains('@')
@@ -232,7 +248,8 @@ pub fn check_email(s: &str) -> Result<String, String> {
         || domain.starts_with('.')
         || domain.ends_with('.')
         || domain.contains("..")
-        || e.chars().any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '<' || c == '>')
+        || e.chars()
+            .any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '<' || c == '>')
         || e.len() > 254
     {
         return Err(bad());
@@ -255,13 +272,16 @@ pub fn check_postal_code(s: &str) -> Result<String, String> {
 pub fn check_phone(s: &str) -> Result<String, String> {
     let p = s.trim();
     let digits: String = p.chars().filter(|c| c.is_ascii_digit()).collect();
-    let allowed = p.chars().enumerate().all(|(i, c)| {
-        c.is_ascii_digit() || c == ' ' || c == '-' || (c == '+' && i == 0)
-    });
+    let allowed = p
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || c == ' ' || c == '-' || (c == '+' && i == 0));
     if allowed && (8..=15).contains(&digits.len()) {
         Ok(p.to_owned())
     } else {
-        Err(format!("Telefonnummeret »{p}« skal have mindst 8 cifre, fx 12 34 56 78."))
+        Err(format!(
+            "Telefonnummeret »{p}« skal have mindst 8 cifre, fx 12 34 56 78."
+        ))
     }
 }
 
@@ -317,11 +337,17 @@ pub fn validate_member(
             }
         }
     } else if left_reason.is_some() {
-        errs.push("leftOn", "Skriv udmeldelsesdatoen, når der er angivet en årsag til udmeldelse.");
+        errs.push(
+            "leftOn",
+            "Skriv udmeldelsesdatoen, når der er angivet en årsag til udmeldelse.",
+        );
     }
     if let Some(r) = &left_reason {
         if r.chars().count() > 200 {
-            errs.push("leftReason", "Årsagen er for lang (højst 200 tegn). Skriv kun det nødvendige.");
+            errs.push(
+                "leftReason",
+                "Årsagen er for lang (højst 200 tegn). Skriv kun det nødvendige.",
+            );
         }
     }
     let membership_type = input.membership_type.trim().to_owned();
@@ -354,7 +380,8 @@ pub fn validate_member(
         left_reason,
         membership_type,
         roles,
-        email_consent: input.email_consent && input.email.as_deref().is_some_and(|e| !e.trim().is_empty()),
+        email_consent: input.email_consent
+            && input.email.as_deref().is_some_and(|e| !e.trim().is_empty()),
     })
 }
 
@@ -420,8 +447,17 @@ impl SearchEntry {
         if let Some(p) = &m.phone {
             haystack.push_str(p);
         }
-        let phone_digits = m.phone.as_deref().unwrap_or("").chars().filter(char::is_ascii_digit).collect();
-        SearchEntry { haystack, phone_digits }
+        let phone_digits = m
+            .phone
+            .as_deref()
+            .unwrap_or("")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        SearchEntry {
+            haystack,
+            phone_digits,
+        }
     }
 
     fn matches(&self, tokens: &[String], member_no: i64) -> bool {
@@ -433,7 +469,11 @@ impl SearchEntry {
                 return true;
             }
             let digits: String = t.chars().filter(char::is_ascii_digit).collect();
-            digits.len() >= 3 && digits.len() == t.chars().filter(|c| !c.is_whitespace() && *c != '-').count()
+            digits.len() >= 3
+                && digits.len()
+                    == t.chars()
+                        .filter(|c| !c.is_whitespace() && *c != '-')
+                        .count()
                 && self.phone_digits.contains(&digits)
         })
     }
@@ -448,7 +488,12 @@ pub fn search_members(
     fee_status: impl Fn(&Member, i32) -> FeeStatus,
     today: NaiveDate,
 ) -> Vec<usize> {
-    let tokens: Vec<String> = query.text.to_lowercase().split_whitespace().map(str::to_owned).collect();
+    let tokens: Vec<String> = query
+        .text
+        .to_lowercase()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
     let mut hits: Vec<usize> = members
         .iter()
         .enumerate()
@@ -459,7 +504,10 @@ pub fn search_members(
                 StatusFilter::All => true,
             };
             status_ok
-                && query.membership_type.as_ref().is_none_or(|t| &m.membership_type == t)
+                && query
+                    .membership_type
+                    .as_ref()
+                    .is_none_or(|t| &m.membership_type == t)
                 && query.role.is_none_or(|r| m.roles.contains(&r))
                 && query.fee.is_none_or(|f| {
                     let st = fee_status(m, f.year);
@@ -559,7 +607,16 @@ mod tests {
         let fields: Vec<&str> = e.0.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(
             fields,
-            ["name", "email", "postalCode", "phone", "birthDate", "joinedOn", "leftOn", "membershipType"]
+            [
+                "name",
+                "email",
+                "postalCode",
+                "phone",
+                "birthDate",
+                "joinedOn",
+                "leftOn",
+                "membershipType"
+            ]
         );
         assert!(e.0[2].message.contains("fire cifre"));
     }
@@ -574,7 +631,10 @@ mod tests {
 
     #[test]
     fn membership_type_codes_are_ascii() {
-        assert_eq!(membership_type_code("Støtte medlem (år)"), "stoette-medlem-aar");
+        assert_eq!(
+            membership_type_code("Støtte medlem (år)"),
+            "stoette-medlem-aar"
+        );
     }
 
     fn member(no: i64, name: &str, phone: Option<&str>) -> Member {
@@ -594,13 +654,27 @@ mod tests {
         ];
         let entries: Vec<SearchEntry> = ms.iter().map(SearchEntry::new).collect();
         let q = |text: &str, sort: SortKey| {
-            let query = MemberQuery { text: text.into(), sort, ..Default::default() };
-            search_members(&ms, &entries, &query, |_, _| FeeStatus::NoFee, day(2026, 1, 1))
+            let query = MemberQuery {
+                text: text.into(),
+                sort,
+                ..Default::default()
+            };
+            search_members(
+                &ms,
+                &entries,
+                &query,
+                |_, _| FeeStatus::NoFee,
+                day(2026, 1, 1),
+            )
         };
         assert_eq!(q("bo", SortKey::Name), vec![2, 1]);
         assert_eq!(q("ørs åse", SortKey::MemberNo), vec![0]);
         assert_eq!(q("345678", SortKey::MemberNo), vec![0]);
         assert_eq!(q("#2", SortKey::MemberNo), vec![1]);
-        assert_eq!(q("", SortKey::Name), vec![2, 1, 0], "Å sorts last in Danish");
+        assert_eq!(
+            q("", SortKey::Name),
+            vec![2, 1, 0],
+            "Å sorts last in Danish"
+        );
     }
 }

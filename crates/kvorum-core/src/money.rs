@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// An amount in Danish kroner, kept as integer øre (1 kr. = 100 øre).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, TS,
+)]
 #[ts(type = "number")]
 pub struct Money(pub i64);
 
@@ -27,7 +29,7 @@ impl Money {
         let digits = kr.to_string();
         let mut grouped = String::new();
         for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push('.');
             }
             grouped.push(ch);
@@ -80,13 +82,20 @@ impl Money {
         {
             return Err(bad());
         }
-        let kr: i64 = if int_part.is_empty() { 0 } else { int_part.parse().map_err(|_| bad())? };
+        let kr: i64 = if int_part.is_empty() {
+            0
+        } else {
+            int_part.parse().map_err(|_| bad())?
+        };
         let ore: i64 = match frac_part.len() {
             0 => 0,
             1 => frac_part.parse::<i64>().map_err(|_| bad())? * 10,
             _ => frac_part.parse().map_err(|_| bad())?,
         };
-        let total = kr.checked_mul(100).and_then(|v| v.checked_add(ore)).ok_or_else(bad)?;
+        let total = kr
+            .checked_mul(100)
+            .and_then(|v| v.checked_add(ore))
+            .ok_or_else(bad)?;
         Ok(Money(if neg { -total } else { total }))
     }
 }

@@ -25,21 +25,40 @@ impl Metrics {
     fn load(bytes: &[u8]) -> Metrics {
         let face = ttf_parser::Face::parse(bytes, 0).ok();
         let Some(face) = face else {
-            return Metrics { units_per_em: 1000.0, advances: vec![500; TABLE_SIZE], fallback: 500 };
+            return Metrics {
+                units_per_em: 1000.0,
+                advances: vec![500; TABLE_SIZE],
+                fallback: 500,
+            };
         };
         let adv = |c: char| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g));
         let fallback = adv('n').unwrap_or(500);
         let advances = (0..TABLE_SIZE)
-            .map(|i| char::from_u32(u32::try_from(i).unwrap_or(0)).and_then(adv).unwrap_or(fallback))
+            .map(|i| {
+                char::from_u32(u32::try_from(i).unwrap_or(0))
+                    .and_then(adv)
+                    .unwrap_or(fallback)
+            })
             .collect();
-        Metrics { units_per_em: f32::from(face.units_per_em()), advances, fallback }
+        Metrics {
+            units_per_em: f32::from(face.units_per_em()),
+            advances,
+            fallback,
+        }
     }
 
     /// Width of `text` at `size_pt`, in points.
     pub fn width_pt(&self, text: &str, size_pt: f32) -> f32 {
         let units: u32 = text
             .chars()
-            .map(|c| u32::from(self.advances.get(c as usize).copied().unwrap_or(self.fallback)))
+            .map(|c| {
+                u32::from(
+                    self.advances
+                        .get(c as usize)
+                        .copied()
+                        .unwrap_or(self.fallback),
+                )
+            })
             .sum();
         units as f32 * size_pt / self.units_per_em
     }

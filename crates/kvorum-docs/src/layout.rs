@@ -9,10 +9,28 @@ pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    Text { x: f32, y: f32, size: f32, style: Style, text: String },
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, width_pt: f32 },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        style: Style,
+        text: String,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width_pt: f32,
+    },
     /// A filled box in grey (0 = black, 1 = white).
-    Fill { x: f32, y: f32, w: f32, h: f32, gray: f32 },
+    Fill {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        gray: f32,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -78,7 +96,11 @@ pub fn wrap(text: &str, size: f32, style: Style, max_pt: f32) -> Vec<String> {
     for para in text.split('\n') {
         let mut line = String::new();
         for word in para.split_whitespace() {
-            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+            let candidate = if line.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{line} {word}")
+            };
             if m.width_pt(&candidate, size) <= max_pt || line.is_empty() {
                 line = candidate;
             } else {
@@ -119,7 +141,11 @@ pub struct Flow {
 
 impl Flow {
     pub fn new(frame: Frame) -> Self {
-        let mut f = Flow { y: frame.top, frame, pages: Vec::new() };
+        let mut f = Flow {
+            y: frame.top,
+            frame,
+            pages: Vec::new(),
+        };
         f.new_page();
         f
     }
@@ -193,7 +219,13 @@ impl Flow {
             self.need(line_h);
             self.y += line_h;
             let (x, y) = (self.frame.margin_x, self.y - line_h * 0.25);
-            self.page().items.push(Item::Text { x, y, size, style, text: line });
+            self.page().items.push(Item::Text {
+                x,
+                y,
+                size,
+                style,
+                text: line,
+            });
         }
     }
 
@@ -207,16 +239,30 @@ impl Flow {
         let header = |flow: &mut Flow| {
             let y = flow.y;
             let page = flow.page();
-            page.items.push(Item::Fill { x: x0, y, w: total_w, h: row_h, gray: 0.88 });
+            page.items.push(Item::Fill {
+                x: x0,
+                y,
+                w: total_w,
+                h: row_h,
+                gray: 0.88,
+            });
             let mut x = x0;
             for c in columns {
                 let max = (c.width - 2.0 * pad) * PT_PER_MM;
                 let text = fit(&c.heading, size, Style::Bold, max);
                 let tx = match c.align {
                     Align::Left => x + pad,
-                    Align::Right => x + c.width - pad - metrics(Style::Bold).width_pt(&text, size) / PT_PER_MM,
+                    Align::Right => {
+                        x + c.width - pad - metrics(Style::Bold).width_pt(&text, size) / PT_PER_MM
+                    }
                 };
-                page.items.push(Item::Text { x: tx, y: y + row_h * 0.7, size, style: Style::Bold, text });
+                page.items.push(Item::Text {
+                    x: tx,
+                    y: y + row_h * 0.7,
+                    size,
+                    style: Style::Bold,
+                    text,
+                });
                 x += c.width;
             }
             flow.y += row_h;
@@ -230,7 +276,13 @@ impl Flow {
             let y = self.y;
             let page = self.page();
             if i % 2 == 1 {
-                page.items.push(Item::Fill { x: x0, y, w: total_w, h: row_h, gray: 0.96 });
+                page.items.push(Item::Fill {
+                    x: x0,
+                    y,
+                    w: total_w,
+                    h: row_h,
+                    gray: 0.96,
+                });
             }
             let mut x = x0;
             for (c, cell) in columns.iter().zip(row) {
@@ -239,18 +291,32 @@ impl Flow {
                 let tx = match c.align {
                     Align::Left => x + pad,
                     Align::Right => {
-                        x + c.width - pad - metrics(Style::Regular).width_pt(&text, size) / PT_PER_MM
+                        x + c.width
+                            - pad
+                            - metrics(Style::Regular).width_pt(&text, size) / PT_PER_MM
                     }
                 };
                 if !text.is_empty() {
-                    page.items.push(Item::Text { x: tx, y: y + row_h * 0.7, size, style: Style::Regular, text });
+                    page.items.push(Item::Text {
+                        x: tx,
+                        y: y + row_h * 0.7,
+                        size,
+                        style: Style::Regular,
+                        text,
+                    });
                 }
                 x += c.width;
             }
             self.y += row_h;
         }
         let y = self.y;
-        self.page().items.push(Item::Line { x1: x0, y1: y, x2: x0 + total_w, y2: y, width_pt: 0.5 });
+        self.page().items.push(Item::Line {
+            x1: x0,
+            y1: y,
+            x2: x0 + total_w,
+            y2: y,
+            width_pt: 0.5,
+        });
     }
 
     /// Finishes the document: adds "Side x af y" to every footer.
@@ -283,7 +349,12 @@ impl Flow {
                 text: label,
             });
         }
-        Document { title: title.to_owned(), author: author.to_owned(), created_unix, pages: self.pages }
+        Document {
+            title: title.to_owned(),
+            author: author.to_owned(),
+            created_unix,
+            pages: self.pages,
+        }
     }
 }
 
@@ -304,7 +375,12 @@ mod tests {
 
     #[test]
     fn long_text_is_cut_with_an_ellipsis() {
-        let s = fit("Søren Kierkegaards Allé 123, 2. tv.", 9.0, Style::Regular, 60.0);
+        let s = fit(
+            "Søren Kierkegaards Allé 123, 2. tv.",
+            9.0,
+            Style::Regular,
+            60.0,
+        );
         assert!(s.ends_with('…'));
         assert!(metrics(Style::Regular).width_pt(&s, 9.0) <= 60.0);
         assert_eq!(fit("Kort", 9.0, Style::Regular, 60.0), "Kort");
@@ -312,7 +388,8 @@ mod tests {
 
     #[test]
     fn wrapping_keeps_every_word() {
-        let text = "Foreningens formål er at drive et værested for socialt udsatte borgere i kommunen";
+        let text =
+            "Foreningens formål er at drive et værested for socialt udsatte borgere i kommunen";
         let lines = wrap(text, 11.0, Style::Regular, 150.0);
         assert!(lines.len() > 1);
         assert_eq!(lines.join(" "), text);
@@ -322,10 +399,20 @@ mod tests {
     fn a_table_breaks_across_pages_with_its_header_repeated() {
         let mut flow = Flow::new(frame());
         let cols = vec![
-            Column { heading: "Nr.".into(), width: 20.0, align: Align::Right },
-            Column { heading: "Navn".into(), width: 80.0, align: Align::Left },
+            Column {
+                heading: "Nr.".into(),
+                width: 20.0,
+                align: Align::Right,
+            },
+            Column {
+                heading: "Navn".into(),
+                width: 80.0,
+                align: Align::Left,
+            },
         ];
-        let rows: Vec<Vec<String>> = (1..=200).map(|i| vec![i.to_string(), format!("Medlem {i}")]).collect();
+        let rows: Vec<Vec<String>> = (1..=200)
+            .map(|i| vec![i.to_string(), format!("Medlem {i}")])
+            .collect();
         flow.table(&cols, &rows, 9.0);
         let doc = flow.finish("Medlemsliste", "Perronen", 0);
         assert!(doc.pages.len() >= 4, "{} pages", doc.pages.len());

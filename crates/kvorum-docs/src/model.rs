@@ -46,9 +46,22 @@ pub fn member_list_layout(list: &MemberList) -> Document {
         1 => "1 medlem".to_owned(),
         n => format!("{n} medlemmer"),
     };
-    flow.paragraph(&format!("{} · {} · pr. {}", list.selection, count, format_date(list.printed_on)), 10.0, Style::Regular);
+    flow.paragraph(
+        &format!(
+            "{} · {} · pr. {}",
+            list.selection,
+            count,
+            format_date(list.printed_on)
+        ),
+        10.0,
+        Style::Regular,
+    );
     flow.gap(4.0);
-    let col = |h: &str, w: f32, a: Align| Column { heading: h.to_owned(), width: w, align: a };
+    let col = |h: &str, w: f32, a: Align| Column {
+        heading: h.to_owned(),
+        width: w,
+        align: a,
+    };
     let columns = [
         col("Nr.", 11.0, Align::Right),
         col("Navn", 38.0, Align::Left),

@@ -1,8 +1,8 @@
 //! Renders a laid-out [`Document`] with printpdf, embedding Liberation Sans (subset).
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, OffsetDateTime, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    Color, FontId, Line, LinePoint, Mm, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
 };
 
 use crate::fonts::{Style, BOLD_TTF, REGULAR_TTF};
@@ -15,7 +15,12 @@ pub enum PdfError {
 }
 
 fn gray(g: f32) -> Color {
-    Color::Rgb(Rgb { r: g, g, b: g, icc_profile: None })
+    Color::Rgb(Rgb {
+        r: g,
+        g,
+        b: g,
+        icc_profile: None,
+    })
 }
 
 fn pt(mm: f32) -> Pt {
@@ -45,8 +50,8 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     info.author = doc.author.clone();
     info.creator = "Kvorum".into();
     info.producer = "Kvorum (printpdf)".into();
-    info.creation_date = created.clone();
-    info.modification_date = created.clone();
+    info.creation_date = created;
+    info.modification_date = created;
     info.metadata_date = created;
 
     let pages: Vec<PdfPage> = doc
@@ -56,7 +61,13 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
             let mut ops = Vec::with_capacity(page.items.len() * 6);
             for item in &page.items {
                 match item {
-                    Item::Fill { x, y, w, h, gray: g } => {
+                    Item::Fill {
+                        x,
+                        y,
+                        w,
+                        h,
+                        gray: g,
+                    } => {
                         ops.push(Op::SetFillColor { col: gray(*g) });
                         ops.push(Op::DrawRectangle {
                             rectangle: Rect {
@@ -69,25 +80,50 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
                             },
                         });
                     }
-                    Item::Line { x1, y1, x2, y2, width_pt } => {
+                    Item::Line {
+                        x1,
+                        y1,
+                        x2,
+                        y2,
+                        width_pt,
+                    } => {
                         ops.push(Op::SetOutlineColor { col: gray(0.2) });
                         ops.push(Op::SetOutlineThickness { pt: Pt(*width_pt) });
                         ops.push(Op::DrawLine {
                             line: Line {
                                 points: vec![
-                                    LinePoint { p: Point::new(Mm(*x1), Mm(A4_H - y1)), bezier: false },
-                                    LinePoint { p: Point::new(Mm(*x2), Mm(A4_H - y2)), bezier: false },
+                                    LinePoint {
+                                        p: Point::new(Mm(*x1), Mm(A4_H - y1)),
+                                        bezier: false,
+                                    },
+                                    LinePoint {
+                                        p: Point::new(Mm(*x2), Mm(A4_H - y2)),
+                                        bezier: false,
+                                    },
                                 ],
                                 is_closed: false,
                             },
                         });
                     }
-                    Item::Text { x, y, size, style, text } => {
+                    Item::Text {
+                        x,
+                        y,
+                        size,
+                        style,
+                        text,
+                    } => {
                         ops.push(Op::SetFillColor { col: gray(0.0) });
                         ops.push(Op::StartTextSection);
-                        ops.push(Op::SetFont { font: PdfFontHandle::External(font(*style)), size: Pt(*size) });
-                        ops.push(Op::SetTextCursor { pos: Point::new(Mm(*x), Mm(A4_H - y)) });
-                        ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                        ops.push(Op::SetFont {
+                            font: PdfFontHandle::External(font(*style)),
+                            size: Pt(*size),
+                        });
+                        ops.push(Op::SetTextCursor {
+                            pos: Point::new(Mm(*x), Mm(A4_H - y)),
+                        });
+                        ops.push(Op::ShowText {
+                            items: vec![TextItem::Text(text.clone())],
+                        });
                         ops.push(Op::EndTextSection);
                     }
                 }
@@ -96,6 +132,9 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         })
         .collect();
     pdf.with_pages(pages);
-    let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
+    let opts = PdfSaveOptions {
+        subset_fonts: true,
+        ..Default::default()
+    };
     Ok(pdf.save(&opts, &mut Vec::new()))
 }

@@ -12,7 +12,11 @@ fn list(n: i64) -> MemberList {
         rows: (1..=n)
             .map(|i| MemberListRow {
                 member_no: i,
-                name: if i == 1 { "Søren Ærø Åberg".into() } else { format!("Medlem nummer {i}") },
+                name: if i == 1 {
+                    "Søren Ærø Åberg".into()
+                } else {
+                    format!("Medlem nummer {i}")
+                },
                 address: "Jernbanegade 4, 4800 Nykøbing F".into(),
                 email: format!("medlem{i}@example.dk"),
                 phone: "12 34 56 78".into(),
@@ -28,8 +32,12 @@ fn list(n: i64) -> MemberList {
 fn the_pdf_reads_back_with_danish_letters_and_page_numbers() {
     let bytes = member_list_pdf(&list(120)).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
-    let doc = printpdf::PdfDocument::parse(&bytes, &printpdf::PdfParseOptions::default(), &mut Vec::new())
-        .expect("our own PDF parses");
+    let doc = printpdf::PdfDocument::parse(
+        &bytes,
+        &printpdf::PdfParseOptions::default(),
+        &mut Vec::new(),
+    )
+    .expect("our own PDF parses");
     let pages = doc.extract_text();
     assert!(pages.len() >= 3, "{} pages", pages.len());
     let first = pages[0].join(" ");

@@ -51,13 +51,24 @@ impl Store {
         let rows: Vec<TypeRow> = on_pool!(self, p => sqlx::query_as(
             "SELECT code, name, builtin FROM membership_types ORDER BY position, name"
         ).fetch_all(p).await)?;
-        Ok(rows.into_iter().map(|r| MembershipType { code: r.code, name: r.name, builtin: r.builtin }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|r| MembershipType {
+                code: r.code,
+                name: r.name,
+                builtin: r.builtin,
+            })
+            .collect())
     }
 }
 
 impl StoreTx {
     /// Creates the association; a database holds one, so a second is refused.
-    pub async fn insert_association(&mut self, id: AssociationId, a: &ValidAssociation) -> Result<()> {
+    pub async fn insert_association(
+        &mut self,
+        id: AssociationId,
+        a: &ValidAssociation,
+    ) -> Result<()> {
         let now = self.now;
         on_tx!(self, c => sqlx::query(
             "INSERT INTO association (id, name, cvr, address, postal_code, city, municipality,
@@ -81,7 +92,11 @@ impl StoreTx {
     }
 
     /// Updates the association if nobody changed it since `expected_version`.
-    pub async fn update_association(&mut self, a: &ValidAssociation, expected_version: i64) -> Result<()> {
+    pub async fn update_association(
+        &mut self,
+        a: &ValidAssociation,
+        expected_version: i64,
+    ) -> Result<()> {
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE association SET name = $1, cvr = $2, address = $3, postal_code = $4, city = $5,
                  municipality = $6, fiscal_year_start_month = $7, version = version + 1
@@ -104,7 +119,11 @@ impl StoreTx {
         Ok(())
     }
 
-    pub async fn insert_membership_type(&mut self, t: &MembershipType, position: i64) -> Result<()> {
+    pub async fn insert_membership_type(
+        &mut self,
+        t: &MembershipType,
+        position: i64,
+    ) -> Result<()> {
         on_tx!(self, c => sqlx::query(
             "INSERT INTO membership_types (code, name, builtin, position) VALUES ($1, $2, $3, $4)",
         )

@@ -55,21 +55,41 @@ impl StoreTx {
     /// Writes one audit entry inside this transaction: the change and its record land
     /// together or not at all.
     pub async fn audit(&mut self, rec: AuditRecord<'_>) -> Result<()> {
+        self.audit_many(vec![rec]).await
+    }
+
+    /// Writes many audit entries with multi-row statements.
+    pub async fn audit_many(&mut self, recs: Vec<AuditRecord<'_>>) -> Result<()> {
         let (now, actor) = (self.now, self.actor.clone());
-        on_tx!(self, c => sqlx::query(
-            "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(Uuid::now_v7())
-        .bind(now)
-        .bind(actor)
-        .bind(rec.entity)
-        .bind(rec.entity_id)
-        .bind(rec.action)
-        .bind(rec.changes.to_string())
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
+        let rows: Vec<(Uuid, &str, String, &str, String)> = recs
+            .iter()
+            .map(|r| {
+                (
+                    Uuid::now_v7(),
+                    r.entity,
+                    r.entity_id.clone(),
+                    r.action,
+                    r.changes.to_string(),
+                )
+            })
+            .collect();
+        for chunk in rows.chunks(500) {
+            on_tx!(self, c => {
+                let mut qb = sqlx::QueryBuilder::new(
+                    "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes) ",
+                );
+                qb.push_values(chunk, |mut b, (id, entity, entity_id, action, changes)| {
+                    b.push_bind(*id)
+                        .push_bind(now)
+                        .push_bind(actor.as_str())
+                        .push_bind(*entity)
+                        .push_bind(entity_id.as_str())
+                        .push_bind(*action)
+                        .push_bind(changes.as_str());
+                });
+                qb.build().execute(c).await.map(|r| r.rows_affected())
+            })?;
+        }
         Ok(())
     }
 }

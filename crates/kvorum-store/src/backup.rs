@@ -28,18 +28,27 @@ pub(crate) async fn needs_migration(pool: &SqlitePool, migrator: &Migrator) -> R
 }
 
 fn backup_prefix(path: &Path) -> String {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     format!("{name}.backup-")
 }
 
 /// The backups of `path`, oldest first.
 pub fn backups_of(path: &Path) -> Vec<PathBuf> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let prefix = backup_prefix(path);
     let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&prefix)))
+                .filter(|p| {
+                    p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -47,7 +56,11 @@ pub fn backups_of(path: &Path) -> Vec<PathBuf> {
     found
 }
 
-pub(crate) async fn backup_sqlite(pool: &SqlitePool, path: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
+pub(crate) async fn backup_sqlite(
+    pool: &SqlitePool,
+    path: &Path,
+    now: DateTime<Utc>,
+) -> Result<PathBuf> {
     let mut target = path.with_file_name(format!(
         "{}{}.sqlite",
         backup_prefix(path),
@@ -55,10 +68,17 @@ pub(crate) async fn backup_sqlite(pool: &SqlitePool, path: &Path, now: DateTime<
     ));
     let mut n = 1;
     while target.exists() {
-        target = path.with_file_name(format!("{}{}-{n}.sqlite", backup_prefix(path), now.format("%Y%m%dT%H%M%SZ")));
+        target = path.with_file_name(format!(
+            "{}{}-{n}.sqlite",
+            backup_prefix(path),
+            now.format("%Y%m%dT%H%M%SZ")
+        ));
         n += 1;
     }
-    sqlx::query("VACUUM INTO $1").bind(target.to_string_lossy().into_owned()).execute(pool).await?;
+    sqlx::query("VACUUM INTO $1")
+        .bind(target.to_string_lossy().into_owned())
+        .execute(pool)
+        .await?;
     tracing::info!(backup = %target.display(), "copied the database before migrating");
     let all = backups_of(path);
     if all.len() > BACKUPS_KEPT {

@@ -49,7 +49,11 @@ impl Store {
         ).fetch_all(p).await)?;
         Ok(rows
             .into_iter()
-            .map(|r| FeeRate { year: r.year, membership_type: r.membership_type, amount: Money(r.amount_ore) })
+            .map(|r| FeeRate {
+                year: r.year,
+                membership_type: r.membership_type,
+                amount: Money(r.amount_ore),
+            })
             .collect())
     }
 

@@ -17,7 +17,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 
 pub use audit::{AuditEntry, AuditRecord};
 pub use backup::{backups_of, BACKUPS_KEPT};
@@ -52,7 +54,10 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub(crate) fn map_unique(e: sqlx::Error) -> StoreError {
     if let Some(db) = e.as_database_error() {
         if db.is_unique_violation() {
-            let what = db.constraint().map(str::to_owned).unwrap_or_else(|| db.message().to_owned());
+            let what = db
+                .constraint()
+                .map(str::to_owned)
+                .unwrap_or_else(|| db.message().to_owned());
             return StoreError::Unique(what);
         }
     }
@@ -83,7 +88,10 @@ impl DbLocation {
         if s.starts_with("postgres://") || s.starts_with("postgresql://") {
             return Ok(DbLocation::Postgres(s.to_owned()));
         }
-        let path = s.strip_prefix("sqlite://").or_else(|| s.strip_prefix("sqlite:")).unwrap_or(s);
+        let path = s
+            .strip_prefix("sqlite://")
+            .or_else(|| s.strip_prefix("sqlite:"))
+            .unwrap_or(s);
         if path.contains("://") {
             return Err(StoreError::BadUrl(s.into()));
         }
@@ -156,7 +164,12 @@ pub struct StoreTx {
 }
 
 impl StoreTx {
-    pub async fn commit(self) -> Result<()> {
+    /// Commits, bumping the data generation in the same transaction.
+    pub async fn commit(mut self) -> Result<()> {
+        on_tx!(self, c => sqlx::query("UPDATE data_generation SET generation = generation + 1")
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
         match self.inner {
             TxInner::Sqlite(t) => t.commit().await?,
             TxInner::Postgres(t) => t.commit().await?,
@@ -196,12 +209,18 @@ impl Store {
             .busy_timeout(Duration::from_secs(10));
         // One connection: SQLite has one writer, and a single connection makes every
         // statement wait its turn instead of failing with SQLITE_BUSY.
-        let pool = SqlitePoolOptions::new().max_connections(1).connect_with(opts).await?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(opts)
+            .await?;
         if existed && backup::needs_migration(&pool, &SQLITE_MIGRATIONS).await? {
             backup::backup_sqlite(&pool, path, now).await?;
         }
         SQLITE_MIGRATIONS.run(&pool).await?;
-        Ok(Store::Sqlite { pool, path: path.to_owned() })
+        Ok(Store::Sqlite {
+            pool,
+            path: path.to_owned(),
+        })
     }
 
     pub fn engine(&self) -> Engine {
@@ -225,7 +244,18 @@ impl Store {
             Store::Sqlite { pool, .. } => TxInner::Sqlite(pool.begin().await?),
             Store::Postgres { pool } => TxInner::Postgres(pool.begin().await?),
         };
-        Ok(StoreTx { inner, now, actor: actor.to_owned() })
+        Ok(StoreTx {
+            inner,
+            now,
+            actor: actor.to_owned(),
+        })
+    }
+
+    /// Moves on with every committed write, from any connection or laptop.
+    pub async fn generation(&self) -> Result<i64> {
+        Ok(
+            on_pool!(self, p => sqlx::query_scalar("SELECT generation FROM data_generation").fetch_one(p).await)?,
+        )
     }
 
     pub async fn close(&self) {
@@ -239,10 +269,24 @@ mod tests {
 
     #[test]
     fn locations_parse() {
-        assert_eq!(DbLocation::parse("/tmp/a.sqlite").unwrap(), DbLocation::SqliteFile("/tmp/a.sqlite".into()));
-        assert_eq!(DbLocation::parse("sqlite:///tmp/a").unwrap(), DbLocation::SqliteFile("/tmp/a".into()));
-        assert!(matches!(DbLocation::parse("postgres://u:p@h/db").unwrap(), DbLocation::Postgres(_)));
-        assert_eq!(DbLocation::parse("postgres://u:secret@h:5432/db").unwrap().display(), "postgres://u@h:5432/db");
+        assert_eq!(
+            DbLocation::parse("/tmp/a.sqlite").unwrap(),
+            DbLocation::SqliteFile("/tmp/a.sqlite".into())
+        );
+        assert_eq!(
+            DbLocation::parse("sqlite:///tmp/a").unwrap(),
+            DbLocation::SqliteFile("/tmp/a".into())
+        );
+        assert!(matches!(
+            DbLocation::parse("postgres://u:p@h/db").unwrap(),
+            DbLocation::Postgres(_)
+        ));
+        assert_eq!(
+            DbLocation::parse("postgres://u:secret@h:5432/db")
+                .unwrap()
+                .display(),
+            "postgres://u@h:5432/db"
+        );
         assert!(DbLocation::parse("mysql://x").is_err());
         assert!(DbLocation::parse("").is_err());
     }

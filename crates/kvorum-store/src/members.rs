@@ -65,8 +65,7 @@ impl Store {
 
     pub async fn member(&self, id: MemberId) -> Result<Member> {
         let sql = format!("{SELECT_MEMBER} WHERE id = $1");
-        let row: Option<MemberRow> =
-            on_pool!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.0).fetch_optional(p).await)?;
+        let row: Option<MemberRow> = on_pool!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.0).fetch_optional(p).await)?;
         row.map(Member::from).ok_or(StoreError::NotFound)
     }
 }
@@ -74,47 +73,55 @@ impl Store {
 impl StoreTx {
     pub async fn member(&mut self, id: MemberId) -> Result<Member> {
         let sql = format!("{SELECT_MEMBER} WHERE id = $1");
-        let row: Option<MemberRow> =
-            on_tx!(self, c => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.0).fetch_optional(c).await)?;
+        let row: Option<MemberRow> = on_tx!(self, c => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.0).fetch_optional(c).await)?;
         row.map(Member::from).ok_or(StoreError::NotFound)
     }
 
     /// The highest member no. in use (0 when there are none), read inside the transaction.
     pub async fn max_member_no(&mut self) -> Result<i64> {
-        let max: Option<i64> =
-            on_tx!(self, c => sqlx::query_scalar("SELECT MAX(member_no) FROM members").fetch_one(c).await)?;
+        let max: Option<i64> = on_tx!(self, c => sqlx::query_scalar("SELECT MAX(member_no) FROM members").fetch_one(c).await)?;
         Ok(max.unwrap_or(0))
     }
 
     pub async fn insert_member(&mut self, m: &Member) -> Result<()> {
+        self.insert_members(std::slice::from_ref(m)).await
+    }
+
+    /// Inserts many members with multi-row statements (an import of 5 000 is 25 statements).
+    pub async fn insert_members(&mut self, members: &[Member]) -> Result<()> {
         let now = self.now;
-        on_tx!(self, c => sqlx::query(
-            "INSERT INTO members (id, member_no, name, address, postal_code, city, email, phone,
-                 birth_date, joined_on, left_on, left_reason, membership_type, roles, email_consent,
-                 version, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)",
-        )
-        .bind(m.id.0)
-        .bind(m.member_no)
-        .bind(&m.name)
-        .bind(&m.address)
-        .bind(&m.postal_code)
-        .bind(&m.city)
-        .bind(&m.email)
-        .bind(&m.phone)
-        .bind(m.birth_date)
-        .bind(m.joined_on)
-        .bind(m.left_on)
-        .bind(&m.left_reason)
-        .bind(&m.membership_type)
-        .bind(Role::encode_list(&m.roles))
-        .bind(m.email_consent)
-        .bind(m.version)
-        .bind(now)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))
-        .map_err(map_unique)?;
+        for chunk in members.chunks(200) {
+            let roles: Vec<String> = chunk.iter().map(|m| Role::encode_list(&m.roles)).collect();
+            on_tx!(self, c => {
+                let mut qb = sqlx::QueryBuilder::new(
+                    "INSERT INTO members (id, member_no, name, address, postal_code, city, email, phone,
+                     birth_date, joined_on, left_on, left_reason, membership_type, roles, email_consent,
+                     version, created_at, updated_at) ",
+                );
+                qb.push_values(chunk.iter().zip(&roles), |mut b, (m, r)| {
+                    b.push_bind(m.id.0)
+                        .push_bind(m.member_no)
+                        .push_bind(m.name.as_str())
+                        .push_bind(m.address.as_deref())
+                        .push_bind(m.postal_code.as_deref())
+                        .push_bind(m.city.as_deref())
+                        .push_bind(m.email.as_deref())
+                        .push_bind(m.phone.as_deref())
+                        .push_bind(m.birth_date)
+                        .push_bind(m.joined_on)
+                        .push_bind(m.left_on)
+                        .push_bind(m.left_reason.as_deref())
+                        .push_bind(m.membership_type.as_str())
+                        .push_bind(r.as_str())
+                        .push_bind(m.email_consent)
+                        .push_bind(m.version)
+                        .push_bind(now)
+                        .push_bind(now);
+                });
+                qb.build().execute(c).await.map(|r| r.rows_affected())
+            })
+            .map_err(map_unique)?;
+        }
         Ok(())
     }
 

@@ -37,3 +37,15 @@ describe('i18n', () => {
     expect(translate('en', 'nav.members')).toBe('Members');
   });
 });
+
+describe('Danish date input', () => {
+  it('reads what a Dane types', async () => {
+    const { parseDanishDate } = await import('./format');
+    expect(parseDanishDate('22.11.2026')).toBe('2026-11-22');
+    expect(parseDanishDate('1-2-2025')).toBe('2025-02-01');
+    expect(parseDanishDate('2025-02-01')).toBe('2025-02-01');
+    expect(parseDanishDate('')).toBeNull();
+    expect(parseDanishDate('31.02.2025')).toBeUndefined();
+    expect(parseDanishDate('i går')).toBeUndefined();
+  });
+});

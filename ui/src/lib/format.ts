@@ -42,3 +42,21 @@ export function visibleRange(scrollTop: number, viewport: number, rowHeight: num
   const last = Math.min(total, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
   return { first, last };
 }
+
+/** "22.11.2026", "22-11-2026", "2026-11-22" → ISO; null when empty; undefined when not a date. */
+export function parseDanishDate(input: string): string | null | undefined {
+  const s = input.trim();
+  if (!s) return null;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  let [y, mo, d] = m ? [m[1], m[2], m[3]] : ['', '', ''];
+  if (!m) {
+    m = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/.exec(s);
+    if (!m) return undefined;
+    [d, mo, y] = [m[1], m[2], m[3]];
+  }
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) {
+    return undefined;
+  }
+  return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}

@@ -12,7 +12,11 @@ use kvorum_core::dates::{format_date, parse_date};
 use serde::Serialize;
 
 #[derive(Parser)]
-#[command(name = "kvorum", version, about = "Kvorum: foreningens medlemmer, generalforsamling og økonomi")]
+#[command(
+    name = "kvorum",
+    version,
+    about = "Kvorum: foreningens medlemmer, generalforsamling og økonomi"
+)]
 struct Cli {
     /// The association database: a file path, sqlite://… or postgres://… (else KVORUM_DB,
     /// else ~/.local/share/kvorum/forening.sqlite)
@@ -130,7 +134,9 @@ struct QueryArgs {
 enum MembersCmd {
     Add(MemberFields),
     List(QueryArgs),
-    Show { no: i64 },
+    Show {
+        no: i64,
+    },
     Edit {
         no: i64,
         #[command(flatten)]
@@ -157,7 +163,9 @@ enum MembersCmd {
     },
     /// Membership types
     Types,
-    TypeAdd { name: String },
+    TypeAdd {
+        name: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -203,13 +211,18 @@ enum PdfCmd {
 
 fn bad_input(field: &str, message: String) -> ApiError {
     ApiError {
-        fields: vec![FieldError { field: field.into(), message: message.clone() }],
+        fields: vec![FieldError {
+            field: field.into(),
+            message: message.clone(),
+        }],
         ..ApiError::new(ErrorCode::Validation, message)
     }
 }
 
 fn date_arg(field: &str, s: &Option<String>) -> Result<Option<chrono::NaiveDate>, ApiError> {
-    s.as_deref().map(|v| parse_date(v).map_err(|m| bad_input(field, m))).transpose()
+    s.as_deref()
+        .map(|v| parse_date(v).map_err(|m| bad_input(field, m)))
+        .transpose()
 }
 
 fn query_of(a: &QueryArgs) -> Result<MemberQuery, ApiError> {
@@ -221,11 +234,22 @@ fn query_of(a: &QueryArgs) -> Result<MemberQuery, ApiError> {
             "active" | "aktive" => StatusFilter::Active,
             "left" | "udmeldte" => StatusFilter::Left,
             "all" | "alle" => StatusFilter::All,
-            o => return Err(bad_input("status", format!("Status »{o}« kendes ikke: brug active, left eller all."))),
+            o => {
+                return Err(bad_input(
+                    "status",
+                    format!("Status »{o}« kendes ikke: brug active, left eller all."),
+                ))
+            }
         },
         fee: match (a.unpaid, a.paid) {
-            (Some(y), _) => Some(FeeFilter { year: y, paid: false }),
-            (None, Some(y)) => Some(FeeFilter { year: y, paid: true }),
+            (Some(y), _) => Some(FeeFilter {
+                year: y,
+                paid: false,
+            }),
+            (None, Some(y)) => Some(FeeFilter {
+                year: y,
+                paid: true,
+            }),
             _ => None,
         },
         sort: match a.sort.as_str() {
@@ -233,7 +257,12 @@ fn query_of(a: &QueryArgs) -> Result<MemberQuery, ApiError> {
             "name" | "navn" => SortKey::Name,
             "joined" | "indmeldt" => SortKey::JoinedOn,
             "postal" | "postnr" => SortKey::PostalCode,
-            o => return Err(bad_input("sort", format!("Sortering »{o}« kendes ikke: brug no, name, joined eller postal."))),
+            o => {
+                return Err(bad_input(
+                    "sort",
+                    format!("Sortering »{o}« kendes ikke: brug no, name, joined eller postal."),
+                ))
+            }
         },
         descending: false,
     })
@@ -271,13 +300,20 @@ fn apply_fields(mut input: MemberInput, f: &MemberFields) -> Result<MemberInput,
             .roles
             .iter()
             .map(|r| {
-                Role::parse_danish(r)
-                    .ok_or_else(|| bad_input("roles", format!("Rollen »{r}« kendes ikke: brug frivillig, aktivkreds eller ansat.")))
+                Role::parse_danish(r).ok_or_else(|| {
+                    bad_input(
+                        "roles",
+                        format!(
+                            "Rollen »{r}« kendes ikke: brug frivillig, aktivkreds eller ansat."
+                        ),
+                    )
+                })
             })
             .collect::<Result<_, _>>()?;
     }
     if let Some(c) = &f.consent {
-        input.email_consent = matches!(c.to_lowercase().as_str(), "ja" | "j" | "yes" | "1" | "true");
+        input.email_consent =
+            matches!(c.to_lowercase().as_str(), "ja" | "j" | "yes" | "1" | "true");
     }
     if f.no.is_some() {
         input.member_no = f.no;
@@ -287,15 +323,22 @@ fn apply_fields(mut input: MemberInput, f: &MemberFields) -> Result<MemberInput,
 
 fn print<T: Serialize>(json: bool, value: &T, human: impl FnOnce() -> String) {
     if json {
-        println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(value).unwrap_or_default()
+        );
     } else {
         println!("{}", human());
     }
 }
 
 fn write_file(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
-    std::fs::write(path, bytes)
-        .map_err(|e| ApiError::new(ErrorCode::File, format!("Filen {} kunne ikke skrives: {e}", path.display())))
+    std::fs::write(path, bytes).map_err(|e| {
+        ApiError::new(
+            ErrorCode::File,
+            format!("Filen {} kunne ikke skrives: {e}", path.display()),
+        )
+    })
 }
 
 fn member_line(r: &MemberRow) -> String {
@@ -348,7 +391,13 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
                     fiscal_year_start_month: a.fiscal_year_start_month,
                 })
                 .await?;
-            print(json, &created, || format!("Foreningen »{}« er oprettet i {}.", created.name, api.location().display()));
+            print(json, &created, || {
+                format!(
+                    "Foreningen »{}« er oprettet i {}.",
+                    created.name,
+                    api.location().display()
+                )
+            });
             Ok(())
         }
         Command::Association => {
@@ -369,9 +418,17 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Pdf(PdfCmd::MemberList { out, query }) => {
             let file = api.members_export_pdf(query_of(&query)?).await?;
             write_file(&out, &file.bytes)?;
-            print(json, &serde_json::json!({ "file": out, "members": file.rows }), || {
-                format!("Medlemslisten ({} medlemmer) er gemt i {}.", file.rows, out.display())
-            });
+            print(
+                json,
+                &serde_json::json!({ "file": out, "members": file.rows }),
+                || {
+                    format!(
+                        "Medlemslisten ({} medlemmer) er gemt i {}.",
+                        file.rows,
+                        out.display()
+                    )
+                },
+            );
             Ok(())
         }
     };
@@ -379,12 +436,23 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
     result
 }
 
-async fn members(api: &Api, cmd: MembersCmd, json: bool, today: chrono::NaiveDate) -> Result<(), ApiError> {
+async fn members(
+    api: &Api,
+    cmd: MembersCmd,
+    json: bool,
+    today: chrono::NaiveDate,
+) -> Result<(), ApiError> {
     match cmd {
         MembersCmd::Add(f) => {
-            let base = MemberInput { membership_type: "ordinary".into(), joined_on: Some(today), ..Default::default() };
+            let base = MemberInput {
+                membership_type: "ordinary".into(),
+                joined_on: Some(today),
+                ..Default::default()
+            };
             let m = api.member_add(apply_fields(base, &f)?).await?;
-            print(json, &m, || format!("Medlem nr. {} {} er oprettet.", m.member_no, m.name));
+            print(json, &m, || {
+                format!("Medlem nr. {} {} er oprettet.", m.member_no, m.name)
+            });
         }
         MembersCmd::List(q) => {
             let list = api.members_list(query_of(&q)?).await?;
@@ -401,14 +469,35 @@ async fn members(api: &Api, cmd: MembersCmd, json: bool, today: chrono::NaiveDat
                 let m = &d.member;
                 let mut s = vec![
                     format!("Medlem nr. {}: {}", m.member_no, m.name),
-                    format!("Adresse: {} {} {}", m.address.as_deref().unwrap_or(""), m.postal_code.as_deref().unwrap_or(""), m.city.as_deref().unwrap_or("")),
-                    format!("E-mail: {}  Telefon: {}", m.email.as_deref().unwrap_or("—"), m.phone.as_deref().unwrap_or("—")),
-                    format!("Indmeldt: {}{}", format_date(m.joined_on), m.left_on.map(|l| format!("  Udmeldt: {}", format_date(l))).unwrap_or_default()),
+                    format!(
+                        "Adresse: {} {} {}",
+                        m.address.as_deref().unwrap_or(""),
+                        m.postal_code.as_deref().unwrap_or(""),
+                        m.city.as_deref().unwrap_or("")
+                    ),
+                    format!(
+                        "E-mail: {}  Telefon: {}",
+                        m.email.as_deref().unwrap_or("—"),
+                        m.phone.as_deref().unwrap_or("—")
+                    ),
+                    format!(
+                        "Indmeldt: {}{}",
+                        format_date(m.joined_on),
+                        m.left_on
+                            .map(|l| format!("  Udmeldt: {}", format_date(l)))
+                            .unwrap_or_default()
+                    ),
                     format!("Medlemstype: {}", m.membership_type),
                 ];
                 s.extend(d.fees.iter().map(|f| f.text.clone()));
                 for p in &d.payments {
-                    s.push(format!("  {} {} for {} ({})", format_date(p.paid_on), p.amount.format_dkk(), p.year, p.method.label_da()));
+                    s.push(format!(
+                        "  {} {} for {} ({})",
+                        format_date(p.paid_on),
+                        p.amount.format_dkk(),
+                        p.year,
+                        p.method.label_da()
+                    ));
                 }
                 s.join("\n")
             });
@@ -416,24 +505,57 @@ async fn members(api: &Api, cmd: MembersCmd, json: bool, today: chrono::NaiveDat
         MembersCmd::Edit { no, fields } => {
             let m = api.member_by_no(no).await?;
             let input = apply_fields(MemberInput::from(&m), &fields)?;
-            let saved = api.member_update(MemberUpdate { id: m.id, version: m.version, input }).await?;
-            print(json, &saved, || format!("Medlem nr. {} {} er gemt.", saved.member_no, saved.name));
+            let saved = api
+                .member_update(MemberUpdate {
+                    id: m.id,
+                    version: m.version,
+                    input,
+                })
+                .await?;
+            print(json, &saved, || {
+                format!("Medlem nr. {} {} er gemt.", saved.member_no, saved.name)
+            });
         }
-        MembersCmd::Import { file, dry_run, exclude, accept_duplicates } => {
+        MembersCmd::Import {
+            file,
+            dry_run,
+            exclude,
+            accept_duplicates,
+        } => {
             let bytes = std::fs::read(&file).map_err(|e| {
-                ApiError::new(ErrorCode::File, format!("Filen {} kunne ikke læses: {e}", file.display()))
+                ApiError::new(
+                    ErrorCode::File,
+                    format!("Filen {} kunne ikke læses: {e}", file.display()),
+                )
             })?;
-            let request = ImportRequest { bytes, mapping: None, exclude, accept_duplicates };
+            let request = ImportRequest {
+                bytes,
+                mapping: None,
+                exclude,
+                accept_duplicates,
+            };
             let preview = api.members_import_preview(request.clone()).await?;
             if dry_run || !preview.can_apply {
                 print(json, &preview, || {
                     let mut s = vec![format!("{} · {}", preview.encoding, preview.delimiter)];
                     for c in &preview.columns {
-                        s.push(format!("  kolonne »{}« → {}", c.header, c.field.map(|f| f.label_da()).unwrap_or("(bruges ikke)")));
+                        s.push(format!(
+                            "  kolonne »{}« → {}",
+                            c.header,
+                            c.field.map(|f| f.label_da()).unwrap_or("(bruges ikke)")
+                        ));
                     }
                     for r in &preview.rows {
                         for p in &r.problems {
-                            s.push(format!("  linje {}{}: {}", r.line, p.column.as_deref().map(|c| format!(", »{c}«")).unwrap_or_default(), p.message));
+                            s.push(format!(
+                                "  linje {}{}: {}",
+                                r.line,
+                                p.column
+                                    .as_deref()
+                                    .map(|c| format!(", »{c}«"))
+                                    .unwrap_or_default(),
+                                p.message
+                            ));
                         }
                         if let Some(d) = &r.duplicate_of {
                             s.push(format!("  linje {}: {d}", r.line));
@@ -443,7 +565,10 @@ async fn members(api: &Api, cmd: MembersCmd, json: bool, today: chrono::NaiveDat
                     s.join("\n")
                 });
                 if !preview.can_apply && !dry_run {
-                    return Err(ApiError::new(ErrorCode::Import, format!("Intet er importeret. {}", preview.message)));
+                    return Err(ApiError::new(
+                        ErrorCode::Import,
+                        format!("Intet er importeret. {}", preview.message),
+                    ));
                 }
                 return Ok(());
             }
@@ -453,36 +578,88 @@ async fn members(api: &Api, cmd: MembersCmd, json: bool, today: chrono::NaiveDat
         MembersCmd::Export { file, query } => {
             let f = api.members_export_csv(query_of(&query)?).await?;
             write_file(&file, &f.bytes)?;
-            print(json, &serde_json::json!({ "file": file, "members": f.rows }), || {
-                format!("{} medlemmer er eksporteret til {}.", f.rows, file.display())
-            });
+            print(
+                json,
+                &serde_json::json!({ "file": file, "members": f.rows }),
+                || {
+                    format!(
+                        "{} medlemmer er eksporteret til {}.",
+                        f.rows,
+                        file.display()
+                    )
+                },
+            );
         }
         MembersCmd::Types => {
             let t = api.membership_types().await?;
-            print(json, &t, || t.iter().map(|t| format!("{:<12} {}", t.code, t.name)).collect::<Vec<_>>().join("\n"));
+            print(json, &t, || {
+                t.iter()
+                    .map(|t| format!("{:<12} {}", t.code, t.name))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
         }
         MembersCmd::TypeAdd { name } => {
             let t = api.membership_type_add(name).await?;
-            print(json, &t, || format!("Medlemstypen »{}« ({}) er oprettet.", t.name, t.code));
+            print(json, &t, || {
+                format!("Medlemstypen »{}« ({}) er oprettet.", t.name, t.code)
+            });
         }
     }
     Ok(())
 }
 
-async fn fees(api: &Api, cmd: FeesCmd, json: bool, _today: chrono::NaiveDate) -> Result<(), ApiError> {
+async fn fees(
+    api: &Api,
+    cmd: FeesCmd,
+    json: bool,
+    _today: chrono::NaiveDate,
+) -> Result<(), ApiError> {
     match cmd {
         FeesCmd::Rates => {
             let r = api.fee_rates().await?;
             print(json, &r, || {
-                r.iter().map(|r| format!("{} {:<12} {}", r.year, r.membership_type, r.amount.format_dkk())).collect::<Vec<_>>().join("\n")
+                r.iter()
+                    .map(|r| {
+                        format!(
+                            "{} {:<12} {}",
+                            r.year,
+                            r.membership_type,
+                            r.amount.format_dkk()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
             });
         }
-        FeesCmd::Rate { year, membership_type, amount } => {
+        FeesCmd::Rate {
+            year,
+            membership_type,
+            amount,
+        } => {
             let amount = Money::parse_danish(&amount).map_err(|m| bad_input("amount", m))?;
-            let r = api.fee_rate_set(FeeRate { year, membership_type: membership_type.clone(), amount }).await?;
-            print(json, &r, || format!("Kontingent for {year} ({membership_type}) er sat til {}", amount.format_dkk()));
+            let r = api
+                .fee_rate_set(FeeRate {
+                    year,
+                    membership_type: membership_type.clone(),
+                    amount,
+                })
+                .await?;
+            print(json, &r, || {
+                format!(
+                    "Kontingent for {year} ({membership_type}) er sat til {}",
+                    amount.format_dkk()
+                )
+            });
         }
-        FeesCmd::Pay { no, year, amount, method, date, voucher } => {
+        FeesCmd::Pay {
+            no,
+            year,
+            amount,
+            method,
+            date,
+            voucher,
+        } => {
             let m = api.member_by_no(no).await?;
             let amount = Money::parse_danish(&amount).map_err(|msg| bad_input("amount", msg))?;
             let method = PaymentMethod::ALL
@@ -490,8 +667,23 @@ async fn fees(api: &Api, cmd: FeesCmd, json: bool, _today: chrono::NaiveDate) ->
                 .find(|p| p.code() == method || p.label_da().eq_ignore_ascii_case(&method))
                 .ok_or_else(|| bad_input("method", format!("Betalingsmåden »{method}« kendes ikke: brug mobilepay, bank, cash eller other.")))?;
             let paid_on = date_arg("paidOn", &date)?.or(Some(api.clock().today()));
-            let p = api.fee_pay(PaymentInput { member_id: m.id, year, paid_on, amount, method, voucher_no: voucher }).await?;
-            print(json, &p, || format!("{} har betalt {} i kontingent for {year}.", m.name, p.amount.format_dkk()));
+            let p = api
+                .fee_pay(PaymentInput {
+                    member_id: m.id,
+                    year,
+                    paid_on,
+                    amount,
+                    method,
+                    voucher_no: voucher,
+                })
+                .await?;
+            print(json, &p, || {
+                format!(
+                    "{} har betalt {} i kontingent for {year}.",
+                    m.name,
+                    p.amount.format_dkk()
+                )
+            });
         }
     }
     Ok(())
@@ -501,7 +693,11 @@ fn main() -> ExitCode {
     kvorum_api::init_logging();
     let cli = Cli::parse();
     let json = cli.json;
-    let rt = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("Kvorum kunne ikke starte: {e}");

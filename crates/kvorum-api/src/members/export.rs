@@ -28,14 +28,26 @@ fn selection_text(q: &MemberQuery) -> String {
         s.push_str(&format!(", søgning »{}«", q.text.trim()));
     }
     if let Some(f) = q.fee {
-        s.push_str(&format!(", {} {}", if f.paid { "betalt" } else { "ikke betalt" }, f.year));
+        s.push_str(&format!(
+            ", {} {}",
+            if f.paid { "betalt" } else { "ikke betalt" },
+            f.year
+        ));
     }
     s
 }
 
 fn address_line(r: &MemberRow) -> String {
-    let place = [r.postal_code.as_deref(), r.city.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    [r.address.clone().unwrap_or_default(), place].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+    let place = [r.postal_code.as_deref(), r.city.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    [r.address.clone().unwrap_or_default(), place]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Api {
@@ -47,8 +59,12 @@ impl Api {
         let today = self.clock.today();
         let year = query.fee.map(|f| f.year).unwrap_or(today.year());
         let rows = snapshot.search(&query, year, today);
-        let by_id: std::collections::HashMap<_, _> = snapshot.members.iter().map(|m| (m.id, m)).collect();
-        let mut w = csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+        let by_id: std::collections::HashMap<_, _> =
+            snapshot.members.iter().map(|m| (m.id, m)).collect();
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
         let fee_heading = format!("Kontingent {year}");
         w.write_record([
             "Medlemsnr",
@@ -69,9 +85,15 @@ impl Api {
         .map_err(csv_error)?;
         for r in &rows {
             let Some(m) = by_id.get(&r.id) else { continue };
-            let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_default();
-            let type_name =
-                types.iter().find(|t| t.code == m.membership_type).map(|t| t.name.clone()).unwrap_or_default();
+            let date = |d: Option<chrono::NaiveDate>| {
+                d.map(|d| d.format("%d-%m-%Y").to_string())
+                    .unwrap_or_default()
+            };
+            let type_name = types
+                .iter()
+                .find(|t| t.code == m.membership_type)
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
             let roles: Vec<&str> = m.roles.iter().map(|r: &Role| r.label_da()).collect();
             w.write_record([
                 m.member_no.to_string(),
@@ -86,14 +108,25 @@ impl Api {
                 date(m.left_on),
                 type_name,
                 roles.join(", ").to_lowercase(),
-                if m.email_consent { "ja".into() } else { "nej".into() },
+                if m.email_consent {
+                    "ja".into()
+                } else {
+                    "nej".into()
+                },
                 fee_text(r.fee),
             ])
             .map_err(csv_error)?;
         }
         let mut bytes = b"\xEF\xBB\xBF".to_vec();
-        bytes.extend(w.into_inner().map_err(|e| csv_error(e.into_error().into()))?);
-        Ok(ExportFile { file_name: format!("medlemmer-{}.csv", today.format("%Y-%m-%d")), bytes, rows: rows.len() })
+        bytes.extend(
+            w.into_inner()
+                .map_err(|e| csv_error(e.into_error().into()))?,
+        );
+        Ok(ExportFile {
+            file_name: format!("medlemmer-{}.csv", today.format("%Y-%m-%d")),
+            bytes,
+            rows: rows.len(),
+        })
     }
 
     /// The member list PDF for the members matching `query`.
@@ -122,8 +155,9 @@ impl Api {
                 })
                 .collect(),
         };
-        let bytes = kvorum_docs::member_list_pdf(&list)
-            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("PDF'en kunne ikke laves: {e}")))?;
+        let bytes = kvorum_docs::member_list_pdf(&list).map_err(|e| {
+            ApiError::new(ErrorCode::Internal, format!("PDF'en kunne ikke laves: {e}"))
+        })?;
         Ok(ExportFile {
             file_name: format!("medlemsliste-{}.pdf", today.format("%Y-%m-%d")),
             bytes,
@@ -133,6 +167,8 @@ impl Api {
 }
 
 fn csv_error(e: csv::Error) -> ApiError {
-    ApiError::new(ErrorCode::Internal, format!("CSV-filen kunne ikke skrives: {e}"))
+    ApiError::new(
+        ErrorCode::Internal,
+        format!("CSV-filen kunne ikke skrives: {e}"),
+    )
 }
-

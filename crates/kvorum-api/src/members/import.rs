@@ -63,11 +63,15 @@ impl ImportField {
     fn feeds(self, member_field: &str) -> bool {
         match self {
             ImportField::MemberNo => member_field == "memberNo",
-            ImportField::Name | ImportField::FirstName | ImportField::LastName => member_field == "name",
+            ImportField::Name | ImportField::FirstName | ImportField::LastName => {
+                member_field == "name"
+            }
             ImportField::Address => member_field == "address",
             ImportField::PostalCode => member_field == "postalCode",
             ImportField::City => member_field == "city",
-            ImportField::PostalCodeAndCity => member_field == "postalCode" || member_field == "city",
+            ImportField::PostalCodeAndCity => {
+                member_field == "postalCode" || member_field == "city"
+            }
             ImportField::Email => member_field == "email",
             ImportField::Phone => member_field == "phone",
             ImportField::BirthDate => member_field == "birthDate",
@@ -90,9 +94,8 @@ pub fn guess_field(header: &str) -> Option<ImportField> {
         .filter(|c| c.is_alphanumeric())
         .collect();
     let f = match h.as_str() {
-        "medlemsnr" | "medlemsnummer" | "medlnr" | "nr" | "nummer" | "medlemnr" | "memberno" | "id" => {
-            ImportField::MemberNo
-        }
+        "medlemsnr" | "medlemsnummer" | "medlnr" | "nr" | "nummer" | "medlemnr" | "memberno"
+        | "id" => ImportField::MemberNo,
         "navn" | "fuldenavn" | "fuldtnavn" | "name" | "medlem" => ImportField::Name,
         "fornavn" | "fornavne" | "firstname" => ImportField::FirstName,
         "efternavn" | "lastname" | "surname" => ImportField::LastName,
@@ -101,11 +104,12 @@ pub fn guess_field(header: &str) -> Option<ImportField> {
         "by" | "postdistrikt" | "bynavn" | "city" => ImportField::City,
         "postnrogby" | "postnrby" | "postnummerogby" => ImportField::PostalCodeAndCity,
         "email" | "mail" | "emailadresse" | "epost" => ImportField::Email,
-        "telefon" | "tlf" | "tlfnr" | "telefonnr" | "telefonnummer" | "mobil" | "mobilnr" | "phone" => {
-            ImportField::Phone
-        }
+        "telefon" | "tlf" | "tlfnr" | "telefonnr" | "telefonnummer" | "mobil" | "mobilnr"
+        | "phone" => ImportField::Phone,
         "fødselsdato" | "født" | "fødselsdag" | "birthdate" => ImportField::BirthDate,
-        "indmeldt" | "indmeldelsesdato" | "indmeldelse" | "medlemsiden" | "joined" => ImportField::JoinedOn,
+        "indmeldt" | "indmeldelsesdato" | "indmeldelse" | "medlemsiden" | "joined" => {
+            ImportField::JoinedOn
+        }
         "udmeldt" | "udmeldelsesdato" | "udmeldelse" => ImportField::LeftOn,
         "medlemstype" | "type" | "medlemskab" | "kategori" => ImportField::MembershipType,
         "rolle" | "roller" | "roles" => ImportField::Roles,
@@ -210,23 +214,28 @@ fn import_error(message: impl Into<String>) -> ApiError {
 /// Decodes and splits a CSV file. Never panics; any bytes end in a table or a Danish error.
 pub fn parse_csv(bytes: &[u8]) -> ApiResult<ParsedCsv> {
     if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(import_error("Filen er for stor til at være en medlemsliste (over 20 MB). Vælg den rigtige CSV-fil."));
+        return Err(import_error(
+            "Filen er for stor til at være en medlemsliste (over 20 MB). Vælg den rigtige CSV-fil.",
+        ));
     }
-    let (text, encoding): (String, &'static str) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (String::from_utf8_lossy(rest).into_owned(), "UTF-8")
-    } else if let Ok(s) = std::str::from_utf8(bytes) {
-        (s.to_owned(), "UTF-8")
-    } else {
-        let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-        (s.into_owned(), "Windows-1252")
-    };
+    let (text, encoding): (String, &'static str) =
+        if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            (String::from_utf8_lossy(rest).into_owned(), "UTF-8")
+        } else if let Ok(s) = std::str::from_utf8(bytes) {
+            (s.to_owned(), "UTF-8")
+        } else {
+            let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (s.into_owned(), "Windows-1252")
+        };
     if text.contains('\0') {
         return Err(import_error(
             "Filen er ikke en CSV-fil (den indeholder binære data). Gem regnearket som »CSV (semikolonsepareret)« og prøv igen.",
         ));
     }
     if text.trim().is_empty() {
-        return Err(import_error("Filen er tom. Vælg en CSV-fil med en overskriftslinje og én linje pr. medlem."));
+        return Err(import_error(
+            "Filen er tom. Vælg en CSV-fil med en overskriftslinje og én linje pr. medlem.",
+        ));
     }
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let count = |d: char| first_line.matches(d).count();
@@ -246,16 +255,26 @@ pub fn parse_csv(bytes: &[u8]) -> ApiResult<ParsedCsv> {
     for result in reader.records() {
         let rec = result.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
-            import_error(format!("Linje {line} i filen kan ikke læses som CSV ({e}). Tjek anførselstegn i linjen."))
+            import_error(format!(
+                "Linje {line} i filen kan ikke læses som CSV ({e}). Tjek anførselstegn i linjen."
+            ))
         })?;
         // The line a person sees in an editor: newlines before the record's first byte, + 1.
         // csv reports the start as the byte after the previous record's first terminator
         // byte, so skip the rest of the terminator (and blank lines) first.
-        let mut byte = rec.position().map(|p| usize::try_from(p.byte()).unwrap_or(usize::MAX)).unwrap_or(0);
+        let mut byte = rec
+            .position()
+            .map(|p| usize::try_from(p.byte()).unwrap_or(usize::MAX))
+            .unwrap_or(0);
         while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
             byte += 1;
         }
-        let newlines = text.as_bytes().iter().take(byte).filter(|b| **b == b'\n').count();
+        let newlines = text
+            .as_bytes()
+            .iter()
+            .take(byte)
+            .filter(|b| **b == b'\n')
+            .count();
         let line = u32::try_from(newlines + 1).unwrap_or(u32::MAX);
         let cells: Vec<String> = rec.iter().map(|c| c.trim().to_owned()).collect();
         if cells.iter().all(String::is_empty) {
@@ -268,7 +287,12 @@ pub fn parse_csv(bytes: &[u8]) -> ApiResult<ParsedCsv> {
         }
     }
     let headers = headers.ok_or_else(|| import_error("Filen har ingen overskriftslinje."))?;
-    Ok(ParsedCsv { encoding, delimiter, headers, records })
+    Ok(ParsedCsv {
+        encoding,
+        delimiter,
+        headers,
+        records,
+    })
 }
 
 fn parse_consent(s: &str) -> Result<bool, String> {
@@ -284,29 +308,41 @@ fn parse_type(s: &str, types: &[MembershipType]) -> Result<String, String> {
     if v.is_empty() {
         return Ok("ordinary".into());
     }
-    if let Some(t) = types.iter().find(|t| t.code == v || t.name.to_lowercase() == v) {
+    if let Some(t) = types
+        .iter()
+        .find(|t| t.code == v || t.name.to_lowercase() == v)
+    {
         return Ok(t.code.clone());
     }
-    let alias = if v.starts_with("ordinær") || v.starts_with("almindelig") || v == "aktiv" || v == "fuldt" {
-        Some("ordinary")
-    } else if v.starts_with("støtte") {
-        Some("supporting")
-    } else if v.starts_with("æres") {
-        Some("honorary")
-    } else {
-        None
-    };
+    let alias =
+        if v.starts_with("ordinær") || v.starts_with("almindelig") || v == "aktiv" || v == "fuldt"
+        {
+            Some("ordinary")
+        } else if v.starts_with("støtte") {
+            Some("supporting")
+        } else if v.starts_with("æres") {
+            Some("honorary")
+        } else {
+            None
+        };
     alias
         .filter(|a| types.iter().any(|t| t.code == *a))
         .map(str::to_owned)
         .ok_or_else(|| {
             let names: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
-            format!("Medlemstypen »{}« findes ikke. Brug en af: {}.", s.trim(), names.join(", "))
+            format!(
+                "Medlemstypen »{}« findes ikke. Brug en af: {}.",
+                s.trim(),
+                names.join(", ")
+            )
         })
 }
 
 fn norm_key(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Builds the preview: maps the columns, turns each row into a member, and reports every
@@ -327,7 +363,13 @@ pub fn build_preview(
         None => parsed
             .headers
             .iter()
-            .map(|h| if is_cpr_heading(h) { None } else { guess_field(h) })
+            .map(|h| {
+                if is_cpr_heading(h) {
+                    None
+                } else {
+                    guess_field(h)
+                }
+            })
             .collect(),
     };
     let mut seen_fields = HashSet::new();
@@ -366,7 +408,10 @@ pub fn build_preview(
     }
 
     let header_of = |f: ImportField| -> Option<String> {
-        mapping.iter().position(|m| *m == Some(f)).map(|i| columns[i].header.clone())
+        mapping
+            .iter()
+            .position(|m| *m == Some(f))
+            .map(|i| columns[i].header.clone())
     };
     let mut by_email: HashMap<String, String> = HashMap::new();
     let mut by_name_addr: HashMap<String, String> = HashMap::new();
@@ -377,7 +422,10 @@ pub fn build_preview(
             by_email.insert(e.to_lowercase(), who.clone());
         }
         if let Some(a) = &m.address {
-            by_name_addr.insert(format!("{}|{}", norm_key(&m.name), norm_key(a)), who.clone());
+            by_name_addr.insert(
+                format!("{}|{}", norm_key(&m.name), norm_key(a)),
+                who.clone(),
+            );
         }
         by_no.insert(m.member_no, who);
     }
@@ -389,14 +437,28 @@ pub fn build_preview(
 
     for (line, cells) in &parsed.records {
         let mut problems: Vec<ImportProblem> = Vec::new();
-        let mut input = MemberInput { membership_type: "ordinary".into(), ..Default::default() };
+        let mut input = MemberInput {
+            membership_type: "ordinary".into(),
+            ..Default::default()
+        };
         let (mut first, mut last) = (String::new(), String::new());
         for (i, field) in mapping.iter().enumerate() {
             let Some(field) = field else { continue };
             let v = cells.get(i).map(String::as_str).unwrap_or("").trim();
             let col = Some(columns[i].header.clone());
-            let mut bad = |message: String| problems.push(ImportProblem { column: col.clone(), message });
-            let opt = || if v.is_empty() { None } else { Some(v.to_owned()) };
+            let mut bad = |message: String| {
+                problems.push(ImportProblem {
+                    column: col.clone(),
+                    message,
+                })
+            };
+            let opt = || {
+                if v.is_empty() {
+                    None
+                } else {
+                    Some(v.to_owned())
+                }
+            };
             match field {
                 ImportField::MemberNo => {
                     if !v.is_empty() {
@@ -414,8 +476,16 @@ pub fn build_preview(
                 ImportField::City => input.city = opt(),
                 ImportField::PostalCodeAndCity => {
                     let (p, c) = v.split_once(' ').unwrap_or((v, ""));
-                    input.postal_code = if p.is_empty() { None } else { Some(p.to_owned()) };
-                    input.city = if c.trim().is_empty() { None } else { Some(c.trim().to_owned()) };
+                    input.postal_code = if p.is_empty() {
+                        None
+                    } else {
+                        Some(p.to_owned())
+                    };
+                    input.city = if c.trim().is_empty() {
+                        None
+                    } else {
+                        Some(c.trim().to_owned())
+                    };
                 }
                 ImportField::Email => input.email = opt(),
                 ImportField::Phone => input.phone = opt(),
@@ -436,7 +506,11 @@ pub fn build_preview(
                     Err(m) => bad(m),
                 },
                 ImportField::Roles => {
-                    for part in v.split([',', '/', '+', '&']).map(str::trim).filter(|p| !p.is_empty()) {
+                    for part in v
+                        .split([',', '/', '+', '&'])
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                    {
                         match Role::parse_danish(part) {
                             Some(r) => input.roles.push(r),
                             None => bad(format!("Rollen »{part}« kendes ikke. Brug frivillig, aktivkreds eller ansat.")),
@@ -463,7 +537,10 @@ pub fn build_preview(
                         .iter()
                         .position(|m| m.is_some_and(|f| f.feeds(&e.field)))
                         .map(|i| columns[i].header.clone());
-                    problems.push(ImportProblem { column, message: e.message });
+                    problems.push(ImportProblem {
+                        column,
+                        message: e.message,
+                    });
                 }
             }
         }
@@ -476,14 +553,21 @@ pub fn build_preview(
             }
         }
         let mut duplicate_of = None;
-        if let Some(e) = input.email.as_deref().map(str::to_lowercase).filter(|e| !e.is_empty()) {
+        if let Some(e) = input
+            .email
+            .as_deref()
+            .map(str::to_lowercase)
+            .filter(|e| !e.is_empty())
+        {
             if let Some(who) = by_email.get(&e) {
                 duplicate_of = Some(format!("Ligner {who} (samme e-mail)"));
             }
         }
         if duplicate_of.is_none() {
             if let Some(a) = &input.address {
-                if let Some(who) = by_name_addr.get(&format!("{}|{}", norm_key(&input.name), norm_key(a))) {
+                if let Some(who) =
+                    by_name_addr.get(&format!("{}|{}", norm_key(&input.name), norm_key(a)))
+                {
                     duplicate_of = Some(format!("Ligner {who} (samme navn og adresse)"));
                 }
             }
@@ -493,10 +577,14 @@ pub fn build_preview(
             // Later rows are compared with the earlier rows that will be imported.
             let here = format!("linje {line} i filen ({})", input.name);
             if let Some(e) = &input.email {
-                by_email.entry(e.to_lowercase()).or_insert_with(|| here.clone());
+                by_email
+                    .entry(e.to_lowercase())
+                    .or_insert_with(|| here.clone());
             }
             if let Some(a) = &input.address {
-                by_name_addr.entry(format!("{}|{}", norm_key(&input.name), norm_key(a))).or_insert_with(|| here.clone());
+                by_name_addr
+                    .entry(format!("{}|{}", norm_key(&input.name), norm_key(a)))
+                    .or_insert_with(|| here.clone());
             }
             if let Some(no) = input.member_no {
                 by_no.entry(no).or_insert(here);
@@ -511,7 +599,11 @@ pub fn build_preview(
         } else {
             ready += 1;
         }
-        let member = if problems.is_empty() { Some(input) } else { None };
+        let member = if problems.is_empty() {
+            Some(input)
+        } else {
+            None
+        };
         rows.push(ImportRow {
             line: *line,
             values: cells.clone(),
@@ -522,26 +614,39 @@ pub fn build_preview(
         });
     }
     let can_apply = with_problems == 0 && duplicates == 0 && ready > 0;
-    let message = if parsed.records.is_empty() {
-        "Filen har en overskriftslinje, men ingen medlemmer.".to_owned()
-    } else if can_apply {
-        if ready == 1 { "1 medlem er klar til import.".to_owned() } else { format!("{ready} medlemmer er klar til import.") }
-    } else if ready == 0 && with_problems == 0 && duplicates == 0 {
-        "Alle rækker er udeladt: der er intet at importere.".to_owned()
-    } else {
-        let mut parts = Vec::new();
-        if with_problems > 0 {
-            parts.push(if with_problems == 1 { "1 række har fejl".to_owned() } else { format!("{with_problems} rækker har fejl") });
-        }
-        if duplicates > 0 {
-            parts.push(if duplicates == 1 { "1 række ligner et medlem, der allerede findes".to_owned() } else { format!("{duplicates} rækker ligner medlemmer, der allerede findes") });
-        }
-        format!(
+    let message =
+        if parsed.records.is_empty() {
+            "Filen har en overskriftslinje, men ingen medlemmer.".to_owned()
+        } else if can_apply {
+            if ready == 1 {
+                "1 medlem er klar til import.".to_owned()
+            } else {
+                format!("{ready} medlemmer er klar til import.")
+            }
+        } else if ready == 0 && with_problems == 0 && duplicates == 0 {
+            "Alle rækker er udeladt: der er intet at importere.".to_owned()
+        } else {
+            let mut parts = Vec::new();
+            if with_problems > 0 {
+                parts.push(if with_problems == 1 {
+                    "1 række har fejl".to_owned()
+                } else {
+                    format!("{with_problems} rækker har fejl")
+                });
+            }
+            if duplicates > 0 {
+                parts.push(if duplicates == 1 {
+                    "1 række ligner et medlem, der allerede findes".to_owned()
+                } else {
+                    format!("{duplicates} rækker ligner medlemmer, der allerede findes")
+                });
+            }
+            format!(
             "{}. Ret filen, eller udelad rækkerne{}. Intet importeres, før alle rækker er i orden.",
             parts.join(", og "),
             if duplicates > 0 { " eller vælg at importere dubletterne alligevel" } else { "" }
         )
-    };
+        };
     Ok(ImportPreview {
         encoding: parsed.encoding.to_owned(),
         delimiter: match parsed.delimiter {
@@ -575,40 +680,64 @@ impl Api {
     pub async fn members_import_apply(&self, request: ImportRequest) -> ApiResult<ImportOutcome> {
         self.require_association().await?;
         let preview = self.members_import_preview(request).await?;
-        if let Some(bad) = preview.rows.iter().find(|r| !r.excluded && !r.problems.is_empty()) {
+        if let Some(bad) = preview
+            .rows
+            .iter()
+            .find(|r| !r.excluded && !r.problems.is_empty())
+        {
             let p = &bad.problems[0];
-            let col = p.column.as_deref().map(|c| format!(", kolonne »{c}«")).unwrap_or_default();
+            let col = p
+                .column
+                .as_deref()
+                .map(|c| format!(", kolonne »{c}«"))
+                .unwrap_or_default();
             return Err(import_error(format!(
                 "Intet er importeret. Linje {}{}: {} Ret filen, eller udelad linjen.",
                 bad.line, col, p.message
             )));
         }
         if !preview.can_apply {
-            return Err(import_error(format!("Intet er importeret. {}", preview.message)));
+            return Err(import_error(format!(
+                "Intet er importeret. {}",
+                preview.message
+            )));
         }
         let types = self.store.membership_types().await?;
         let mut tx = self.begin().await?;
         let mut next_no = tx.max_member_no().await? + 1;
-        let taken: HashSet<i64> =
-            preview.rows.iter().filter(|r| !r.excluded).filter_map(|r| r.member.as_ref()?.member_no).collect();
-        let mut imported = 0u32;
+        let taken: HashSet<i64> = preview
+            .rows
+            .iter()
+            .filter(|r| !r.excluded)
+            .filter_map(|r| r.member.as_ref()?.member_no)
+            .collect();
+        let mut members = Vec::with_capacity(preview.rows.len());
         for row in preview.rows.iter().filter(|r| !r.excluded) {
             let Some(input) = &row.member else { continue };
-            let mut input = input.clone();
             if input.member_no.is_none() {
                 while taken.contains(&next_no) {
                     next_no += 1;
                 }
-                input.member_no = Some(next_no);
+            }
+            let m = self.valid_member(input, &types, next_no).map_err(|e| {
+                import_error(format!(
+                    "Intet er importeret. Linje {}: {}",
+                    row.line, e.message
+                ))
+            })?;
+            if input.member_no.is_none() {
                 next_no += 1;
             }
-            self.insert_member_in(&mut tx, &input, &types).await.map_err(|e| {
-                import_error(format!("Intet er importeret. Linje {}: {}", row.line, e.message))
-            })?;
-            imported += 1;
+            members.push(m);
         }
+        self.insert_members_in(&mut tx, &members).await?;
+        let imported = u32::try_from(members.len()).unwrap_or(u32::MAX);
         tx.commit().await?;
-        let message = if imported == 1 { "1 medlem er importeret.".to_owned() } else { format!("{imported} medlemmer er importeret.") };
+        let message = if imported == 1 {
+            "1 medlem er importeret.".to_owned()
+        } else {
+            format!("{imported} medlemmer er importeret.")
+        };
         Ok(ImportOutcome { imported, message })
     }
 }
@@ -625,7 +754,10 @@ mod tests {
 
     fn preview(bytes: &[u8]) -> ApiResult<ImportPreview> {
         let parsed = parse_csv(bytes)?;
-        let req = ImportRequest { bytes: bytes.to_vec(), ..Default::default() };
+        let req = ImportRequest {
+            bytes: bytes.to_vec(),
+            ..Default::default()
+        };
         build_preview(&parsed, &req, &[], &builtin_membership_types(), today())
     }
 
@@ -661,7 +793,11 @@ mod tests {
         assert_eq!(p.with_problems, 1);
         let bad = &p.rows[1];
         assert_eq!(bad.line, 3);
-        let cols: Vec<&str> = bad.problems.iter().filter_map(|x| x.column.as_deref()).collect();
+        let cols: Vec<&str> = bad
+            .problems
+            .iter()
+            .filter_map(|x| x.column.as_deref())
+            .collect();
         assert_eq!(cols, ["E-mail", "Postnr"]);
     }
 
@@ -669,15 +805,25 @@ mod tests {
     fn duplicates_within_the_file_are_flagged() {
         let p = preview("Navn;E-mail\nA;a@example.dk\nA igen;A@example.dk\n".as_bytes()).unwrap();
         assert_eq!(p.duplicates, 1);
-        assert!(p.rows[1].duplicate_of.as_deref().unwrap().contains("linje 2"));
+        assert!(p.rows[1]
+            .duplicate_of
+            .as_deref()
+            .unwrap()
+            .contains("linje 2"));
         assert!(!p.can_apply);
     }
 
     #[test]
     fn empty_and_binary_files_get_clear_errors() {
         assert!(preview(b"").unwrap_err().message.contains("tom"));
-        assert!(preview(b"\x00\x01\x02").unwrap_err().message.contains("binære"));
-        assert!(preview(b"Foo;Bar\n1;2\n").unwrap_err().message.contains("Navn"));
+        assert!(preview(b"\x00\x01\x02")
+            .unwrap_err()
+            .message
+            .contains("binære"));
+        assert!(preview(b"Foo;Bar\n1;2\n")
+            .unwrap_err()
+            .message
+            .contains("Navn"));
     }
 
     proptest! {

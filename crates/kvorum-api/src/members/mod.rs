@@ -7,10 +7,12 @@ use chrono::Datelike;
 use kvorum_core::fees::fee_status;
 use kvorum_core::ids::MemberId;
 use kvorum_core::members::{
-    membership_type_code, search_members, validate_member, Member, MemberInput, MemberQuery, MembershipType,
-    SearchEntry,
+    membership_type_code, search_members, validate_member, Member, MemberInput, MemberQuery,
+    MembershipType, SearchEntry,
 };
 use kvorum_core::FieldErrors;
+use std::sync::Arc;
+
 use kvorum_store::{AuditRecord, StoreError, StoreTx};
 
 use crate::dto::{HistoryEntry, MemberDetail, MemberListResult, MemberRow, MemberUpdate, YearFee};
@@ -20,8 +22,14 @@ const WHAT: &str = "Medlemmet";
 
 fn duplicate_no(no: i64) -> ApiError {
     let mut errs = FieldErrors::default();
-    errs.push("memberNo", format!("Medlemsnummer {no} er allerede brugt. Vælg et andet, eller lad feltet stå tomt."));
-    ApiError { code: ErrorCode::Duplicate, ..ApiError::validation(errs) }
+    errs.push(
+        "memberNo",
+        format!("Medlemsnummer {no} er allerede brugt. Vælg et andet, eller lad feltet stå tomt."),
+    );
+    ApiError {
+        code: ErrorCode::Duplicate,
+        ..ApiError::validation(errs)
+    }
 }
 
 /// Everything a search needs, loaded once.
@@ -39,11 +47,21 @@ impl MemberSnapshot {
         payments: Vec<kvorum_core::fees::Payment>,
     ) -> Self {
         let entries = members.iter().map(SearchEntry::new).collect();
-        MemberSnapshot { members, entries, rates, payments }
+        MemberSnapshot {
+            members,
+            entries,
+            rates,
+            payments,
+        }
     }
 
     /// The members matching `query`, in its order, with their fee status for `fee_year`.
-    pub fn search(&self, query: &MemberQuery, fee_year: i32, today: chrono::NaiveDate) -> Vec<MemberRow> {
+    pub fn search(
+        &self,
+        query: &MemberQuery,
+        fee_year: i32,
+        today: chrono::NaiveDate,
+    ) -> Vec<MemberRow> {
         let status = |m: &Member, y: i32| fee_status(m, y, &self.rates, &self.payments);
         search_members(&self.members, &self.entries, query, status, today)
             .into_iter()
@@ -84,14 +102,25 @@ impl Api {
             return Err(ApiError::validation(e));
         }
         let existing = self.store.membership_types().await?;
-        if existing.iter().any(|t| t.code == code || t.name.eq_ignore_ascii_case(&name)) {
+        if existing
+            .iter()
+            .any(|t| t.code == code || t.name.eq_ignore_ascii_case(&name))
+        {
             let mut e = FieldErrors::default();
             e.push("name", format!("Medlemstypen »{name}« findes allerede."));
-            return Err(ApiError { code: ErrorCode::Duplicate, ..ApiError::validation(e) });
+            return Err(ApiError {
+                code: ErrorCode::Duplicate,
+                ..ApiError::validation(e)
+            });
         }
-        let t = MembershipType { code, name, builtin: false };
+        let t = MembershipType {
+            code,
+            name,
+            builtin: false,
+        };
         let mut tx = self.begin().await?;
-        tx.insert_membership_type(&t, i64::try_from(existing.len()).unwrap_or(0)).await?;
+        tx.insert_membership_type(&t, i64::try_from(existing.len()).unwrap_or(0))
+            .await?;
         tx.audit(AuditRecord {
             entity: "membership_type",
             entity_id: t.code.clone(),
@@ -103,11 +132,21 @@ impl Api {
         Ok(t)
     }
 
-    pub(crate) async fn member_snapshot(&self) -> ApiResult<MemberSnapshot> {
+    /// All members, rates and payments, read once per data generation.
+    pub(crate) async fn member_snapshot(&self) -> ApiResult<Arc<MemberSnapshot>> {
+        let mut cache = self.snapshot.lock().await;
+        let generation = self.store.generation().await?;
+        if let Some((g, snap)) = cache.as_ref() {
+            if *g == generation {
+                return Ok(Arc::clone(snap));
+            }
+        }
         let members = self.store.members().await?;
         let rates = self.store.fee_rates().await?;
         let payments = self.store.payments(None).await?;
-        Ok(MemberSnapshot::new(members, rates, payments))
+        let snap = Arc::new(MemberSnapshot::new(members, rates, payments));
+        *cache = Some((generation, Arc::clone(&snap)));
+        Ok(snap)
     }
 
     /// The member list: search as you type, filters, sorting.
@@ -116,11 +155,19 @@ impl Api {
         let today = self.clock.today();
         let fee_year = query.fee.map(|f| f.year).unwrap_or(today.year());
         let rows = snapshot.search(&query, fee_year, today);
-        Ok(MemberListResult { rows, total: u32::try_from(snapshot.members.len()).unwrap_or(u32::MAX), fee_year })
+        Ok(MemberListResult {
+            rows,
+            total: u32::try_from(snapshot.members.len()).unwrap_or(u32::MAX),
+            fee_year,
+        })
     }
 
     pub async fn member_get(&self, id: MemberId) -> ApiResult<MemberDetail> {
-        let member = self.store.member(id).await.map_err(|e| ApiError::from_store(e, WHAT))?;
+        let member = self
+            .store
+            .member(id)
+            .await
+            .map_err(|e| ApiError::from_store(e, WHAT))?;
         let payments = self.store.payments(Some(id)).await?;
         let rates = self.store.fee_rates().await?;
         let year = self.clock.today().year();
@@ -128,7 +175,11 @@ impl Api {
             .into_iter()
             .map(|y| {
                 let status = fee_status(&member, y, &rates, &payments);
-                YearFee { year: y, status, text: status.describe_da(y) }
+                YearFee {
+                    year: y,
+                    status,
+                    text: status.describe_da(y),
+                }
             })
             .collect();
         let history = self
@@ -136,43 +187,69 @@ impl Api {
             .audit_log(Some(&id.to_string()), 100)
             .await?
             .into_iter()
-            .map(|a| HistoryEntry { at: a.at.to_rfc3339(), actor: a.actor, action: a.action, changes: a.changes })
+            .map(|a| HistoryEntry {
+                at: a.at.to_rfc3339(),
+                actor: a.actor,
+                action: a.action,
+                changes: a.changes,
+            })
             .collect();
-        Ok(MemberDetail { member, payments, fees, history })
+        Ok(MemberDetail {
+            member,
+            payments,
+            fees,
+            history,
+        })
     }
 
-    /// Validates and inserts one member inside `tx` (shared by the form and the import).
-    pub(crate) async fn insert_member_in(
+    /// Validates a member; `no` is the member no. to use when the input gives none.
+    pub(crate) fn valid_member(
         &self,
-        tx: &mut StoreTx,
         input: &MemberInput,
         types: &[MembershipType],
+        no: i64,
     ) -> ApiResult<Member> {
-        let valid = validate_member(input, types, self.clock.today()).map_err(ApiError::validation)?;
-        let no = match valid.member_no {
-            Some(no) => no,
-            None => tx.max_member_no().await? + 1,
-        };
-        let member = valid.into_member(MemberId::new(), no, 1);
-        tx.insert_member(&member).await.map_err(|e| match e {
-            StoreError::Unique(_) => duplicate_no(no),
+        let valid =
+            validate_member(input, types, self.clock.today()).map_err(ApiError::validation)?;
+        let no = valid.member_no.unwrap_or(no);
+        Ok(valid.into_member(MemberId::new(), no, 1))
+    }
+
+    /// Inserts members and their audit entries inside `tx` (the form adds one, an import many).
+    pub(crate) async fn insert_members_in(
+        &self,
+        tx: &mut StoreTx,
+        members: &[Member],
+    ) -> ApiResult<()> {
+        tx.insert_members(members).await.map_err(|e| match e {
+            StoreError::Unique(_) if members.len() == 1 => duplicate_no(members[0].member_no),
+            StoreError::Unique(_) => ApiError::new(
+                ErrorCode::Duplicate,
+                "Et af medlemsnumrene er lige blevet brugt af en anden. Intet er gemt: prøv igen.",
+            ),
             other => other.into(),
         })?;
-        tx.audit(AuditRecord {
-            entity: "member",
-            entity_id: member.id.to_string(),
-            action: "create",
-            changes: serde_json::to_value(&member).unwrap_or_default(),
-        })
-        .await?;
-        Ok(member)
+        let records = members
+            .iter()
+            .map(|m| AuditRecord {
+                entity: "member",
+                entity_id: m.id.to_string(),
+                action: "create",
+                changes: serde_json::to_value(m).unwrap_or_default(),
+            })
+            .collect();
+        tx.audit_many(records).await?;
+        Ok(())
     }
 
     pub async fn member_add(&self, input: MemberInput) -> ApiResult<Member> {
         self.require_association().await?;
         let types = self.store.membership_types().await?;
         let mut tx = self.begin().await?;
-        let member = self.insert_member_in(&mut tx, &input, &types).await?;
+        let next = tx.max_member_no().await? + 1;
+        let member = self.valid_member(&input, &types, next)?;
+        self.insert_members_in(&mut tx, std::slice::from_ref(&member))
+            .await?;
         tx.commit().await?;
         Ok(member)
     }
@@ -181,9 +258,13 @@ impl Api {
     /// `update.version` was read.
     pub async fn member_update(&self, update: MemberUpdate) -> ApiResult<Member> {
         let types = self.store.membership_types().await?;
-        let valid = validate_member(&update.input, &types, self.clock.today()).map_err(ApiError::validation)?;
+        let valid = validate_member(&update.input, &types, self.clock.today())
+            .map_err(ApiError::validation)?;
         let mut tx = self.begin().await?;
-        let before = tx.member(update.id).await.map_err(|e| ApiError::from_store(e, WHAT))?;
+        let before = tx
+            .member(update.id)
+            .await
+            .map_err(|e| ApiError::from_store(e, WHAT))?;
         if before.version != update.version {
             return Err(ApiError::conflict(WHAT));
         }
@@ -197,7 +278,13 @@ impl Api {
             &serde_json::to_value(&before).unwrap_or_default(),
             &serde_json::to_value(&after).unwrap_or_default(),
         );
-        tx.audit(AuditRecord { entity: "member", entity_id: after.id.to_string(), action: "update", changes }).await?;
+        tx.audit(AuditRecord {
+            entity: "member",
+            entity_id: after.id.to_string(),
+            action: "update",
+            changes,
+        })
+        .await?;
         tx.commit().await?;
         Ok(after)
     }

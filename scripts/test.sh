@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, Rust unit and integration tests on SQLite and on a
+# real PostgreSQL server started here, the UI's type check and unit tests, and the
+# end-to-end tests of the real app window under Xvfb. Stops at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Opsætning"
+scripts/setup.sh test
+
+step "Formatering og lint"
+cargo fmt --all -- --check
+npx vite build --logLevel warn          # the Tauri shell embeds ui/dist, so build it first
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "Rust: enhedstest og integrationshistorier på SQLite og PostgreSQL"
+cargo build --workspace --all-targets --quiet
+scripts/postgres.sh cargo test --workspace --all-targets --quiet
+
+step "UI: typetjek og enhedstest"
+npm run --silent check
+npx vitest run
+
+step "End-to-end: det rigtige vindue (tauri-driver + WebKitWebDriver under Xvfb)"
+rm -rf artifacts/e2e
+xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 e2e/
+echo "Skærmbilleder: artifacts/e2e/"
