@@ -175,8 +175,14 @@ async fn story(engine: Engine) {
     // The list this laptop searches is cached, but never stale: a member added on the other
     // laptop shows up at once.
     assert_eq!(api.members_list(search("")).await.unwrap().total, 2);
-    let extra = other_laptop.member_add(member("Ny fra kassereren")).await.unwrap();
-    assert_eq!(api.members_list(search("kassereren")).await.unwrap().rows[0].id, extra.id);
+    let extra = other_laptop
+        .member_add(member("Ny fra kassereren"))
+        .await
+        .unwrap();
+    assert_eq!(
+        api.members_list(search("kassereren")).await.unwrap().rows[0].id,
+        extra.id
+    );
     let history = api.member_get(aase.id).await.unwrap().history;
     assert_eq!(history.len(), 3, "create + two updates");
     assert!(history

@@ -272,7 +272,10 @@ pub fn parse_csv(bytes: &[u8]) -> ApiResult<ParsedCsv> {
         }
         // Counted on from the previous record: counting from the top each time is quadratic.
         let upto = byte.min(text.len());
-        newlines += text.as_bytes()[counted.min(upto)..upto].iter().filter(|b| **b == b'\n').count();
+        newlines += text.as_bytes()[counted.min(upto)..upto]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
         counted = counted.max(upto);
         let line = u32::try_from(newlines + 1).unwrap_or(u32::MAX);
         let cells: Vec<String> = rec.iter().map(|c| c.trim().to_owned()).collect();
