@@ -149,6 +149,31 @@ test('prints the member list as PDF', async () => {
   assert.ok(readdirSync(artifacts).some((f) => f.startsWith('medlemsliste-pdf')));
 });
 
+test('the treasurer sets the fee and records a payment', async () => {
+  await s.click('[data-testid=nav-fees]');
+  await s.type('[data-testid=rate-amount]', '150');
+  await s.click('[data-testid=rate-save]');
+  await s.until('the rate in the table', async () => /150,00 kr\./.test(await s.text('[data-testid=fee-rates]')));
+  await s.screenshot('kontingentsatser');
+  await s.click('[data-testid=nav-members]');
+  await s.cmd('POST', `/element/${await s.find('[data-testid=filter-fee]')}/click`, {});
+  await s.exec(`const el = document.querySelector('[data-testid=filter-fee]'); el.value = 'unpaid'; el.dispatchEvent(new Event('change', { bubbles: true }));`);
+  await s.until('all five unpaid', async () => /5 af 5 medlemmer/.test(await s.text('[data-testid=member-count]')));
+  await s.type('[data-testid=member-search]', 'ærø');
+  await s.until('one hit', async () => (await rowCount()) === 1);
+  await s.click('[data-testid=member-row]');
+  await s.until('unpaid', async () => /ikke betalt/.test(await s.text('[data-testid=fee-status]')));
+  await s.type('[data-testid=pay-amount]', '150,00');
+  await s.click('[data-testid=pay-submit]');
+  await s.until('paid', async () => /Kontingent for 2026 er betalt/.test(await s.text('[data-testid=fee-status]')));
+  assert.match(await s.text('[data-testid=history-entry]'), /Kontingent betalt: 150,00 kr\. for 2026/);
+  await s.screenshot('medlem-betalt');
+  await s.click('[data-testid=member-close]');
+  await s.until('four unpaid left', async () => /0 af 5 medlemmer/.test(await s.text('[data-testid=member-count]')));
+  await s.type('[data-testid=member-search]', '');
+  await s.until('four unpaid left', async () => /4 af 5 medlemmer/.test(await s.text('[data-testid=member-count]')));
+});
+
 test('switches to English and back', async () => {
   await s.click('[data-testid=lang-switch]');
   await s.until('English', async () => (await s.text('[data-testid=nav-members]')) === 'Members');

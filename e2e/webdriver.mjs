@@ -115,7 +115,8 @@ export class Session {
       }
       await sleep(100);
     }
-    throw new Error(`timed out waiting for ${what} (last: ${last})`);
+    const shot = await this.screenshot(`timeout-${what.replace(/\W+/g, '-')}`).catch(() => 'none');
+    throw new Error(`timed out waiting for ${what} (last: ${last}; screenshot: ${shot})`);
   }
 
   async screenshot(name) {

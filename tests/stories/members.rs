@@ -185,6 +185,8 @@ async fn story(engine: Engine) {
     );
     let history = api.member_get(aase.id).await.unwrap().history;
     assert_eq!(history.len(), 3, "create + two updates");
+    assert_eq!(history[0].text, "Ændret: telefon");
+    assert_eq!(history[2].text, "Medlem oprettet");
     assert!(history
         .iter()
         .any(|h| h.actor == "Jens (kasserer)" && h.changes.contains("Maribo")));

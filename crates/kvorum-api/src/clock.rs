@@ -9,6 +9,9 @@ use chrono_tz::Europe::Copenhagen;
 pub enum Clock {
     System,
     Fixed(DateTime<Utc>),
+    /// The system clock moved by a fixed offset: a chosen day, with time still running (so
+    /// events keep their order).
+    Shifted(chrono::Duration),
 }
 
 impl Clock {
@@ -16,6 +19,7 @@ impl Clock {
         match self {
             Clock::System => Utc::now(),
             Clock::Fixed(t) => *t,
+            Clock::Shifted(d) => Utc::now() + *d,
         }
     }
 
@@ -30,13 +34,13 @@ impl Clock {
         Clock::Fixed(noon)
     }
 
-    /// `KVORUM_TODAY=2026-11-22` fixes the date (used by end-to-end tests); otherwise the
-    /// system clock.
+    /// `KVORUM_TODAY=2026-11-22` makes it that day (from noon, Danish time, with the clock
+    /// running on) — used by end-to-end tests; otherwise the system clock.
     pub fn from_env() -> Clock {
         std::env::var("KVORUM_TODAY")
             .ok()
             .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
-            .map(Clock::fixed_on)
+            .map(|day| Clock::Shifted(Clock::fixed_on(day).now() - Utc::now()))
             .unwrap_or(Clock::System)
     }
 }

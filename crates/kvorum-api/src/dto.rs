@@ -73,12 +73,15 @@ pub struct YearFee {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryEntry {
+    pub id: String,
     /// ISO timestamp, UTC.
     pub at: String,
     pub actor: String,
     pub action: String,
     /// JSON of what changed.
     pub changes: String,
+    /// What happened, in Danish: "Medlem oprettet", "Ændret: by, telefon", …
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -9,6 +9,7 @@ use crate::{on_pool, on_tx, Result, Store, StoreTx};
 /// One row of the audit log as read back.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct AuditEntry {
+    pub id: Uuid,
     pub at: DateTime<Utc>,
     pub actor: String,
     pub entity: String,
@@ -20,6 +21,7 @@ pub struct AuditEntry {
 
 #[derive(sqlx::FromRow)]
 struct AuditRow {
+    id: Uuid,
     at: DateTime<Utc>,
     actor: String,
     entity: String,
@@ -98,7 +100,7 @@ impl Store {
     /// The newest entries first; for one record when `entity_id` is given.
     pub async fn audit_log(&self, entity_id: Option<&str>, limit: i64) -> Result<Vec<AuditEntry>> {
         let rows: Vec<AuditRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT at, actor, entity, entity_id, action, changes FROM audit_log
+            "SELECT id, at, actor, entity, entity_id, action, changes FROM audit_log
              WHERE ($1 IS NULL OR entity_id = $1) ORDER BY at DESC, id DESC LIMIT $2",
         )
         .bind(entity_id)
@@ -108,6 +110,7 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(|r| AuditEntry {
+                id: r.id,
                 at: r.at,
                 actor: r.actor,
                 entity: r.entity,

@@ -88,3 +88,39 @@ pub(crate) async fn backup_sqlite(
     }
     Ok(target)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn keeps_the_last_ten_copies() {
+        let dir = std::env::temp_dir().join(format!("kvorum-backup-{}", uuid::Uuid::now_v7()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("forening.sqlite");
+        let opts = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true);
+        let pool = SqlitePool::connect_with(opts).await.unwrap();
+        sqlx::query("CREATE TABLE t (x TEXT)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let start = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
+            .unwrap()
+            .to_utc();
+        for i in 0..12 {
+            backup_sqlite(&pool, &path, start + chrono::Duration::minutes(i))
+                .await
+                .unwrap();
+        }
+        let kept = backups_of(&path);
+        assert_eq!(kept.len(), BACKUPS_KEPT);
+        assert!(
+            kept[0].to_string_lossy().contains("20261122T100200"),
+            "the two oldest are gone: {kept:?}"
+        );
+        pool.close().await;
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -188,7 +188,9 @@ impl Api {
             .await?
             .into_iter()
             .map(|a| HistoryEntry {
+                id: a.id.to_string(),
                 at: a.at.to_rfc3339(),
+                text: describe_change(&a.entity, &a.action, &a.changes),
                 actor: a.actor,
                 action: a.action,
                 changes: a.changes,
@@ -299,5 +301,53 @@ impl Api {
             .into_iter()
             .find(|m| m.member_no == no)
             .ok_or_else(|| ApiError::not_found(&format!("Medlem nr. {no}")))
+    }
+}
+
+/// A Danish line for a member's history.
+fn describe_change(entity: &str, action: &str, changes: &str) -> String {
+    let json: serde_json::Value = serde_json::from_str(changes).unwrap_or_default();
+    match (entity, action) {
+        ("member", "create") => "Medlem oprettet".into(),
+        ("member", "update") => {
+            let labels: Vec<&str> = json
+                .as_object()
+                .map(|o| o.keys().map(|k| field_label(k)).collect())
+                .unwrap_or_default();
+            if labels.is_empty() {
+                "Gemt uden ændringer".into()
+            } else {
+                format!("Ændret: {}", labels.join(", "))
+            }
+        }
+        ("payment", _) => {
+            let amount = kvorum_core::Money(json["amount"].as_i64().unwrap_or(0));
+            format!(
+                "Kontingent betalt: {} for {}",
+                amount.format_dkk(),
+                json["year"].as_i64().unwrap_or(0)
+            )
+        }
+        (e, a) => format!("{e}: {a}"),
+    }
+}
+
+fn field_label(field: &str) -> &str {
+    match field {
+        "memberNo" => "medlemsnr.",
+        "name" => "navn",
+        "address" => "adresse",
+        "postalCode" => "postnr.",
+        "city" => "by",
+        "email" => "e-mail",
+        "phone" => "telefon",
+        "birthDate" => "fødselsdato",
+        "joinedOn" => "indmeldt",
+        "leftOn" => "udmeldt",
+        "leftReason" => "udmeldelsesårsag",
+        "membershipType" => "medlemstype",
+        "roles" => "roller",
+        "emailConsent" => "samtykke",
+        other => other,
     }
 }

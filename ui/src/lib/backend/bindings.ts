@@ -100,7 +100,7 @@ export type YearFee = { year: number, status: FeeStatus,
  */
 text: string, };
 
-export type HistoryEntry = { 
+export type HistoryEntry = { id: string, 
 /**
  * ISO timestamp, UTC.
  */
@@ -108,7 +108,11 @@ at: string, actor: string, action: string,
 /**
  * JSON of what changed.
  */
-changes: string, };
+changes: string, 
+/**
+ * What happened, in Danish: "Medlem oprettet", "Ændret: by, telefon", …
+ */
+text: string, };
 
 export type MemberQuery = { 
 /**
