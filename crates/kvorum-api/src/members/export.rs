@@ -151,7 +151,11 @@ impl Api {
                     phone: r.phone.clone().unwrap_or_default(),
                     membership_type: r.membership_type.clone(),
                     joined_on: r.joined_on,
-                    fee: fee_text(r.fee),
+                    // The printed column is narrow: a dash where nothing is due.
+                    fee: match r.fee {
+                        FeeStatus::NoFee | FeeStatus::NotMember => "–".into(),
+                        other => fee_text(other),
+                    },
                 })
                 .collect(),
         };
