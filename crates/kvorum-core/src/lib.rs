@@ -10,6 +10,7 @@ pub mod fees;
 pub mod ids;
 pub mod members;
 pub mod money;
+pub mod rules;
 pub mod validation;
 
 pub use money::Money;
