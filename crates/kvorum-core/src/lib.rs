@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod association;
+pub mod bylaws;
 pub mod dates;
 pub mod fees;
 pub mod ids;

@@ -1,0 +1,437 @@
+//! The bylaws (vedtægter) as text: sections (§) with clauses (stk.), numbered by their
+//! order, so inserting or removing a section renumbers the rest. Sections have stable keys
+//! that the rule settings link to, so a setting keeps its § through renumbering.
+
+use serde::{Deserialize, Serialize};
+use similar::{ChangeTag, TextDiff};
+use ts_rs::TS;
+
+use crate::rules::RuleSettings;
+use crate::validation::FieldErrors;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Section {
+    /// Stable key (e.g. `generalforsamling`); the § number is the position.
+    pub key: String,
+    pub title: String,
+    /// Stk. 1, Stk. 2, …
+    pub clauses: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BylawsText {
+    pub sections: Vec<Section>,
+}
+
+impl BylawsText {
+    /// The § number of a section key.
+    pub fn number_of(&self, key: &str) -> Option<usize> {
+        self.sections.iter().position(|s| s.key == key).map(|i| i + 1)
+    }
+
+    /// A key not used yet, from a title: "Frivillige" → `frivillige`, `frivillige-2`, …
+    pub fn new_key(&self, title: &str) -> String {
+        let base = crate::members::membership_type_code(title);
+        let base = if base.is_empty() { "paragraf".to_owned() } else { base };
+        let mut key = base.clone();
+        let mut n = 2;
+        while self.sections.iter().any(|s| s.key == key) {
+            key = format!("{base}-{n}");
+            n += 1;
+        }
+        key
+    }
+
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut e = FieldErrors::default();
+        if self.sections.is_empty() {
+            e.push("sections", "Vedtægterne skal have mindst én paragraf.");
+        }
+        let mut keys = std::collections::HashSet::new();
+        for (i, s) in self.sections.iter().enumerate() {
+            if s.title.trim().is_empty() {
+                e.push(&format!("sections.{i}.title"), format!("§ {} mangler en overskrift.", i + 1));
+            }
+            if !keys.insert(s.key.as_str()) {
+                e.push(&format!("sections.{i}.key"), format!("§ {} har samme nøgle som en anden paragraf.", i + 1));
+            }
+        }
+        e.into_result(|| ())
+    }
+
+    /// Plain text as it would be read aloud: "§ 1. Navn" and "Stk. 2." prefixes.
+    pub fn to_plain_text(&self) -> String {
+        let mut out = String::new();
+        for (i, s) in self.sections.iter().enumerate() {
+            out.push_str(&format!("§ {}. {}\n", i + 1, s.title));
+            for (j, c) in s.clauses.iter().enumerate() {
+                if self.sections[i].clauses.len() > 1 {
+                    out.push_str(&format!("Stk. {}. ", j + 1));
+                }
+                out.push_str(c);
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Reads bylaws from plain text (as pasted from Word): a section starts with a line
+/// `§ N` (with or without a title after it); clauses start with `Stk. N` or follow a blank line.
+pub fn parse_plain_text(text: &str) -> Result<BylawsText, String> {
+    let mut doc = BylawsText::default();
+    let mut clause = String::new();
+    let mut seen_section = false;
+    let flush = |doc: &mut BylawsText, clause: &mut String| {
+        let c = clause.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !c.is_empty() {
+            if let Some(s) = doc.sections.last_mut() {
+                s.clauses.push(c);
+            }
+        }
+        clause.clear();
+    };
+    for raw in text.lines() {
+        let line = raw.trim().trim_start_matches('\u{feff}');
+        if let Some(rest) = line.strip_prefix('§') {
+            let rest = rest.trim_start();
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if !digits.is_empty() {
+                flush(&mut doc, &mut clause);
+                let title = rest[digits.len()..].trim_start_matches(['.', ':', ')', '-', '–']).trim().to_owned();
+                let key = doc.new_key(if title.is_empty() { "paragraf" } else { &title });
+                doc.sections.push(Section { key, title, clauses: Vec::new() });
+                seen_section = true;
+                continue;
+            }
+        }
+        if !seen_section {
+            continue; // the document's own heading, e.g. "Vedtægter for Foreningen X"
+        }
+        if line.is_empty() {
+            flush(&mut doc, &mut clause);
+            continue;
+        }
+        let lower = line.to_lowercase();
+        if let Some(rest) = lower.strip_prefix("stk.").or_else(|| lower.strip_prefix("stk ")) {
+            flush(&mut doc, &mut clause);
+            let rest_len = rest.len();
+            let after = &line[line.len() - rest_len..];
+            let after = after.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['.', ':']);
+            clause.push_str(after.trim());
+            continue;
+        }
+        if let Some(s) = doc.sections.last_mut() {
+            if s.title.is_empty() && s.clauses.is_empty() && clause.is_empty() {
+                s.title = line.trim_end_matches('.').to_owned();
+                continue;
+            }
+        }
+        if !clause.is_empty() {
+            clause.push(' ');
+        }
+        clause.push_str(line);
+    }
+    flush(&mut doc, &mut clause);
+    if doc.sections.is_empty() {
+        return Err("Teksten har ingen paragraffer. Hver paragraf skal begynde på en linje med »§ 1«, »§ 2« osv.".into());
+    }
+    for (i, s) in doc.sections.iter_mut().enumerate() {
+        if s.title.is_empty() {
+            s.title = format!("Paragraf {}", i + 1);
+        }
+    }
+    Ok(doc)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ChangeKind {
+    Unchanged,
+    Added,
+    Removed,
+    Changed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WordChange {
+    pub kind: ChangeKind,
+    pub text: String,
+}
+
+/// How one section differs between two versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SectionDiff {
+    pub key: String,
+    /// § number in the older version, if it has the section.
+    pub number_before: Option<u32>,
+    pub number_after: Option<u32>,
+    pub title: String,
+    pub change: ChangeKind,
+    /// The section's text, word by word, marked added/removed/unchanged.
+    pub words: Vec<WordChange>,
+}
+
+fn section_text(s: &Section) -> String {
+    let mut t = format!("{}\n", s.title);
+    for (i, c) in s.clauses.iter().enumerate() {
+        t.push_str(&format!("Stk. {}. {}\n", i + 1, c));
+    }
+    t
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Section by section, word by word: what changed from `before` to `after`.
+pub fn diff(before: &BylawsText, after: &BylawsText) -> Vec<SectionDiff> {
+    let mut out = Vec::new();
+    let whole = |s: &Section, kind: ChangeKind| vec![WordChange { kind, text: section_text(s) }];
+    for (i, a) in after.sections.iter().enumerate() {
+        match before.sections.iter().position(|b| b.key == a.key) {
+            None => out.push(SectionDiff {
+                key: a.key.clone(),
+                number_before: None,
+                number_after: Some(to_u32(i + 1)),
+                title: a.title.clone(),
+                change: ChangeKind::Added,
+                words: whole(a, ChangeKind::Added),
+            }),
+            Some(j) => {
+                let b = &before.sections[j];
+                let (old, new) = (section_text(b), section_text(a));
+                let words: Vec<WordChange> = TextDiff::from_words(&old, &new)
+                    .iter_all_changes()
+                    .map(|c| WordChange {
+                        kind: match c.tag() {
+                            ChangeTag::Equal => ChangeKind::Unchanged,
+                            ChangeTag::Insert => ChangeKind::Added,
+                            ChangeTag::Delete => ChangeKind::Removed,
+                        },
+                        text: c.value().to_owned(),
+                    })
+                    .collect();
+                let changed = old != new;
+                out.push(SectionDiff {
+                    key: a.key.clone(),
+                    number_before: Some(to_u32(j + 1)),
+                    number_after: Some(to_u32(i + 1)),
+                    title: a.title.clone(),
+                    change: if changed { ChangeKind::Changed } else { ChangeKind::Unchanged },
+                    words,
+                });
+            }
+        }
+    }
+    for (j, b) in before.sections.iter().enumerate() {
+        if !after.sections.iter().any(|a| a.key == b.key) {
+            out.push(SectionDiff {
+                key: b.key.clone(),
+                number_before: Some(to_u32(j + 1)),
+                number_after: None,
+                title: b.title.clone(),
+                change: ChangeKind::Removed,
+                words: whole(b, ChangeKind::Removed),
+            });
+        }
+    }
+    out
+}
+
+/// After a setting changed, updates the number in its § where the text states it in a
+/// recognisable phrase; returns the sections that still need a manual look.
+pub fn follow_settings(text: &mut BylawsText, before: &RuleSettings, after: &RuleSettings) -> Vec<String> {
+    let o = (&before.ordinary, &after.ordinary);
+    let b = (&before.board, &after.board);
+    let mut changes: Vec<(Option<String>, String, String)> = Vec::new();
+    let mut num = |section: Option<&String>, old: u32, new: u32, phrase: &str| {
+        if old != new {
+            changes.push((
+                section.cloned(),
+                phrase.replace("{}", &old.to_string()),
+                phrase.replace("{}", &new.to_string()),
+            ));
+        }
+    };
+    num(o.1.section.as_ref(), o.0.notice_days, o.1.notice_days, "mindst {} dages varsel");
+    num(o.1.section.as_ref(), o.0.proposal_deadline_days, o.1.proposal_deadline_days, "senest {} dage før generalforsamlingen");
+    if let (Some(x), Some(y)) = (o.0.final_agenda_days, o.1.final_agenda_days) {
+        num(o.1.section.as_ref(), x, y, "udsendes senest {} dage før");
+    }
+    num(b.1.section.as_ref(), b.0.seats, b.1.seats, "består af {} medlemmer");
+    num(b.1.section.as_ref(), b.0.term_years, b.1.term_years, "vælges for {} år");
+    num(b.1.section.as_ref(), b.0.alternates, b.1.alternates, "{} suppleanter");
+    let e = (&before.extraordinary, &after.extraordinary);
+    num(e.1.section.as_ref(), e.0.hold_within_days, e.1.hold_within_days, "senest {} dage efter");
+    let mut manual = Vec::new();
+    for (section, old, new) in changes {
+        let Some(key) = section else { continue };
+        let Some(s) = text.sections.iter_mut().find(|s| s.key == key) else { continue };
+        let hits: usize = s.clauses.iter().map(|c| c.matches(old.as_str()).count()).sum();
+        if hits == 1 {
+            for c in &mut s.clauses {
+                *c = c.replace(old.as_str(), &new);
+            }
+        } else if !manual.contains(&key) {
+            manual.push(key);
+        }
+    }
+    manual
+}
+
+/// Our standard bylaws for a Danish voluntary social association, with the usual values
+/// (they match `RuleSettings::default()`), ready to be edited and adopted.
+pub fn template(name: &str, municipality: Option<&str>) -> BylawsText {
+    let kommune = municipality.unwrap_or("kommunen");
+    let sec = |key: &str, title: &str, clauses: &[&str]| Section {
+        key: key.into(),
+        title: title.into(),
+        clauses: clauses.iter().map(|c| (*c).replace("{navn}", name).replace("{kommune}", kommune)).collect(),
+    };
+    BylawsText {
+        sections: vec![
+            sec("navn", "Navn og hjemsted", &[
+                "Foreningens navn er {navn}.",
+                "Foreningens hjemsted er {kommune}.",
+            ]),
+            sec("formaal", "Formål", &[
+                "Foreningens formål er at drive et værested og et frivilligt fællesskab for socialt udsatte borgere, hvor alle kan komme som de er.",
+                "Husets brugere kan altid være anonyme og registreres ikke.",
+                "Foreningen arbejder uden økonomisk gevinst for øje, og et eventuelt overskud anvendes til foreningens formål.",
+            ]),
+            sec("medlemskab", "Medlemskab og eksklusion", &[
+                "Som medlem kan optages enhver, der støtter foreningens formål.",
+                "Udmeldelse sker skriftligt til bestyrelsen.",
+                "Bestyrelsen kan ekskludere et medlem, der modarbejder foreningens formål. Medlemmet skal forinden have haft lejlighed til at udtale sig.",
+                "Et ekskluderet medlem kan kræve eksklusionen prøvet på den førstkommende generalforsamling, som træffer den endelige afgørelse med 2/3 af de afgivne stemmer.",
+            ]),
+            sec("kontingent", "Kontingent", &[
+                "Kontingentet fastsættes for et år ad gangen af den ordinære generalforsamling.",
+                "Kontingent for det løbende år skal være betalt for at have stemmeret på generalforsamlingen.",
+            ]),
+            sec("generalforsamling", "Den ordinære generalforsamling", &[
+                "Generalforsamlingen er foreningens øverste myndighed.",
+                "Den ordinære generalforsamling afholdes hvert år senest i marts og indkaldes af bestyrelsen med mindst 14 dages varsel ved e-mail eller brev til medlemmerne. Indkaldelsen skal indeholde dagsordenen.",
+                "Forslag, der ønskes behandlet, skal være bestyrelsen i hænde senest 8 dage før generalforsamlingen. Endelig dagsorden med indkomne forslag udsendes senest 7 dage før generalforsamlingen.",
+                "Dagsordenen skal mindst omfatte: 1. Valg af dirigent, referent og stemmetællere. 2. Bestyrelsens beretning. 3. Fremlæggelse af revideret regnskab til godkendelse. 4. Behandling af indkomne forslag. 5. Fremlæggelse af budget og fastsættelse af kontingent. 6. Valg af bestyrelsesmedlemmer. 7. Valg af suppleanter. 8. Valg af revisor og revisorsuppleant. 9. Eventuelt.",
+                "Dirigenten må ikke være medlem af bestyrelsen. Dirigenten konstaterer, om generalforsamlingen er lovligt indkaldt, og afgør alle spørgsmål om fremgangsmåden.",
+            ]),
+            sec("ekstraordinaer", "Ekstraordinær generalforsamling", &[
+                "Ekstraordinær generalforsamling afholdes, når bestyrelsen beslutter det, eller når mindst 1/4 af medlemmerne skriftligt kræver det med angivelse af dagsorden.",
+                "Den ekstraordinære generalforsamling afholdes senest 28 dage efter, at kravet er modtaget, og indkaldes med mindst 14 dages varsel.",
+            ]),
+            sec("stemmeret", "Stemmeret, fuldmagt og afstemninger", &[
+                "Stemmeret har ethvert medlem, der har betalt kontingent for det løbende år.",
+                "Der kan stemmes ved skriftlig fuldmagt. Et fremmødt medlem kan højst afgive én stemme i henhold til fuldmagt.",
+                "Beslutninger træffes ved simpelt flertal af de afgivne stemmer, medmindre andet fremgår af disse vedtægter. Blanke stemmer tæller ikke som afgivne stemmer.",
+                "Skriftlig afstemning skal finde sted, når blot ét medlem ønsker det.",
+            ]),
+            sec("bestyrelse", "Bestyrelsen", &[
+                "Foreningen ledes af en bestyrelse, der består af 5 medlemmer valgt af generalforsamlingen, samt de udpegede medlemmer efter § 9.",
+                "Bestyrelsesmedlemmerne vælges for 2 år ad gangen, således at 3 er på valg i lige år og 2 i ulige år. Genvalg kan finde sted. Valgbar er ethvert medlem med stemmeret.",
+                "Hvert år vælges 2 suppleanter for 1 år. Suppleanterne indtræder i rækkefølge efter stemmetal.",
+                "Er der flere kandidater end pladser, foregår valget skriftligt. Hver stemmeberettiget kan højst sætte kryds ved så mange kandidater, som der skal vælges. Ved stemmelighed afgøres valget ved lodtrækning.",
+                "Bestyrelsen konstituerer sig selv med formand, næstformand, kasserer og sekretær på sit første møde efter generalforsamlingen og fastsætter selv sin forretningsorden.",
+            ]),
+            sec("udpeget", "Udpegede bestyrelsesmedlemmer", &[
+                "{kommune} kan udpege 1 medlem af bestyrelsen. Det udpegede medlem vælges ikke af generalforsamlingen og sidder, indtil kommunen udpeger et andet.",
+            ]),
+            sec("regnskab", "Regnskab og revision", &[
+                "Foreningens regnskabsår er kalenderåret.",
+                "Regnskabet revideres af en revisor valgt af generalforsamlingen for 1 år ad gangen. Modtager foreningen offentlige tilskud over 100.000 kr. årligt, revideres regnskabet af en registreret eller statsautoriseret revisor.",
+                "Kassereren fører regnskabet, og bilag opbevares i 5 år efter regnskabsårets udløb.",
+            ]),
+            sec("tegning", "Tegningsret og hæftelse", &[
+                "Foreningen tegnes af formanden og kassereren i forening. Ved køb, salg og pantsætning af fast ejendom tegnes foreningen af den samlede bestyrelse.",
+                "Foreningen hæfter alene med sin formue. Medlemmer og bestyrelse hæfter ikke personligt for foreningens forpligtelser.",
+            ]),
+            sec("vedtaegtsaendring", "Vedtægtsændringer", &[
+                "Vedtægterne kan ændres på en generalforsamling, når mindst 2/3 af de afgivne stemmer er for forslaget, og mindst 1/3 af de stemmeberettigede medlemmer er til stede.",
+                "Er der ikke nok medlemmer til stede, men er forslaget vedtaget med 2/3, indkalder bestyrelsen til en ny generalforsamling senest 28 dage efter, hvor forslaget kan vedtages med 2/3 af de afgivne stemmer uanset antal fremmødte.",
+            ]),
+            sec("oploesning", "Opløsning", &[
+                "Foreningens opløsning kræver vedtagelse med 2/3 af de afgivne stemmer på to på hinanden følgende generalforsamlinger, heraf mindst én ordinær.",
+                "Ved opløsning anvendes foreningens formue til almennyttige sociale formål i {kommune} efter den sidste generalforsamlings beslutning. Ubrugte offentlige tilskud tilbagebetales til tilskudsgiveren.",
+            ]),
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_carries_what_grants_require() {
+        let t = template("Foreningen Perronen", Some("Guldborgsund Kommune"));
+        for key in ["navn", "formaal", "medlemskab", "generalforsamling", "bestyrelse", "regnskab", "vedtaegtsaendring", "oploesning"] {
+            assert!(t.number_of(key).is_some(), "{key}");
+        }
+        assert!(t.sections[0].clauses[0].contains("Foreningen Perronen"));
+        assert!(t.validate().is_ok());
+        // every setting's § exists in the template
+        let r = RuleSettings::default();
+        for key in [&r.ordinary.section, &r.extraordinary.section, &r.voting.section, &r.board.section, &r.fiscal_section] {
+            assert!(t.number_of(key.as_deref().unwrap()).is_some());
+        }
+    }
+
+    #[test]
+    fn plain_text_round_trips() {
+        let t = template("X", None);
+        let parsed = parse_plain_text(&format!("Vedtægter for X\n\n{}", t.to_plain_text())).unwrap();
+        assert_eq!(parsed.sections.len(), t.sections.len());
+        for (a, b) in parsed.sections.iter().zip(&t.sections) {
+            assert_eq!(a.title, b.title);
+            assert_eq!(a.clauses, b.clauses);
+        }
+    }
+
+    #[test]
+    fn reads_word_style_text() {
+        let text = "VEDTÆGTER\n\n§ 1\nNavn\nForeningens navn er Huset.\n\n§ 2: Formål\nAt skabe et fællesskab.\nFor alle.\n\nStk. 2. Alle kan være anonyme.\n";
+        let p = parse_plain_text(text).unwrap();
+        assert_eq!(p.sections[0].title, "Navn");
+        assert_eq!(p.sections[1].title, "Formål");
+        assert_eq!(p.sections[1].clauses, ["At skabe et fællesskab. For alle.", "Alle kan være anonyme."]);
+        assert!(parse_plain_text("ingen paragraffer her").is_err());
+    }
+
+    #[test]
+    fn diff_marks_words_and_renumbering() {
+        let before = template("X", None);
+        let mut after = before.clone();
+        after.sections[4].clauses[1] = after.sections[4].clauses[1].replace("14 dages", "21 dages");
+        after.sections.insert(1, Section { key: "ny".into(), title: "Ny".into(), clauses: vec!["Tekst".into()] });
+        after.sections.retain(|s| s.key != "tegning");
+        let d = diff(&before, &after);
+        let changed = d.iter().find(|s| s.key == "generalforsamling").unwrap();
+        assert_eq!(changed.change, ChangeKind::Changed);
+        assert_eq!((changed.number_before, changed.number_after), (Some(5), Some(6)));
+        assert!(changed.words.iter().any(|w| w.kind == ChangeKind::Removed && w.text == "14"));
+        assert!(changed.words.iter().any(|w| w.kind == ChangeKind::Added && w.text == "21"));
+        assert!(d.iter().any(|s| s.key == "ny" && s.change == ChangeKind::Added));
+        assert!(d.iter().any(|s| s.key == "tegning" && s.change == ChangeKind::Removed));
+    }
+
+    #[test]
+    fn the_text_follows_a_changed_setting() {
+        let mut text = template("X", None);
+        let before = RuleSettings::default();
+        let mut after = before.clone();
+        after.ordinary.notice_days = 21;
+        after.board.seats = 7;
+        let manual = follow_settings(&mut text, &before, &after);
+        assert!(manual.is_empty(), "{manual:?}");
+        let ga = &text.sections[text.number_of("generalforsamling").unwrap() - 1];
+        assert!(ga.clauses[1].contains("mindst 21 dages varsel"));
+        let board = &text.sections[text.number_of("bestyrelse").unwrap() - 1];
+        assert!(board.clauses[0].contains("består af 7 medlemmer"));
+    }
+}
