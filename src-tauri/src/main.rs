@@ -200,11 +200,28 @@ async fn members_save_pdf(
     save_export(&app, file, ("PDF", "pdf")).await
 }
 
+#[tauri::command]
+async fn bylaws_save_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, ApiError> {
+    let file = {
+        let guard = state.api.read().await;
+        guard
+            .as_ref()
+            .ok_or_else(no_database)?
+            .bylaws_export_pdf()
+            .await?
+    };
+    save_export(&app, file, ("PDF", "pdf")).await
+}
+
 macro_rules! handler {
     ($($name:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
         tauri::generate_handler![
             $($name,)*
-            app_status, app_open, app_choose_file, app_settings_set, members_save_csv, members_save_pdf
+            app_status, app_open, app_choose_file, app_settings_set, members_save_csv, members_save_pdf,
+            bylaws_save_pdf
         ]
     };
 }

@@ -49,6 +49,8 @@ impl Api {
         })
         .await?;
         tx.commit().await?;
+        // A new association starts from the standard bylaws, as a draft to edit and adopt.
+        self.bylaws_overview().await?;
         self.require_association().await
     }
 

@@ -49,6 +49,11 @@ pub fn typescript() -> String {
         FeeRate, FeeStatus, Payment, PaymentInput, PaymentMethod,
         ImportRequest, ImportField, ImportColumn, ImportProblem, ImportRow, ImportPreview, ImportOutcome,
         AppStatus, SettingsInput,
+        BylawsOverview, VersionSummary, DraftUpdate, DraftSaved, AdoptInput, VoteCheck,
+        BylawsVersion, BylawsVersionId, VersionStatus, BylawsText, Section, SectionDiff, ChangeKind, WordChange,
+        RuleSettings, OrdinaryAssemblyRules, ExtraordinaryAssemblyRules, VotingRules, DecisionRule, Fraction,
+        MajorityBase, Fallback, BoardRules, AppointedSeat, ElectionRules, TieRule,
+        VoteCounts, DecisionOutcome, DecisionResult, Deadlines, VotingRight,
     );
     let api = crate::api_commands!(ts_fns);
     let shell = crate::shell_commands!(ts_fns);

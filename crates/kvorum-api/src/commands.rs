@@ -25,6 +25,17 @@ macro_rules! api_commands {
             fee_pay(input: PaymentInput) -> Payment;
             members_import_preview(request: ImportRequest) -> ImportPreview;
             members_import_apply(request: ImportRequest) -> ImportOutcome;
+            bylaws_overview() -> BylawsOverview;
+            bylaws_version(number: i64) -> BylawsVersion;
+            bylaws_current() -> BylawsVersion;
+            bylaws_draft() -> BylawsVersion;
+            bylaws_save_draft(update: DraftUpdate) -> DraftSaved;
+            bylaws_adopt(input: AdoptInput) -> BylawsVersion;
+            bylaws_diff(from: i64, to: i64) -> Vec<SectionDiff>;
+            bylaws_import_preview(text: String) -> BylawsText;
+            bylaws_import_apply(text: String) -> DraftSaved;
+            rules_check_vote(check: VoteCheck) -> DecisionOutcome;
+            rules_deadlines(date: NaiveDate) -> Deadlines;
         }
     };
 }
@@ -39,6 +50,7 @@ macro_rules! shell_commands {
             app_settings_set(settings: SettingsInput) -> AppStatus;
             members_save_csv(query: MemberQuery) -> Option<String>;
             members_save_pdf(query: MemberQuery) -> Option<String>;
+            bylaws_save_pdf() -> Option<String>;
         }
     };
 }

@@ -1,7 +1,6 @@
 //! The DTOs every caller sees: the use cases' inputs and outputs. Core types that cross the
 //! edge unchanged are re-exported here, so `use kvorum_api::dto::*` names everything.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -13,6 +12,20 @@ pub use kvorum_core::members::{
 };
 pub use kvorum_core::{FieldError, Money};
 
+pub use chrono::NaiveDate;
+pub use kvorum_core::bylaws::{
+    BylawsText, BylawsVersion, ChangeKind, Section, SectionDiff, VersionStatus, WordChange,
+};
+pub use kvorum_core::ids::BylawsVersionId;
+pub use kvorum_core::rules::{
+    AppointedSeat, BoardRules, Deadlines, DecisionOutcome, DecisionResult, DecisionRule,
+    ElectionRules, ExtraordinaryAssemblyRules, Fallback, Fraction, MajorityBase,
+    OrdinaryAssemblyRules, RuleSettings, TieRule, VoteCounts, VotingRight, VotingRules,
+};
+
+pub use crate::bylaws::{
+    AdoptInput, BylawsOverview, DraftSaved, DraftUpdate, VersionSummary, VoteCheck,
+};
 pub use crate::error::{ApiError, ErrorCode};
 pub use crate::members::import::{
     ImportColumn, ImportField, ImportOutcome, ImportPreview, ImportProblem, ImportRequest,

@@ -7,6 +7,7 @@
 
 pub mod association;
 pub mod bindings;
+pub mod bylaws;
 pub mod clock;
 pub mod commands;
 pub mod dto;

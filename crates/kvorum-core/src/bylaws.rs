@@ -28,13 +28,20 @@ pub struct BylawsText {
 impl BylawsText {
     /// The § number of a section key.
     pub fn number_of(&self, key: &str) -> Option<usize> {
-        self.sections.iter().position(|s| s.key == key).map(|i| i + 1)
+        self.sections
+            .iter()
+            .position(|s| s.key == key)
+            .map(|i| i + 1)
     }
 
     /// A key not used yet, from a title: "Frivillige" → `frivillige`, `frivillige-2`, …
     pub fn new_key(&self, title: &str) -> String {
         let base = crate::members::membership_type_code(title);
-        let base = if base.is_empty() { "paragraf".to_owned() } else { base };
+        let base = if base.is_empty() {
+            "paragraf".to_owned()
+        } else {
+            base
+        };
         let mut key = base.clone();
         let mut n = 2;
         while self.sections.iter().any(|s| s.key == key) {
@@ -52,10 +59,16 @@ impl BylawsText {
         let mut keys = std::collections::HashSet::new();
         for (i, s) in self.sections.iter().enumerate() {
             if s.title.trim().is_empty() {
-                e.push(&format!("sections.{i}.title"), format!("§ {} mangler en overskrift.", i + 1));
+                e.push(
+                    &format!("sections.{i}.title"),
+                    format!("§ {} mangler en overskrift.", i + 1),
+                );
             }
             if !keys.insert(s.key.as_str()) {
-                e.push(&format!("sections.{i}.key"), format!("§ {} har samme nøgle som en anden paragraf.", i + 1));
+                e.push(
+                    &format!("sections.{i}.key"),
+                    format!("§ {} har samme nøgle som en anden paragraf.", i + 1),
+                );
             }
         }
         e.into_result(|| ())
@@ -101,9 +114,16 @@ pub fn parse_plain_text(text: &str) -> Result<BylawsText, String> {
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             if !digits.is_empty() {
                 flush(&mut doc, &mut clause);
-                let title = rest[digits.len()..].trim_start_matches(['.', ':', ')', '-', '–']).trim().to_owned();
+                let title = rest[digits.len()..]
+                    .trim_start_matches(['.', ':', ')', '-', '–'])
+                    .trim()
+                    .to_owned();
                 let key = doc.new_key(if title.is_empty() { "paragraf" } else { &title });
-                doc.sections.push(Section { key, title, clauses: Vec::new() });
+                doc.sections.push(Section {
+                    key,
+                    title,
+                    clauses: Vec::new(),
+                });
                 seen_section = true;
                 continue;
             }
@@ -116,11 +136,17 @@ pub fn parse_plain_text(text: &str) -> Result<BylawsText, String> {
             continue;
         }
         let lower = line.to_lowercase();
-        if let Some(rest) = lower.strip_prefix("stk.").or_else(|| lower.strip_prefix("stk ")) {
+        if let Some(rest) = lower
+            .strip_prefix("stk.")
+            .or_else(|| lower.strip_prefix("stk "))
+        {
             flush(&mut doc, &mut clause);
             let rest_len = rest.len();
             let after = &line[line.len() - rest_len..];
-            let after = after.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['.', ':']);
+            let after = after
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .trim_start_matches(['.', ':']);
             clause.push_str(after.trim());
             continue;
         }
@@ -192,7 +218,12 @@ fn to_u32(n: usize) -> u32 {
 /// Section by section, word by word: what changed from `before` to `after`.
 pub fn diff(before: &BylawsText, after: &BylawsText) -> Vec<SectionDiff> {
     let mut out = Vec::new();
-    let whole = |s: &Section, kind: ChangeKind| vec![WordChange { kind, text: section_text(s) }];
+    let whole = |s: &Section, kind: ChangeKind| {
+        vec![WordChange {
+            kind,
+            text: section_text(s),
+        }]
+    };
     for (i, a) in after.sections.iter().enumerate() {
         match before.sections.iter().position(|b| b.key == a.key) {
             None => out.push(SectionDiff {
@@ -223,7 +254,11 @@ pub fn diff(before: &BylawsText, after: &BylawsText) -> Vec<SectionDiff> {
                     number_before: Some(to_u32(j + 1)),
                     number_after: Some(to_u32(i + 1)),
                     title: a.title.clone(),
-                    change: if changed { ChangeKind::Changed } else { ChangeKind::Unchanged },
+                    change: if changed {
+                        ChangeKind::Changed
+                    } else {
+                        ChangeKind::Unchanged
+                    },
                     words,
                 });
             }
@@ -246,7 +281,11 @@ pub fn diff(before: &BylawsText, after: &BylawsText) -> Vec<SectionDiff> {
 
 /// After a setting changed, updates the number in its § where the text states it in a
 /// recognisable phrase; returns the sections that still need a manual look.
-pub fn follow_settings(text: &mut BylawsText, before: &RuleSettings, after: &RuleSettings) -> Vec<String> {
+pub fn follow_settings(
+    text: &mut BylawsText,
+    before: &RuleSettings,
+    after: &RuleSettings,
+) -> Vec<String> {
     let o = (&before.ordinary, &after.ordinary);
     let b = (&before.board, &after.board);
     let mut changes: Vec<(Option<String>, String, String)> = Vec::new();
@@ -259,27 +298,102 @@ pub fn follow_settings(text: &mut BylawsText, before: &RuleSettings, after: &Rul
             ));
         }
     };
-    num(o.1.section.as_ref(), o.0.notice_days, o.1.notice_days, "mindst {} dages varsel");
-    num(o.1.section.as_ref(), o.0.proposal_deadline_days, o.1.proposal_deadline_days, "senest {} dage før generalforsamlingen");
+    num(
+        o.1.section.as_ref(),
+        o.0.notice_days,
+        o.1.notice_days,
+        "mindst {} dages varsel",
+    );
+    num(
+        o.1.section.as_ref(),
+        o.0.proposal_deadline_days,
+        o.1.proposal_deadline_days,
+        "senest {} dage før generalforsamlingen",
+    );
     if let (Some(x), Some(y)) = (o.0.final_agenda_days, o.1.final_agenda_days) {
         num(o.1.section.as_ref(), x, y, "udsendes senest {} dage før");
     }
-    num(b.1.section.as_ref(), b.0.seats, b.1.seats, "består af {} medlemmer");
-    num(b.1.section.as_ref(), b.0.term_years, b.1.term_years, "vælges for {} år");
-    num(b.1.section.as_ref(), b.0.alternates, b.1.alternates, "{} suppleanter");
+    num(
+        b.1.section.as_ref(),
+        b.0.seats,
+        b.1.seats,
+        "består af {} medlemmer",
+    );
+    num(
+        b.1.section.as_ref(),
+        b.0.term_years,
+        b.1.term_years,
+        "vælges for {} år",
+    );
+    num(
+        b.1.section.as_ref(),
+        b.0.alternates,
+        b.1.alternates,
+        "{} suppleanter",
+    );
     let e = (&before.extraordinary, &after.extraordinary);
-    num(e.1.section.as_ref(), e.0.hold_within_days, e.1.hold_within_days, "senest {} dage efter");
+    num(
+        e.1.section.as_ref(),
+        e.0.hold_within_days,
+        e.1.hold_within_days,
+        "senest {} dage efter",
+    );
     let mut manual = Vec::new();
+    let mut followed = Vec::new();
     for (section, old, new) in changes {
         let Some(key) = section else { continue };
-        let Some(s) = text.sections.iter_mut().find(|s| s.key == key) else { continue };
-        let hits: usize = s.clauses.iter().map(|c| c.matches(old.as_str()).count()).sum();
+        let Some(s) = text.sections.iter_mut().find(|s| s.key == key) else {
+            continue;
+        };
+        let hits: usize = s
+            .clauses
+            .iter()
+            .map(|c| c.matches(old.as_str()).count())
+            .sum();
         if hits == 1 {
             for c in &mut s.clauses {
                 *c = c.replace(old.as_str(), &new);
             }
+            followed.push(key);
         } else if !manual.contains(&key) {
             manual.push(key);
+        }
+    }
+    // Any other changed setting: its § must be read by a person.
+    fn group<T: Serialize>(v: &T) -> String {
+        serde_json::to_string(v).unwrap_or_default()
+    }
+    let mut groups: Vec<(Option<&String>, String, String)> = vec![
+        (
+            after.extraordinary.section.as_ref(),
+            group(&before.extraordinary),
+            group(&after.extraordinary),
+        ),
+        (
+            after.voting.section.as_ref(),
+            group(&before.voting),
+            group(&after.voting),
+        ),
+        (
+            after.election.section.as_ref(),
+            group(&before.election),
+            group(&after.election),
+        ),
+        (
+            after.fiscal_section.as_ref(),
+            before.fiscal_year_start_month.to_string(),
+            after.fiscal_year_start_month.to_string(),
+        ),
+    ];
+    for d in &after.decisions {
+        let old = before.decision(&d.kind).map(group).unwrap_or_default();
+        groups.push((d.section.as_ref(), old, group(d)));
+    }
+    for (section, old, new) in groups {
+        if let Some(key) = section {
+            if old != new && !followed.contains(key) && !manual.contains(key) {
+                manual.push(key.clone());
+            }
         }
     }
     manual
@@ -292,7 +406,10 @@ pub fn template(name: &str, municipality: Option<&str>) -> BylawsText {
     let sec = |key: &str, title: &str, clauses: &[&str]| Section {
         key: key.into(),
         title: title.into(),
-        clauses: clauses.iter().map(|c| (*c).replace("{navn}", name).replace("{kommune}", kommune)).collect(),
+        clauses: clauses
+            .iter()
+            .map(|c| (*c).replace("{navn}", name).replace("{kommune}", kommune))
+            .collect(),
     };
     BylawsText {
         sections: vec![
@@ -370,14 +487,29 @@ mod tests {
     #[test]
     fn the_template_carries_what_grants_require() {
         let t = template("Foreningen Perronen", Some("Guldborgsund Kommune"));
-        for key in ["navn", "formaal", "medlemskab", "generalforsamling", "bestyrelse", "regnskab", "vedtaegtsaendring", "oploesning"] {
+        for key in [
+            "navn",
+            "formaal",
+            "medlemskab",
+            "generalforsamling",
+            "bestyrelse",
+            "regnskab",
+            "vedtaegtsaendring",
+            "oploesning",
+        ] {
             assert!(t.number_of(key).is_some(), "{key}");
         }
         assert!(t.sections[0].clauses[0].contains("Foreningen Perronen"));
         assert!(t.validate().is_ok());
         // every setting's § exists in the template
         let r = RuleSettings::default();
-        for key in [&r.ordinary.section, &r.extraordinary.section, &r.voting.section, &r.board.section, &r.fiscal_section] {
+        for key in [
+            &r.ordinary.section,
+            &r.extraordinary.section,
+            &r.voting.section,
+            &r.board.section,
+            &r.fiscal_section,
+        ] {
             assert!(t.number_of(key.as_deref().unwrap()).is_some());
         }
     }
@@ -385,7 +517,8 @@ mod tests {
     #[test]
     fn plain_text_round_trips() {
         let t = template("X", None);
-        let parsed = parse_plain_text(&format!("Vedtægter for X\n\n{}", t.to_plain_text())).unwrap();
+        let parsed =
+            parse_plain_text(&format!("Vedtægter for X\n\n{}", t.to_plain_text())).unwrap();
         assert_eq!(parsed.sections.len(), t.sections.len());
         for (a, b) in parsed.sections.iter().zip(&t.sections) {
             assert_eq!(a.title, b.title);
@@ -399,7 +532,13 @@ mod tests {
         let p = parse_plain_text(text).unwrap();
         assert_eq!(p.sections[0].title, "Navn");
         assert_eq!(p.sections[1].title, "Formål");
-        assert_eq!(p.sections[1].clauses, ["At skabe et fællesskab. For alle.", "Alle kan være anonyme."]);
+        assert_eq!(
+            p.sections[1].clauses,
+            [
+                "At skabe et fællesskab. For alle.",
+                "Alle kan være anonyme."
+            ]
+        );
         assert!(parse_plain_text("ingen paragraffer her").is_err());
     }
 
@@ -408,16 +547,36 @@ mod tests {
         let before = template("X", None);
         let mut after = before.clone();
         after.sections[4].clauses[1] = after.sections[4].clauses[1].replace("14 dages", "21 dages");
-        after.sections.insert(1, Section { key: "ny".into(), title: "Ny".into(), clauses: vec!["Tekst".into()] });
+        after.sections.insert(
+            1,
+            Section {
+                key: "ny".into(),
+                title: "Ny".into(),
+                clauses: vec!["Tekst".into()],
+            },
+        );
         after.sections.retain(|s| s.key != "tegning");
         let d = diff(&before, &after);
         let changed = d.iter().find(|s| s.key == "generalforsamling").unwrap();
         assert_eq!(changed.change, ChangeKind::Changed);
-        assert_eq!((changed.number_before, changed.number_after), (Some(5), Some(6)));
-        assert!(changed.words.iter().any(|w| w.kind == ChangeKind::Removed && w.text == "14"));
-        assert!(changed.words.iter().any(|w| w.kind == ChangeKind::Added && w.text == "21"));
-        assert!(d.iter().any(|s| s.key == "ny" && s.change == ChangeKind::Added));
-        assert!(d.iter().any(|s| s.key == "tegning" && s.change == ChangeKind::Removed));
+        assert_eq!(
+            (changed.number_before, changed.number_after),
+            (Some(5), Some(6))
+        );
+        assert!(changed
+            .words
+            .iter()
+            .any(|w| w.kind == ChangeKind::Removed && w.text == "14"));
+        assert!(changed
+            .words
+            .iter()
+            .any(|w| w.kind == ChangeKind::Added && w.text == "21"));
+        assert!(d
+            .iter()
+            .any(|s| s.key == "ny" && s.change == ChangeKind::Added));
+        assert!(d
+            .iter()
+            .any(|s| s.key == "tegning" && s.change == ChangeKind::Removed));
     }
 
     #[test]
@@ -429,9 +588,49 @@ mod tests {
         after.board.seats = 7;
         let manual = follow_settings(&mut text, &before, &after);
         assert!(manual.is_empty(), "{manual:?}");
+        let mut stricter = after.clone();
+        stricter.decisions[1].majority = crate::rules::Fraction::THREE_QUARTERS;
+        assert_eq!(
+            follow_settings(&mut text, &after, &stricter),
+            ["vedtaegtsaendring"],
+            "a change the text cannot follow is flagged"
+        );
         let ga = &text.sections[text.number_of("generalforsamling").unwrap() - 1];
         assert!(ga.clauses[1].contains("mindst 21 dages varsel"));
         let board = &text.sections[text.number_of("bestyrelse").unwrap() - 1];
         assert!(board.clauses[0].contains("består af 7 medlemmer"));
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum VersionStatus {
+    Draft,
+    Adopted,
+}
+
+/// One version of the bylaws: its text and the settings it carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BylawsVersion {
+    pub id: crate::ids::BylawsVersionId,
+    #[ts(type = "number")]
+    pub number: i64,
+    pub status: VersionStatus,
+    pub text: BylawsText,
+    pub rules: RuleSettings,
+    pub adopted_on: Option<chrono::NaiveDate>,
+    pub in_force_from: Option<chrono::NaiveDate>,
+    /// e.g. "Vedtaget på generalforsamlingen den 20.03.2027"
+    pub adopted_note: Option<String>,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+/// The adopted version in force on `day`: the latest whose in-force date has come.
+pub fn in_force(versions: &[BylawsVersion], day: chrono::NaiveDate) -> Option<&BylawsVersion> {
+    versions
+        .iter()
+        .filter(|v| v.status == VersionStatus::Adopted && v.in_force_from.is_some_and(|f| f <= day))
+        .max_by_key(|v| (v.in_force_from, v.number))
 }

@@ -45,3 +45,4 @@ typed_id!(AssociationId);
 typed_id!(MemberId);
 typed_id!(PaymentId);
 typed_id!(FeeRateId);
+typed_id!(BylawsVersionId);

@@ -50,10 +50,19 @@ impl Fraction {
 
     /// Reads "2/3", "3/4", "1/2".
     pub fn parse(s: &str) -> Result<Fraction, String> {
-        let (a, b) = s.trim().split_once('/').ok_or_else(|| format!("»{s}« er ikke en brøk. Skriv fx 2/3."))?;
+        let (a, b) = s
+            .trim()
+            .split_once('/')
+            .ok_or_else(|| format!("»{s}« er ikke en brøk. Skriv fx 2/3."))?;
         let f = Fraction {
-            num: a.trim().parse().map_err(|_| format!("»{s}« er ikke en brøk. Skriv fx 2/3."))?,
-            den: b.trim().parse().map_err(|_| format!("»{s}« er ikke en brøk. Skriv fx 2/3."))?,
+            num: a
+                .trim()
+                .parse()
+                .map_err(|_| format!("»{s}« er ikke en brøk. Skriv fx 2/3."))?,
+            den: b
+                .trim()
+                .parse()
+                .map_err(|_| format!("»{s}« er ikke en brøk. Skriv fx 2/3."))?,
         };
         if f.is_valid() {
             Ok(f)
@@ -83,7 +92,11 @@ pub enum Fallback {
     None,
     /// A second assembly within `within_days` decides by `majority` of votes cast,
     /// regardless of how many attend.
-    SecondAssembly { within_days: u32, majority: Fraction, strict: bool },
+    SecondAssembly {
+        within_days: u32,
+        majority: Fraction,
+        strict: bool,
+    },
 }
 
 /// The rule for one kind of decision (ordinary, bylaw amendment, dissolution, …).
@@ -224,17 +237,19 @@ fn s(key: &str) -> Option<String> {
 impl Default for RuleSettings {
     /// The usual values of Danish bylaws (DOMAIN.md), linked to the template's sections.
     fn default() -> Self {
-        let decision = |kind: &str, name: &str, majority: Fraction, strict: bool, section: &str| DecisionRule {
-            kind: kind.into(),
-            name: name.into(),
-            majority,
-            strict,
-            base: MajorityBase::VotesCast,
-            blank_counts: false,
-            quorum: None,
-            fallback: Fallback::None,
-            two_assemblies: false,
-            section: s(section),
+        let decision = |kind: &str, name: &str, majority: Fraction, strict: bool, section: &str| {
+            DecisionRule {
+                kind: kind.into(),
+                name: name.into(),
+                majority,
+                strict,
+                base: MajorityBase::VotesCast,
+                blank_counts: false,
+                quorum: None,
+                fallback: Fallback::None,
+                two_assemblies: false,
+                section: s(section),
+            }
         };
         RuleSettings {
             ordinary: OrdinaryAssemblyRules {
@@ -263,17 +278,45 @@ impl Default for RuleSettings {
                 section: s("stemmeret"),
             },
             decisions: vec![
-                decision("ordinary", "Almindelig beslutning", Fraction::HALF, true, "stemmeret"),
+                decision(
+                    "ordinary",
+                    "Almindelig beslutning",
+                    Fraction::HALF,
+                    true,
+                    "stemmeret",
+                ),
                 DecisionRule {
                     quorum: Some(Fraction { num: 1, den: 3 }),
-                    fallback: Fallback::SecondAssembly { within_days: 28, majority: Fraction::TWO_THIRDS, strict: false },
-                    ..decision("amendment", "Vedtægtsændring", Fraction::TWO_THIRDS, false, "vedtaegtsaendring")
+                    fallback: Fallback::SecondAssembly {
+                        within_days: 28,
+                        majority: Fraction::TWO_THIRDS,
+                        strict: false,
+                    },
+                    ..decision(
+                        "amendment",
+                        "Vedtægtsændring",
+                        Fraction::TWO_THIRDS,
+                        false,
+                        "vedtaegtsaendring",
+                    )
                 },
                 DecisionRule {
                     two_assemblies: true,
-                    ..decision("dissolution", "Opløsning", Fraction::TWO_THIRDS, false, "oploesning")
+                    ..decision(
+                        "dissolution",
+                        "Opløsning",
+                        Fraction::TWO_THIRDS,
+                        false,
+                        "oploesning",
+                    )
                 },
-                decision("exclusion", "Eksklusion", Fraction::TWO_THIRDS, false, "medlemskab"),
+                decision(
+                    "exclusion",
+                    "Eksklusion",
+                    Fraction::TWO_THIRDS,
+                    false,
+                    "medlemskab",
+                ),
             ],
             board: BoardRules {
                 seats_min: 3,
@@ -287,7 +330,10 @@ impl Default for RuleSettings {
                 alternate_term_years: 1,
                 alternates_ranked: true,
                 alternates_from_same_vote: false,
-                appointed: vec![AppointedSeat { appointed_by: "Kommunen".into(), count: 1 }],
+                appointed: vec![AppointedSeat {
+                    appointed_by: "Kommunen".into(),
+                    count: 1,
+                }],
                 auditors: 1,
                 auditor_alternates: 1,
                 auditor_term_years: 1,
@@ -317,29 +363,57 @@ impl RuleSettings {
         let mut e = FieldErrors::default();
         let o = &self.ordinary;
         if !(1..=120).contains(&o.notice_days) {
-            e.push("ordinary.noticeDays", "Varslet skal være mellem 1 og 120 dage.");
+            e.push(
+                "ordinary.noticeDays",
+                "Varslet skal være mellem 1 og 120 dage.",
+            );
         }
         if o.proposal_deadline_days >= o.notice_days.max(1) + 60 {
-            e.push("ordinary.proposalDeadlineDays", "Fristen for forslag er urimeligt lang.");
+            e.push(
+                "ordinary.proposalDeadlineDays",
+                "Fristen for forslag er urimeligt lang.",
+            );
         }
         if o.latest_month.is_some_and(|m| !(1..=12).contains(&m)) {
             e.push("ordinary.latestMonth", "Måneden skal være fra 1 til 12.");
         }
         if o.final_agenda_days.is_some_and(|d| d > o.notice_days) {
-            e.push("ordinary.finalAgendaDays", "Den endelige dagsorden kan ikke sendes før indkaldelsen.");
+            e.push(
+                "ordinary.finalAgendaDays",
+                "Den endelige dagsorden kan ikke sendes før indkaldelsen.",
+            );
         }
-        if self.extraordinary.member_share.is_some_and(|f| !f.is_valid()) {
-            e.push("extraordinary.memberShare", "Andelen skal være en brøk mellem 0 og 1, fx 1/4.");
+        if self
+            .extraordinary
+            .member_share
+            .is_some_and(|f| !f.is_valid())
+        {
+            e.push(
+                "extraordinary.memberShare",
+                "Andelen skal være en brøk mellem 0 og 1, fx 1/4.",
+            );
         }
         if self.voting.proxies_allowed && self.voting.max_proxies_per_member == 0 {
-            e.push("voting.maxProxiesPerMember", "Når fuldmagter er tilladt, skal et medlem kunne have mindst én.");
+            e.push(
+                "voting.maxProxiesPerMember",
+                "Når fuldmagter er tilladt, skal et medlem kunne have mindst én.",
+            );
         }
         for (i, d) in self.decisions.iter().enumerate() {
             if !d.majority.is_valid() {
-                e.push(&format!("decisions.{i}.majority"), format!("Flertallet for »{}« skal være en brøk mellem 0 og 1.", d.name));
+                e.push(
+                    &format!("decisions.{i}.majority"),
+                    format!(
+                        "Flertallet for »{}« skal være en brøk mellem 0 og 1.",
+                        d.name
+                    ),
+                );
             }
             if d.quorum.is_some_and(|q| !q.is_valid()) {
-                e.push(&format!("decisions.{i}.quorum"), format!("Kvorum for »{}« skal være en brøk mellem 0 og 1.", d.name));
+                e.push(
+                    &format!("decisions.{i}.quorum"),
+                    format!("Kvorum for »{}« skal være en brøk mellem 0 og 1.", d.name),
+                );
             }
         }
         for kind in ["ordinary", "amendment", "dissolution"] {
@@ -349,16 +423,25 @@ impl RuleSettings {
         }
         let b = &self.board;
         if b.seats_min > b.seats_max || !(b.seats_min..=b.seats_max).contains(&b.seats) {
-            e.push("board.seats", "Antallet af bestyrelsesmedlemmer skal ligge mellem mindste og største antal.");
+            e.push(
+                "board.seats",
+                "Antallet af bestyrelsesmedlemmer skal ligge mellem mindste og største antal.",
+            );
         }
         if !(1..=6).contains(&b.term_years) {
             e.push("board.termYears", "Valgperioden skal være fra 1 til 6 år.");
         }
         if b.staggered && b.seats_in_even_years > b.seats {
-            e.push("board.seatsInEvenYears", "Der kan ikke vælges flere i lige år end der er pladser.");
+            e.push(
+                "board.seatsInEvenYears",
+                "Der kan ikke vælges flere i lige år end der er pladser.",
+            );
         }
         if !(1..=12).contains(&self.fiscal_year_start_month) {
-            e.push("fiscalYearStartMonth", "Regnskabsåret skal starte i en måned fra 1 til 12.");
+            e.push(
+                "fiscalYearStartMonth",
+                "Regnskabsåret skal starte i en måned fra 1 til 12.",
+            );
         }
         e.into_result(|| ())
     }
@@ -386,7 +469,10 @@ pub fn voting_right(
     if !member.active_on(assembly_date) {
         reasons.push(match member.left_on {
             Some(l) if l <= assembly_date => format!("Udmeldt {}", format_date(l)),
-            _ => format!("Ikke medlem på dagen (indmeldt {})", format_date(member.joined_on)),
+            _ => format!(
+                "Ikke medlem på dagen (indmeldt {})",
+                format_date(member.joined_on)
+            ),
         });
     } else {
         let days = (assembly_date - member.joined_on).num_days();
@@ -400,7 +486,9 @@ pub fn voting_right(
     }
     if let Some(min_age) = rules.min_age {
         match member.birth_date {
-            None => reasons.push(format!("Fødselsdato mangler, så alderskravet ({min_age} år) kan ikke tjekkes")),
+            None => reasons.push(format!(
+                "Fødselsdato mangler, så alderskravet ({min_age} år) kan ikke tjekkes"
+            )),
             Some(b) => {
                 let mut age = assembly_date.year() - b.year();
                 if (assembly_date.month(), assembly_date.day()) < (b.month(), b.day()) {
@@ -415,10 +503,16 @@ pub fn voting_right(
     if rules.fee_paid_required {
         let year = assembly_date.year();
         let cutoff = assembly_date - Duration::days(i64::from(rules.payment_days_before));
-        let counted: Vec<Payment> = payments.iter().filter(|p| p.paid_on <= cutoff).cloned().collect();
+        let counted: Vec<Payment> = payments
+            .iter()
+            .filter(|p| p.paid_on <= cutoff)
+            .cloned()
+            .collect();
         match fee_status(member, year, rates, &counted) {
             FeeStatus::Paid { .. } | FeeStatus::NoFee | FeeStatus::NotMember => {}
-            FeeStatus::PartlyPaid { .. } => reasons.push(format!("Kontingent for {year} er kun delvist betalt")),
+            FeeStatus::PartlyPaid { .. } => {
+                reasons.push(format!("Kontingent for {year} er kun delvist betalt"))
+            }
             FeeStatus::Unpaid { .. } => {
                 let late = fee_status(member, year, rates, payments).is_settled();
                 reasons.push(if late {
@@ -433,9 +527,16 @@ pub fn voting_right(
         }
     }
     let entitled = reasons.is_empty();
-    let explanation =
-        if entitled { "Har stemmeret".to_owned() } else { format!("Ingen stemmeret: {}", reasons.join("; ")) };
-    VotingRight { entitled, reasons, explanation }
+    let explanation = if entitled {
+        "Har stemmeret".to_owned()
+    } else {
+        format!("Ingen stemmeret: {}", reasons.join("; "))
+    };
+    VotingRight {
+        entitled,
+        reasons,
+        explanation,
+    }
 }
 
 /// The dates an ordinary assembly's preparation must keep.
@@ -456,13 +557,25 @@ pub fn deadlines(assembly_date: NaiveDate, rules: &OrdinaryAssemblyRules) -> Dea
     let latest_notice = before(rules.notice_days);
     let proposal_deadline = before(rules.proposal_deadline_days);
     let final_agenda = rules.final_agenda_days.map(before);
-    let within_window = rules.latest_month.is_none_or(|m| assembly_date.month() <= m);
+    let within_window = rules
+        .latest_month
+        .is_none_or(|m| assembly_date.month() <= m);
     let mut parts = vec![
-        format!("Indkaldelsen skal sendes senest {} ({} dages varsel)", format_date(latest_notice), rules.notice_days),
-        format!("forslag skal være modtaget senest {}", format_date(proposal_deadline)),
+        format!(
+            "Indkaldelsen skal sendes senest {} ({} dages varsel)",
+            format_date(latest_notice),
+            rules.notice_days
+        ),
+        format!(
+            "forslag skal være modtaget senest {}",
+            format_date(proposal_deadline)
+        ),
     ];
     if let Some(f) = final_agenda {
-        parts.push(format!("den endelige dagsorden sendes senest {}", format_date(f)));
+        parts.push(format!(
+            "den endelige dagsorden sendes senest {}",
+            format_date(f)
+        ));
     }
     let mut explanation = format!("{}.", parts.join(", "));
     if !within_window {
@@ -471,7 +584,14 @@ pub fn deadlines(assembly_date: NaiveDate, rules: &OrdinaryAssemblyRules) -> Dea
             month_name_da(rules.latest_month.unwrap_or(12))
         ));
     }
-    Deadlines { assembly_date, latest_notice, proposal_deadline, final_agenda, within_window, explanation }
+    Deadlines {
+        assembly_date,
+        latest_notice,
+        proposal_deadline,
+        final_agenda,
+        within_window,
+        explanation,
+    }
 }
 
 /// Whether a notice sent on `sent_on` lawfully called the assembly.
@@ -493,12 +613,26 @@ pub fn check_notice(sent_on: NaiveDate, assembly_date: NaiveDate, notice_days: u
         notice_days,
         if lawful { "lovligt indkaldt" } else { "ikke lovligt indkaldt" }
     );
-    NoticeCheck { lawful, days_before, explanation }
+    NoticeCheck {
+        lawful,
+        days_before,
+        explanation,
+    }
 }
 
 pub fn month_name_da(m: u32) -> &'static str {
     [
-        "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november",
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
         "december",
     ]
     .get(usize::try_from(m.saturating_sub(1)).unwrap_or(0))
@@ -547,18 +681,31 @@ pub fn decide(
     present_with_vote: u32,
     members_with_vote: u32,
 ) -> DecisionOutcome {
-    let VoteCounts { for_votes, against, blank, invalid } = counts;
+    let VoteCounts {
+        for_votes,
+        against,
+        blank,
+        invalid,
+    } = counts;
     let cast = for_votes + against + if rule.blank_counts { blank } else { 0 };
     let (base, base_text) = match rule.base {
         MajorityBase::VotesCast => (cast, "af de afgivne stemmer"),
         MajorityBase::PresentWithVote => (present_with_vote, "af de fremmødte stemmeberettigede"),
         MajorityBase::AllWithVote => (members_with_vote, "af alle stemmeberettigede medlemmer"),
     };
-    let required = if rule.strict { rule.majority.more_than(base) } else { rule.majority.at_least(base) }.max(1);
+    let required = if rule.strict {
+        rule.majority.more_than(base)
+    } else {
+        rule.majority.at_least(base)
+    }
+    .max(1);
     let share_text = if rule.strict && rule.majority == Fraction::HALF {
         format!("Krævet simpelt flertal (mere end halvdelen {base_text}): {required}")
     } else if rule.strict {
-        format!("Krævet mere end {} {base_text}: {required}", rule.majority.text_da())
+        format!(
+            "Krævet mere end {} {base_text}: {required}",
+            rule.majority.text_da()
+        )
     } else {
         format!("Krævet {} {base_text}: {required}", rule.majority.text_da())
     };
@@ -595,13 +742,19 @@ pub fn decide(
         }
     }
     let adopted = for_votes >= required;
-    let mut explanation =
-        format!("{}: {tally}. {share_text}.", if adopted { "Vedtaget" } else { "Forkastet" });
+    let mut explanation = format!(
+        "{}: {tally}. {share_text}.",
+        if adopted { "Vedtaget" } else { "Forkastet" }
+    );
     if adopted && rule.two_assemblies {
         explanation.push_str(" Beslutningen skal også vedtages på den næste generalforsamling.");
     }
     DecisionOutcome {
-        result: if adopted { DecisionResult::Adopted } else { DecisionResult::Rejected },
+        result: if adopted {
+            DecisionResult::Adopted
+        } else {
+            DecisionResult::Rejected
+        },
         required,
         base,
         fallback: None,
@@ -620,7 +773,12 @@ mod tests {
     }
 
     fn counts(f: u32, a: u32, b: u32) -> VoteCounts {
-        VoteCounts { for_votes: f, against: a, blank: b, invalid: 0 }
+        VoteCounts {
+            for_votes: f,
+            against: a,
+            blank: b,
+            invalid: 0,
+        }
     }
 
     #[test]
@@ -640,20 +798,43 @@ mod tests {
     fn exactly_two_thirds_is_enough_and_half_is_not_a_majority() {
         let rules = RuleSettings::default();
         let amendment = rules.decision("amendment").unwrap();
-        assert_eq!(decide(amendment, counts(10, 5, 0), 15, 15).result, DecisionResult::Adopted);
-        assert_eq!(decide(amendment, counts(9, 5, 0), 15, 15).result, DecisionResult::Rejected);
+        assert_eq!(
+            decide(amendment, counts(10, 5, 0), 15, 15).result,
+            DecisionResult::Adopted
+        );
+        assert_eq!(
+            decide(amendment, counts(9, 5, 0), 15, 15).result,
+            DecisionResult::Rejected
+        );
         let ordinary = rules.decision("ordinary").unwrap();
-        assert_eq!(decide(ordinary, counts(5, 5, 0), 10, 10).result, DecisionResult::Rejected, "a tie falls");
-        assert_eq!(decide(ordinary, counts(6, 5, 3), 14, 14).result, DecisionResult::Adopted);
+        assert_eq!(
+            decide(ordinary, counts(5, 5, 0), 10, 10).result,
+            DecisionResult::Rejected,
+            "a tie falls"
+        );
+        assert_eq!(
+            decide(ordinary, counts(6, 5, 3), 14, 14).result,
+            DecisionResult::Adopted
+        );
     }
 
     #[test]
     fn too_few_present_calls_for_a_second_assembly() {
         let rules = RuleSettings::default();
-        let out = decide(rules.decision("amendment").unwrap(), counts(10, 0, 0), 10, 60);
+        let out = decide(
+            rules.decision("amendment").unwrap(),
+            counts(10, 0, 0),
+            10,
+            60,
+        );
         assert_eq!(out.result, DecisionResult::NotQuorate);
         assert!(out.needs_second_assembly);
-        assert!(out.explanation.contains("ny generalforsamling inden 28 dage"), "{}", out.explanation);
+        assert!(
+            out.explanation
+                .contains("ny generalforsamling inden 28 dage"),
+            "{}",
+            out.explanation
+        );
     }
 
     #[test]

@@ -10,10 +10,15 @@ pub mod layout;
 pub mod model;
 pub mod pdf;
 
-pub use model::{MemberList, MemberListRow};
+pub use model::{BylawsDoc, MemberList, MemberListRow};
 
 /// Lays out and renders the member list as PDF bytes.
 pub fn member_list_pdf(list: &MemberList) -> Result<Vec<u8>, pdf::PdfError> {
     let doc = model::member_list_layout(list);
     pdf::render(&doc)
+}
+
+/// Lays out and renders the bylaws as PDF bytes.
+pub fn bylaws_pdf(doc: &BylawsDoc) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&model::bylaws_layout(doc))
 }

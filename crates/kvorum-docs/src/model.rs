@@ -89,3 +89,71 @@ pub fn member_list_layout(list: &MemberList) -> Document {
     flow.table(&columns, &rows, 8.0);
     flow.finish(title, &list.association_name, list.created_unix)
 }
+
+/// The bylaws as printed: title, sections with clauses, the adoption line and history.
+#[derive(Debug, Clone)]
+pub struct BylawsDoc {
+    pub association_name: String,
+    /// Printed as a draft ("Udkast") when not adopted.
+    pub draft: bool,
+    /// "Vedtaget på generalforsamlingen den …"
+    pub adopted_note: Option<String>,
+    /// Earlier and current adoptions, oldest first.
+    pub history: Vec<String>,
+    pub printed_on: NaiveDate,
+    pub created_unix: i64,
+    /// (title, clauses) in § order.
+    pub sections: Vec<(String, Vec<String>)>,
+}
+
+pub fn bylaws_layout(doc: &BylawsDoc) -> Document {
+    let title = format!("Vedtægter for {}", doc.association_name);
+    let mut flow = Flow::new(Frame {
+        margin_x: 22.0,
+        top: 24.0,
+        bottom: 20.0,
+        header_left: doc.association_name.clone(),
+        header_right: if doc.draft {
+            "Vedtægter (udkast)".into()
+        } else {
+            "Vedtægter".into()
+        },
+        footer_left: format!("Udskrevet {} med Kvorum", format_date(doc.printed_on)),
+    });
+    flow.paragraph(&title, 18.0, Style::Bold);
+    if doc.draft {
+        flow.gap(1.0);
+        flow.paragraph("UDKAST – ikke vedtaget", 11.0, Style::Bold);
+    }
+    flow.gap(4.0);
+    for (i, (heading, clauses)) in doc.sections.iter().enumerate() {
+        // keep a heading together with the start of its text
+        flow.need(18.0);
+        flow.gap(3.0);
+        flow.paragraph(&format!("§ {}. {}", i + 1, heading), 12.0, Style::Bold);
+        flow.gap(1.0);
+        for (j, clause) in clauses.iter().enumerate() {
+            let text = if clauses.len() > 1 && j > 0 {
+                format!("Stk. {}. {}", j + 1, clause)
+            } else {
+                clause.clone()
+            };
+            flow.paragraph(&text, 10.5, Style::Regular);
+            flow.gap(1.5);
+        }
+    }
+    flow.gap(6.0);
+    if let Some(note) = &doc.adopted_note {
+        flow.need(12.0);
+        flow.paragraph(&format!("{note}."), 10.5, Style::Bold);
+    }
+    if !doc.history.is_empty() {
+        flow.need(20.0);
+        flow.gap(4.0);
+        flow.paragraph("Vedtægternes historik", 11.0, Style::Bold);
+        for h in &doc.history {
+            flow.paragraph(&format!("– {h}"), 10.0, Style::Regular);
+        }
+    }
+    flow.finish(&title, &doc.association_name, doc.created_unix)
+}

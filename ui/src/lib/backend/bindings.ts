@@ -222,6 +222,220 @@ today: string, };
 
 export type SettingsInput = { userName: string | null, language: string | null, };
 
+export type BylawsOverview = { versions: Array<VersionSummary>, 
+/**
+ * The number of the version in force today, if any has been adopted.
+ */
+inForce: number | null, 
+/**
+ * The draft, if one is being edited.
+ */
+draft: number | null, };
+
+export type VersionSummary = { number: number, status: VersionStatus, adoptedOn: string | null, inForceFrom: string | null, adoptedNote: string | null, };
+
+export type DraftUpdate = { id: BylawsVersionId, version: number, text: BylawsText, rules: RuleSettings, };
+
+export type DraftSaved = { draft: BylawsVersion, 
+/**
+ * e.g. "Tjek teksten i § 8: den nævner ikke den ændrede værdi."
+ */
+warnings: Array<string>, };
+
+export type AdoptInput = { adoptedOn: string | null, 
+/**
+ * Default: the adoption date.
+ */
+inForceFrom: string | null, 
+/**
+ * Default: "Vedtaget på generalforsamlingen den …".
+ */
+note: string | null, };
+
+export type VoteCheck = { 
+/**
+ * Decision kind: ordinary, amendment, dissolution, exclusion, …
+ */
+kind: string, counts: VoteCounts, presentWithVote: number, membersWithVote: number, };
+
+export type BylawsVersion = { id: BylawsVersionId, number: number, status: VersionStatus, text: BylawsText, rules: RuleSettings, adoptedOn: string | null, inForceFrom: string | null, 
+/**
+ * e.g. "Vedtaget på generalforsamlingen den 20.03.2027"
+ */
+adoptedNote: string | null, version: number, };
+
+export type BylawsVersionId = string;
+
+export type VersionStatus = "draft" | "adopted";
+
+export type BylawsText = { sections: Array<Section>, };
+
+export type Section = { 
+/**
+ * Stable key (e.g. `generalforsamling`); the § number is the position.
+ */
+key: string, title: string, 
+/**
+ * Stk. 1, Stk. 2, …
+ */
+clauses: Array<string>, };
+
+export type SectionDiff = { key: string, 
+/**
+ * § number in the older version, if it has the section.
+ */
+numberBefore: number | null, numberAfter: number | null, title: string, change: ChangeKind, 
+/**
+ * The section's text, word by word, marked added/removed/unchanged.
+ */
+words: Array<WordChange>, };
+
+export type ChangeKind = "unchanged" | "added" | "removed" | "changed";
+
+export type WordChange = { kind: ChangeKind, text: string, };
+
+export type RuleSettings = { ordinary: OrdinaryAssemblyRules, extraordinary: ExtraordinaryAssemblyRules, voting: VotingRules, decisions: Array<DecisionRule>, board: BoardRules, election: ElectionRules, fiscalYearStartMonth: number, fiscalSection: string | null, };
+
+export type OrdinaryAssemblyRules = { 
+/**
+ * The assembly is held no later than the end of this month (e.g. 3 = "senest i marts").
+ */
+latestMonth: number | null, noticeDays: number, proposalDeadlineDays: number, 
+/**
+ * The final agenda with proposals is sent this many days before, if the bylaws say so.
+ */
+finalAgendaDays: number | null, section: string | null, };
+
+export type ExtraordinaryAssemblyRules = { boardMayCall: boolean, 
+/**
+ * Members may demand it when this share of the members asks in writing.
+ */
+memberShare: Fraction | null, 
+/**
+ * … or this number of members.
+ */
+memberCount: number | null, 
+/**
+ * It must be held within this many days of the demand.
+ */
+holdWithinDays: number, noticeDays: number, section: string | null, };
+
+export type VotingRules = { 
+/**
+ * The fee for the assembly's year must be paid.
+ */
+feePaidRequired: boolean, 
+/**
+ * A payment counts only if made at least this many days before the assembly (0: up to the day).
+ */
+paymentDaysBefore: number, minMembershipDays: number, minAge: number | null, proxiesAllowed: boolean, maxProxiesPerMember: number, 
+/**
+ * Proxies must be registered this many days in advance, if any.
+ */
+proxyRegistrationDays: number | null, section: string | null, };
+
+export type DecisionRule = { 
+/**
+ * `ordinary`, `amendment`, `dissolution`, `exclusion`, or one the association adds.
+ */
+kind: string, 
+/**
+ * Danish name, e.g. "Vedtægtsændring".
+ */
+name: string, majority: Fraction, 
+/**
+ * True: strictly more than the share (simple majority); false: at least the share.
+ */
+strict: boolean, base: MajorityBase, 
+/**
+ * Whether blank votes count as votes cast (and so work as "no").
+ */
+blankCounts: boolean, 
+/**
+ * Share of all members with voting right that must be present, if any.
+ */
+quorum: Fraction | null, fallback: Fallback, 
+/**
+ * Must it be adopted at two consecutive assemblies (e.g. dissolution)?
+ */
+twoAssemblies: boolean, 
+/**
+ * The § (section key) the rule comes from.
+ */
+section: string | null, };
+
+export type Fraction = { num: number, den: number, };
+
+export type MajorityBase = "votesCast" | "presentWithVote" | "allWithVote";
+
+export type Fallback = { "kind": "none" } | { "kind": "secondAssembly", within_days: number, majority: Fraction, strict: boolean, };
+
+export type BoardRules = { seatsMin: number, seatsMax: number, 
+/**
+ * Elected seats.
+ */
+seats: number, termYears: number, 
+/**
+ * Half the board each year: this many seats in even years, the rest in odd years.
+ */
+staggered: boolean, seatsInEvenYears: number, 
+/**
+ * Positions the assembly elects directly (e.g. `chair`); the rest by constitution.
+ */
+directlyElected: Array<string>, alternates: number, alternateTermYears: number, alternatesRanked: boolean, 
+/**
+ * Alternates are the runners-up of the board election rather than a separate election.
+ */
+alternatesFromSameVote: boolean, appointed: Array<AppointedSeat>, auditors: number, auditorAlternates: number, auditorTermYears: number, eligibilityRequiresVotingRight: boolean, section: string | null, };
+
+export type AppointedSeat = { 
+/**
+ * e.g. "Guldborgsund Kommune"
+ */
+appointedBy: string, count: number, };
+
+export type ElectionRules = { 
+/**
+ * Each voter marks at most as many candidates as there are seats.
+ */
+maxMarksIsSeats: boolean, writtenBallotWhenContested: boolean, writtenBallotOnRequest: boolean, ties: TieRule, section: string | null, };
+
+export type TieRule = "lot" | "runOff";
+
+export type VoteCounts = { forVotes: number, against: number, blank: number, invalid: number, };
+
+export type DecisionOutcome = { result: DecisionResult, 
+/**
+ * Votes for needed to adopt.
+ */
+required: number, 
+/**
+ * The number the share was taken of.
+ */
+base: number, 
+/**
+ * What to do next when not quorate.
+ */
+fallback: Fallback | null, 
+/**
+ * Also needs adopting at the next assembly (e.g. dissolution).
+ */
+needsSecondAssembly: boolean, explanation: string, };
+
+export type DecisionResult = "adopted" | "rejected" | "notQuorate";
+
+export type Deadlines = { assemblyDate: string, latestNotice: string, proposalDeadline: string, finalAgenda: string | null, 
+/**
+ * False when the date is outside the bylaws' month window.
+ */
+withinWindow: boolean, explanation: string, };
+
+export type VotingRight = { entitled: boolean, 
+/**
+ * Each reason a member may not vote, in Danish; empty when entitled.
+ */
+reasons: Array<string>, explanation: string, };
+
 export type Call = <T>(command: string, args: Record<string, unknown>) => Promise<T>;
 
 export const makeCommands = (call: Call) => ({
@@ -239,10 +453,22 @@ export const makeCommands = (call: Call) => ({
   fee_pay: (input: PaymentInput): Promise<Payment> => call("fee_pay", { input }),
   members_import_preview: (request: ImportRequest): Promise<ImportPreview> => call("members_import_preview", { request }),
   members_import_apply: (request: ImportRequest): Promise<ImportOutcome> => call("members_import_apply", { request }),
+  bylaws_overview: (): Promise<BylawsOverview> => call("bylaws_overview", {  }),
+  bylaws_version: (number: number): Promise<BylawsVersion> => call("bylaws_version", { number }),
+  bylaws_current: (): Promise<BylawsVersion> => call("bylaws_current", {  }),
+  bylaws_draft: (): Promise<BylawsVersion> => call("bylaws_draft", {  }),
+  bylaws_save_draft: (update: DraftUpdate): Promise<DraftSaved> => call("bylaws_save_draft", { update }),
+  bylaws_adopt: (input: AdoptInput): Promise<BylawsVersion> => call("bylaws_adopt", { input }),
+  bylaws_diff: (from: number, to: number): Promise<Array<SectionDiff>> => call("bylaws_diff", { from, to }),
+  bylaws_import_preview: (text: string): Promise<BylawsText> => call("bylaws_import_preview", { text }),
+  bylaws_import_apply: (text: string): Promise<DraftSaved> => call("bylaws_import_apply", { text }),
+  rules_check_vote: (check: VoteCheck): Promise<DecisionOutcome> => call("rules_check_vote", { check }),
+  rules_deadlines: (date: string): Promise<Deadlines> => call("rules_deadlines", { date }),
   app_status: (): Promise<AppStatus> => call("app_status", {  }),
   app_open: (location: string): Promise<AppStatus> => call("app_open", { location }),
   app_choose_file: (create: boolean): Promise<AppStatus | null> => call("app_choose_file", { create }),
   app_settings_set: (settings: SettingsInput): Promise<AppStatus> => call("app_settings_set", { settings }),
   members_save_csv: (query: MemberQuery): Promise<string | null> => call("members_save_csv", { query }),
   members_save_pdf: (query: MemberQuery): Promise<string | null> => call("members_save_pdf", { query }),
+  bylaws_save_pdf: (): Promise<string | null> => call("bylaws_save_pdf", {  }),
 });
