@@ -89,8 +89,10 @@ test('adds a member, with errors shown next to the fields', async () => {
 test('finds a member by typing', async () => {
   await s.click('[data-testid=member-new]');
   await s.type('[data-testid=f-name]', 'Karin Hansen');
+  await s.type('[data-testid=f-joinedOn]', '1.2.2024');
   await s.click('[data-testid=f-save]');
   await s.until('two members', async () => (await rowCount()) === 2);
+  assert.match(await s.exec(`return document.body.innerText`), /Karin Hansen[\s\S]*01\.02\.2024/);
   await s.type('[data-testid=member-search]', 'ærø');
   await s.until('one hit', async () => (await rowCount()) === 1);
   assert.match(await s.text('[data-testid=member-row]'), /Søren/);
@@ -172,6 +174,45 @@ test('the treasurer sets the fee and records a payment', async () => {
   await s.until('four unpaid left', async () => /0 af 5 medlemmer/.test(await s.text('[data-testid=member-count]')));
   await s.type('[data-testid=member-search]', '');
   await s.until('four unpaid left', async () => /4 af 5 medlemmer/.test(await s.text('[data-testid=member-count]')));
+});
+
+test('bylaws: change the notice period in its §, adopt, see the diff', async () => {
+  await s.click('[data-testid=nav-bylaws]');
+  await s.find('[data-testid=settings-generalforsamling]');
+  const clause = () => s.exec(`return document.querySelector('[data-testid=clause-generalforsamling-1]').value`);
+  assert.match(await clause(), /mindst 14 dages varsel/);
+  await s.type('[data-testid=rule-noticeDays]', '21');
+  await s.click('[data-testid=bylaws-save]');
+  await s.until('the text follows the setting', async () => /mindst 21 dages varsel/.test(await clause()));
+  await s.screenshot('vedtaegter-udkast');
+  await s.click('[data-testid=bylaws-adopt]');
+  await s.type('[data-testid=adopt-date]', '20.03.2026');
+  await s.click('[data-testid=adopt-confirm]');
+  const adopted = await s.until('adopted', async () => {
+    const n = await s.text('[data-testid=bylaws-notice]');
+    return n.startsWith('Vedtaget') && n;
+  });
+  assert.equal(adopted, 'Vedtaget på generalforsamlingen den 20.03.2026');
+  assert.match(await s.text('[data-testid=clause-generalforsamling-1]'), /mindst 21 dages varsel/);
+  await s.screenshot('vedtaegter-vedtaget');
+  await s.click('[data-testid=bylaws-edit]');
+  await s.type('[data-testid=rule-seats]', '7');
+  await s.click('[data-testid=bylaws-save]');
+  await s.until('saved', async () => /består af 7 medlemmer/.test(await s.exec(`return document.querySelector('[data-testid=clause-bestyrelse-0]').value`)));
+  await s.click('[data-testid=bylaws-diff]');
+  const diff = await s.until('the diff', () => s.text('[data-testid=diff-section]'));
+  assert.match(diff, /§ 8 → § 8 Bestyrelsen/);
+  const marks = await s.exec(`return [...document.querySelectorAll('[data-testid=diff-section] del, [data-testid=diff-section] ins')].map(e => e.tagName + ':' + e.textContent)`);
+  assert.deepEqual(marks, ['DEL:5', 'INS:7']);
+  await s.screenshot('vedtaegter-forskel');
+  await s.click('[data-testid=bylaws-print]');
+  await s.until('saved pdf', async () => /vedtaegter-2026-11-22\.pdf/.test(await s.text('[data-testid=bylaws-notice]')));
+  const text = execFileSync('pdftotext', ['-layout', join(saveDir, 'vedtaegter-2026-11-22.pdf'), '-']).toString();
+  assert.match(text, /§ 5\. Den ordinære generalforsamling/);
+  assert.match(text, /mindst 21 dages varsel/, 'the version in force is printed');
+  assert.match(text, /Vedtaget på generalforsamlingen den 20\.03\.2026/);
+  assert.doesNotMatch(text, /UDKAST/);
+  await s.click('[data-testid=nav-members]');
 });
 
 test('switches to English and back', async () => {
