@@ -860,6 +860,99 @@ mod tests {
         assert!(RuleSettings::default().validate().is_ok());
     }
 
+    fn member(joined: NaiveDate, birth: Option<NaiveDate>) -> Member {
+        use crate::members::{builtin_membership_types, validate_member, MemberInput};
+        let i = MemberInput {
+            name: "Karin".into(),
+            joined_on: Some(joined),
+            birth_date: birth,
+            membership_type: "ordinary".into(),
+            ..Default::default()
+        };
+        validate_member(&i, &builtin_membership_types(), day(2027, 1, 1))
+            .unwrap()
+            .into_member(crate::ids::MemberId::new(), 1, 1)
+    }
+
+    fn paid(m: &Member, on: NaiveDate) -> Payment {
+        Payment {
+            id: crate::ids::PaymentId::new(),
+            member_id: m.id,
+            year: 2027,
+            paid_on: on,
+            amount: crate::Money::from_kr(150),
+            method: crate::fees::PaymentMethod::Cash,
+            voucher_no: None,
+        }
+    }
+
+    #[test]
+    fn voting_right_says_why_not() {
+        let rates = [FeeRate {
+            year: 2027,
+            membership_type: "ordinary".into(),
+            amount: crate::Money::from_kr(150),
+        }];
+        let assembly = day(2027, 3, 20);
+        let mut rules = RuleSettings::default().voting;
+        let m = member(day(2020, 1, 1), None);
+        let no = voting_right(&m, &rates, &[], assembly, &rules);
+        assert_eq!(
+            no.explanation,
+            "Ingen stemmeret: Kontingent for 2027 er ikke betalt"
+        );
+        assert!(voting_right(&m, &rates, &[paid(&m, day(2027, 3, 20))], assembly, &rules).entitled);
+        rules.payment_days_before = 7;
+        let late = voting_right(&m, &rates, &[paid(&m, day(2027, 3, 19))], assembly, &rules);
+        assert!(
+            late.reasons[0].contains("betalt for sent"),
+            "{:?}",
+            late.reasons
+        );
+        rules.payment_days_before = 0;
+        rules.min_age = Some(15);
+        let young = member(day(2026, 1, 1), Some(day(2012, 3, 21)));
+        let r = voting_right(
+            &young,
+            &rates,
+            &[paid(&young, day(2027, 1, 5))],
+            assembly,
+            &rules,
+        );
+        assert_eq!(r.reasons, ["Under 15 år"]);
+        let birthday = member(day(2026, 1, 1), Some(day(2012, 3, 20)));
+        assert!(
+            voting_right(
+                &birthday,
+                &rates,
+                &[paid(&birthday, day(2027, 1, 5))],
+                assembly,
+                &rules
+            )
+            .entitled
+        );
+        rules.min_age = None;
+        rules.min_membership_days = 90;
+        let newcomer = member(day(2027, 2, 1), None);
+        let r = voting_right(
+            &newcomer,
+            &rates,
+            &[paid(&newcomer, day(2027, 2, 1))],
+            assembly,
+            &rules,
+        );
+        assert!(
+            r.reasons[0].starts_with("Medlem i 47 dage"),
+            "{:?}",
+            r.reasons
+        );
+        let mut gone = member(day(2020, 1, 1), None);
+        gone.left_on = Some(day(2027, 2, 1));
+        assert!(
+            voting_right(&gone, &rates, &[], assembly, &rules).reasons[0].starts_with("Udmeldt")
+        );
+    }
+
     proptest! {
         /// More votes for never turns an adoption into a rejection.
         #[test]
