@@ -101,8 +101,10 @@ impl Api {
             return Ok(versions);
         }
         let association = self.require_association().await?;
-        let mut rules = RuleSettings::default();
-        rules.fiscal_year_start_month = association.fiscal_year_start_month;
+        let rules = RuleSettings {
+            fiscal_year_start_month: association.fiscal_year_start_month,
+            ..RuleSettings::default()
+        };
         let draft = BylawsVersion {
             id: BylawsVersionId::new(),
             number: 1,

@@ -797,7 +797,7 @@ fn print_version(v: &BylawsVersion) -> String {
             .map(|n| format!(" (§ {n})"))
             .unwrap_or_default()
     };
-    out.push(format!("Indstillinger:"));
+    out.push("Indstillinger:".to_owned());
     out.push(format!(
         "  ordinary.noticeDays = {}{}",
         r.ordinary.notice_days,
