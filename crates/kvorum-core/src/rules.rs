@@ -86,7 +86,11 @@ pub enum MajorityBase {
 
 /// What happens when a decision lacks its quorum.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    tag = "kind"
+)]
 pub enum Fallback {
     /// Nothing: the proposal falls.
     None,

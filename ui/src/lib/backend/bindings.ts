@@ -368,7 +368,7 @@ export type Fraction = { num: number, den: number, };
 
 export type MajorityBase = "votesCast" | "presentWithVote" | "allWithVote";
 
-export type Fallback = { "kind": "none" } | { "kind": "secondAssembly", within_days: number, majority: Fraction, strict: boolean, };
+export type Fallback = { "kind": "none" } | { "kind": "secondAssembly", withinDays: number, majority: Fraction, strict: boolean, };
 
 export type BoardRules = { seatsMin: number, seatsMax: number, 
 /**
