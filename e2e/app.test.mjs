@@ -196,6 +196,8 @@ test('bylaws: change the notice period in its §, adopt, see the diff', async ()
   assert.match(await s.text('[data-testid=clause-generalforsamling-1]'), /mindst 21 dages varsel/);
   await s.screenshot('vedtaegter-vedtaget');
   await s.click('[data-testid=bylaws-edit]');
+  await s.until('the new draft is editable', () =>
+    s.exec(`const el = document.querySelector('[data-testid=rule-seats]'); return !!el && !el.disabled`));
   await s.type('[data-testid=rule-seats]', '7');
   await s.click('[data-testid=bylaws-save]');
   await s.until('saved', async () => /består af 7 medlemmer/.test(await s.exec(`return document.querySelector('[data-testid=clause-bestyrelse-0]').value`)));
