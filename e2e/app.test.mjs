@@ -194,6 +194,9 @@ test('bylaws: change the notice period in its §, adopt, see the diff', async ()
   });
   assert.equal(adopted, 'Vedtaget på generalforsamlingen den 20.03.2026');
   assert.match(await s.text('[data-testid=clause-generalforsamling-1]'), /mindst 21 dages varsel/);
+  await s.exec(`document.querySelector('[data-testid=section-generalforsamling]').scrollIntoView()`);
+  await s.until('scrolled to § 5', () => s.exec('return window.scrollY > 0'));
+  assert.match(await s.text('[data-testid=clause-generalforsamling-1]'), /^Stk\. 2\. Den ordinære/);
   await s.screenshot('vedtaegter-vedtaget');
   await s.click('[data-testid=bylaws-edit]');
   await s.until('the new draft is editable', () =>
