@@ -16,7 +16,7 @@ npx vite build --logLevel warn          # the Tauri shell embeds ui/dist, so bui
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "Rust: enhedstest og integrationshistorier på SQLite og PostgreSQL"
-cargo build --workspace --all-targets --quiet
+cargo build --workspace --all-targets --quiet   # also the app binary the end-to-end tests drive
 scripts/postgres.sh cargo test --workspace --all-targets --quiet
 
 step "UI: typetjek og enhedstest"

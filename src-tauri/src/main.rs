@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use kvorum_api::dto::*;
 use kvorum_api::settings::{config_dir, default_db_path, resolve_db, AppSettings};
 use kvorum_api::{Api, Clock};
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tokio::sync::{Mutex, RwLock};
 
@@ -239,7 +239,7 @@ fn db_arg() -> Option<String> {
 }
 
 fn main() {
-    tracing_subscriber_init();
+    kvorum_api::init_logging();
     let config_dir = config_dir();
     let settings = AppSettings::load(&config_dir);
     let location = resolve_db(db_arg().as_deref());
@@ -270,19 +270,9 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(kvorum_api::api_commands!(handler))
-        .setup(|app| {
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.set_title("Kvorum");
-            }
-            Ok(())
-        })
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Kvorum kunne ikke starte: {e}");
         std::process::exit(1);
     }
-}
-
-fn tracing_subscriber_init() {
-    kvorum_api::init_logging();
 }

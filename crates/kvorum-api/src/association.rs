@@ -48,9 +48,18 @@ impl Api {
             changes: created,
         })
         .await?;
+        // A new association starts from the standard bylaws, as a draft to edit and adopt;
+        // both land together or not at all.
+        let draft = crate::bylaws::first_draft(&valid);
+        tx.insert_bylaws_version(&draft).await?;
+        tx.audit(AuditRecord {
+            entity: "bylaws",
+            entity_id: draft.id.to_string(),
+            action: "create",
+            changes: serde_json::json!({ "from": "template" }),
+        })
+        .await?;
         tx.commit().await?;
-        // A new association starts from the standard bylaws, as a draft to edit and adopt.
-        self.bylaws_overview().await?;
         self.require_association().await
     }
 

@@ -2,6 +2,7 @@
 //! rule checks (votes, deadlines, voting right) every later feature calls.
 
 use chrono::NaiveDate;
+use kvorum_core::association::ValidAssociation;
 use kvorum_core::bylaws::{
     diff, follow_settings, in_force, parse_plain_text, template, BylawsText, BylawsVersion,
     SectionDiff, VersionStatus,
@@ -83,6 +84,24 @@ pub struct VoteCheck {
     pub members_with_vote: u32,
 }
 
+/// The first draft of a new association: our standard bylaws with the usual settings.
+pub(crate) fn first_draft(association: &ValidAssociation) -> BylawsVersion {
+    BylawsVersion {
+        id: BylawsVersionId::new(),
+        number: 1,
+        status: VersionStatus::Draft,
+        text: template(&association.name, association.municipality.as_deref()),
+        rules: RuleSettings {
+            fiscal_year_start_month: association.fiscal_year_start_month,
+            ..RuleSettings::default()
+        },
+        adopted_on: None,
+        in_force_from: None,
+        adopted_note: None,
+        version: 1,
+    }
+}
+
 fn summary(v: &BylawsVersion) -> VersionSummary {
     VersionSummary {
         number: v.number,
@@ -94,39 +113,10 @@ fn summary(v: &BylawsVersion) -> VersionSummary {
 }
 
 impl Api {
-    /// All versions; a database without any gets a draft from the template first.
+    /// All versions, oldest first (an association gets its first draft when it is created).
     async fn bylaws_all(&self) -> ApiResult<Vec<BylawsVersion>> {
-        let versions = self.store.bylaws_versions().await?;
-        if !versions.is_empty() {
-            return Ok(versions);
-        }
-        let association = self.require_association().await?;
-        let rules = RuleSettings {
-            fiscal_year_start_month: association.fiscal_year_start_month,
-            ..RuleSettings::default()
-        };
-        let draft = BylawsVersion {
-            id: BylawsVersionId::new(),
-            number: 1,
-            status: VersionStatus::Draft,
-            text: template(&association.name, association.municipality.as_deref()),
-            rules,
-            adopted_on: None,
-            in_force_from: None,
-            adopted_note: None,
-            version: 1,
-        };
-        let mut tx = self.begin().await?;
-        tx.insert_bylaws_version(&draft).await?;
-        tx.audit(AuditRecord {
-            entity: "bylaws",
-            entity_id: draft.id.to_string(),
-            action: "create",
-            changes: serde_json::json!({ "from": "template" }),
-        })
-        .await?;
-        tx.commit().await?;
-        Ok(vec![draft])
+        self.require_association().await?;
+        Ok(self.store.bylaws_versions().await?)
     }
 
     pub async fn bylaws_overview(&self) -> ApiResult<BylawsOverview> {

@@ -148,7 +148,18 @@ impl FeeStatus {
     pub fn is_settled(self) -> bool {
         matches!(self, FeeStatus::Paid { .. } | FeeStatus::NoFee)
     }
-    /// A short Danish description, e.g. for a list column or the minutes.
+    /// A short Danish label for a list column: "Betalt", "Ikke betalt", "Delvist (100,00)".
+    pub fn label_da(self) -> String {
+        match self {
+            FeeStatus::NotMember => "Ikke medlem".into(),
+            FeeStatus::NoFee => "Intet kontingent".into(),
+            FeeStatus::Paid { .. } => "Betalt".into(),
+            FeeStatus::PartlyPaid { paid, .. } => format!("Delvist ({})", paid.format_number()),
+            FeeStatus::Unpaid { .. } => "Ikke betalt".into(),
+        }
+    }
+
+    /// A Danish sentence, e.g. for the member detail or the minutes.
     pub fn describe_da(self, year: i32) -> String {
         match self {
             FeeStatus::NotMember => format!("Ikke medlem i {year}"),

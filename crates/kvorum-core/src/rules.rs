@@ -372,10 +372,10 @@ impl RuleSettings {
                 "Varslet skal være mellem 1 og 120 dage.",
             );
         }
-        if o.proposal_deadline_days >= o.notice_days.max(1) + 60 {
+        if o.proposal_deadline_days > 120 {
             e.push(
                 "ordinary.proposalDeadlineDays",
-                "Fristen for forslag er urimeligt lang.",
+                "Fristen for forslag kan højst være 120 dage før generalforsamlingen.",
             );
         }
         if o.latest_month.is_some_and(|m| !(1..=12).contains(&m)) {

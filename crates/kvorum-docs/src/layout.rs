@@ -113,6 +113,38 @@ pub fn wrap(text: &str, size: f32, style: Style, max_pt: f32) -> Vec<String> {
     lines
 }
 
+/// One table row's text items: each cell cut to its column and aligned in it.
+fn cells(
+    columns: &[Column],
+    texts: &[&str],
+    x0: f32,
+    baseline: f32,
+    size: f32,
+    style: Style,
+) -> Vec<Item> {
+    const PAD: f32 = 1.2;
+    let mut x = x0;
+    let mut items = Vec::with_capacity(columns.len());
+    for (c, cell) in columns.iter().zip(texts) {
+        let text = fit(cell, size, style, (c.width - 2.0 * PAD) * PT_PER_MM);
+        let tx = match c.align {
+            Align::Left => x + PAD,
+            Align::Right => x + c.width - PAD - metrics(style).width_pt(&text, size) / PT_PER_MM,
+        };
+        if !text.is_empty() {
+            items.push(Item::Text {
+                x: tx,
+                y: baseline,
+                size,
+                style,
+                text,
+            });
+        }
+        x += c.width;
+    }
+    items
+}
+
 /// Page furniture every document shares: margins, running header, footer.
 pub struct Frame {
     pub margin_x: f32,
@@ -233,7 +265,6 @@ impl Flow {
     /// too wide are cut with "…" (the row height is fixed so 5 000 rows stay fast).
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32) {
         let row_h = size * 1.6 / PT_PER_MM;
-        let pad = 1.2;
         let x0 = self.frame.margin_x;
         let total_w: f32 = columns.iter().map(|c| c.width).sum();
         let header = |flow: &mut Flow| {
@@ -246,25 +277,10 @@ impl Flow {
                 h: row_h,
                 gray: 0.88,
             });
-            let mut x = x0;
-            for c in columns {
-                let max = (c.width - 2.0 * pad) * PT_PER_MM;
-                let text = fit(&c.heading, size, Style::Bold, max);
-                let tx = match c.align {
-                    Align::Left => x + pad,
-                    Align::Right => {
-                        x + c.width - pad - metrics(Style::Bold).width_pt(&text, size) / PT_PER_MM
-                    }
-                };
-                page.items.push(Item::Text {
-                    x: tx,
-                    y: y + row_h * 0.7,
-                    size,
-                    style: Style::Bold,
-                    text,
-                });
-                x += c.width;
-            }
+            let headings: Vec<&str> = columns.iter().map(|c| c.heading.as_str()).collect();
+            let baseline = y + row_h * 0.7;
+            page.items
+                .extend(cells(columns, &headings, x0, baseline, size, Style::Bold));
             flow.y += row_h;
         };
         self.need(row_h * 2.0);
@@ -284,29 +300,10 @@ impl Flow {
                     gray: 0.96,
                 });
             }
-            let mut x = x0;
-            for (c, cell) in columns.iter().zip(row) {
-                let max = (c.width - 2.0 * pad) * PT_PER_MM;
-                let text = fit(cell, size, Style::Regular, max);
-                let tx = match c.align {
-                    Align::Left => x + pad,
-                    Align::Right => {
-                        x + c.width
-                            - pad
-                            - metrics(Style::Regular).width_pt(&text, size) / PT_PER_MM
-                    }
-                };
-                if !text.is_empty() {
-                    page.items.push(Item::Text {
-                        x: tx,
-                        y: y + row_h * 0.7,
-                        size,
-                        style: Style::Regular,
-                        text,
-                    });
-                }
-                x += c.width;
-            }
+            let texts: Vec<&str> = row.iter().map(String::as_str).collect();
+            let baseline = y + row_h * 0.7;
+            page.items
+                .extend(cells(columns, &texts, x0, baseline, size, Style::Regular));
             self.y += row_h;
         }
         let y = self.y;

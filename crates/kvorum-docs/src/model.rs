@@ -24,7 +24,6 @@ pub struct MemberListRow {
     pub address: String,
     pub email: String,
     pub phone: String,
-    pub membership_type: String,
     pub joined_on: NaiveDate,
     /// "Betalt", "Ikke betalt", "—"
     pub fee: String,

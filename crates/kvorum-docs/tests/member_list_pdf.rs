@@ -20,7 +20,6 @@ fn list(n: i64) -> MemberList {
                 address: "Jernbanegade 4, 4800 Nykøbing F".into(),
                 email: format!("medlem{i}@example.dk"),
                 phone: "12 34 56 78".into(),
-                membership_type: "Ordinært medlem".into(),
                 joined_on: NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
                 fee: "Betalt".into(),
             })

@@ -83,10 +83,6 @@ impl StoreTx {
         Ok(max.unwrap_or(0))
     }
 
-    pub async fn insert_member(&mut self, m: &Member) -> Result<()> {
-        self.insert_members(std::slice::from_ref(m)).await
-    }
-
     /// Inserts many members with multi-row statements (an import of 5 000 is 25 statements).
     pub async fn insert_members(&mut self, members: &[Member]) -> Result<()> {
         let now = self.now;

@@ -428,23 +428,8 @@ fn member_line(r: &MemberRow) -> String {
         r.name,
         r.email.as_deref().unwrap_or(""),
         r.phone.as_deref().unwrap_or(""),
-        r.fee_text()
+        r.fee.label_da()
     )
-}
-
-trait FeeText {
-    fn fee_text(&self) -> &'static str;
-}
-impl FeeText for MemberRow {
-    fn fee_text(&self) -> &'static str {
-        match self.fee {
-            FeeStatus::Paid { .. } => "betalt",
-            FeeStatus::PartlyPaid { .. } => "delvist betalt",
-            FeeStatus::Unpaid { .. } => "ikke betalt",
-            FeeStatus::NoFee => "intet kontingent",
-            FeeStatus::NotMember => "",
-        }
-    }
 }
 
 async fn run(cli: Cli) -> Result<(), ApiError> {
@@ -494,7 +479,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
             Ok(())
         }
         Command::Members(cmd) => members(&api, cmd, json, today).await,
-        Command::Fees(cmd) => fees(&api, cmd, json, today).await,
+        Command::Fees(cmd) => fees(&api, cmd, json).await,
         Command::Bylaws(cmd) => bylaws(&api, cmd, json).await,
         Command::Rules(cmd) => rules(&api, cmd, json).await,
         Command::Pdf(PdfCmd::MemberList { out, query }) => {
@@ -691,12 +676,7 @@ async fn members(
     Ok(())
 }
 
-async fn fees(
-    api: &Api,
-    cmd: FeesCmd,
-    json: bool,
-    _today: chrono::NaiveDate,
-) -> Result<(), ApiError> {
+async fn fees(api: &Api, cmd: FeesCmd, json: bool) -> Result<(), ApiError> {
     match cmd {
         FeesCmd::Rates => {
             let r = api.fee_rates().await?;

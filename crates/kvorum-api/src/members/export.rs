@@ -8,16 +8,6 @@ use kvorum_docs::{MemberList, MemberListRow};
 use crate::dto::{ExportFile, MemberRow};
 use crate::{Api, ApiError, ApiResult, ErrorCode};
 
-fn fee_text(s: FeeStatus) -> String {
-    match s {
-        FeeStatus::NotMember => "Ikke medlem".into(),
-        FeeStatus::NoFee => "Intet kontingent".into(),
-        FeeStatus::Paid { .. } => "Betalt".into(),
-        FeeStatus::PartlyPaid { paid, .. } => format!("Delvist ({})", paid.format_number()),
-        FeeStatus::Unpaid { .. } => "Ikke betalt".into(),
-    }
-}
-
 fn selection_text(q: &MemberQuery) -> String {
     let mut s = match q.status {
         StatusFilter::Active => "Aktive medlemmer".to_owned(),
@@ -113,7 +103,7 @@ impl Api {
                 } else {
                     "nej".into()
                 },
-                fee_text(r.fee),
+                r.fee.label_da(),
             ])
             .map_err(csv_error)?;
         }
@@ -149,12 +139,11 @@ impl Api {
                     address: address_line(r),
                     email: r.email.clone().unwrap_or_default(),
                     phone: r.phone.clone().unwrap_or_default(),
-                    membership_type: r.membership_type.clone(),
                     joined_on: r.joined_on,
                     // The printed column is narrow: a dash where nothing is due.
                     fee: match r.fee {
                         FeeStatus::NoFee | FeeStatus::NotMember => "–".into(),
-                        other => fee_text(other),
+                        other => other.label_da(),
                     },
                 })
                 .collect(),
