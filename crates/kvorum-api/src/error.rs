@@ -14,6 +14,8 @@ pub enum ErrorCode {
     NotFound,
     /// Someone else saved the record first.
     Conflict,
+    /// The record is approved and locked (signed minutes): make a new version instead.
+    Locked,
     /// A unique value (member no., …) is already used.
     Duplicate,
     /// An import file cannot be imported as it is.
@@ -81,6 +83,13 @@ impl ApiError {
         )
     }
 
+    pub fn locked() -> Self {
+        ApiError::new(
+            ErrorCode::Locked,
+            "Referatet er godkendt og låst og kan ikke ændres. Lav en rettelse: en ny version, der henviser til den godkendte.",
+        )
+    }
+
     /// Turns a store error into a message about `what` (e.g. "Medlemmet").
     pub fn from_store(e: StoreError, what: &str) -> Self {
         match e {
@@ -96,6 +105,7 @@ impl From<StoreError> for ApiError {
         match e {
             StoreError::Conflict => ApiError::conflict("Posten"),
             StoreError::NotFound => ApiError::not_found("Posten"),
+            StoreError::Locked => ApiError::locked(),
             StoreError::Unique(what) => {
                 tracing::info!(constraint = %what, "unique violation");
                 ApiError::new(

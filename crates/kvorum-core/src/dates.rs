@@ -37,6 +37,25 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("»{s}« findes ikke i kalenderen."))
 }
 
+/// `lørdag den 14. marts 2026`, as a notice or the minutes write it.
+pub fn long_date_da(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let weekday = [
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    ][d.weekday().num_days_from_monday() as usize];
+    format!(
+        "{weekday} den {}. {} {}",
+        d.day(),
+        crate::rules::month_name_da(d.month()),
+        d.year()
+    )
+}
+
+/// `14.00`: Danish clock times use a full stop.
+pub fn format_time(t: chrono::NaiveTime) -> String {
+    t.format("%H.%M").to_string()
+}
+
 /// First and last day of a calendar year.
 pub fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
     (
@@ -65,6 +84,15 @@ mod tests {
             .contains("findes ikke"));
         assert!(parse_date("22.11.26").is_err());
         assert!(parse_date("i går").is_err());
+    }
+
+    #[test]
+    fn long_dates_in_danish() {
+        assert_eq!(long_date_da(d(2026, 3, 14)), "lørdag den 14. marts 2026");
+        assert_eq!(
+            long_date_da(d(2026, 11, 23)),
+            "mandag den 23. november 2026"
+        );
     }
 
     proptest! {

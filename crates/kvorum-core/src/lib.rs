@@ -9,6 +9,7 @@ pub mod bylaws;
 pub mod dates;
 pub mod fees;
 pub mod ids;
+pub mod meetings;
 pub mod members;
 pub mod money;
 pub mod rules;

@@ -199,7 +199,27 @@ pub struct BoardRules {
     pub auditor_alternates: u32,
     pub auditor_term_years: u32,
     pub eligibility_requires_voting_right: bool,
+    /// Share of the board that must be present for it to decide (board meetings).
+    #[serde(default = "half")]
+    pub quorum: Fraction,
+    /// True: strictly more than the share ("mere end halvdelen").
+    #[serde(default = "yes")]
+    pub quorum_strict: bool,
     pub section: Option<String>,
+}
+
+fn half() -> Fraction {
+    Fraction::HALF
+}
+fn yes() -> bool {
+    true
+}
+
+impl BoardRules {
+    /// All seats at the board table: elected and appointed.
+    pub fn size(&self) -> u32 {
+        self.seats + self.appointed.iter().map(|a| a.count).sum::<u32>()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -342,6 +362,8 @@ impl Default for RuleSettings {
                 auditor_alternates: 1,
                 auditor_term_years: 1,
                 eligibility_requires_voting_right: true,
+                quorum: Fraction::HALF,
+                quorum_strict: true,
                 section: s("bestyrelse"),
             },
             election: ElectionRules {

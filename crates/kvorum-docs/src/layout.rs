@@ -245,12 +245,17 @@ impl Flow {
 
     /// A paragraph, wrapped to the content width.
     pub fn paragraph(&mut self, text: &str, size: f32, style: Style) {
+        self.paragraph_indented(text, size, style, 0.0);
+    }
+
+    /// A paragraph starting `indent` mm in from the margin.
+    pub fn paragraph_indented(&mut self, text: &str, size: f32, style: Style, indent: f32) {
         let line_h = size * 1.35 / PT_PER_MM;
-        let max = self.frame.content_width() * PT_PER_MM;
+        let max = (self.frame.content_width() - indent) * PT_PER_MM;
         for line in wrap(text, size, style, max) {
             self.need(line_h);
             self.y += line_h;
-            let (x, y) = (self.frame.margin_x, self.y - line_h * 0.25);
+            let (x, y) = (self.frame.margin_x + indent, self.y - line_h * 0.25);
             self.page().items.push(Item::Text {
                 x,
                 y,
@@ -261,10 +266,107 @@ impl Flow {
         }
     }
 
+    /// A paragraph with a label hanging in the margin before it: "4." then the item text.
+    pub fn hanging(&mut self, label: &str, text: &str, size: f32, style: Style, indent: f32) {
+        let line_h = size * 1.35 / PT_PER_MM;
+        self.need(line_h);
+        let (x, y) = (self.frame.margin_x, self.y + line_h * 0.75);
+        self.page().items.push(Item::Text {
+            x,
+            y,
+            size,
+            style,
+            text: label.to_owned(),
+        });
+        self.paragraph_indented(text, size, style, indent);
+    }
+
+    /// A paragraph in a shaded box with a bar on its left, kept on one page (a decision).
+    pub fn boxed(&mut self, text: &str, size: f32, style: Style) {
+        const PAD: f32 = 2.5;
+        let line_h = size * 1.35 / PT_PER_MM;
+        let max = (self.frame.content_width() - 2.0 * PAD - 1.0) * PT_PER_MM;
+        let lines = wrap(text, size, style, max);
+        let h = line_h * lines.len() as f32 + 2.0 * PAD;
+        self.need(h);
+        let (x0, y0, w) = (self.frame.margin_x, self.y, self.frame.content_width());
+        let page = self.page();
+        page.items.push(Item::Fill {
+            x: x0,
+            y: y0,
+            w,
+            h,
+            gray: 0.92,
+        });
+        page.items.push(Item::Fill {
+            x: x0,
+            y: y0,
+            w: 1.0,
+            h,
+            gray: 0.2,
+        });
+        for (i, line) in lines.into_iter().enumerate() {
+            page.items.push(Item::Text {
+                x: x0 + 1.0 + PAD,
+                y: y0 + PAD + line_h * (i as f32 + 1.0) - line_h * 0.25,
+                size,
+                style,
+                text: line,
+            });
+        }
+        self.y += h;
+    }
+
+    /// Signature lines side by side, two to a row: a line to sign on, the name under it,
+    /// then the role and the date.
+    pub fn signatures(&mut self, signers: &[(String, String)], date_line: &str) {
+        let w = self.frame.content_width();
+        let col_w = (w - 12.0) / 2.0;
+        for pair in signers.chunks(2) {
+            self.need(32.0);
+            self.gap(16.0);
+            let y = self.y;
+            let x0 = self.frame.margin_x;
+            let page = self.page();
+            for (i, (role, name)) in pair.iter().enumerate() {
+                let x = x0 + i as f32 * (col_w + 12.0);
+                page.items.push(Item::Line {
+                    x1: x,
+                    y1: y,
+                    x2: x + col_w,
+                    y2: y,
+                    width_pt: 0.6,
+                });
+                for (k, (text, style)) in [
+                    (name.clone(), Style::Bold),
+                    (role.clone(), Style::Regular),
+                    (date_line.to_owned(), Style::Regular),
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    page.items.push(Item::Text {
+                        x,
+                        y: y + 4.5 + 4.5 * k as f32,
+                        size: 9.5,
+                        style,
+                        text,
+                    });
+                }
+            }
+            self.y += 16.0;
+        }
+    }
+
     /// A table whose header row is repeated on every page it runs onto. Cells that are
     /// too wide are cut with "…" (the row height is fixed so 5 000 rows stay fast).
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32) {
-        let row_h = size * 1.6 / PT_PER_MM;
+        self.table_rows(columns, rows, size, size * 1.6 / PT_PER_MM);
+    }
+
+    /// A table with rows `row_h` mm high (room to sign in, on an attendance sheet).
+    pub fn table_rows(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32, row_h: f32) {
+        let head_h = size * 1.6 / PT_PER_MM;
         let x0 = self.frame.margin_x;
         let total_w: f32 = columns.iter().map(|c| c.width).sum();
         let header = |flow: &mut Flow| {
@@ -274,16 +376,16 @@ impl Flow {
                 x: x0,
                 y,
                 w: total_w,
-                h: row_h,
+                h: head_h,
                 gray: 0.88,
             });
             let headings: Vec<&str> = columns.iter().map(|c| c.heading.as_str()).collect();
-            let baseline = y + row_h * 0.7;
+            let baseline = y + head_h * 0.7;
             page.items
                 .extend(cells(columns, &headings, x0, baseline, size, Style::Bold));
-            flow.y += row_h;
+            flow.y += head_h;
         };
-        self.need(row_h * 2.0);
+        self.need(head_h + row_h);
         header(self);
         for (i, row) in rows.iter().enumerate() {
             if self.need(row_h) {
@@ -301,7 +403,7 @@ impl Flow {
                 });
             }
             let texts: Vec<&str> = row.iter().map(String::as_str).collect();
-            let baseline = y + row_h * 0.7;
+            let baseline = y + row_h - head_h * 0.3;
             page.items
                 .extend(cells(columns, &texts, x0, baseline, size, Style::Regular));
             self.y += row_h;

@@ -7,9 +7,11 @@
 
 pub mod fonts;
 pub mod layout;
+pub mod meetings;
 pub mod model;
 pub mod pdf;
 
+pub use meetings::{AttendanceRow, AttendanceSheet, MinutesDoc, NoticeDoc, NoticeProposal};
 pub use model::{BylawsDoc, MemberList, MemberListRow};
 
 /// Lays out and renders the member list as PDF bytes.
@@ -21,4 +23,19 @@ pub fn member_list_pdf(list: &MemberList) -> Result<Vec<u8>, pdf::PdfError> {
 /// Lays out and renders the bylaws as PDF bytes.
 pub fn bylaws_pdf(doc: &BylawsDoc) -> Result<Vec<u8>, pdf::PdfError> {
     pdf::render(&model::bylaws_layout(doc))
+}
+
+/// The notice or final agenda as PDF bytes.
+pub fn notice_pdf(doc: &NoticeDoc) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&meetings::notice_layout(doc))
+}
+
+/// The attendance sheet as PDF bytes.
+pub fn attendance_pdf(doc: &AttendanceSheet) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&meetings::attendance_layout(doc))
+}
+
+/// The minutes as PDF bytes.
+pub fn minutes_pdf(doc: &MinutesDoc) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&meetings::minutes_layout(doc))
 }

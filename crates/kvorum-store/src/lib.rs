@@ -10,6 +10,7 @@ pub mod audit;
 mod backup;
 mod bylaws;
 mod fees;
+mod meetings;
 mod members;
 
 use std::path::{Path, PathBuf};
@@ -33,6 +34,9 @@ pub enum StoreError {
     /// The row changed since the caller read it (its version moved on).
     #[error("the record was changed by someone else")]
     Conflict,
+    /// The row is approved (e.g. signed minutes) and can no longer change.
+    #[error("the record is approved and locked")]
+    Locked,
     #[error("not found")]
     NotFound,
     #[error("unique constraint violated: {0}")]
