@@ -63,6 +63,13 @@ impl TestDb {
             .await
             .expect("open database")
     }
+
+    /// Opens with the clock standing on `day` (a story that happens on another date).
+    pub async fn open_on(&self, actor: &str, day: NaiveDate) -> Api {
+        Api::open(&self.url, actor, Clock::fixed_on(day))
+            .await
+            .expect("open database")
+    }
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -166,62 +166,41 @@ async fn save_export(
     Ok(Some(path.display().to_string()))
 }
 
+/// Makes the file the request names, asks where to save it, and writes it there. An e-mail
+/// draft is then opened in the user's mail program.
 #[tauri::command]
-async fn members_save_csv(
+async fn export_save(
     app: AppHandle,
     state: State<'_, AppState>,
-    query: MemberQuery,
+    request: ExportRequest,
 ) -> Result<Option<String>, ApiError> {
+    let filter = request.filter();
+    let open_after = matches!(request, ExportRequest::NoticeEmail { .. });
     let file = {
         let guard = state.api.read().await;
         guard
             .as_ref()
             .ok_or_else(no_database)?
-            .members_export_csv(query)
+            .export(request)
             .await?
     };
-    save_export(&app, file, ("CSV til Excel", "csv")).await
-}
-
-#[tauri::command]
-async fn members_save_pdf(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    query: MemberQuery,
-) -> Result<Option<String>, ApiError> {
-    let file = {
-        let guard = state.api.read().await;
-        guard
-            .as_ref()
-            .ok_or_else(no_database)?
-            .members_export_pdf(query)
-            .await?
-    };
-    save_export(&app, file, ("PDF", "pdf")).await
-}
-
-#[tauri::command]
-async fn bylaws_save_pdf(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Result<Option<String>, ApiError> {
-    let file = {
-        let guard = state.api.read().await;
-        guard
-            .as_ref()
-            .ok_or_else(no_database)?
-            .bylaws_export_pdf()
-            .await?
-    };
-    save_export(&app, file, ("PDF", "pdf")).await
+    let saved = save_export(&app, file, filter).await?;
+    if let (Some(path), true) = (&saved, open_after) {
+        // The e2e tests save to KVORUM_SAVE_DIR and must not start a mail program.
+        if std::env::var_os("KVORUM_SAVE_DIR").is_none() {
+            if let Err(e) = open::that_detached(path) {
+                tracing::warn!(error = %e, "could not open the e-mail draft");
+            }
+        }
+    }
+    Ok(saved)
 }
 
 macro_rules! handler {
     ($($name:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
         tauri::generate_handler![
             $($name,)*
-            app_status, app_open, app_choose_file, app_settings_set, members_save_csv, members_save_pdf,
-            bylaws_save_pdf
+            app_status, app_open, app_choose_file, app_settings_set, export_save
         ]
     };
 }

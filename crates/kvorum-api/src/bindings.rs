@@ -54,6 +54,14 @@ pub fn typescript() -> String {
         RuleSettings, OrdinaryAssemblyRules, ExtraordinaryAssemblyRules, VotingRules, DecisionRule, Fraction,
         MajorityBase, Fallback, BoardRules, AppointedSeat, ElectionRules, TieRule,
         VoteCounts, DecisionOutcome, DecisionResult, Deadlines, VotingRight,
+        ExportRequest, MeetingId, AgendaItemId, ProposalId, ProxyId, DecisionId, MinutesId,
+        MeetingKind, ItemKind, AgendaItem, Officers, MeetingInput, Meeting, ChecklistItem, NoticeCheck,
+        Amendment, ProposalInput, Proposal, Attendee, AttendanceCounts, BoardQuorum, Decision,
+        MinutesStatus, Signatory, Minutes,
+        MeetingSummary, MeetingDetail, ProposalView, ProxyView, AttendanceView, Voter, DecisionKind,
+        MeetingUpdate, AgendaUpdate, ProposalUpdate, CheckIn, ProxyInput, ProxyRemove, DecisionInput,
+        DecisionRecorded, DecisionRemove, SecondAssemblyInput, MinutesSave, MinutesApproval,
+        MinutesCorrection, MinutesSummary,
     );
     let api = crate::api_commands!(ts_fns);
     let shell = crate::shell_commands!(ts_fns);

@@ -36,6 +36,28 @@ macro_rules! api_commands {
             bylaws_import_apply(text: String) -> DraftSaved;
             rules_check_vote(check: VoteCheck) -> DecisionOutcome;
             rules_deadlines(date: NaiveDate) -> Deadlines;
+            meetings_list() -> Vec<MeetingSummary>;
+            meeting_get(id: MeetingId) -> MeetingDetail;
+            meeting_create(input: MeetingInput) -> MeetingDetail;
+            meeting_update(update: MeetingUpdate) -> MeetingDetail;
+            meeting_agenda_set(update: AgendaUpdate) -> MeetingDetail;
+            meeting_voters(id: MeetingId) -> Vec<Voter>;
+            meeting_schedule_second(input: SecondAssemblyInput) -> MeetingDetail;
+            proposal_add(input: ProposalInput) -> ProposalView;
+            proposal_update(update: ProposalUpdate) -> ProposalView;
+            attendance_get(meeting: MeetingId) -> AttendanceView;
+            attendance_check_in(input: CheckIn) -> AttendanceView;
+            attendance_check_out(input: CheckIn) -> AttendanceView;
+            proxy_add(input: ProxyInput) -> AttendanceView;
+            proxy_remove(input: ProxyRemove) -> AttendanceView;
+            decision_record(input: DecisionInput) -> DecisionRecorded;
+            decision_remove(input: DecisionRemove) -> MeetingDetail;
+            minutes_draft(meeting: MeetingId) -> Minutes;
+            minutes_save(update: MinutesSave) -> Minutes;
+            minutes_regenerate(update: MinutesSave) -> Minutes;
+            minutes_approve(approval: MinutesApproval) -> Minutes;
+            minutes_correct(input: MinutesCorrection) -> Minutes;
+            minutes_list() -> Vec<MinutesSummary>;
         }
     };
 }
@@ -48,9 +70,7 @@ macro_rules! shell_commands {
             app_open(location: String) -> AppStatus;
             app_choose_file(create: bool) -> Option<AppStatus>;
             app_settings_set(settings: SettingsInput) -> AppStatus;
-            members_save_csv(query: MemberQuery) -> Option<String>;
-            members_save_pdf(query: MemberQuery) -> Option<String>;
-            bylaws_save_pdf() -> Option<String>;
+            export_save(request: ExportRequest) -> Option<String>;
         }
     };
 }

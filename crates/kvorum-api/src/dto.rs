@@ -26,12 +26,27 @@ pub use kvorum_core::rules::{
 pub use crate::bylaws::{
     AdoptInput, BylawsOverview, DraftSaved, DraftUpdate, VersionSummary, VoteCheck,
 };
+pub use crate::documents::ExportRequest;
 pub use crate::error::{ApiError, ErrorCode};
+pub use crate::meetings::{
+    AgendaUpdate, AttendanceView, CheckIn, DecisionInput, DecisionKind, DecisionRecorded,
+    DecisionRemove, MeetingDetail, MeetingSummary, MeetingUpdate, MinutesApproval,
+    MinutesCorrection, MinutesSave, MinutesSummary, ProposalUpdate, ProposalView, ProxyInput,
+    ProxyRemove, ProxyView, SecondAssemblyInput, Voter,
+};
 pub use crate::members::import::{
     ImportColumn, ImportField, ImportOutcome, ImportPreview, ImportProblem, ImportRequest,
     ImportRow,
 };
 pub use crate::settings::{AppStatus, SettingsInput};
+pub use chrono::NaiveTime;
+pub use kvorum_core::ids::{AgendaItemId, DecisionId, MeetingId, MinutesId, ProposalId, ProxyId};
+pub use kvorum_core::meetings::{
+    AgendaItem, Amendment, AttendanceCounts, Attendee, BoardQuorum, ChecklistItem, Decision,
+    ItemKind, Meeting, MeetingInput, MeetingKind, Minutes, MinutesStatus, Officers, Proposal,
+    ProposalInput, Signatory,
+};
+pub use kvorum_core::rules::NoticeCheck;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -10,9 +10,11 @@ pub mod bindings;
 pub mod bylaws;
 pub mod clock;
 pub mod commands;
+pub mod documents;
 pub mod dto;
 pub mod error;
 pub mod fees;
+pub mod meetings;
 pub mod members;
 pub mod settings;
 

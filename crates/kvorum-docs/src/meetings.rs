@@ -165,10 +165,10 @@ pub fn attendance_layout(doc: &AttendanceSheet) -> Document {
         align: a,
     };
     let columns = [
-        col("Nr.", 11.0, Align::Right),
-        col("Navn", 50.0, Align::Left),
-        col("Stemmeret", 52.0, Align::Left),
-        col("Fuldmagt fra", 29.0, Align::Left),
+        col("Nr.", 10.0, Align::Right),
+        col("Navn", 44.0, Align::Left),
+        col("Stemmeret", 64.0, Align::Left),
+        col("Fuldmagt fra", 24.0, Align::Left),
         col("Underskrift", 40.0, Align::Left),
     ];
     let rows: Vec<Vec<String>> = doc
@@ -184,7 +184,7 @@ pub fn attendance_layout(doc: &AttendanceSheet) -> Document {
             ]
         })
         .collect();
-    flow.table_rows(&columns, &rows, 8.5, 8.5);
+    flow.table_rows(&columns, &rows, 8.0, 8.5);
     flow.finish(title, &doc.association_name, doc.created_unix)
 }
 

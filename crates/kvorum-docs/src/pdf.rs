@@ -12,6 +12,8 @@ use crate::layout::{Document, Item, A4_H, A4_W};
 pub enum PdfError {
     #[error("the embedded font could not be read: {0}")]
     Font(String),
+    #[error("the PDF could not be read: {0}")]
+    Parse(String),
 }
 
 fn gray(g: f32) -> Color {
@@ -137,4 +139,19 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         ..Default::default()
     };
     Ok(pdf.save(&opts, &mut Vec::new()))
+}
+
+/// Reads a PDF's text back, one string per page (for tests and checks of what was printed).
+pub fn page_texts(bytes: &[u8]) -> Result<Vec<String>, PdfError> {
+    let doc = printpdf::PdfDocument::parse(
+        bytes,
+        &printpdf::PdfParseOptions::default(),
+        &mut Vec::new(),
+    )
+    .map_err(PdfError::Parse)?;
+    Ok(doc
+        .extract_text()
+        .into_iter()
+        .map(|p| p.join(" "))
+        .collect())
 }

@@ -615,14 +615,12 @@ impl StoreTx {
     /// Writes straight to a minutes row whatever its status — only for proving the lock.
     #[doc(hidden)]
     pub async fn force_minutes_text(&mut self, id: MinutesId, text: &str) -> Result<u64> {
-        Ok(
-            on_tx!(self, c => sqlx::query("UPDATE minutes SET text = $2 WHERE id = $1")
+        on_tx!(self, c => sqlx::query("UPDATE minutes SET text = $2 WHERE id = $1")
             .bind(id.0)
             .bind(text)
             .execute(c)
             .await
             .map(|r| r.rows_affected()))
-            .map_err(map_locked)?,
-        )
+        .map_err(map_locked)
     }
 }

@@ -4,7 +4,7 @@
 
 export type ApiError = { code: ErrorCode, message: string, fields: Array<FieldError>, };
 
-export type ErrorCode = "validation" | "notFound" | "conflict" | "duplicate" | "import" | "noAssociation" | "alreadyExists" | "database" | "file" | "internal";
+export type ErrorCode = "validation" | "notFound" | "conflict" | "locked" | "duplicate" | "import" | "noAssociation" | "alreadyExists" | "database" | "file" | "internal";
 
 export type FieldError = { 
 /**
@@ -386,7 +386,15 @@ directlyElected: Array<string>, alternates: number, alternateTermYears: number, 
 /**
  * Alternates are the runners-up of the board election rather than a separate election.
  */
-alternatesFromSameVote: boolean, appointed: Array<AppointedSeat>, auditors: number, auditorAlternates: number, auditorTermYears: number, eligibilityRequiresVotingRight: boolean, section: string | null, };
+alternatesFromSameVote: boolean, appointed: Array<AppointedSeat>, auditors: number, auditorAlternates: number, auditorTermYears: number, eligibilityRequiresVotingRight: boolean, 
+/**
+ * Share of the board that must be present for it to decide (board meetings).
+ */
+quorum: Fraction, 
+/**
+ * True: strictly more than the share ("mere end halvdelen").
+ */
+quorumStrict: boolean, section: string | null, };
 
 export type AppointedSeat = { 
 /**
@@ -436,6 +444,226 @@ export type VotingRight = { entitled: boolean,
  */
 reasons: Array<string>, explanation: string, };
 
+export type ExportRequest = { "kind": "membersCsv", query: MemberQuery, } | { "kind": "membersPdf", query: MemberQuery, } | { "kind": "bylawsPdf" } | { "kind": "noticePdf", meeting: MeetingId, } | { "kind": "agendaPdf", meeting: MeetingId, } | { "kind": "attendancePdf", meeting: MeetingId, } | { "kind": "minutesPdf", meeting: MeetingId, number: number | null, } | { "kind": "calendar", meeting: MeetingId, } | { "kind": "noticeEmail", meeting: MeetingId, };
+
+export type MeetingId = string;
+
+export type AgendaItemId = string;
+
+export type ProposalId = string;
+
+export type ProxyId = string;
+
+export type DecisionId = string;
+
+export type MinutesId = string;
+
+export type MeetingKind = "ordinary" | "extraordinary" | "board" | "other";
+
+export type ItemKind = "officers" | "proposals" | "election" | "other";
+
+export type AgendaItem = { id: AgendaItemId, title: string, kind: ItemKind, 
+/**
+ * What happened, written as it happens.
+ */
+notes: string, };
+
+export type Officers = { dirigent: string | null, referent: string | null, counters: Array<string>, };
+
+export type MeetingInput = { kind: MeetingKind, 
+/**
+ * The body for `Other` meetings, e.g. "Husmøde" or "Aktivitetsgruppen".
+ */
+body: string | null, date: string, startTime: string | null, place: string, 
+/**
+ * Extraordinary assembly: who demanded it (e.g. "27 medlemmer" or "Bestyrelsen").
+ */
+demandedBy: string | null, demandedOn: string | null, };
+
+export type Meeting = { id: MeetingId, kind: MeetingKind, body: string | null, date: string, startTime: string | null, endTime: string | null, place: string, demandedBy: string | null, demandedOn: string | null, 
+/**
+ * The date the notice was sent: decides whether the assembly was lawfully called.
+ */
+noticeSentOn: string | null, finalAgendaSentOn: string | null, officers: Officers, agenda: Array<AgendaItem>, 
+/**
+ * Set on a second assembly called because a decision at this one was not quorate.
+ */
+secondOf: MeetingId | null, version: number, };
+
+export type ChecklistItem = { 
+/**
+ * `notice`, `proposals`, `finalAgenda`, `holdBy`, `window`
+ */
+key: string, label: string, date: string | null, 
+/**
+ * Days from today to `date` (negative when passed).
+ */
+daysLeft: number | null, done: boolean, 
+/**
+ * True when the date has passed and the step is not done, or a rule is broken.
+ */
+warning: boolean, explanation: string, };
+
+export type NoticeCheck = { lawful: boolean, daysBefore: number, explanation: string, };
+
+export type Amendment = { sectionKey: string, title: string, clauses: Array<string>, };
+
+export type ProposalInput = { meetingId: MeetingId, 
+/**
+ * The member who proposes it; `None` for the board.
+ */
+submitter: MemberId | null, receivedOn: string, 
+/**
+ * A decision kind from the bylaws: ordinary, amendment, dissolution, …
+ */
+kind: string, title: string, text: string, amendment: Amendment | null, recommendation: string | null, };
+
+export type Proposal = { id: ProposalId, meetingId: MeetingId, 
+/**
+ * Received order within the meeting, from 1.
+ */
+number: number, submitter: MemberId | null, 
+/**
+ * "Bestyrelsen" or the member's name, as it was when received.
+ */
+submitterName: string, receivedOn: string, kind: string, title: string, text: string, amendment: Amendment | null, recommendation: string, version: number, };
+
+export type Attendee = { 
+/**
+ * `None` for a guest who is not a member (e.g. the municipality's representative).
+ */
+member: MemberId | null, name: string, voting: boolean, 
+/**
+ * Why not, in Danish ("Kontingent for 2026 er ikke betalt").
+ */
+reason: string | null, };
+
+export type AttendanceCounts = { present: number, withVote: number, proxies: number, 
+/**
+ * Present with a vote plus proxies: the votes that can be cast.
+ */
+votesInRoom: number, };
+
+export type BoardQuorum = { quorate: boolean, present: number, size: number, required: number, explanation: string, };
+
+export type Decision = { id: DecisionId, meetingId: MeetingId, itemId: AgendaItemId, proposalId: ProposalId | null, kind: string, 
+/**
+ * What was decided on, e.g. "Godkendelse af regnskab 2025".
+ */
+subject: string, acclamation: boolean, counts: VoteCounts, presentWithVote: number, membersWithVote: number, outcome: DecisionOutcome, 
+/**
+ * The bylaws version an adopted amendment created.
+ */
+bylawsVersion: number | null, };
+
+export type MinutesStatus = "draft" | "approved";
+
+export type Signatory = { 
+/**
+ * "Dirigent", "Referent", "Formand"
+ */
+role: string, name: string, };
+
+export type Minutes = { id: MinutesId, meetingId: MeetingId, number: number, text: string, status: MinutesStatus, signatories: Array<Signatory>, approvedOn: string | null, 
+/**
+ * SHA-256 of what was signed ([`minutes_hash`]), set on approval.
+ */
+hash: string | null, corrects: number | null, correctionNote: string | null, version: number, };
+
+export type MeetingSummary = { id: MeetingId, kind: MeetingKind, title: string, date: string, startTime: string | null, place: string, 
+/**
+ * The newest minutes' status, if any minutes exist.
+ */
+minutes: MinutesStatus | null, };
+
+export type MeetingDetail = { meeting: Meeting, title: string, 
+/**
+ * "lørdag den 14. marts 2026 kl. 14.00, Perronen"
+ */
+when: string, checklist: Array<ChecklistItem>, 
+/**
+ * Assemblies: whether the notice (as recorded) calls it lawfully.
+ */
+notice: NoticeCheck | null, proposalDeadline: string | null, proposals: Array<ProposalView>, attendance: AttendanceView, decisions: Array<Decision>, minutes: Array<Minutes>, decisionKinds: Array<DecisionKind>, 
+/**
+ * Things to look at: the dirigent sits on the board, …
+ */
+warnings: Array<string>, };
+
+export type ProposalView = { proposal: Proposal, 
+/**
+ * "Modtaget 07.03.2026, efter fristen 06.03.2026."
+ */
+late: string | null, kindName: string, };
+
+export type ProxyView = { id: ProxyId, giver: MemberId, giverName: string, holder: MemberId, holderName: string, };
+
+export type AttendanceView = { attendees: Array<Attendee>, proxies: Array<ProxyView>, counts: AttendanceCounts, 
+/**
+ * Members with voting right on the day (the base for quorum rules).
+ */
+membersWithVote: number, 
+/**
+ * Board meetings: whether the board can decide.
+ */
+boardQuorum: BoardQuorum | null, };
+
+export type Voter = { member: MemberId, memberNo: number, name: string, voting: VotingRight, checkedIn: boolean, };
+
+export type DecisionKind = { kind: string, name: string, };
+
+export type MeetingUpdate = { id: MeetingId, version: number, input: MeetingInput, endTime: string | null, noticeSentOn: string | null, finalAgendaSentOn: string | null, officers: Officers, };
+
+export type AgendaUpdate = { id: MeetingId, version: number, items: Array<AgendaItem>, };
+
+export type ProposalUpdate = { id: ProposalId, version: number, input: ProposalInput, };
+
+export type CheckIn = { meeting: MeetingId, member: MemberId | null, guest: string | null, };
+
+export type ProxyInput = { meeting: MeetingId, giver: MemberId, holder: MemberId, };
+
+export type ProxyRemove = { meeting: MeetingId, proxy: ProxyId, };
+
+export type DecisionInput = { meeting: MeetingId, item: AgendaItemId, proposal: ProposalId | null, 
+/**
+ * The decision kind; default: the proposal's kind, else `ordinary`.
+ */
+kind: string | null, 
+/**
+ * What was decided on; default: the proposal's title, else the item's.
+ */
+subject: string | null, acclamation: boolean, counts: VoteCounts, };
+
+export type DecisionRecorded = { decision: Decision, 
+/**
+ * "Vedtægternes version 3 er oprettet …", "Der findes et udkast …"
+ */
+notes: Array<string>, 
+/**
+ * When not quorate and the bylaws call a second assembly: the latest date for it.
+ */
+secondAssemblyBy: string | null, };
+
+export type DecisionRemove = { meeting: MeetingId, decision: DecisionId, };
+
+export type SecondAssemblyInput = { decision: DecisionId, meeting: MeetingId, date: string, startTime: string | null, place: string | null, };
+
+export type MinutesSave = { id: MinutesId, version: number, text: string, };
+
+export type MinutesApproval = { id: MinutesId, version: number, signatories: Array<Signatory>, approvedOn: string, };
+
+export type MinutesCorrection = { meeting: MeetingId, 
+/**
+ * Why the approved minutes are corrected.
+ */
+note: string, };
+
+export type MinutesSummary = { meeting: MeetingId, meetingTitle: string, date: string, number: number, status: MinutesStatus, approvedOn: string | null, corrects: number | null, signatories: Array<Signatory>, 
+/**
+ * False if the stored text no longer matches its hash.
+ */
+intact: boolean, };
+
 export type Call = <T>(command: string, args: Record<string, unknown>) => Promise<T>;
 
 export const makeCommands = (call: Call) => ({
@@ -464,11 +692,31 @@ export const makeCommands = (call: Call) => ({
   bylaws_import_apply: (text: string): Promise<DraftSaved> => call("bylaws_import_apply", { text }),
   rules_check_vote: (check: VoteCheck): Promise<DecisionOutcome> => call("rules_check_vote", { check }),
   rules_deadlines: (date: string): Promise<Deadlines> => call("rules_deadlines", { date }),
+  meetings_list: (): Promise<Array<MeetingSummary>> => call("meetings_list", {  }),
+  meeting_get: (id: MeetingId): Promise<MeetingDetail> => call("meeting_get", { id }),
+  meeting_create: (input: MeetingInput): Promise<MeetingDetail> => call("meeting_create", { input }),
+  meeting_update: (update: MeetingUpdate): Promise<MeetingDetail> => call("meeting_update", { update }),
+  meeting_agenda_set: (update: AgendaUpdate): Promise<MeetingDetail> => call("meeting_agenda_set", { update }),
+  meeting_voters: (id: MeetingId): Promise<Array<Voter>> => call("meeting_voters", { id }),
+  meeting_schedule_second: (input: SecondAssemblyInput): Promise<MeetingDetail> => call("meeting_schedule_second", { input }),
+  proposal_add: (input: ProposalInput): Promise<ProposalView> => call("proposal_add", { input }),
+  proposal_update: (update: ProposalUpdate): Promise<ProposalView> => call("proposal_update", { update }),
+  attendance_get: (meeting: MeetingId): Promise<AttendanceView> => call("attendance_get", { meeting }),
+  attendance_check_in: (input: CheckIn): Promise<AttendanceView> => call("attendance_check_in", { input }),
+  attendance_check_out: (input: CheckIn): Promise<AttendanceView> => call("attendance_check_out", { input }),
+  proxy_add: (input: ProxyInput): Promise<AttendanceView> => call("proxy_add", { input }),
+  proxy_remove: (input: ProxyRemove): Promise<AttendanceView> => call("proxy_remove", { input }),
+  decision_record: (input: DecisionInput): Promise<DecisionRecorded> => call("decision_record", { input }),
+  decision_remove: (input: DecisionRemove): Promise<MeetingDetail> => call("decision_remove", { input }),
+  minutes_draft: (meeting: MeetingId): Promise<Minutes> => call("minutes_draft", { meeting }),
+  minutes_save: (update: MinutesSave): Promise<Minutes> => call("minutes_save", { update }),
+  minutes_regenerate: (update: MinutesSave): Promise<Minutes> => call("minutes_regenerate", { update }),
+  minutes_approve: (approval: MinutesApproval): Promise<Minutes> => call("minutes_approve", { approval }),
+  minutes_correct: (input: MinutesCorrection): Promise<Minutes> => call("minutes_correct", { input }),
+  minutes_list: (): Promise<Array<MinutesSummary>> => call("minutes_list", {  }),
   app_status: (): Promise<AppStatus> => call("app_status", {  }),
   app_open: (location: string): Promise<AppStatus> => call("app_open", { location }),
   app_choose_file: (create: boolean): Promise<AppStatus | null> => call("app_choose_file", { create }),
   app_settings_set: (settings: SettingsInput): Promise<AppStatus> => call("app_settings_set", { settings }),
-  members_save_csv: (query: MemberQuery): Promise<string | null> => call("members_save_csv", { query }),
-  members_save_pdf: (query: MemberQuery): Promise<string | null> => call("members_save_pdf", { query }),
-  bylaws_save_pdf: (): Promise<string | null> => call("bylaws_save_pdf", {  }),
+  export_save: (request: ExportRequest): Promise<string | null> => call("export_save", { request }),
 });
