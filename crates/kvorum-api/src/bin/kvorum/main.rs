@@ -11,6 +11,9 @@ use kvorum_api::{Api, ApiError, Clock, ErrorCode};
 use kvorum_core::dates::{format_date, parse_date};
 use serde::Serialize;
 
+mod meetings;
+use meetings::{AttendanceCmd, DecisionsCmd, MeetingsCmd, MinutesCmd, ProposalsCmd, ProxiesCmd};
+
 #[derive(Parser)]
 #[command(
     name = "kvorum",
@@ -53,6 +56,24 @@ enum Command {
     /// The bylaws' rules applied: votes, deadlines, voting right
     #[command(subcommand)]
     Rules(RulesCmd),
+    /// General assemblies, board meetings and other meetings
+    #[command(subcommand)]
+    Meetings(MeetingsCmd),
+    /// Proposals for a meeting (indkomne forslag)
+    #[command(subcommand)]
+    Proposals(ProposalsCmd),
+    /// Check-in at a meeting
+    #[command(subcommand)]
+    Attendance(AttendanceCmd),
+    /// Proxies (fuldmagter) at an assembly
+    #[command(subcommand)]
+    Proxies(ProxiesCmd),
+    /// Decisions with their votes
+    #[command(subcommand)]
+    Decisions(DecisionsCmd),
+    /// Minutes (referat): draft, approve, correct, print
+    #[command(subcommand)]
+    Minutes(MinutesCmd),
     /// Print the TypeScript bindings (used by the UI build)
     Bindings,
 }
@@ -287,6 +308,12 @@ enum PdfCmd {
         #[command(flatten)]
         query: QueryArgs,
     },
+    /// The notice (indkaldelse) of a meeting
+    Notice { meeting: String, out: PathBuf },
+    /// The final agenda with the proposals' text
+    Agenda { meeting: String, out: PathBuf },
+    /// The attendance sheet to sign at the door
+    AttendanceSheet { meeting: String, out: PathBuf },
 }
 
 fn bad_input(field: &str, message: String) -> ApiError {
@@ -482,6 +509,21 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Fees(cmd) => fees(&api, cmd, json).await,
         Command::Bylaws(cmd) => bylaws(&api, cmd, json).await,
         Command::Rules(cmd) => rules(&api, cmd, json).await,
+        Command::Meetings(cmd) => meetings::meetings(&api, cmd, json).await,
+        Command::Proposals(cmd) => meetings::proposals(&api, cmd, json).await,
+        Command::Attendance(cmd) => meetings::attendance(&api, cmd, json).await,
+        Command::Proxies(cmd) => meetings::proxies(&api, cmd, json).await,
+        Command::Decisions(cmd) => meetings::decisions(&api, cmd, json).await,
+        Command::Minutes(cmd) => meetings::minutes(&api, cmd, json).await,
+        Command::Pdf(PdfCmd::Notice { meeting, out }) => {
+            meetings::meeting_pdf(&api, "notice", &meeting, &out, json).await
+        }
+        Command::Pdf(PdfCmd::Agenda { meeting, out }) => {
+            meetings::meeting_pdf(&api, "agenda", &meeting, &out, json).await
+        }
+        Command::Pdf(PdfCmd::AttendanceSheet { meeting, out }) => {
+            meetings::meeting_pdf(&api, "attendance", &meeting, &out, json).await
+        }
         Command::Pdf(PdfCmd::MemberList { out, query }) => {
             let file = api.members_export_pdf(query_of(&query)?).await?;
             write_file(&out, &file.bytes)?;
