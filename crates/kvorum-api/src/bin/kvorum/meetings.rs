@@ -692,15 +692,14 @@ pub async fn attendance(api: &Api, cmd: AttendanceCmd, json: bool) -> Result<(),
                 Some(n) => Some(member_ref(api, n).await?),
                 None => None,
             };
-            (
-                api.attendance_check_in(CheckIn {
+            let view = api
+                .attendance_check_in(CheckIn {
                     meeting,
                     member,
-                    guest,
+                    guest: guest.clone(),
                 })
-                .await?,
-                true,
-            )
+                .await?;
+            (view, Some((member, guest)))
         }
         AttendanceCmd::Checkout { meeting, no, guest } => {
             let meeting = meeting_ref(api, &meeting).await?;
@@ -715,7 +714,7 @@ pub async fn attendance(api: &Api, cmd: AttendanceCmd, json: bool) -> Result<(),
                     guest,
                 })
                 .await?,
-                false,
+                None,
             )
         }
         AttendanceCmd::List { meeting } => {
