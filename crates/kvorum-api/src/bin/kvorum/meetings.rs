@@ -685,7 +685,9 @@ fn attendance_text(v: &AttendanceView) -> String {
 }
 
 pub async fn attendance(api: &Api, cmd: AttendanceCmd, json: bool) -> Result<(), ApiError> {
-    let (view, checked): (AttendanceView, Option<(Option<MemberId>, Option<String>)>) = match cmd {
+    // `checked`: who was just checked in, to name them in the reply.
+    type Who = Option<(Option<MemberId>, Option<String>)>;
+    let (view, checked): (AttendanceView, Who) = match cmd {
         AttendanceCmd::Checkin { meeting, no, guest } => {
             let meeting = meeting_ref(api, &meeting).await?;
             let member = match no {
