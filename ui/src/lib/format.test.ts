@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, parseMoney, visibleRange } from './format';
+import { formatDate, formatMoney, formatTime, parseMoney, parseTime, visibleRange } from './format';
 import { translate } from './i18n.svelte';
 
 describe('Danish formats', () => {
@@ -47,5 +47,17 @@ describe('Danish date input', () => {
     expect(parseDanishDate('')).toBeNull();
     expect(parseDanishDate('31.02.2025')).toBeUndefined();
     expect(parseDanishDate('i går')).toBeUndefined();
+  });
+});
+
+describe('times', () => {
+  it('reads Danish clock times', () => {
+    expect(parseTime('19.00')).toBe('19:00:00');
+    expect(parseTime('9')).toBe('09:00:00');
+    expect(parseTime(' 14:30 ')).toBe('14:30:00');
+    expect(parseTime('')).toBeNull();
+    expect(parseTime('25.00')).toBeUndefined();
+    expect(parseTime('kl. 7')).toBeUndefined();
+    expect(formatTime('14:30:00')).toBe('14.30');
   });
 });

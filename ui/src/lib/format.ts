@@ -60,3 +60,22 @@ export function parseDanishDate(input: string): string | null | undefined {
   }
   return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
+
+/** "19.00", "19:00", "9" → "19:00:00" (as the backend's NaiveTime); null when empty; undefined when not a time. */
+export function parseTime(input: string): string | null | undefined {
+  const s = input.trim();
+  if (!s) return null;
+  const m = /^(\d{1,2})(?:[.:](\d{2}))?$/.exec(s);
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2] ?? '0');
+  if (h > 23 || min > 59) return undefined;
+  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:00`;
+}
+
+/** "19:00:00" → "19.00" */
+export function formatTime(t: string | null | undefined): string {
+  if (!t) return '';
+  const m = /^(\d{2}):(\d{2})/.exec(t);
+  return m ? `${m[1]}.${m[2]}` : t;
+}
