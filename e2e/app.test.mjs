@@ -220,6 +220,96 @@ test('bylaws: change the notice period in its §, adopt, see the diff', async ()
   await s.click('[data-testid=nav-members]');
 });
 
+test('the secretary plans an assembly, sends the notice, checks in, decides and approves the minutes', async () => {
+  // Karin paid her 2026 fee on 1 November, before the assembly.
+  await s.type('[data-testid=member-search]', 'Karin');
+  await s.until('Karin', async () => (await rowCount()) === 1);
+  await s.click('[data-testid=member-row]');
+  await s.type('[data-testid=pay-date]', '01.11.2026');
+  await s.type('[data-testid=pay-amount]', '150');
+  await s.click('[data-testid=pay-submit]');
+  await s.until('paid', async () => /Kontingent for 2026 er betalt/.test(await s.text('[data-testid=fee-status]')));
+  await s.click('[data-testid=member-close]');
+  await s.type('[data-testid=member-search]', '');
+
+  // The assembly was held last night; the secretary records it.
+  await s.click('[data-testid=nav-meetings]');
+  await s.click('[data-testid=meeting-new]');
+  await s.type('[data-testid=meeting-date]', '21.11.2026');
+  await s.type('[data-testid=meeting-time]', '19.00');
+  await s.type('[data-testid=meeting-place]', 'Perronen, Jernbanegade 4');
+  await s.click('[data-testid=meeting-create]');
+  const title = await s.until('the new meeting', () => s.text('[data-testid=meeting-title]'));
+  assert.equal(title, 'Ordinær generalforsamling 2026');
+  assert.match(await s.text('[data-testid=checklist]'), /Indkaldelse sendt[\s\S]*31\.10\.2026[\s\S]*Fristen 31\.10\.2026 er overskredet/);
+  await s.type('[data-testid=notice-sent]', '30.10.2026');
+  await s.type('[data-testid=dirigent]', 'Vibeke Dirigent');
+  await s.type('[data-testid=referent]', 'Karin Hansen');
+  await s.click('[data-testid=planner-save]');
+  await s.until('saved', async () => /Mødet er gemt/.test(await s.text('[data-testid=planner-notice]')));
+  assert.match(await s.text('[data-testid=notice-check]'), /22 dage før generalforsamlingen; vedtægterne kræver mindst 21 dages varsel\. Generalforsamlingen er lovligt indkaldt/);
+  assert.match(await s.text('[data-testid=checklist]'), /Gjort 30\.10\.2026/);
+  await s.screenshot('moede-planlaegning');
+  await s.click('[data-testid=export-notice]');
+  await s.until('notice saved', async () => /indkaldelse-generalforsamling-2026-11-21\.pdf/.test(await s.text('[data-testid=planner-notice]')));
+  const notice = join(saveDir, 'indkaldelse-generalforsamling-2026-11-21.pdf');
+  const text = execFileSync('pdftotext', ['-layout', notice, '-']).toString();
+  assert.match(text, /Indkaldelse til ordinær generalforsamling/);
+  assert.match(text, /lørdag den 21\. november 2026 kl\. 19\.00/);
+  assert.match(text, /Valg af dirigent, referent og stemmetællere/);
+  execFileSync('pdftoppm', ['-png', '-r', '70', notice, join(artifacts, 'indkaldelse-pdf')]);
+
+  // Check-in at the door: Karin may vote; Bo has not paid for 2026.
+  await s.click('[data-testid=step-checkin]');
+  await s.type('[data-testid=checkin-search]', 'øster');
+  await s.until('one match', async () => (await s.findAll('[data-testid=checkin-row]')).length === 1);
+  await s.click('[data-testid=checkin-row]');
+  await s.until('Bo in without a vote', async () => /Bo Østergaard er tjekket ind — Ingen stemmeret: Kontingent for 2026 er ikke betalt/.test(await s.text('[data-testid=checkin-last]')));
+  await s.type('[data-testid=checkin-search]', 'Karin\uE007');
+  await s.until('Karin in', async () => (await s.text('[data-testid=checkin-last]')) === 'Karin Hansen er tjekket ind');
+  assert.match(await s.text('[data-testid=counts]'), /2\s*til stede[\s\S]*1\s*med stemmeret/);
+  assert.equal(await s.text('[data-testid=votes-in-room]'), '1');
+  await s.screenshot('moede-fremmoede');
+
+  // The meeting: the accounts are approved by the one vote in the room.
+  await s.click('[data-testid=step-run]');
+  await s.exec(`document.querySelectorAll('[data-testid=run-item]')[2].click()`);
+  await s.until('item 3', async () => /3\. Fremlæggelse af revideret regnskab/.test(await s.exec('return document.body.innerText')));
+  await s.type('[data-testid=run-notes]', 'Kassereren gennemgik regnskabet. Revisoren havde ingen bemærkninger.');
+  await s.type('[data-testid=run-subject]', 'Årsregnskab 2025');
+  await s.type('[data-testid=vote-for]', '1');
+  await s.click('[data-testid=run-record]');
+  const decision = await s.until('the decision', () => s.text('[data-testid=decision]'));
+  assert.match(decision, /Årsregnskab 2025[\s\S]*Vedtaget: 1 for, 0 imod, 0 blanke\. Krævet simpelt flertal/);
+  await s.screenshot('moede-beslutning');
+
+  // Minutes: drafted from the record, approved and locked.
+  await s.click('[data-testid=step-minutes]');
+  await s.click('[data-testid=minutes-draft]');
+  const draft = await s.until('the draft', () => s.exec(`return document.querySelector('[data-testid=minutes-text]')?.value`));
+  assert.match(draft, /Fremmøde: 2 medlemmer til stede, heraf 1 med stemmeret/);
+  assert.match(draft, /Dirigenten konstaterede, at generalforsamlingen var lovligt indkaldt/);
+  assert.match(draft, /Kassereren gennemgik regnskabet/);
+  assert.match(draft, /Beslutning: Årsregnskab 2025: Vedtaget/);
+  await s.screenshot('referat-udkast');
+  assert.equal(await s.exec(`return document.querySelector('[data-testid=sig-name-0]').value`), 'Vibeke Dirigent');
+  await s.click('[data-testid=minutes-approve]');
+  await s.until('approved', async () => /Referatet er godkendt og låst/.test(await s.text('[data-testid=minutes-notice]')));
+  assert.match(await s.text('[data-testid=minutes-approved]'), /Version 1, godkendt 22\.11\.2026/);
+  await s.screenshot('referat-godkendt');
+  await s.click('[data-testid=minutes-pdf]');
+  await s.until('minutes saved', async () => /referat-generalforsamling-2026-11-21-v1\.pdf/.test(await s.text('[data-testid=minutes-notice]')));
+  const minutes = join(saveDir, 'referat-generalforsamling-2026-11-21-v1.pdf');
+  assert.match(execFileSync('pdftotext', ['-layout', minutes, '-']).toString(), /Kontrolsum \(SHA-256\)/);
+  execFileSync('pdftoppm', ['-png', '-r', '70', minutes, join(artifacts, 'referat-pdf')]);
+
+  // The chair's view lists it.
+  await s.click('[data-testid=nav-minutes]');
+  assert.match(await s.until('the list', () => s.text('[data-testid=minutes-row]')), /Ordinær generalforsamling 2026[\s\S]*Godkendt 22\.11\.2026[\s\S]*Vibeke Dirigent/);
+  await s.screenshot('referater');
+  await s.click('[data-testid=nav-members]');
+});
+
 test('switches to English and back', async () => {
   await s.click('[data-testid=lang-switch]');
   await s.until('English', async () => (await s.text('[data-testid=nav-members]')) === 'Members');

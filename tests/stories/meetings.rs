@@ -567,7 +567,7 @@ async fn whole_assembly(engine: Engine) {
         id: fixed.id,
         version: fixed.version,
         signatories: signers,
-        approved_on: date(2027, 3, 27),
+        approved_on: workday(),
     })
     .await
     .unwrap();

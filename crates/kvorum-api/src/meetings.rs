@@ -1311,6 +1311,9 @@ impl Api {
             Ok(()) => FieldErrors::default(),
             Err(e) => e,
         };
+        if approval.approved_on > self.clock.today() {
+            errs.push("approvedOn", "Godkendelsesdatoen ligger i fremtiden.");
+        }
         if approval.approved_on < meeting.date {
             errs.push(
                 "approvedOn",
