@@ -434,7 +434,7 @@ async fn whole_assembly(engine: Engine) {
     let t = &draft.text;
     for needle in [
         "Tid og sted: lørdag den 13. marts 2027 kl. 14.00, Perronen, Jernbanegade 4, Nykøbing F. Mødet sluttede kl. 16.30.",
-        "Fremmøde: 11 medlemmer til stede, heraf 10 med stemmeret. 1 fuldmagt. 11 stemmer i alt.",
+        "Fremmøde: 11 medlemmer til stede, heraf 10 med stemmeret. 1 fuldmagt. 11 stemmer i alt. Foreningen havde 12 stemmeberettigede medlemmer på dagen.",
         "Som dirigent valgtes Vibeke Dirigent.",
         "Som stemmetællere valgtes Anne Ærø og Bent Østergaard.",
         "Dirigenten konstaterede, at generalforsamlingen var lovligt indkaldt",

@@ -787,6 +787,10 @@ fn names(list: &[String]) -> String {
     }
 }
 
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn decision_line(d: &Decision) -> String {
     format!("Beslutning: {}: {}", d.subject, d.outcome.explanation)
 }
@@ -805,13 +809,17 @@ pub fn draft_minutes(ctx: &MinutesContext) -> String {
     let lawful = notice_check(m, ctx.rules);
     if m.kind.is_assembly() {
         out.push(format!(
-            "Fremmøde: {} medlemmer til stede, heraf {} med stemmeret. {} fuldmagt{}. {} stemmer i alt. Foreningen havde {} stemmeberettigede medlemmer på dagen.",
-            c.present,
+            "Fremmøde: {} til stede, heraf {} med stemmeret. {} fuldmagt{}. {} i alt. Foreningen havde {} på dagen.",
+            plural(c.present, "medlem", "medlemmer"),
             c.with_vote,
             c.proxies,
             if c.proxies == 1 { "" } else { "er" },
-            c.votes_in_room,
-            ctx.members_with_vote
+            plural(c.votes_in_room, "stemme", "stemmer"),
+            plural(
+                ctx.members_with_vote,
+                "stemmeberettiget medlem",
+                "stemmeberettigede medlemmer"
+            )
         ));
         if m.second_of.is_some() {
             out.push("Generalforsamlingen er indkaldt som ny generalforsamling, fordi en tidligere generalforsamling ikke var beslutningsdygtig.".into());
