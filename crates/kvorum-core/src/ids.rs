@@ -52,3 +52,6 @@ typed_id!(ProposalId);
 typed_id!(ProxyId);
 typed_id!(DecisionId);
 typed_id!(MinutesId);
+typed_id!(TermId);
+typed_id!(ElectionId);
+typed_id!(CandidateId);

@@ -5,8 +5,10 @@
 #![forbid(unsafe_code)]
 
 pub mod association;
+pub mod board;
 pub mod bylaws;
 pub mod dates;
+pub mod elections;
 pub mod fees;
 pub mod ids;
 pub mod meetings;

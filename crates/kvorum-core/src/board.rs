@@ -1,0 +1,357 @@
+//! The board register: who holds which seat from when to when — elected board members,
+//! ranked alternates, appointed seats (the municipality's representative), auditors — and
+//! which seats are up for election at an assembly, following the bylaws' terms and staggering.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::ids::{MeetingId, MemberId, TermId};
+use crate::rules::RuleSettings;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum SeatKind {
+    /// bestyrelsesmedlem, elected by the assembly
+    Board,
+    /// suppleant, ranked
+    Alternate,
+    /// appointed by an outside body (e.g. the municipality), not elected
+    Appointed,
+    /// revisor
+    Auditor,
+    /// revisorsuppleant
+    AuditorAlternate,
+}
+
+impl SeatKind {
+    pub const ALL: [SeatKind; 5] = [
+        SeatKind::Board,
+        SeatKind::Alternate,
+        SeatKind::Appointed,
+        SeatKind::Auditor,
+        SeatKind::AuditorAlternate,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            SeatKind::Board => "board",
+            SeatKind::Alternate => "alternate",
+            SeatKind::Appointed => "appointed",
+            SeatKind::Auditor => "auditor",
+            SeatKind::AuditorAlternate => "auditorAlternate",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<SeatKind> {
+        SeatKind::ALL.into_iter().find(|k| k.code() == s)
+    }
+    pub fn label_da(self) -> &'static str {
+        match self {
+            SeatKind::Board => "Bestyrelsesmedlem",
+            SeatKind::Alternate => "Suppleant",
+            SeatKind::Appointed => "Udpeget medlem",
+            SeatKind::Auditor => "Revisor",
+            SeatKind::AuditorAlternate => "Revisorsuppleant",
+        }
+    }
+    /// Sits at the board table (and counts for the board's quorum).
+    pub fn on_board(self) -> bool {
+        matches!(self, SeatKind::Board | SeatKind::Appointed)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Position {
+    Chair,
+    ViceChair,
+    Treasurer,
+    Secretary,
+    Member,
+}
+
+impl Position {
+    pub fn label_da(self) -> &'static str {
+        match self {
+            Position::Chair => "Formand",
+            Position::ViceChair => "Næstformand",
+            Position::Treasurer => "Kasserer",
+            Position::Secretary => "Sekretær",
+            Position::Member => "Bestyrelsesmedlem",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PositionEntry {
+    pub position: Position,
+    pub from: NaiveDate,
+}
+
+/// One holder of one seat for one term.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Term {
+    pub id: TermId,
+    pub kind: SeatKind,
+    /// `None` for someone who is not a member (an appointed representative, an auditor).
+    pub member: Option<MemberId>,
+    pub name: String,
+    /// Alternates: 1 steps in first.
+    pub rank: Option<u32>,
+    pub start: NaiveDate,
+    /// The year of the ordinary assembly at which the term runs out; `None` for appointed seats.
+    pub expires_year: Option<i32>,
+    /// When the holder actually left the seat (term over, resigned, stepped up as alternate).
+    pub ended_on: Option<NaiveDate>,
+    pub end_reason: Option<String>,
+    /// Positions from the constitution (or the assembly), newest last.
+    pub positions: Vec<PositionEntry>,
+    /// The assembly that elected them.
+    pub elected_at: Option<MeetingId>,
+    /// e.g. "Guldborgsund Kommune"
+    pub appointed_by: Option<String>,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+impl Term {
+    pub fn active_on(&self, day: NaiveDate) -> bool {
+        self.start <= day && self.ended_on.is_none_or(|e| e > day)
+    }
+    pub fn position_on(&self, day: NaiveDate) -> Option<Position> {
+        self.positions
+            .iter()
+            .filter(|p| p.from <= day)
+            .max_by_key(|p| p.from)
+            .map(|p| p.position)
+    }
+}
+
+/// Who held a seat on `day`, board first, alternates by rank.
+pub fn register_on(register: &[Term], day: NaiveDate) -> Vec<&Term> {
+    let mut out: Vec<&Term> = register.iter().filter(|t| t.active_on(day)).collect();
+    out.sort_by_key(|t| {
+        (
+            SeatKind::ALL.iter().position(|k| *k == t.kind),
+            t.position_on(day).map(|p| p as u8).unwrap_or(9),
+            t.rank.unwrap_or(0),
+            t.name.clone(),
+        )
+    });
+    out
+}
+
+/// What an ordinary assembly must elect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SeatsUp {
+    pub year: i32,
+    /// Board seats to fill: expiring terms plus vacancies.
+    pub board: u32,
+    /// Holders whose terms run out at this assembly (they may stand again).
+    pub expiring: Vec<Term>,
+    /// Seats empty before the assembly (resignations, fewer elected last time).
+    pub vacancies: u32,
+    pub alternates: u32,
+    pub auditors: u32,
+    pub auditor_alternates: u32,
+    pub explanation: String,
+}
+
+fn continuing(register: &[Term], kind: SeatKind, day: NaiveDate) -> Vec<&Term> {
+    register
+        .iter()
+        .filter(|t| {
+            t.kind == kind && t.active_on(day) && t.expires_year.is_some_and(|y| y > day.year())
+        })
+        .collect()
+}
+
+/// `seats_up_for_election(register, assembly_date, rules)`: the seats that expire at this
+/// assembly, the vacancies, and the alternates and auditors to elect. Appointed seats never.
+pub fn seats_up_for_election(
+    register: &[Term],
+    assembly_date: NaiveDate,
+    rules: &RuleSettings,
+) -> SeatsUp {
+    let b = &rules.board;
+    let year = assembly_date.year();
+    let expiring: Vec<Term> = register
+        .iter()
+        .filter(|t| {
+            t.kind == SeatKind::Board && t.active_on(assembly_date) && t.expires_year == Some(year)
+        })
+        .cloned()
+        .collect();
+    let staying =
+        u32::try_from(continuing(register, SeatKind::Board, assembly_date).len()).unwrap_or(0);
+    let board = b.seats.saturating_sub(staying);
+    let expiring_n = u32::try_from(expiring.len()).unwrap_or(0);
+    let vacancies = board.saturating_sub(expiring_n);
+    let left = |kind: SeatKind, wanted: u32| {
+        wanted.saturating_sub(
+            u32::try_from(continuing(register, kind, assembly_date).len()).unwrap_or(0),
+        )
+    };
+    let alternates = left(SeatKind::Alternate, b.alternates);
+    let auditors = left(SeatKind::Auditor, b.auditors);
+    let auditor_alternates = left(SeatKind::AuditorAlternate, b.auditor_alternates);
+    let mut parts = vec![format!(
+        "{board} bestyrelsespladser er på valg ({expiring_n} udløber, {vacancies} ledige)"
+    )];
+    if alternates > 0 {
+        parts.push(format!("{alternates} suppleanter"));
+    }
+    if auditors > 0 {
+        parts.push(format!(
+            "{auditors} revisor{}",
+            if auditors == 1 { "" } else { "er" }
+        ));
+    }
+    if auditor_alternates > 0 {
+        parts.push(format!(
+            "{auditor_alternates} revisorsuppleant{}",
+            if auditor_alternates == 1 { "" } else { "er" }
+        ));
+    }
+    SeatsUp {
+        year,
+        board,
+        expiring,
+        vacancies,
+        alternates,
+        auditors,
+        auditor_alternates,
+        explanation: format!("{}.", parts.join(", ")),
+    }
+}
+
+/// The year a new term elected at `year`'s assembly runs out. Staggered boards keep the
+/// bylaws' split (e.g. 3 seats in even years, 2 in odd): a seat goes to the latest year with
+/// room, so a founding board or a vacancy gets the shorter term where needed.
+pub fn term_expiry(
+    register: &[Term],
+    kind: SeatKind,
+    assembly_date: NaiveDate,
+    already_assigned: &[i32],
+    rules: &RuleSettings,
+) -> i32 {
+    let b = &rules.board;
+    let year = assembly_date.year();
+    let years = match kind {
+        SeatKind::Board => b.term_years,
+        SeatKind::Alternate | SeatKind::AuditorAlternate => b.alternate_term_years,
+        SeatKind::Auditor => b.auditor_term_years,
+        SeatKind::Appointed => 0,
+    }
+    .max(1);
+    let full = year + i32::try_from(years).unwrap_or(1);
+    if kind != SeatKind::Board || !b.staggered || years < 2 {
+        return full;
+    }
+    let quota = |y: i32| {
+        if y % 2 == 0 {
+            b.seats_in_even_years
+        } else {
+            b.seats.saturating_sub(b.seats_in_even_years)
+        }
+    };
+    let taken = |y: i32| {
+        let stay = continuing(register, SeatKind::Board, assembly_date)
+            .iter()
+            .filter(|t| t.expires_year == Some(y))
+            .count()
+            + already_assigned.iter().filter(|a| **a == y).count();
+        u32::try_from(stay).unwrap_or(u32::MAX)
+    };
+    (year + 1..=full)
+        .rev()
+        .find(|y| taken(*y) < quota(*y))
+        .unwrap_or(full)
+}
+
+/// When a board member leaves: the alternate to step in, in rank order.
+pub fn next_alternate(register: &[Term], day: NaiveDate) -> Option<&Term> {
+    register
+        .iter()
+        .filter(|t| t.kind == SeatKind::Alternate && t.active_on(day))
+        .min_by_key(|t| t.rank.unwrap_or(u32::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn term(kind: SeatKind, name: &str, start: NaiveDate, expires: Option<i32>) -> Term {
+        Term {
+            id: TermId::new(),
+            kind,
+            member: None,
+            name: name.into(),
+            rank: None,
+            start,
+            expires_year: expires,
+            ended_on: None,
+            end_reason: None,
+            positions: vec![],
+            elected_at: None,
+            appointed_by: None,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn a_founding_board_is_staggered() {
+        let rules = RuleSettings::default(); // 5 seats, 2 years, 3 in even years
+        let at = day(2025, 3, 8);
+        let mut assigned = Vec::new();
+        for _ in 0..5 {
+            let y = term_expiry(&[], SeatKind::Board, at, &assigned, &rules);
+            assigned.push(y);
+        }
+        assigned.sort();
+        assert_eq!(assigned, vec![2026, 2026, 2026, 2027, 2027]);
+    }
+
+    #[test]
+    fn seats_up_follow_the_register() {
+        let rules = RuleSettings::default();
+        let start = day(2025, 3, 8);
+        let mut reg = vec![
+            term(SeatKind::Board, "A", start, Some(2026)),
+            term(SeatKind::Board, "B", start, Some(2026)),
+            term(SeatKind::Board, "C", start, Some(2027)),
+            term(SeatKind::Board, "D", start, Some(2027)),
+            term(SeatKind::Board, "E", start, Some(2027)),
+            term(SeatKind::Alternate, "S1", start, Some(2026)),
+            term(SeatKind::Appointed, "Kommunen", start, None),
+        ];
+        let up = seats_up_for_election(&reg, day(2026, 3, 14), &rules);
+        assert_eq!((up.board, up.expiring.len(), up.vacancies), (2, 2, 0));
+        assert_eq!(up.alternates, 2);
+        assert_eq!(up.auditors, 1);
+        // C resigns: a vacancy next year on top of the three expiring.
+        reg[2].ended_on = Some(day(2026, 9, 1));
+        let up = seats_up_for_election(&reg, day(2027, 3, 13), &rules);
+        assert_eq!((up.board, up.expiring.len(), up.vacancies), (5, 2, 3));
+        assert!(up
+            .explanation
+            .starts_with("5 bestyrelsespladser er på valg"));
+    }
+
+    #[test]
+    fn alternates_step_in_by_rank() {
+        let start = day(2025, 3, 8);
+        let mut s2 = term(SeatKind::Alternate, "S2", start, Some(2026));
+        s2.rank = Some(2);
+        let mut s1 = term(SeatKind::Alternate, "S1", start, Some(2026));
+        s1.rank = Some(1);
+        let reg = vec![s2, s1];
+        assert_eq!(next_alternate(&reg, day(2025, 6, 1)).unwrap().name, "S1");
+    }
+}

@@ -1,0 +1,619 @@
+//! Elections at an assembly: fredsvalg when there are no more candidates than seats, else a
+//! written ballot (kampvalg). Ballots are counted (a ballot with more marks than allowed is
+//! invalid, an empty one blank), candidates ranked, the top ones elected and the next ones
+//! made alternates in rank order. A tie that decides a seat or an alternate's rank is never
+//! settled silently: it waits for a recorded lot draw (or a run-off).
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::board::SeatKind;
+use crate::ids::{CandidateId, MemberId};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Candidate {
+    pub id: CandidateId,
+    pub member: Option<MemberId>,
+    pub name: String,
+    /// "Bestyrelsen", "Opstillet af Anne Ærø", "Selv"
+    pub proposed_by: String,
+    pub accepts: bool,
+    pub eligible: bool,
+    /// Why not eligible, in Danish.
+    pub reason: Option<String>,
+    /// A sitting member whose term runs out and who stands again.
+    pub standing_again: bool,
+}
+
+/// One ballot as the counters read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BallotEntry {
+    pub marks: Vec<CandidateId>,
+    /// The counters found it invalid for another reason (a name written on it, unreadable).
+    pub marked_invalid: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum BallotVerdict {
+    Valid,
+    Blank,
+    Invalid,
+}
+
+/// Valid, blank or invalid: more marks than allowed, a mark twice or for someone not on the
+/// ballot makes it invalid; no marks make it blank.
+pub fn judge(ballot: &BallotEntry, candidates: &[CandidateId], max_marks: u32) -> BallotVerdict {
+    if ballot.marked_invalid {
+        return BallotVerdict::Invalid;
+    }
+    if ballot.marks.is_empty() {
+        return BallotVerdict::Blank;
+    }
+    let unique: HashSet<&CandidateId> = ballot.marks.iter().collect();
+    if unique.len() != ballot.marks.len()
+        || ballot.marks.len() > usize::try_from(max_marks).unwrap_or(usize::MAX)
+        || ballot.marks.iter().any(|m| !candidates.contains(m))
+    {
+        return BallotVerdict::Invalid;
+    }
+    BallotVerdict::Valid
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CandidateVotes {
+    pub candidate: CandidateId,
+    pub votes: u32,
+}
+
+/// The count of one poll.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Tally {
+    pub cast: u32,
+    pub valid: u32,
+    pub blank: u32,
+    pub invalid: u32,
+    /// In the candidates' order.
+    pub votes: Vec<CandidateVotes>,
+}
+
+pub fn count_ballots(ballots: &[BallotEntry], candidates: &[CandidateId], max_marks: u32) -> Tally {
+    let mut votes: HashMap<CandidateId, u32> = candidates.iter().map(|c| (*c, 0)).collect();
+    let mut t = Tally::default();
+    for b in ballots {
+        t.cast += 1;
+        match judge(b, candidates, max_marks) {
+            BallotVerdict::Valid => {
+                t.valid += 1;
+                for m in &b.marks {
+                    *votes.entry(*m).or_default() += 1;
+                }
+            }
+            BallotVerdict::Blank => t.blank += 1,
+            BallotVerdict::Invalid => t.invalid += 1,
+        }
+    }
+    t.votes = candidates
+        .iter()
+        .map(|c| CandidateVotes {
+            candidate: *c,
+            votes: votes.get(c).copied().unwrap_or(0),
+        })
+        .collect();
+    t
+}
+
+/// A lot drawn between tied candidates: `order` is the drawn order, first = best place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LotDraw {
+    pub tied: Vec<CandidateId>,
+    pub order: Vec<CandidateId>,
+    /// Drawn by hand by the dirigent (else by Kvorum with a secure random source).
+    pub by_hand: bool,
+    pub witnesses: Vec<String>,
+}
+
+/// A tie that decides who gets a seat or an alternate's rank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Tie {
+    pub candidates: Vec<CandidateId>,
+    pub votes: u32,
+    /// Places (from 1) the tied group occupies together.
+    pub first_place: u32,
+    pub last_place: u32,
+    /// "den sidste bestyrelsespost" / "suppleantrækkefølgen"
+    pub what: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Ranked {
+    pub candidate: CandidateId,
+    pub votes: u32,
+    /// 1 = most votes; equal votes settled by a draw get distinct places.
+    pub place: u32,
+}
+
+/// The result of a poll: who is elected, who are alternates, and any tie still to settle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Ranking {
+    pub ranked: Vec<Ranked>,
+    pub elected: Vec<CandidateId>,
+    pub alternates: Vec<CandidateId>,
+    /// Ties settled by a recorded draw.
+    pub settled: Vec<Tie>,
+    /// A tie that matters and has no draw yet: nothing is decided until it is settled.
+    pub pending: Option<Tie>,
+}
+
+/// Ranks by votes; `seats` are elected, the next `alternates` become alternates in order.
+/// Ties across a boundary that matters are settled only by a matching draw.
+pub fn rank(tally: &Tally, seats: u32, alternates: u32, draws: &[LotDraw]) -> Ranking {
+    let mut order: Vec<CandidateVotes> = tally.votes.clone();
+    // Stable: equal votes keep the candidates' (alphabetical) order until a draw decides.
+    order.sort_by_key(|c| std::cmp::Reverse(c.votes));
+    let seats_u = usize::try_from(seats).unwrap_or(0);
+    let places = seats_u + usize::try_from(alternates).unwrap_or(0);
+    let mut ranked: Vec<CandidateVotes> = Vec::with_capacity(order.len());
+    let mut settled = Vec::new();
+    let mut pending = None;
+    let mut i = 0;
+    while i < order.len() {
+        let v = order[i].votes;
+        let j = order[i..]
+            .iter()
+            .position(|c| c.votes != v)
+            .map_or(order.len(), |k| i + k);
+        let mut group: Vec<CandidateVotes> = order[i..j].to_vec();
+        // A boundary after place k matters if it separates elected from not elected (k = seats)
+        // or, with alternates, any two alternate ranks or the last alternate from the rest.
+        let last_boundary = if alternates > 0 { places } else { seats_u };
+        let matters = group.len() > 1 && (i + 1..j).any(|k| k >= seats_u && k <= last_boundary);
+        let straddles_seat = i < seats_u && j > seats_u;
+        if matters {
+            let ids: HashSet<CandidateId> = group.iter().map(|c| c.candidate).collect();
+            let tie = Tie {
+                candidates: group.iter().map(|c| c.candidate).collect(),
+                votes: v,
+                first_place: u32::try_from(i + 1).unwrap_or(0),
+                last_place: u32::try_from(j).unwrap_or(0),
+                what: if straddles_seat {
+                    "den sidste plads i bestyrelsen".into()
+                } else {
+                    "suppleanternes rækkefølge".into()
+                },
+            };
+            let draw = draws.iter().find(|d| {
+                d.tied.len() == ids.len()
+                    && d.tied.iter().all(|c| ids.contains(c))
+                    && d.order.len() == ids.len()
+                    && d.order.iter().all(|c| ids.contains(c))
+            });
+            match draw {
+                Some(d) => {
+                    group.sort_by_key(|c| d.order.iter().position(|o| *o == c.candidate));
+                    settled.push(tie);
+                }
+                None => {
+                    if pending.is_none() {
+                        pending = Some(tie);
+                    }
+                }
+            }
+        }
+        ranked.extend(group);
+        i = j;
+    }
+    let ranked: Vec<Ranked> = ranked
+        .into_iter()
+        .enumerate()
+        .map(|(k, c)| Ranked {
+            candidate: c.candidate,
+            votes: c.votes,
+            place: u32::try_from(k + 1).unwrap_or(0),
+        })
+        .collect();
+    let (elected, alternates_list) = if pending.is_some() {
+        (vec![], vec![])
+    } else {
+        (
+            ranked.iter().take(seats_u).map(|r| r.candidate).collect(),
+            ranked
+                .iter()
+                .skip(seats_u)
+                .take(places - seats_u)
+                .map(|r| r.candidate)
+                .collect(),
+        )
+    };
+    Ranking {
+        ranked,
+        elected,
+        alternates: alternates_list,
+        settled,
+        pending,
+    }
+}
+
+/// What an election is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ElectionKind {
+    Board,
+    Alternates,
+    Auditors,
+    AuditorAlternates,
+}
+
+impl ElectionKind {
+    pub fn seat(self) -> SeatKind {
+        match self {
+            ElectionKind::Board => SeatKind::Board,
+            ElectionKind::Alternates => SeatKind::Alternate,
+            ElectionKind::Auditors => SeatKind::Auditor,
+            ElectionKind::AuditorAlternates => SeatKind::AuditorAlternate,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            ElectionKind::Board => "board",
+            ElectionKind::Alternates => "alternates",
+            ElectionKind::Auditors => "auditors",
+            ElectionKind::AuditorAlternates => "auditorAlternates",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<ElectionKind> {
+        [
+            ElectionKind::Board,
+            ElectionKind::Alternates,
+            ElectionKind::Auditors,
+            ElectionKind::AuditorAlternates,
+        ]
+        .into_iter()
+        .find(|k| k.code() == s)
+    }
+    pub fn title_da(self) -> &'static str {
+        match self {
+            ElectionKind::Board => "Valg af bestyrelsesmedlemmer",
+            ElectionKind::Alternates => "Valg af suppleanter",
+            ElectionKind::Auditors => "Valg af revisor",
+            ElectionKind::AuditorAlternates => "Valg af revisorsuppleant",
+        }
+    }
+}
+
+/// The candidates who can be elected: eligible and accepting.
+pub fn standing(candidates: &[Candidate]) -> Vec<&Candidate> {
+    candidates
+        .iter()
+        .filter(|c| c.eligible && c.accepts)
+        .collect()
+}
+
+/// Fredsvalg: no more candidates than seats (to fill, including alternates from the same vote).
+pub fn uncontested(candidates: &[Candidate], places: u32) -> bool {
+    u32::try_from(standing(candidates).len()).unwrap_or(u32::MAX) <= places
+}
+
+fn names(list: &[String]) -> String {
+    match list {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} og {last}", init.join(", ")),
+    }
+}
+
+/// The minutes paragraph for one poll, e.g. "Valgt til bestyrelsen for 2 år: …; Suppleanter:
+/// 1. …, 2. …; Stemmer: …; Stemmelighed mellem … afgjort ved lodtrækning".
+pub fn minutes_paragraph(
+    kind: ElectionKind,
+    term_years: u32,
+    candidates: &[Candidate],
+    tally: Option<&Tally>,
+    ranking: &Ranking,
+    draws: &[LotDraw],
+    present_with_vote: u32,
+) -> String {
+    let name = |id: &CandidateId| {
+        candidates
+            .iter()
+            .find(|c| c.id == *id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    };
+    let role = match kind {
+        ElectionKind::Board => "bestyrelsen",
+        ElectionKind::Alternates => "suppleant",
+        ElectionKind::Auditors => "revisor",
+        ElectionKind::AuditorAlternates => "revisorsuppleant",
+    };
+    let years = if term_years == 1 {
+        "1 år".to_owned()
+    } else {
+        format!("{term_years} år")
+    };
+    let mut parts = Vec::new();
+    let elected: Vec<String> = ranking.elected.iter().map(name).collect();
+    let what = match kind {
+        ElectionKind::Board => format!("Valgt til bestyrelsen for {years}"),
+        _ => format!("Valgt som {role} for {years}"),
+    };
+    match tally {
+        None => parts.push(format!(
+            "Fredsvalg: {}: {}",
+            what,
+            if elected.is_empty() {
+                "ingen".into()
+            } else {
+                names(&elected)
+            }
+        )),
+        Some(_) => parts.push(format!("{what}: {}", names(&elected))),
+    }
+    if !ranking.alternates.is_empty() {
+        let alts: Vec<String> = ranking
+            .alternates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{}. {}", i + 1, name(c)))
+            .collect();
+        parts.push(format!("Suppleanter: {}", alts.join(", ")));
+    }
+    if let Some(t) = tally {
+        let mut by_votes: Vec<&Ranked> = ranking.ranked.iter().collect();
+        by_votes.sort_by_key(|r| r.place);
+        let votes: Vec<String> = by_votes
+            .iter()
+            .map(|r| format!("{} {}", name(&r.candidate), r.votes))
+            .collect();
+        parts.push(format!(
+            "Stemmer: {} (skriftlig afstemning; {} stemmeberettigede til stede, {} stemmesedler afgivet: {} gyldige, {} blanke, {} ugyldige)",
+            votes.join(", "),
+            present_with_vote,
+            t.cast,
+            t.valid,
+            t.blank,
+            t.invalid
+        ));
+    }
+    for (tie, draw) in ranking.settled.iter().filter_map(|tie| {
+        draws
+            .iter()
+            .find(|d| {
+                d.tied.len() == tie.candidates.len()
+                    && d.tied.iter().all(|c| tie.candidates.contains(c))
+            })
+            .map(|d| (tie, d))
+    }) {
+        let tied: Vec<String> = tie.candidates.iter().map(name).collect();
+        let order: Vec<String> = draw.order.iter().map(name).collect();
+        parts.push(format!(
+            "Stemmelighed mellem {} ({} stemmer hver) om {} afgjort ved lodtrækning{}{}: {}",
+            names(&tied),
+            tie.votes,
+            tie.what,
+            if draw.by_hand {
+                ", trukket af dirigenten"
+            } else {
+                ", trukket af Kvorum"
+            },
+            if draw.witnesses.is_empty() {
+                String::new()
+            } else {
+                format!(" med {} som vidner", names(&draw.witnesses))
+            },
+            order.join(" før ")
+        ));
+    }
+    if let Some(p) = &ranking.pending {
+        let tied: Vec<String> = p.candidates.iter().map(name).collect();
+        parts.push(format!(
+            "Stemmelighed mellem {} om {} er endnu ikke afgjort",
+            names(&tied),
+            p.what
+        ));
+    }
+    format!("{}.", parts.join("; "))
+}
+
+/// A uniformly random order of `items` from random bytes (Fisher–Yates with rejection, so no
+/// candidate is favoured). `random` yields secure random u32s; the caller supplies the source.
+pub fn shuffle<T: Clone>(items: &[T], mut random: impl FnMut() -> u32) -> Vec<T> {
+    let mut out = items.to_vec();
+    for i in (1..out.len()).rev() {
+        let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let zone = u32::MAX - u32::MAX % n;
+        let j = loop {
+            let r = random();
+            if r < zone {
+                break r % n;
+            }
+        };
+        out.swap(i, usize::try_from(j).unwrap_or(0));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ids(n: usize) -> Vec<CandidateId> {
+        (0..n).map(|_| CandidateId::new()).collect()
+    }
+
+    fn ballot(marks: &[CandidateId]) -> BallotEntry {
+        BallotEntry {
+            marks: marks.to_vec(),
+            marked_invalid: false,
+        }
+    }
+
+    #[test]
+    fn judges_ballots() {
+        let c = ids(4);
+        assert_eq!(judge(&ballot(&[c[0], c[1]]), &c, 2), BallotVerdict::Valid);
+        assert_eq!(judge(&ballot(&[c[0]]), &c, 2), BallotVerdict::Valid);
+        assert_eq!(judge(&ballot(&[]), &c, 2), BallotVerdict::Blank);
+        assert_eq!(
+            judge(&ballot(&[c[0], c[1], c[2]]), &c, 2),
+            BallotVerdict::Invalid
+        );
+        assert_eq!(judge(&ballot(&[c[0], c[0]]), &c, 2), BallotVerdict::Invalid);
+        assert_eq!(
+            judge(&ballot(&[CandidateId::new()]), &c, 2),
+            BallotVerdict::Invalid
+        );
+    }
+
+    #[test]
+    fn a_tie_for_the_last_seat_waits_for_a_draw() {
+        let c = ids(4);
+        // 2 seats: A 10, B 7, C 7, D 3
+        let tally = Tally {
+            cast: 14,
+            valid: 14,
+            blank: 0,
+            invalid: 0,
+            votes: vec![
+                CandidateVotes {
+                    candidate: c[0],
+                    votes: 10,
+                },
+                CandidateVotes {
+                    candidate: c[1],
+                    votes: 7,
+                },
+                CandidateVotes {
+                    candidate: c[2],
+                    votes: 7,
+                },
+                CandidateVotes {
+                    candidate: c[3],
+                    votes: 3,
+                },
+            ],
+        };
+        let r = rank(&tally, 2, 0, &[]);
+        let p = r.pending.clone().expect("the tie is pending");
+        assert_eq!((p.first_place, p.last_place), (2, 3));
+        assert!(r.elected.is_empty(), "nothing decided while the tie stands");
+        let draw = LotDraw {
+            tied: vec![c[1], c[2]],
+            order: vec![c[2], c[1]],
+            by_hand: false,
+            witnesses: vec!["Vibeke".into()],
+        };
+        let r = rank(&tally, 2, 0, std::slice::from_ref(&draw));
+        assert_eq!(r.elected, vec![c[0], c[2]]);
+        assert_eq!(r.settled.len(), 1);
+        // A tie below every place that matters needs no draw.
+        let r = rank(&tally, 1, 0, &[]);
+        assert_eq!(r.elected, vec![c[0]]);
+        assert!(r.pending.is_none());
+        // With alternates from the same vote, the tie decides the alternates' order.
+        let r = rank(&tally, 1, 2, &[]);
+        assert!(r.pending.is_some());
+        let r = rank(&tally, 1, 2, &[draw]);
+        assert_eq!(r.alternates, vec![c[2], c[1]]);
+    }
+
+    #[test]
+    fn shuffles_uniformly_enough_and_keeps_everyone() {
+        let items = vec![1, 2, 3];
+        let mut seed = 7u32;
+        let mut firsts = [0u32; 3];
+        for _ in 0..3000 {
+            let out = shuffle(&items, || {
+                // xorshift32: a fair test source (the app uses the OS's secure source)
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                seed
+            });
+            let mut sorted = out.clone();
+            sorted.sort();
+            assert_eq!(sorted, items);
+            firsts[usize::try_from(out[0] - 1).unwrap()] += 1;
+        }
+        assert!(firsts.iter().all(|f| *f > 800), "{firsts:?}");
+    }
+
+    fn poll() -> impl Strategy<Value = (usize, u32, Vec<(Vec<usize>, bool)>)> {
+        (1usize..7).prop_flat_map(|n| {
+            (1u32..=u32::try_from(n).unwrap()).prop_flat_map(move |seats| {
+                (
+                    Just(n),
+                    Just(seats),
+                    prop::collection::vec(
+                        (
+                            prop::collection::vec(0..n + 1, 0..n + 2),
+                            prop::bool::weighted(0.05),
+                        ),
+                        0..60,
+                    ),
+                )
+            })
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+        #[test]
+        fn polls_count_and_rank_consistently((n, seats, raw) in poll()) {
+            let c = ids(n);
+            let stranger = CandidateId::new();
+            let ballots: Vec<BallotEntry> = raw
+                .iter()
+                .map(|(marks, bad)| BallotEntry {
+                    marks: marks.iter().map(|i| c.get(*i).copied().unwrap_or(stranger)).collect(),
+                    marked_invalid: *bad,
+                })
+                .collect();
+            let t = count_ballots(&ballots, &c, seats);
+            // cast = valid + blank + invalid
+            prop_assert_eq!(t.cast, t.valid + t.blank + t.invalid);
+            prop_assert_eq!(t.cast as usize, ballots.len());
+            // no ballot with more marks than seats is valid
+            for b in &ballots {
+                if b.marks.len() > seats as usize {
+                    prop_assert_ne!(judge(b, &c, seats), BallotVerdict::Valid);
+                }
+            }
+            // a recount from the stored ballots reproduces the result
+            prop_assert_eq!(&count_ballots(&ballots, &c, seats), &t);
+            let total: u32 = t.votes.iter().map(|v| v.votes).sum();
+            prop_assert!(total <= t.valid * seats);
+            let r = rank(&t, seats, 1, &[]);
+            // the ranking is consistent with the counts
+            for w in r.ranked.windows(2) {
+                prop_assert!(w[0].votes >= w[1].votes);
+            }
+            // ties are never settled silently
+            let s = seats as usize;
+            if r.ranked.len() > s && r.ranked[s - 1].votes == r.ranked[s].votes {
+                prop_assert!(r.pending.is_some());
+                prop_assert!(r.elected.is_empty());
+            }
+            if r.pending.is_none() {
+                prop_assert_eq!(r.elected.len(), s.min(n));
+                for e in &r.elected {
+                    for o in r.ranked.iter().filter(|x| !r.elected.contains(&x.candidate)) {
+                        let ev = t.votes.iter().find(|v| v.candidate == *e).unwrap().votes;
+                        prop_assert!(ev > o.votes, "an elected candidate has more votes than every other");
+                    }
+                }
+            }
+        }
+    }
+}
