@@ -31,7 +31,7 @@ before(async () => {
 
 after(async () => {
   await s?.close();
-  driver?.driver.kill();
+  driver?.stop();
 });
 
 /** Chooses a file in the import wizard as the user would: through the file input. */

@@ -5,23 +5,36 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecc';
 
+/** Kills tauri-driver and everything it started; never leaves the test run waiting. */
+function stopGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+  child.stderr?.destroy();
+  child.unref();
+}
+
 export async function startDriver(port, env) {
   const driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
+    // Its own process group, so stopping it also stops WebKitWebDriver and the app it started.
+    detached: true,
   });
   let log = '';
   driver.stderr.on('data', (d) => (log += d));
   for (let i = 0; i < 100; i++) {
     try {
       const r = await fetch(`http://127.0.0.1:${port}/status`);
-      if (r.ok) return { driver, log: () => log };
+      if (r.ok) return { driver, log: () => log, stop: () => stopGroup(driver) };
     } catch {
       /* not up yet */
     }
     await sleep(100);
   }
-  driver.kill();
+  stopGroup(driver);
   throw new Error(`tauri-driver did not start on port ${port}: ${log}`);
 }
 
@@ -128,6 +141,7 @@ export class Session {
   }
 
   async close() {
-    await fetch(`${this.base}/session/${this.id}`, { method: 'DELETE' }).catch(() => {});
+    // A driver that does not answer within 5 s is stopped anyway by the caller.
+    await fetch(`${this.base}/session/${this.id}`, { method: 'DELETE', signal: AbortSignal.timeout(5000) }).catch(() => {});
   }
 }

@@ -62,6 +62,10 @@ pub fn typescript() -> String {
         MeetingUpdate, AgendaUpdate, ProposalUpdate, CheckIn, ProxyInput, ProxyRemove, DecisionInput,
         DecisionRecorded, DecisionRemove, SecondAssemblyInput, MinutesSave, MinutesApproval,
         MinutesCorrection, MinutesSummary,
+        TermId, ElectionId, CandidateId, SeatKind, Position, PositionEntry, Term, SeatsUp,
+        BoardView, TermView, AppointInput, PositionInput, ConstituteInput, LeaveInput,
+        Candidate, CandidateVotes, Tally, LotDraw, Tie, Ranked, Ranking, ElectionKind, Method, Election,
+        ElectionView, CandidateInput, CandidateAccept, BallotInput, TotalsInput, DrawInput,
     );
     let api = crate::api_commands!(ts_fns);
     let shell = crate::shell_commands!(ts_fns);

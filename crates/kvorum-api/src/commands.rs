@@ -58,6 +58,22 @@ macro_rules! api_commands {
             minutes_approve(approval: MinutesApproval) -> Minutes;
             minutes_correct(input: MinutesCorrection) -> Minutes;
             minutes_list() -> Vec<MinutesSummary>;
+            board_register(on: Option<NaiveDate>) -> BoardView;
+            board_appoint(input: AppointInput) -> BoardView;
+            board_constitute(input: ConstituteInput) -> BoardView;
+            board_leave(input: LeaveInput) -> BoardView;
+            elections_seats_up(meeting: MeetingId) -> SeatsUp;
+            elections_for(meeting: MeetingId) -> Vec<ElectionView>;
+            election_get(id: ElectionId) -> ElectionView;
+            candidate_add(input: CandidateInput) -> ElectionView;
+            candidate_accept(input: CandidateAccept) -> ElectionView;
+            election_uncontested(id: ElectionId) -> ElectionView;
+            election_start_ballot(id: ElectionId) -> ElectionView;
+            ballot_enter(input: BallotInput) -> ElectionView;
+            ballot_undo(id: ElectionId) -> ElectionView;
+            election_totals(input: TotalsInput) -> ElectionView;
+            election_draw_lot(input: DrawInput) -> ElectionView;
+            election_apply(id: ElectionId) -> ElectionView;
         }
     };
 }

@@ -23,10 +23,16 @@ pub use kvorum_core::rules::{
     OrdinaryAssemblyRules, RuleSettings, TieRule, VoteCounts, VotingRight, VotingRules,
 };
 
+pub use crate::board::{
+    AppointInput, BoardView, ConstituteInput, LeaveInput, PositionInput, TermView,
+};
 pub use crate::bylaws::{
     AdoptInput, BylawsOverview, DraftSaved, DraftUpdate, VersionSummary, VoteCheck,
 };
 pub use crate::documents::ExportRequest;
+pub use crate::elections::{
+    BallotInput, CandidateAccept, CandidateInput, DrawInput, ElectionView, TotalsInput,
+};
 pub use crate::error::{ApiError, ErrorCode};
 pub use crate::meetings::{
     AgendaUpdate, AttendanceView, CheckIn, DecisionInput, DecisionKind, DecisionRecorded,
@@ -40,7 +46,13 @@ pub use crate::members::import::{
 };
 pub use crate::settings::{AppStatus, SettingsInput};
 pub use chrono::NaiveTime;
+pub use kvorum_core::board::{Position, PositionEntry, SeatKind, SeatsUp, Term};
+pub use kvorum_core::elections::{
+    BallotEntry, Candidate, CandidateVotes, Election, ElectionKind, LotDraw, Method, Ranked,
+    Ranking, Tally, Tie,
+};
 pub use kvorum_core::ids::{AgendaItemId, DecisionId, MeetingId, MinutesId, ProposalId, ProxyId};
+pub use kvorum_core::ids::{CandidateId, ElectionId, TermId};
 pub use kvorum_core::meetings::{
     AgendaItem, Amendment, AttendanceCounts, Attendee, BoardQuorum, ChecklistItem, Decision,
     ItemKind, Meeting, MeetingInput, MeetingKind, Minutes, MinutesStatus, Officers, Proposal,

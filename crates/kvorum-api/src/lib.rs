@@ -7,11 +7,13 @@
 
 pub mod association;
 pub mod bindings;
+pub mod board;
 pub mod bylaws;
 pub mod clock;
 pub mod commands;
 pub mod documents;
 pub mod dto;
+pub mod elections;
 pub mod error;
 pub mod fees;
 pub mod meetings;

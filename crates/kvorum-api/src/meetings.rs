@@ -384,12 +384,26 @@ impl Api {
             .collect())
     }
 
-    fn detail_of(&self, r: Record, names: &HashMap<MemberId, String>) -> MeetingDetail {
+    fn detail_of(
+        &self,
+        r: Record,
+        names: &HashMap<MemberId, String>,
+        board: &[String],
+    ) -> MeetingDetail {
         let today = self.clock.today();
         let deadline = proposal_deadline(&r.meeting, &r.rules);
         let mut warnings = Vec::new();
         if r.meeting.kind.is_assembly() && r.meeting.officers.dirigent.is_none() {
             warnings.push("Der er ikke valgt en dirigent endnu.".to_owned());
+        }
+        if let Some(d) = &r.meeting.officers.dirigent {
+            if r.meeting.kind.is_assembly()
+                && board.iter().any(|b| b.eq_ignore_ascii_case(d.trim()))
+            {
+                warnings.push(format!(
+                    "{d} sidder i bestyrelsen. Dirigenten bør ikke være medlem af bestyrelsen."
+                ));
+            }
         }
         MeetingDetail {
             title: r.meeting.title(),
@@ -453,7 +467,8 @@ impl Api {
     pub async fn meeting_get(&self, id: MeetingId) -> ApiResult<MeetingDetail> {
         let r = self.record(id).await?;
         let names = self.member_names().await?;
-        Ok(self.detail_of(r, &names))
+        let board = self.board_names_on(r.meeting.date).await?;
+        Ok(self.detail_of(r, &names, &board))
     }
 
     /// Plans a meeting with the association's standard agenda for its kind.
@@ -1164,9 +1179,10 @@ impl Api {
     }
 
     /// The text the minutes start from, written from the record.
-    pub(crate) fn minutes_text(&self, r: &Record) -> String {
+    pub(crate) async fn minutes_text(&self, r: &Record) -> ApiResult<String> {
         let counts = attendance_counts(&r.attendees, &r.proxies);
-        draft_minutes(&MinutesContext {
+        let extras = self.election_paragraphs(r.meeting.id).await?;
+        Ok(draft_minutes(&MinutesContext {
             meeting: &r.meeting,
             rules: &r.rules,
             attendees: &r.attendees,
@@ -1174,8 +1190,8 @@ impl Api {
             members_with_vote: r.members_with_vote,
             proposals: &r.proposals,
             decisions: &r.decisions,
-            item_extras: &[],
-        })
+            item_extras: &extras,
+        }))
     }
 
     /// The minutes draft to edit: the existing one, or a new one written from the record.
@@ -1194,7 +1210,7 @@ impl Api {
             id: MinutesId::new(),
             meeting_id: meeting,
             number: 1,
-            text: self.minutes_text(&r),
+            text: self.minutes_text(&r).await?,
             status: MinutesStatus::Draft,
             signatories: default_signatories(&r.meeting),
             approved_on: None,
@@ -1285,7 +1301,7 @@ impl Api {
         Self::check_editable(&before, update.version)?;
         let r = self.record(before.meeting_id).await?;
         let after = Minutes {
-            text: self.minutes_text(&r),
+            text: self.minutes_text(&r).await?,
             version: before.version + 1,
             ..before.clone()
         };
@@ -1340,6 +1356,8 @@ impl Api {
             ..before.clone()
         };
         self.write_minutes(&before, &after, "approve").await?;
+        // The election results go into the board register once the minutes are approved.
+        self.apply_decided_elections(after.meeting_id).await?;
         Ok(after)
     }
 

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::board::SeatKind;
-use crate::ids::{CandidateId, MemberId};
+use crate::ids::{AgendaItemId, CandidateId, ElectionId, MeetingId, MemberId};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -289,6 +289,67 @@ impl ElectionKind {
             ElectionKind::AuditorAlternates => "Valg af revisorsuppleant",
         }
     }
+}
+
+/// How the poll was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Method {
+    /// Not yet decided.
+    Pending,
+    /// Fredsvalg: no more candidates than places.
+    Uncontested,
+    /// Written ballot, each ballot entered.
+    Ballots,
+    /// Written ballot counted on paper: only the totals are entered.
+    Totals,
+}
+
+impl Method {
+    pub fn code(self) -> &'static str {
+        match self {
+            Method::Pending => "pending",
+            Method::Uncontested => "uncontested",
+            Method::Ballots => "ballots",
+            Method::Totals => "totals",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<Method> {
+        [
+            Method::Pending,
+            Method::Uncontested,
+            Method::Ballots,
+            Method::Totals,
+        ]
+        .into_iter()
+        .find(|m| m.code() == s)
+    }
+}
+
+/// One election at an assembly (board, alternates, auditors).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Election {
+    pub id: ElectionId,
+    pub meeting_id: MeetingId,
+    pub item_id: AgendaItemId,
+    pub kind: ElectionKind,
+    pub seats: u32,
+    /// Alternates taken from the same vote (the runners-up), when the bylaws say so.
+    pub alternates: u32,
+    /// Marks allowed per ballot.
+    pub max_marks: u32,
+    pub candidates: Vec<Candidate>,
+    pub method: Method,
+    /// The totals when counted on paper.
+    pub totals: Option<Tally>,
+    pub draws: Vec<LotDraw>,
+    /// Voters with voting right present when the poll was held.
+    pub present_with_vote: u32,
+    /// The result has been written into the board register.
+    pub applied: bool,
+    #[ts(type = "number")]
+    pub version: i64,
 }
 
 /// The candidates who can be elected: eligible and accepting.

@@ -8,6 +8,7 @@
 mod association;
 pub mod audit;
 mod backup;
+mod board;
 mod bylaws;
 mod fees;
 mod meetings;

@@ -664,6 +664,210 @@ export type MinutesSummary = { meeting: MeetingId, meetingTitle: string, date: s
  */
 intact: boolean, };
 
+export type TermId = string;
+
+export type ElectionId = string;
+
+export type CandidateId = string;
+
+export type SeatKind = "board" | "alternate" | "appointed" | "auditor" | "auditorAlternate";
+
+export type Position = "chair" | "viceChair" | "treasurer" | "secretary" | "member";
+
+export type PositionEntry = { position: Position, from: string, };
+
+export type Term = { id: TermId, kind: SeatKind, 
+/**
+ * `None` for someone who is not a member (an appointed representative, an auditor).
+ */
+member: MemberId | null, name: string, 
+/**
+ * Alternates: 1 steps in first.
+ */
+rank: number | null, start: string, 
+/**
+ * The year of the ordinary assembly at which the term runs out; `None` for appointed seats.
+ */
+expiresYear: number | null, 
+/**
+ * When the holder actually left the seat (term over, resigned, stepped up as alternate).
+ */
+endedOn: string | null, endReason: string | null, 
+/**
+ * Positions from the constitution (or the assembly), newest last.
+ */
+positions: Array<PositionEntry>, 
+/**
+ * The assembly that elected them.
+ */
+electedAt: MeetingId | null, 
+/**
+ * e.g. "Guldborgsund Kommune"
+ */
+appointedBy: string | null, version: number, };
+
+export type SeatsUp = { year: number, 
+/**
+ * Board seats to fill: expiring terms plus vacancies.
+ */
+board: number, 
+/**
+ * Holders whose terms run out at this assembly (they may stand again).
+ */
+expiring: Array<Term>, 
+/**
+ * Seats empty before the assembly (resignations, fewer elected last time).
+ */
+vacancies: number, alternates: number, auditors: number, auditorAlternates: number, explanation: string, };
+
+export type BoardView = { on: string, current: Array<TermView>, history: Array<TermView>, 
+/**
+ * Elected board seats filled / the bylaws' number.
+ */
+seatsFilled: number, seats: number, };
+
+export type TermView = { term: Term, kindLabel: string, 
+/**
+ * The position on the day, e.g. "Formand".
+ */
+position: string | null, 
+/**
+ * "13.03.2027 – GF 2029" / "udpeget af Guldborgsund Kommune"
+ */
+period: string, };
+
+export type AppointInput = { kind: SeatKind, member: MemberId | null, 
+/**
+ * For someone who is not a member.
+ */
+name: string | null, appointedBy: string | null, start: string, expiresYear: number | null, rank: number | null, };
+
+export type PositionInput = { term: TermId, position: Position, };
+
+export type ConstituteInput = { date: string, positions: Array<PositionInput>, };
+
+export type LeaveInput = { term: TermId, date: string, reason: string, 
+/**
+ * Let the first alternate take the seat for the rest of the term.
+ */
+alternateStepsIn: boolean, };
+
+export type Candidate = { id: CandidateId, member: MemberId | null, name: string, 
+/**
+ * "Bestyrelsen", "Opstillet af Anne Ærø", "Selv"
+ */
+proposedBy: string, accepts: boolean, eligible: boolean, 
+/**
+ * Why not eligible, in Danish.
+ */
+reason: string | null, 
+/**
+ * A sitting member whose term runs out and who stands again.
+ */
+standingAgain: boolean, };
+
+export type CandidateVotes = { candidate: CandidateId, votes: number, };
+
+export type Tally = { cast: number, valid: number, blank: number, invalid: number, 
+/**
+ * In the candidates' order.
+ */
+votes: Array<CandidateVotes>, };
+
+export type LotDraw = { tied: Array<CandidateId>, order: Array<CandidateId>, 
+/**
+ * Drawn by hand by the dirigent (else by Kvorum with a secure random source).
+ */
+byHand: boolean, witnesses: Array<string>, };
+
+export type Tie = { candidates: Array<CandidateId>, votes: number, 
+/**
+ * Places (from 1) the tied group occupies together.
+ */
+firstPlace: number, lastPlace: number, 
+/**
+ * "den sidste bestyrelsespost" / "suppleantrækkefølgen"
+ */
+what: string, };
+
+export type Ranked = { candidate: CandidateId, votes: number, 
+/**
+ * 1 = most votes; equal votes settled by a draw get distinct places.
+ */
+place: number, };
+
+export type Ranking = { ranked: Array<Ranked>, elected: Array<CandidateId>, alternates: Array<CandidateId>, 
+/**
+ * Ties settled by a recorded draw.
+ */
+settled: Array<Tie>, 
+/**
+ * A tie that matters and has no draw yet: nothing is decided until it is settled.
+ */
+pending: Tie | null, };
+
+export type ElectionKind = "board" | "alternates" | "auditors" | "auditorAlternates";
+
+export type Method = "pending" | "uncontested" | "ballots" | "totals";
+
+export type Election = { id: ElectionId, meetingId: MeetingId, itemId: AgendaItemId, kind: ElectionKind, seats: number, 
+/**
+ * Alternates taken from the same vote (the runners-up), when the bylaws say so.
+ */
+alternates: number, 
+/**
+ * Marks allowed per ballot.
+ */
+maxMarks: number, candidates: Array<Candidate>, method: Method, 
+/**
+ * The totals when counted on paper.
+ */
+totals: Tally | null, draws: Array<LotDraw>, 
+/**
+ * Voters with voting right present when the poll was held.
+ */
+presentWithVote: number, 
+/**
+ * The result has been written into the board register.
+ */
+applied: boolean, version: number, };
+
+export type ElectionView = { election: Election, title: string, 
+/**
+ * Places to fill (seats + alternates from the same vote).
+ */
+places: number, 
+/**
+ * No more accepting, eligible candidates than places.
+ */
+uncontested: boolean, ballotsEntered: number, tally: Tally | null, ranking: Ranking | null, 
+/**
+ * The sentence for the minutes.
+ */
+paragraph: string, 
+/**
+ * Votes that can be cast in the room now.
+ */
+votesInRoom: number, };
+
+export type CandidateInput = { election: ElectionId, member: MemberId | null, 
+/**
+ * For a candidate who is not in the register (an outside auditor).
+ */
+name: string | null, proposedBy: string, accepts: boolean, };
+
+export type CandidateAccept = { election: ElectionId, candidate: CandidateId, accepts: boolean, };
+
+export type BallotInput = { election: ElectionId, marks: Array<CandidateId>, markedInvalid: boolean, };
+
+export type TotalsInput = { election: ElectionId, votes: Array<CandidateVotes>, blank: number, invalid: number, };
+
+export type DrawInput = { election: ElectionId, witnesses: Array<string>, 
+/**
+ * The order drawn by hand by the dirigent; empty: Kvorum draws.
+ */
+byHand: Array<CandidateId>, };
+
 export type Call = <T>(command: string, args: Record<string, unknown>) => Promise<T>;
 
 export const makeCommands = (call: Call) => ({
@@ -714,6 +918,22 @@ export const makeCommands = (call: Call) => ({
   minutes_approve: (approval: MinutesApproval): Promise<Minutes> => call("minutes_approve", { approval }),
   minutes_correct: (input: MinutesCorrection): Promise<Minutes> => call("minutes_correct", { input }),
   minutes_list: (): Promise<Array<MinutesSummary>> => call("minutes_list", {  }),
+  board_register: (on: string | null): Promise<BoardView> => call("board_register", { on }),
+  board_appoint: (input: AppointInput): Promise<BoardView> => call("board_appoint", { input }),
+  board_constitute: (input: ConstituteInput): Promise<BoardView> => call("board_constitute", { input }),
+  board_leave: (input: LeaveInput): Promise<BoardView> => call("board_leave", { input }),
+  elections_seats_up: (meeting: MeetingId): Promise<SeatsUp> => call("elections_seats_up", { meeting }),
+  elections_for: (meeting: MeetingId): Promise<Array<ElectionView>> => call("elections_for", { meeting }),
+  election_get: (id: ElectionId): Promise<ElectionView> => call("election_get", { id }),
+  candidate_add: (input: CandidateInput): Promise<ElectionView> => call("candidate_add", { input }),
+  candidate_accept: (input: CandidateAccept): Promise<ElectionView> => call("candidate_accept", { input }),
+  election_uncontested: (id: ElectionId): Promise<ElectionView> => call("election_uncontested", { id }),
+  election_start_ballot: (id: ElectionId): Promise<ElectionView> => call("election_start_ballot", { id }),
+  ballot_enter: (input: BallotInput): Promise<ElectionView> => call("ballot_enter", { input }),
+  ballot_undo: (id: ElectionId): Promise<ElectionView> => call("ballot_undo", { id }),
+  election_totals: (input: TotalsInput): Promise<ElectionView> => call("election_totals", { input }),
+  election_draw_lot: (input: DrawInput): Promise<ElectionView> => call("election_draw_lot", { input }),
+  election_apply: (id: ElectionId): Promise<ElectionView> => call("election_apply", { id }),
   app_status: (): Promise<AppStatus> => call("app_status", {  }),
   app_open: (location: string): Promise<AppStatus> => call("app_open", { location }),
   app_choose_file: (create: boolean): Promise<AppStatus | null> => call("app_choose_file", { create }),

@@ -1,0 +1,760 @@
+//! Elections at an assembly: prepared from the seats up for election, candidates, fredsvalg or
+//! a written ballot counted ballot by ballot (or as totals), ties settled by a recorded lot, the
+//! minutes paragraph, and the result written into the board register.
+
+use chrono::Datelike;
+use kvorum_core::board::{seats_up_for_election, term_expiry, SeatKind, SeatsUp, Term};
+use kvorum_core::elections::{
+    count_ballots, minutes_paragraph, rank, shuffle, uncontested, BallotEntry, Candidate,
+    CandidateVotes, Election, ElectionKind, LotDraw, Method, Ranking, Tally,
+};
+use kvorum_core::ids::{AgendaItemId, CandidateId, ElectionId, MeetingId, MemberId, TermId};
+use kvorum_core::meetings::{attendance_counts, ItemKind, MeetingKind};
+use kvorum_store::AuditRecord;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Api, ApiError, ApiResult, ErrorCode};
+
+const WHAT: &str = "Valget";
+
+/// An election with its count and result as they stand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ElectionView {
+    pub election: Election,
+    pub title: String,
+    /// Places to fill (seats + alternates from the same vote).
+    pub places: u32,
+    /// No more accepting, eligible candidates than places.
+    pub uncontested: bool,
+    #[ts(type = "number")]
+    pub ballots_entered: i64,
+    pub tally: Option<Tally>,
+    pub ranking: Option<Ranking>,
+    /// The sentence for the minutes.
+    pub paragraph: String,
+    /// Votes that can be cast in the room now.
+    pub votes_in_room: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CandidateInput {
+    pub election: ElectionId,
+    pub member: Option<MemberId>,
+    /// For a candidate who is not in the register (an outside auditor).
+    pub name: Option<String>,
+    pub proposed_by: String,
+    pub accepts: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CandidateAccept {
+    pub election: ElectionId,
+    pub candidate: CandidateId,
+    pub accepts: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BallotInput {
+    pub election: ElectionId,
+    pub marks: Vec<CandidateId>,
+    pub marked_invalid: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TotalsInput {
+    pub election: ElectionId,
+    pub votes: Vec<CandidateVotes>,
+    pub blank: u32,
+    pub invalid: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DrawInput {
+    pub election: ElectionId,
+    pub witnesses: Vec<String>,
+    /// The order drawn by hand by the dirigent; empty: Kvorum draws.
+    pub by_hand: Vec<CandidateId>,
+}
+
+fn places(e: &Election) -> u32 {
+    e.seats + e.alternates
+}
+
+impl Api {
+    /// The seats an assembly must fill, from the board register and the bylaws.
+    pub async fn elections_seats_up(&self, meeting: MeetingId) -> ApiResult<SeatsUp> {
+        let m = self
+            .store
+            .meeting(meeting)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Mødet"))?;
+        let rules = self.rules_on(m.date).await?;
+        let terms = self.store.board_terms().await?;
+        Ok(seats_up_for_election(&terms, m.date, &rules))
+    }
+
+    /// The elections of an assembly, set up from the seats up for election the first time.
+    pub async fn elections_for(&self, meeting: MeetingId) -> ApiResult<Vec<ElectionView>> {
+        let m = self
+            .store
+            .meeting(meeting)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Mødet"))?;
+        let mut existing = self.store.elections(Some(meeting)).await?;
+        if existing.is_empty() && m.kind == MeetingKind::Ordinary {
+            let rules = self.rules_on(m.date).await?;
+            let terms = self.store.board_terms().await?;
+            let up = seats_up_for_election(&terms, m.date, &rules);
+            let items: Vec<AgendaItemId> = m
+                .agenda
+                .iter()
+                .filter(|i| i.kind == ItemKind::Election)
+                .map(|i| i.id)
+                .collect();
+            let item = |n: usize| items.get(n).or(items.last()).copied();
+            let same_vote = rules.board.alternates_from_same_vote;
+            let mut plan: Vec<(ElectionKind, u32, u32, Option<AgendaItemId>)> = vec![(
+                ElectionKind::Board,
+                up.board,
+                if same_vote { up.alternates } else { 0 },
+                item(0),
+            )];
+            if !same_vote && up.alternates > 0 {
+                plan.push((ElectionKind::Alternates, up.alternates, 0, item(1)));
+            }
+            if up.auditors > 0 {
+                plan.push((ElectionKind::Auditors, up.auditors, 0, item(2)));
+            }
+            if up.auditor_alternates > 0 {
+                plan.push((
+                    ElectionKind::AuditorAlternates,
+                    up.auditor_alternates,
+                    0,
+                    item(2),
+                ));
+            }
+            let mut tx = self.begin().await?;
+            for (kind, seats, alternates, item) in plan {
+                let Some(item) = item else { continue };
+                if seats == 0 {
+                    continue;
+                }
+                let candidates: Vec<Candidate> = if kind == ElectionKind::Board {
+                    up.expiring
+                        .iter()
+                        .map(|t| Candidate {
+                            id: CandidateId::new(),
+                            member: t.member,
+                            name: t.name.clone(),
+                            proposed_by: "På valg".into(),
+                            accepts: false,
+                            eligible: true,
+                            reason: None,
+                            standing_again: true,
+                        })
+                        .collect()
+                } else {
+                    vec![]
+                };
+                let e = Election {
+                    id: ElectionId::new(),
+                    meeting_id: meeting,
+                    item_id: item,
+                    kind,
+                    seats,
+                    alternates,
+                    max_marks: if rules.election.max_marks_is_seats {
+                        seats
+                    } else {
+                        seats + alternates
+                    },
+                    candidates,
+                    method: Method::Pending,
+                    totals: None,
+                    draws: vec![],
+                    present_with_vote: 0,
+                    applied: false,
+                    version: 1,
+                };
+                tx.insert_election(&e).await?;
+                tx.audit(AuditRecord {
+                    entity: "election",
+                    entity_id: e.id.to_string(),
+                    action: "create",
+                    changes: serde_json::json!({ "meeting": meeting, "kind": kind, "seats": seats, "alternates": alternates }),
+                })
+                .await?;
+            }
+            tx.commit().await?;
+            existing = self.store.elections(Some(meeting)).await?;
+        }
+        let mut out = Vec::with_capacity(existing.len());
+        for e in existing {
+            out.push(self.view(e).await?);
+        }
+        Ok(out)
+    }
+
+    async fn election_row(&self, id: ElectionId) -> ApiResult<Election> {
+        self.store
+            .elections(None)
+            .await?
+            .into_iter()
+            .find(|e| e.id == id)
+            .ok_or_else(|| ApiError::not_found(WHAT))
+    }
+
+    async fn votes_in_room(&self, meeting: MeetingId) -> ApiResult<u32> {
+        let a = self.store.attendance(meeting).await?;
+        let p = self.store.proxies(meeting).await?;
+        Ok(attendance_counts(&a, &p).votes_in_room)
+    }
+
+    async fn term_years(&self, e: &Election) -> ApiResult<u32> {
+        let m = self.store.meeting(e.meeting_id).await?;
+        let b = self.rules_on(m.date).await?.board;
+        Ok(match e.kind {
+            ElectionKind::Board => b.term_years,
+            ElectionKind::Alternates | ElectionKind::AuditorAlternates => b.alternate_term_years,
+            ElectionKind::Auditors => b.auditor_term_years,
+        })
+    }
+
+    pub(crate) async fn view(&self, e: Election) -> ApiResult<ElectionView> {
+        let ballots = self.store.ballots(e.id).await?;
+        let ids: Vec<CandidateId> = e
+            .candidates
+            .iter()
+            .filter(|c| c.eligible && c.accepts)
+            .map(|c| c.id)
+            .collect();
+        let tally = match e.method {
+            Method::Ballots => Some(count_ballots(&ballots, &ids, e.max_marks)),
+            Method::Totals => e.totals.clone(),
+            Method::Uncontested => None,
+            Method::Pending => None,
+        };
+        let ranking = match (&tally, e.method) {
+            (Some(t), _) => Some(rank(t, e.seats, e.alternates, &e.draws)),
+            (None, Method::Uncontested) => {
+                // Everyone standing is elected; alternates from the same vote follow in order.
+                let t = Tally {
+                    votes: ids
+                        .iter()
+                        .map(|c| CandidateVotes {
+                            candidate: *c,
+                            votes: 0,
+                        })
+                        .collect(),
+                    ..Tally::default()
+                };
+                let mut r = rank(&t, e.seats, e.alternates, &[]);
+                r.pending = None;
+                let s = usize::try_from(e.seats).unwrap_or(0);
+                r.elected = ids.iter().take(s).copied().collect();
+                r.alternates = ids.iter().skip(s).copied().collect();
+                r.settled.clear();
+                Some(r)
+            }
+            _ => None,
+        };
+        let paragraph = match &ranking {
+            Some(r) => minutes_paragraph(
+                e.kind,
+                self.term_years(&e).await?,
+                &e.candidates,
+                tally.as_ref(),
+                r,
+                &e.draws,
+                e.present_with_vote,
+            ),
+            None => String::new(),
+        };
+        Ok(ElectionView {
+            title: e.kind.title_da().to_owned(),
+            places: places(&e),
+            uncontested: uncontested(&e.candidates, places(&e)),
+            ballots_entered: i64::try_from(ballots.len()).unwrap_or(0),
+            votes_in_room: self.votes_in_room(e.meeting_id).await?,
+            tally,
+            ranking,
+            paragraph,
+            election: e,
+        })
+    }
+
+    pub async fn election_get(&self, id: ElectionId) -> ApiResult<ElectionView> {
+        let e = self.election_row(id).await?;
+        self.view(e).await
+    }
+
+    async fn save_election(
+        &self,
+        before: &Election,
+        mut after: Election,
+        action: &str,
+    ) -> ApiResult<ElectionView> {
+        after.version = before.version + 1;
+        let mut tx = self.begin().await?;
+        tx.update_election(&after)
+            .await
+            .map_err(|e| ApiError::from_store(e, WHAT))?;
+        tx.audit(AuditRecord {
+            entity: "election",
+            entity_id: after.id.to_string(),
+            action,
+            changes: kvorum_store::audit::diff(
+                &serde_json::to_value(before).unwrap_or_default(),
+                &serde_json::to_value(&after).unwrap_or_default(),
+            ),
+        })
+        .await?;
+        tx.commit().await?;
+        self.view(after).await
+    }
+
+    fn not_applied(e: &Election) -> ApiResult<()> {
+        if e.applied {
+            return Err(ApiError::new(
+                ErrorCode::Locked,
+                "Valget er afsluttet og skrevet i bestyrelsesregistret.",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Adds a candidate; a member is checked against the bylaws' eligibility.
+    pub async fn candidate_add(&self, input: CandidateInput) -> ApiResult<ElectionView> {
+        let before = self.election_row(input.election).await?;
+        Self::not_applied(&before)?;
+        if before.method != Method::Pending {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Afstemningen er begyndt; der kan ikke komme flere kandidater.",
+            ));
+        }
+        let m = self.store.meeting(before.meeting_id).await?;
+        let rules = self.rules_on(m.date).await?;
+        let (name, eligible, reason) = match input.member {
+            Some(id) => {
+                if before.candidates.iter().any(|c| c.member == Some(id)) {
+                    return Err(ApiError::new(
+                        ErrorCode::Duplicate,
+                        "Medlemmet er allerede kandidat.",
+                    ));
+                }
+                let v = self.rules_voting_right(id, m.date).await?;
+                let member = self
+                    .store
+                    .member(id)
+                    .await
+                    .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
+                let ok = !rules.board.eligibility_requires_voting_right || v.entitled;
+                (
+                    member.name,
+                    ok,
+                    (!ok).then(|| format!("Kan ikke vælges: {}", v.reasons.join("; "))),
+                )
+            }
+            None => {
+                let n = input.name.clone().unwrap_or_default().trim().to_owned();
+                if n.is_empty() {
+                    let mut e = kvorum_core::FieldErrors::default();
+                    e.push("name", "Vælg et medlem, eller skriv kandidatens navn.");
+                    return Err(ApiError::validation(e));
+                }
+                let ok = before.kind == ElectionKind::Auditors
+                    || before.kind == ElectionKind::AuditorAlternates;
+                (
+                    n,
+                    ok,
+                    (!ok).then(|| "Kun medlemmer kan vælges til bestyrelsen.".to_owned()),
+                )
+            }
+        };
+        let mut after = before.clone();
+        after.candidates.push(Candidate {
+            id: CandidateId::new(),
+            member: input.member,
+            name,
+            proposed_by: input.proposed_by.trim().to_owned(),
+            accepts: input.accepts,
+            eligible,
+            reason,
+            standing_again: false,
+        });
+        after
+            .candidates
+            .sort_by_key(|c| kvorum_core::members::danish_collate(&c.name));
+        self.save_election(&before, after, "candidate").await
+    }
+
+    /// Records whether a candidate accepts (a sitting member standing again accepts here).
+    pub async fn candidate_accept(&self, input: CandidateAccept) -> ApiResult<ElectionView> {
+        let before = self.election_row(input.election).await?;
+        Self::not_applied(&before)?;
+        if before.method != Method::Pending {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Afstemningen er begyndt.",
+            ));
+        }
+        let mut after = before.clone();
+        let c = after
+            .candidates
+            .iter_mut()
+            .find(|c| c.id == input.candidate)
+            .ok_or_else(|| ApiError::not_found("Kandidaten"))?;
+        c.accepts = input.accepts;
+        self.save_election(&before, after, "accept").await
+    }
+
+    /// Fredsvalg: everyone standing is elected without a vote.
+    pub async fn election_uncontested(&self, id: ElectionId) -> ApiResult<ElectionView> {
+        let before = self.election_row(id).await?;
+        Self::not_applied(&before)?;
+        if !uncontested(&before.candidates, places(&before)) {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Der er flere kandidater end pladser: valget skal afgøres ved skriftlig afstemning (kampvalg).",
+            ));
+        }
+        let mut after = before.clone();
+        after.method = Method::Uncontested;
+        after.present_with_vote = self.votes_in_room(before.meeting_id).await?;
+        self.save_election(&before, after, "uncontested").await
+    }
+
+    /// Starts the written ballot (always when contested; on request when the bylaws allow it).
+    pub async fn election_start_ballot(&self, id: ElectionId) -> ApiResult<ElectionView> {
+        let before = self.election_row(id).await?;
+        Self::not_applied(&before)?;
+        let m = self.store.meeting(before.meeting_id).await?;
+        let rules = self.rules_on(m.date).await?;
+        if uncontested(&before.candidates, places(&before))
+            && !rules.election.written_ballot_on_request
+        {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Vedtægterne giver ikke mulighed for skriftlig afstemning ved fredsvalg.",
+            ));
+        }
+        if before.method != Method::Pending {
+            return self.view(before).await;
+        }
+        let mut after = before.clone();
+        after.method = Method::Ballots;
+        after.present_with_vote = self.votes_in_room(before.meeting_id).await?;
+        self.save_election(&before, after, "ballot").await
+    }
+
+    /// Enters one ballot as the counters read it. Kvorum keeps every ballot.
+    pub async fn ballot_enter(&self, input: BallotInput) -> ApiResult<ElectionView> {
+        let e = self.election_row(input.election).await?;
+        Self::not_applied(&e)?;
+        if e.method != Method::Ballots {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Start den skriftlige afstemning, før stemmesedlerne tastes ind.",
+            ));
+        }
+        let mut tx = self.begin().await?;
+        let n = tx.ballot_count(e.id).await?;
+        let room = i64::from(e.present_with_vote);
+        if n >= room {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                format!("Der er allerede tastet {n} stemmesedler, og der var {room} stemmer i salen. Tjek optællingen."),
+            ));
+        }
+        tx.insert_ballot(
+            e.id,
+            n + 1,
+            &BallotEntry {
+                marks: input.marks,
+                marked_invalid: input.marked_invalid,
+            },
+        )
+        .await?;
+        tx.audit(AuditRecord {
+            entity: "ballot",
+            entity_id: e.id.to_string(),
+            action: "enter",
+            changes: serde_json::json!({ "seq": n + 1 }),
+        })
+        .await?;
+        tx.commit().await?;
+        self.view(e).await
+    }
+
+    /// Takes back the last ballot entered.
+    pub async fn ballot_undo(&self, id: ElectionId) -> ApiResult<ElectionView> {
+        let e = self.election_row(id).await?;
+        Self::not_applied(&e)?;
+        let mut tx = self.begin().await?;
+        tx.delete_last_ballot(e.id).await?;
+        tx.audit(AuditRecord {
+            entity: "ballot",
+            entity_id: e.id.to_string(),
+            action: "undo",
+            changes: serde_json::Value::Null,
+        })
+        .await?;
+        tx.commit().await?;
+        self.view(e).await
+    }
+
+    /// The totals, when the counters counted on paper.
+    pub async fn election_totals(&self, input: TotalsInput) -> ApiResult<ElectionView> {
+        let before = self.election_row(input.election).await?;
+        Self::not_applied(&before)?;
+        let standing: Vec<CandidateId> = before
+            .candidates
+            .iter()
+            .filter(|c| c.eligible && c.accepts)
+            .map(|c| c.id)
+            .collect();
+        if input.votes.iter().any(|v| !standing.contains(&v.candidate)) {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Der er stemmer til en, der ikke er kandidat.",
+            ));
+        }
+        let room = self.votes_in_room(before.meeting_id).await?;
+        let sum: u32 = input.votes.iter().map(|v| v.votes).sum();
+        let most = input.votes.iter().map(|v| v.votes).max().unwrap_or(0);
+        let valid_min = if before.max_marks == 0 {
+            0
+        } else {
+            sum.div_ceil(before.max_marks)
+        };
+        let valid = most.max(valid_min);
+        if valid + input.blank + input.invalid > room {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                format!("Tallene kræver mindst {} stemmesedler, men der var kun {room} stemmer i salen.", valid + input.blank + input.invalid),
+            ));
+        }
+        let mut after = before.clone();
+        after.method = Method::Totals;
+        after.present_with_vote = room;
+        after.totals = Some(Tally {
+            cast: valid + input.blank + input.invalid,
+            valid,
+            blank: input.blank,
+            invalid: input.invalid,
+            votes: standing
+                .iter()
+                .map(|c| CandidateVotes {
+                    candidate: *c,
+                    votes: input
+                        .votes
+                        .iter()
+                        .find(|v| v.candidate == *c)
+                        .map_or(0, |v| v.votes),
+                })
+                .collect(),
+        });
+        self.save_election(&before, after, "totals").await
+    }
+
+    /// Settles the pending tie by lot: Kvorum draws with the operating system's secure random
+    /// source, or the dirigent's hand-drawn order is recorded; the witnesses are recorded too.
+    pub async fn election_draw_lot(&self, input: DrawInput) -> ApiResult<ElectionView> {
+        let before = self.election_row(input.election).await?;
+        Self::not_applied(&before)?;
+        let view = self.view(before.clone()).await?;
+        let Some(tie) = view.ranking.and_then(|r| r.pending) else {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Der er ingen stemmelighed at afgøre.",
+            ));
+        };
+        let by_hand = !input.by_hand.is_empty();
+        let order = if by_hand {
+            let mut a = input.by_hand.clone();
+            let mut b = tie.candidates.clone();
+            a.sort();
+            b.sort();
+            if a != b {
+                return Err(ApiError::new(
+                    ErrorCode::Validation,
+                    "Lodtrækningens rækkefølge skal nævne netop de kandidater, der står lige.",
+                ));
+            }
+            input.by_hand
+        } else {
+            let mut failed = None;
+            let order = shuffle(&tie.candidates, || {
+                getrandom::u32().unwrap_or_else(|e| {
+                    failed = Some(e);
+                    0
+                })
+            });
+            if let Some(e) = failed {
+                return Err(ApiError::new(
+                    ErrorCode::Internal,
+                    format!("Computeren kunne ikke levere et sikkert tilfældigt tal ({e}). Træk lod i hånden."),
+                ));
+            }
+            order
+        };
+        let mut after = before.clone();
+        after.draws.push(LotDraw {
+            tied: tie.candidates,
+            order,
+            by_hand,
+            witnesses: input
+                .witnesses
+                .into_iter()
+                .map(|w| w.trim().to_owned())
+                .filter(|w| !w.is_empty())
+                .collect(),
+        });
+        self.save_election(&before, after, "draw").await
+    }
+
+    /// Writes the result into the board register: new terms from this assembly, and the
+    /// terms that ran out end on its date. Done at once on request, else on approval of the minutes.
+    pub async fn election_apply(&self, id: ElectionId) -> ApiResult<ElectionView> {
+        let before = self.election_row(id).await?;
+        Self::not_applied(&before)?;
+        let view = self.view(before.clone()).await?;
+        let Some(r) = view.ranking.filter(|r| r.pending.is_none()) else {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Valget er ikke afgjort endnu (afstemning eller lodtrækning mangler).",
+            ));
+        };
+        let m = self.store.meeting(before.meeting_id).await?;
+        let rules = self.rules_on(m.date).await?;
+        let terms = self.store.board_terms().await?;
+        let year = m.date.year();
+        let seat = before.kind.seat();
+        let mut tx = self.begin().await?;
+        // Terms of this kind that run out at this assembly end on its date.
+        for t in terms
+            .iter()
+            .filter(|t| t.kind == seat && t.active_on(m.date) && t.expires_year == Some(year))
+        {
+            let mut ended = t.clone();
+            ended.ended_on = Some(m.date);
+            ended.end_reason = Some("valgperioden udløb".into());
+            ended.version += 1;
+            tx.update_term(&ended)
+                .await
+                .map_err(|e| ApiError::from_store(e, "Bestyrelsesregistret"))?;
+        }
+        // Same-vote alternates replace the alternates; earlier ones end.
+        if !r.alternates.is_empty() && before.kind == ElectionKind::Board {
+            for t in terms
+                .iter()
+                .filter(|t| t.kind == SeatKind::Alternate && t.active_on(m.date))
+            {
+                let mut ended = t.clone();
+                ended.ended_on = Some(m.date);
+                ended.end_reason = Some("nye suppleanter valgt".into());
+                ended.version += 1;
+                tx.update_term(&ended)
+                    .await
+                    .map_err(|e| ApiError::from_store(e, "Bestyrelsesregistret"))?;
+            }
+        }
+        let cand = |c: &CandidateId| before.candidates.iter().find(|x| x.id == *c);
+        let mut assigned = Vec::new();
+        let ranked_alternates = before.kind == ElectionKind::Alternates;
+        for (i, c) in r.elected.iter().enumerate() {
+            let Some(c) = cand(c) else { continue };
+            let expires = term_expiry(&terms, seat, m.date, &assigned, &rules);
+            assigned.push(expires);
+            tx.insert_term(&Term {
+                id: TermId::new(),
+                kind: seat,
+                member: c.member,
+                name: c.name.clone(),
+                rank: ranked_alternates.then(|| u32::try_from(i + 1).unwrap_or(0)),
+                start: m.date,
+                expires_year: Some(expires),
+                ended_on: None,
+                end_reason: None,
+                positions: vec![],
+                elected_at: Some(m.id),
+                appointed_by: None,
+                version: 1,
+            })
+            .await?;
+        }
+        for (i, c) in r.alternates.iter().enumerate() {
+            let Some(c) = cand(c) else { continue };
+            let years = i32::try_from(rules.board.alternate_term_years.max(1)).unwrap_or(1);
+            tx.insert_term(&Term {
+                id: TermId::new(),
+                kind: SeatKind::Alternate,
+                member: c.member,
+                name: c.name.clone(),
+                rank: Some(u32::try_from(i + 1).unwrap_or(0)),
+                start: m.date,
+                expires_year: Some(year + years),
+                ended_on: None,
+                end_reason: None,
+                positions: vec![],
+                elected_at: Some(m.id),
+                appointed_by: None,
+                version: 1,
+            })
+            .await?;
+        }
+        let mut after = before.clone();
+        after.applied = true;
+        after.version += 1;
+        tx.update_election(&after)
+            .await
+            .map_err(|e| ApiError::from_store(e, WHAT))?;
+        tx.audit(AuditRecord {
+            entity: "election",
+            entity_id: after.id.to_string(),
+            action: "apply",
+            changes: serde_json::json!({ "elected": r.elected, "alternates": r.alternates }),
+        })
+        .await?;
+        tx.commit().await?;
+        self.view(after).await
+    }
+
+    /// The election paragraphs of a meeting, per agenda item, for the minutes draft.
+    pub(crate) async fn election_paragraphs(
+        &self,
+        meeting: MeetingId,
+    ) -> ApiResult<Vec<(AgendaItemId, String)>> {
+        let mut out = Vec::new();
+        for e in self.store.elections(Some(meeting)).await? {
+            let item = e.item_id;
+            let v = self.view(e).await?;
+            if !v.paragraph.is_empty() {
+                out.push((item, v.paragraph));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Applies every decided, not yet applied election of a meeting (on approval of the minutes).
+    pub(crate) async fn apply_decided_elections(&self, meeting: MeetingId) -> ApiResult<()> {
+        for e in self.store.elections(Some(meeting)).await? {
+            if e.applied {
+                continue;
+            }
+            let v = self.view(e.clone()).await?;
+            if v.ranking.is_some_and(|r| r.pending.is_none()) {
+                self.election_apply(e.id).await?;
+            }
+        }
+        Ok(())
+    }
+}
