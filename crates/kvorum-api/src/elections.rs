@@ -639,11 +639,10 @@ impl Api {
         let year = m.date.year();
         let seat = before.kind.seat();
         let mut tx = self.begin().await?;
-        // Terms of this kind that run out at this assembly end on its date.
-        for t in terms
-            .iter()
-            .filter(|t| t.kind == seat && t.active_on(m.date) && t.expires_year == Some(year))
-        {
+        // Terms of this kind that run out at this assembly (or ran out earlier) end on its date.
+        for t in terms.iter().filter(|t| {
+            t.kind == seat && t.active_on(m.date) && t.expires_year.is_some_and(|y| y <= year)
+        }) {
             let mut ended = t.clone();
             ended.ended_on = Some(m.date);
             ended.end_reason = Some("valgperioden udløb".into());

@@ -1,0 +1,559 @@
+//! The board-and-elections story, on both engines: a staggered board across three assemblies
+//! (the seats expire in the right years), fredsvalg, a kampvalg for 2 seats among 4 candidates
+//! with a tie for the second seat settled by a recorded lot, ranked alternates, the municipal
+//! seat untouched by elections, the register updated and the minutes paragraph.
+
+use chrono::{NaiveDate, NaiveTime};
+use kvorum_api::dto::*;
+use kvorum_api::{Api, ErrorCode};
+use kvorum_tests::Engine;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+async fn assembly(api: &Api, day: NaiveDate, present: &[MemberId]) -> MeetingId {
+    let m = api
+        .meeting_create(MeetingInput {
+            kind: MeetingKind::Ordinary,
+            body: None,
+            date: day,
+            start_time: NaiveTime::from_hms_opt(14, 0, 0),
+            place: "Perronen".into(),
+            demanded_by: None,
+            demanded_on: None,
+        })
+        .await
+        .unwrap();
+    for p in present {
+        api.attendance_check_in(CheckIn {
+            meeting: m.meeting.id,
+            member: Some(*p),
+            guest: None,
+        })
+        .await
+        .unwrap();
+    }
+    m.meeting.id
+}
+
+async fn stand(api: &Api, e: ElectionId, who: &[MemberId]) -> ElectionView {
+    let mut v = api.election_get(e).await.unwrap();
+    for w in who {
+        if let Some(c) = v.election.candidates.iter().find(|c| c.member == Some(*w)) {
+            v = api
+                .candidate_accept(CandidateAccept {
+                    election: e,
+                    candidate: c.id,
+                    accepts: true,
+                })
+                .await
+                .unwrap();
+        } else {
+            v = api
+                .candidate_add(CandidateInput {
+                    election: e,
+                    member: Some(*w),
+                    name: None,
+                    proposed_by: "Bestyrelsen".into(),
+                    accepts: true,
+                })
+                .await
+                .unwrap();
+        }
+    }
+    v
+}
+
+fn cid(v: &ElectionView, m: MemberId) -> CandidateId {
+    v.election
+        .candidates
+        .iter()
+        .find(|c| c.member == Some(m))
+        .unwrap()
+        .id
+}
+
+fn board_years(b: &BoardView) -> Vec<(String, Option<i32>)> {
+    let mut v: Vec<(String, Option<i32>)> = b
+        .current
+        .iter()
+        .filter(|t| t.term.kind == SeatKind::Board)
+        .map(|t| (t.term.name.clone(), t.term.expires_year))
+        .collect();
+    v.sort();
+    v
+}
+
+async fn story(engine: Engine) {
+    let db = engine.fresh().await;
+    let api = db.open_on("Karin (sekretær)", date(2027, 3, 20)).await;
+    api.association_create(AssociationInput {
+        name: "Foreningen Perronen".into(),
+        municipality: Some("Guldborgsund Kommune".into()),
+        fiscal_year_start_month: 1,
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    api.bylaws_adopt(AdoptInput {
+        adopted_on: Some(date(2024, 11, 1)),
+        in_force_from: None,
+        note: None,
+    })
+    .await
+    .unwrap();
+    let mut m = Vec::new();
+    for i in 0..18 {
+        let x = api
+            .member_add(MemberInput {
+                name: format!(
+                    "{} {i:02}",
+                    ["Anne", "Bent", "Carla", "Dorte", "Erik", "Frida"][i % 6]
+                ),
+                joined_on: Some(date(2024, 1, 10)),
+                membership_type: "ordinary".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        m.push(x.id);
+    }
+    for year in [2025, 2026, 2027] {
+        api.fee_rate_set(FeeRate {
+            year,
+            membership_type: "ordinary".into(),
+            amount: Money(10_000),
+        })
+        .await
+        .unwrap();
+        for id in &m {
+            api.fee_pay(PaymentInput {
+                member_id: *id,
+                year,
+                paid_on: Some(date(year, 1, 15)),
+                amount: Money(10_000),
+                method: PaymentMethod::MobilePay,
+                voucher_no: None,
+            })
+            .await
+            .unwrap();
+        }
+    }
+    // The municipality's representative: appointed, never elected.
+    let b = api
+        .board_appoint(AppointInput {
+            kind: SeatKind::Appointed,
+            member: None,
+            name: Some("Kommunens repræsentant".into()),
+            appointed_by: Some("Guldborgsund Kommune".into()),
+            start: date(2025, 1, 1),
+            expires_year: None,
+            rank: None,
+        })
+        .await
+        .unwrap();
+    let municipal = b.current[0].term.clone();
+
+    // 2025, the founding assembly: five seats, five candidates: fredsvalg, staggered terms.
+    let gf25 = assembly(&api, date(2025, 3, 8), &m[..12]).await;
+    let up = api.elections_seats_up(gf25).await.unwrap();
+    assert_eq!(
+        (up.board, up.vacancies, up.alternates, up.auditors),
+        (5, 5, 2, 1)
+    );
+    let els = api.elections_for(gf25).await.unwrap();
+    let kinds: Vec<ElectionKind> = els.iter().map(|e| e.election.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ElectionKind::Board,
+            ElectionKind::Alternates,
+            ElectionKind::Auditors,
+            ElectionKind::AuditorAlternates
+        ]
+    );
+    let board25 = stand(&api, els[0].election.id, &m[0..5]).await;
+    assert!(board25.uncontested);
+    let outsider = api
+        .candidate_add(CandidateInput {
+            election: els[0].election.id,
+            member: None,
+            name: Some("Ikke Medlem".into()),
+            proposed_by: "Selv".into(),
+            accepts: true,
+        })
+        .await
+        .unwrap();
+    let o = outsider
+        .election
+        .candidates
+        .iter()
+        .find(|c| c.name == "Ikke Medlem")
+        .unwrap();
+    assert!(
+        !o.eligible && o.reason.as_deref() == Some("Kun medlemmer kan vælges til bestyrelsen.")
+    );
+    assert!(
+        outsider.uncontested,
+        "an ineligible candidate does not make it contested"
+    );
+    let v = api.election_uncontested(els[0].election.id).await.unwrap();
+    assert!(
+        v.paragraph
+            .starts_with("Fredsvalg: Valgt til bestyrelsen for 2 år: "),
+        "{}",
+        v.paragraph
+    );
+    api.election_apply(els[0].election.id).await.unwrap();
+    stand(&api, els[1].election.id, &m[5..7]).await;
+    api.election_uncontested(els[1].election.id).await.unwrap();
+    api.election_apply(els[1].election.id).await.unwrap();
+    let b = api.board_register(Some(date(2025, 3, 9))).await.unwrap();
+    let years: Vec<Option<i32>> = board_years(&b).into_iter().map(|(_, y)| y).collect();
+    let mut sorted = years.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        [Some(2026), Some(2026), Some(2026), Some(2027), Some(2027)]
+    );
+    let alts: Vec<(Option<u32>, String)> = b
+        .current
+        .iter()
+        .filter(|t| t.term.kind == SeatKind::Alternate)
+        .map(|t| (t.term.rank, t.kind_label.clone()))
+        .collect();
+    assert_eq!(
+        alts,
+        [
+            (Some(1), "1. suppleant".into()),
+            (Some(2), "2. suppleant".into())
+        ]
+    );
+    // The constitution meeting.
+    let chair = b
+        .current
+        .iter()
+        .find(|t| t.term.member == Some(m[0]))
+        .unwrap()
+        .term
+        .id;
+    let b = api
+        .board_constitute(ConstituteInput {
+            date: date(2025, 3, 20),
+            positions: vec![PositionInput {
+                term: chair,
+                position: Position::Chair,
+            }],
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        b.current
+            .iter()
+            .find(|t| t.term.id == chair)
+            .unwrap()
+            .position
+            .as_deref(),
+        Some("Formand")
+    );
+
+    // 2026: the three seats from 2025 that expire now are up; fredsvalg again.
+    let gf26 = assembly(&api, date(2026, 3, 14), &m[..12]).await;
+    let up = api.elections_seats_up(gf26).await.unwrap();
+    assert_eq!((up.board, up.expiring.len(), up.vacancies), (3, 3, 0));
+    let els = api.elections_for(gf26).await.unwrap();
+    assert_eq!(
+        els[0].election.candidates.len(),
+        3,
+        "those whose terms expire are listed"
+    );
+    assert!(els[0]
+        .election
+        .candidates
+        .iter()
+        .all(|c| c.standing_again && !c.accepts));
+    let again: Vec<MemberId> = els[0]
+        .election
+        .candidates
+        .iter()
+        .filter_map(|c| c.member)
+        .collect();
+    stand(&api, els[0].election.id, &again).await;
+    api.election_uncontested(els[0].election.id).await.unwrap();
+    api.election_apply(els[0].election.id).await.unwrap();
+    let b = api.board_register(Some(date(2026, 3, 15))).await.unwrap();
+    let years: Vec<Option<i32>> = board_years(&b).into_iter().map(|(_, y)| y).collect();
+    let mut sorted = years;
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        [Some(2027), Some(2027), Some(2028), Some(2028), Some(2028)]
+    );
+
+    // 2027: two seats, four candidates: kampvalg by written ballot, tie for the second seat.
+    let present: Vec<MemberId> = m[..16].to_vec();
+    let gf27 = assembly(&api, date(2027, 3, 13), &present).await;
+    let up = api.elections_seats_up(gf27).await.unwrap();
+    assert_eq!((up.board, up.expiring.len()), (2, 2));
+    let els = api.elections_for(gf27).await.unwrap();
+    let e = els[0].election.id;
+    let (a, bb, c, d) = (m[10], m[11], m[12], m[13]);
+    let v = stand(&api, e, &[a, bb, c, d]).await;
+    assert!(!v.uncontested);
+    let refused = api.election_uncontested(e).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Validation);
+    let v = api.election_start_ballot(e).await.unwrap();
+    assert_eq!(v.election.present_with_vote, 16);
+    let (ca, cb, cc, cd) = (cid(&v, a), cid(&v, bb), cid(&v, c), cid(&v, d));
+    let mut ballots: Vec<(Vec<CandidateId>, bool)> = Vec::new();
+    ballots.extend(std::iter::repeat_n((vec![ca, cb], false), 3));
+    ballots.extend(std::iter::repeat_n((vec![ca, cc], false), 3));
+    ballots.extend(std::iter::repeat_n((vec![ca, cd], false), 3));
+    ballots.push((vec![ca], false));
+    ballots.extend(std::iter::repeat_n((vec![cb, cc], false), 4));
+    ballots.push((vec![], false));
+    ballots.push((vec![ca, cb, cc], false));
+    let mut v = v;
+    for (marks, bad) in ballots {
+        v = api
+            .ballot_enter(BallotInput {
+                election: e,
+                marks,
+                marked_invalid: bad,
+            })
+            .await
+            .unwrap();
+    }
+    let t = v.tally.clone().unwrap();
+    assert_eq!((t.cast, t.valid, t.blank, t.invalid), (16, 14, 1, 1));
+    let votes = |id: CandidateId| t.votes.iter().find(|x| x.candidate == id).unwrap().votes;
+    assert_eq!((votes(ca), votes(cb), votes(cc), votes(cd)), (10, 7, 7, 3));
+    let r = v.ranking.clone().unwrap();
+    let tie = r
+        .pending
+        .clone()
+        .expect("the tie for the second seat waits");
+    assert_eq!(tie.what, "den sidste plads i bestyrelsen");
+    assert!(r.elected.is_empty());
+    let not_yet = api.election_apply(e).await.unwrap_err();
+    assert!(
+        not_yet.message.contains("lodtrækning"),
+        "{}",
+        not_yet.message
+    );
+    let full = api
+        .ballot_enter(BallotInput {
+            election: e,
+            marks: vec![ca],
+            marked_invalid: false,
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        full.message.contains("16 stemmer i salen"),
+        "{}",
+        full.message
+    );
+    // The lot, drawn by Kvorum before witnesses, is recorded.
+    let v = api
+        .election_draw_lot(DrawInput {
+            election: e,
+            witnesses: vec!["Vibeke Dirigent".into(), "Anne Ærø".into()],
+            by_hand: vec![],
+        })
+        .await
+        .unwrap();
+    let r = v.ranking.clone().unwrap();
+    assert!(r.pending.is_none());
+    let draw = &v.election.draws[0];
+    assert!(!draw.by_hand);
+    let winner = draw.order[0];
+    assert_eq!(r.elected, vec![ca, winner]);
+    let name = |id: CandidateId| {
+        v.election
+            .candidates
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .name
+            .clone()
+    };
+    let loser = draw.order[1];
+    assert!(
+        v.paragraph.starts_with(&format!(
+            "Valgt til bestyrelsen for 2 år: {} og {};",
+            name(ca),
+            name(winner)
+        )),
+        "{}",
+        v.paragraph
+    );
+    assert!(v.paragraph.contains(&format!(
+        "Stemmer: {} 10, {} 7, {} 7, {} 3 (skriftlig afstemning; 16 stemmeberettigede til stede, 16 stemmesedler afgivet: 14 gyldige, 1 blanke, 1 ugyldige)",
+        name(ca), name(winner), name(loser), name(cd)
+    )), "{}", v.paragraph);
+    let mut tied = [name(cb), name(cc)];
+    tied.sort(); // the ballot lists candidates alphabetically
+    assert!(v.paragraph.contains(&format!(
+        "Stemmelighed mellem {} og {} (7 stemmer hver) om den sidste plads i bestyrelsen afgjort ved lodtrækning, trukket af Kvorum med Vibeke Dirigent og Anne Ærø som vidner: {} før {}",
+        tied[0], tied[1], name(winner), name(loser)
+    )), "{}", v.paragraph);
+    // A recount from the stored ballots gives the same result.
+    assert_eq!(api.election_get(e).await.unwrap().tally, v.tally);
+
+    // Alternates: three candidates for two ranked places.
+    let alt = els[1].election.id;
+    let va = stand(&api, alt, &[m[14], m[15], m[16]]).await;
+    api.election_start_ballot(alt).await.unwrap();
+    let (x, y, z) = (cid(&va, m[14]), cid(&va, m[15]), cid(&va, m[16]));
+    let mut va = va;
+    for marks in [vec![x, y], vec![x, y], vec![x, z], vec![y], vec![x]] {
+        va = api
+            .ballot_enter(BallotInput {
+                election: alt,
+                marks,
+                marked_invalid: false,
+            })
+            .await
+            .unwrap();
+    }
+    assert_eq!(va.ranking.as_ref().unwrap().elected, vec![x, y]);
+    let aname = |id: CandidateId| {
+        va.election
+            .candidates
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .name
+            .clone()
+    };
+    let (nx, ny) = (aname(x), aname(y));
+    assert!(
+        va.paragraph.starts_with("Valgt som suppleant for 1 år"),
+        "{}",
+        va.paragraph
+    );
+
+    // The minutes carry the paragraphs; approving them updates the register.
+    api.meeting_update(MeetingUpdate {
+        id: gf27,
+        version: api.meeting_get(gf27).await.unwrap().meeting.version,
+        input: MeetingInput {
+            kind: MeetingKind::Ordinary,
+            body: None,
+            date: date(2027, 3, 13),
+            start_time: NaiveTime::from_hms_opt(14, 0, 0),
+            place: "Perronen".into(),
+            demanded_by: None,
+            demanded_on: None,
+        },
+        end_time: None,
+        notice_sent_on: Some(date(2027, 2, 20)),
+        final_agenda_sent_on: None,
+        officers: Officers {
+            // The municipality's representative sits on the board: Kvorum warns.
+            dirigent: Some("Kommunens repræsentant".into()),
+            referent: None,
+            counters: vec![],
+        },
+    })
+    .await
+    .unwrap();
+    let detail = api.meeting_get(gf27).await.unwrap();
+    assert!(
+        detail
+            .warnings
+            .iter()
+            .any(|w| w.contains("Dirigenten bør ikke være medlem af bestyrelsen")),
+        "{:?}",
+        detail.warnings
+    );
+    let draft = api.minutes_draft(gf27).await.unwrap();
+    assert!(
+        draft
+            .text
+            .contains("6. Valg af bestyrelsesmedlemmer\n\nValgt til bestyrelsen for 2 år:"),
+        "{}",
+        draft.text
+    );
+    assert!(draft.text.contains("afgjort ved lodtrækning"));
+    api.minutes_approve(MinutesApproval {
+        id: draft.id,
+        version: draft.version,
+        signatories: vec![Signatory {
+            role: "Dirigent".into(),
+            name: "Vibeke Dirigent".into(),
+        }],
+        approved_on: date(2027, 3, 20),
+    })
+    .await
+    .unwrap();
+    let b = api.board_register(Some(date(2027, 3, 14))).await.unwrap();
+    let board = board_years(&b);
+    assert_eq!(board.len(), 5);
+    assert!(board.contains(&(name(ca), Some(2029))) && board.contains(&(name(winner), Some(2029))));
+    assert!(!board.iter().any(|(n, _)| *n == name(loser)));
+    let alts: Vec<(String, Option<u32>)> = b
+        .current
+        .iter()
+        .filter(|t| t.term.kind == SeatKind::Alternate)
+        .map(|t| (t.term.name.clone(), t.term.rank))
+        .collect();
+    assert_eq!(alts, [(nx.clone(), Some(1)), (ny.clone(), Some(2))]);
+    let still = b
+        .current
+        .iter()
+        .find(|t| t.term.id == municipal.id)
+        .unwrap();
+    assert_eq!(
+        still.term, municipal,
+        "the municipal seat is untouched by elections"
+    );
+    assert_eq!(b.seats_filled, 5);
+    // History: who sat on 1 January 2026.
+    let then = api.board_register(Some(date(2026, 1, 1))).await.unwrap();
+    assert_eq!(board_years(&then).len(), 5);
+    assert!(api.election_apply(e).await.is_err(), "applied once");
+
+    // An alternate steps in when a member leaves.
+    let leaving = b
+        .current
+        .iter()
+        .find(|t| t.term.kind == SeatKind::Board)
+        .unwrap()
+        .term
+        .clone();
+    let b = api
+        .board_leave(LeaveInput {
+            term: leaving.id,
+            date: date(2027, 3, 18),
+            reason: "flyttet".into(),
+            alternate_steps_in: true,
+        })
+        .await
+        .unwrap();
+    let board = board_years(&b);
+    assert!(
+        board.contains(&(nx.clone(), leaving.expires_year)),
+        "{board:?}"
+    );
+    let alts: Vec<(String, Option<u32>)> = b
+        .current
+        .iter()
+        .filter(|t| t.term.kind == SeatKind::Alternate)
+        .map(|t| (t.term.name.clone(), t.term.rank))
+        .collect();
+    assert_eq!(alts, [(ny.clone(), Some(1))]);
+    api.close().await;
+}
+
+#[tokio::test]
+async fn elections_story_on_sqlite() {
+    story(Engine::Sqlite).await;
+}
+
+#[tokio::test]
+async fn elections_story_on_postgres() {
+    story(Engine::Postgres).await;
+}
