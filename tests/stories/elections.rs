@@ -516,6 +516,33 @@ async fn story(engine: Engine) {
     assert_eq!(board_years(&then).len(), 5);
     assert!(api.election_apply(e).await.is_err(), "applied once");
 
+    // Ballots to print, with the tally sheet, and the board list for the bank.
+    let pdf = api
+        .export(ExportRequest::BallotsPdf { election: e })
+        .await
+        .unwrap();
+    let text = kvorum_docs::pdf::page_texts(&pdf.bytes).unwrap().join(" ");
+    assert!(
+        text.contains("Stemmeseddel – Valg af bestyrelsesmedlemmer"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Sæt højst 2 krydser") && text.contains("Optællingsskema"),
+        "{text}"
+    );
+    let list = api
+        .export(ExportRequest::BoardPdf {
+            on: Some(date(2027, 3, 14)),
+        })
+        .await
+        .unwrap();
+    let text = kvorum_docs::pdf::page_texts(&list.bytes).unwrap().join(" ");
+    assert!(
+        text.contains("Udpeget medlem") && text.contains("Guldborgsund Kommune"),
+        "{text}"
+    );
+    assert!(text.contains(&name(ca)), "{text}");
+
     // An alternate steps in when a member leaves.
     let leaving = b
         .current

@@ -80,9 +80,9 @@ pub struct LeaveInput {
 pub(crate) fn term_view(t: &Term, on: NaiveDate) -> TermView {
     let period = match (t.kind, t.expires_year, &t.appointed_by) {
         (SeatKind::Appointed, _, Some(by)) => {
-            format!("fra {}, udpeget af {by}", format_date(t.start))
+            format!("udpeget af {by}")
         }
-        (_, Some(y), _) => format!("fra {} til generalforsamlingen {y}", format_date(t.start)),
+        (_, Some(y), _) => format!("{} – generalforsamlingen {y}", format_date(t.start)),
         _ => format!("fra {}", format_date(t.start)),
     };
     let period = match (t.ended_on, &t.end_reason) {

@@ -1,10 +1,11 @@
 //! Every file Kvorum hands the user — PDFs, CSV, the calendar invitation and the e-mail
 //! draft — behind one request type, so the shell has one "save as" command for all of them.
 
+use chrono::NaiveDate;
 use chrono::{NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Europe::Copenhagen;
 use kvorum_core::dates::format_date;
-use kvorum_core::ids::MeetingId;
+use kvorum_core::ids::{ElectionId, MeetingId};
 use kvorum_core::meetings::{ItemKind, Meeting, MeetingKind, MinutesStatus};
 use kvorum_core::members::MemberQuery;
 use serde::{Deserialize, Serialize};
@@ -54,6 +55,14 @@ pub enum ExportRequest {
     NoticeEmail {
         meeting: MeetingId,
     },
+    /// Ballots for a written election, with the counters' tally sheet.
+    BallotsPdf {
+        election: ElectionId,
+    },
+    /// The board with positions and terms, on a day (default today).
+    BoardPdf {
+        on: Option<NaiveDate>,
+    },
 }
 
 impl ExportRequest {
@@ -97,6 +106,8 @@ impl Api {
             }
             ExportRequest::Calendar { meeting } => self.meeting_ics(meeting).await,
             ExportRequest::NoticeEmail { meeting } => self.notice_eml(meeting).await,
+            ExportRequest::BallotsPdf { election } => self.ballots_pdf(election).await,
+            ExportRequest::BoardPdf { on } => self.board_pdf(on).await,
         }
     }
 
@@ -455,6 +466,81 @@ impl Api {
             file_name: format!("indkaldelse-{}.eml", slug(&m)),
             bytes: eml,
             rows: recipients.len(),
+        })
+    }
+}
+
+impl Api {
+    async fn ballots_pdf(&self, id: ElectionId) -> ApiResult<ExportFile> {
+        let association = self.require_association().await?;
+        let v = self.election_get(id).await?;
+        let m = self.store.meeting(v.election.meeting_id).await?;
+        let mut candidates: Vec<String> = v
+            .election
+            .candidates
+            .iter()
+            .filter(|c| c.eligible && c.accepts)
+            .map(|c| c.name.clone())
+            .collect();
+        candidates.sort_by_key(|n| kvorum_core::members::danish_collate(n));
+        if candidates.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Der er ingen kandidater, der har sagt ja. Tilføj kandidaterne først.",
+            ));
+        }
+        let doc = kvorum_docs::BallotsDoc {
+            association_name: association.name.clone(),
+            title: v.title.clone(),
+            meeting: format!("{} {}", m.kind.label_da(), format_date(m.date)),
+            candidates,
+            max_marks: v.election.max_marks,
+            // One per vote in the room and a few spare; 30 when nobody is checked in yet.
+            count: match v.votes_in_room.max(v.election.present_with_vote) {
+                0 => 30,
+                n => n + n.div_ceil(10),
+            },
+            printed_on: self.clock.today(),
+            created_unix: self.clock.now().timestamp(),
+        };
+        let bytes = kvorum_docs::ballots_pdf(&doc).map_err(pdf_failed)?;
+        Ok(ExportFile {
+            file_name: format!(
+                "stemmesedler-{}-{}.pdf",
+                v.election.kind.code(),
+                m.date.format("%Y-%m-%d")
+            ),
+            bytes,
+            rows: 0,
+        })
+    }
+
+    async fn board_pdf(&self, on: Option<NaiveDate>) -> ApiResult<ExportFile> {
+        let association = self.require_association().await?;
+        let b = self.board_register(on).await?;
+        let doc = kvorum_docs::BoardListDoc {
+            association_name: association.name.clone(),
+            on: b.on,
+            rows: b
+                .current
+                .iter()
+                .map(|t| {
+                    [
+                        t.kind_label.clone(),
+                        t.term.name.clone(),
+                        t.position.clone().unwrap_or_default(),
+                        t.period.clone(),
+                    ]
+                })
+                .collect(),
+            printed_on: self.clock.today(),
+            created_unix: self.clock.now().timestamp(),
+        };
+        let bytes = kvorum_docs::board_list_pdf(&doc).map_err(pdf_failed)?;
+        Ok(ExportFile {
+            file_name: format!("bestyrelsen-{}.pdf", b.on.format("%Y-%m-%d")),
+            bytes,
+            rows: b.current.len(),
         })
     }
 }

@@ -301,6 +301,7 @@ impl Api {
         mut after: Election,
         action: &str,
     ) -> ApiResult<ElectionView> {
+        self.minutes_open(before.meeting_id).await?;
         after.version = before.version + 1;
         let mut tx = self.begin().await?;
         tx.update_election(&after)
@@ -318,6 +319,17 @@ impl Api {
         .await?;
         tx.commit().await?;
         self.view(after).await
+    }
+
+    /// Once the meeting's minutes are approved its elections cannot change.
+    async fn minutes_open(&self, meeting: MeetingId) -> ApiResult<()> {
+        if self.minutes_locked(meeting).await? {
+            return Err(ApiError::new(
+                ErrorCode::Locked,
+                "Mødets referat er godkendt og låst; valget kan ikke længere ændres.",
+            ));
+        }
+        Ok(())
     }
 
     fn not_applied(e: &Election) -> ApiResult<()> {
@@ -459,6 +471,7 @@ impl Api {
     pub async fn ballot_enter(&self, input: BallotInput) -> ApiResult<ElectionView> {
         let e = self.election_row(input.election).await?;
         Self::not_applied(&e)?;
+        self.minutes_open(e.meeting_id).await?;
         if e.method != Method::Ballots {
             return Err(ApiError::new(
                 ErrorCode::Validation,
@@ -498,6 +511,7 @@ impl Api {
     pub async fn ballot_undo(&self, id: ElectionId) -> ApiResult<ElectionView> {
         let e = self.election_row(id).await?;
         Self::not_applied(&e)?;
+        self.minutes_open(e.meeting_id).await?;
         let mut tx = self.begin().await?;
         tx.delete_last_ballot(e.id).await?;
         tx.audit(AuditRecord {

@@ -508,7 +508,7 @@ impl Api {
         Ok(())
     }
 
-    async fn minutes_locked(&self, id: MeetingId) -> ApiResult<bool> {
+    pub(crate) async fn minutes_locked(&self, id: MeetingId) -> ApiResult<bool> {
         Ok(self
             .store
             .minutes(Some(id))

@@ -11,7 +11,9 @@ pub mod meetings;
 pub mod model;
 pub mod pdf;
 
-pub use meetings::{AttendanceRow, AttendanceSheet, MinutesDoc, NoticeDoc, NoticeProposal};
+pub use meetings::{
+    AttendanceRow, AttendanceSheet, BallotsDoc, BoardListDoc, MinutesDoc, NoticeDoc, NoticeProposal,
+};
 pub use model::{BylawsDoc, MemberList, MemberListRow};
 
 /// Lays out and renders the member list as PDF bytes.
@@ -38,4 +40,14 @@ pub fn attendance_pdf(doc: &AttendanceSheet) -> Result<Vec<u8>, pdf::PdfError> {
 /// The minutes as PDF bytes.
 pub fn minutes_pdf(doc: &MinutesDoc) -> Result<Vec<u8>, pdf::PdfError> {
     pdf::render(&meetings::minutes_layout(doc))
+}
+
+/// Ballots and the tally sheet as PDF bytes.
+pub fn ballots_pdf(doc: &BallotsDoc) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&meetings::ballots_layout(doc))
+}
+
+/// The board list as PDF bytes.
+pub fn board_list_pdf(doc: &BoardListDoc) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&meetings::board_list_layout(doc))
 }

@@ -6,7 +6,7 @@ use kvorum_core::dates::format_date;
 use kvorum_core::meetings::{minutes_blocks, MinutesBlock};
 
 use crate::fonts::Style;
-use crate::layout::{Align, Column, Document, Flow, Frame};
+use crate::layout::{Align, Column, Document, Flow, Frame, Item, Page, A4_H, A4_W};
 
 fn frame(association: &str, right: &str, printed_on: NaiveDate) -> Frame {
     Frame {
@@ -308,4 +308,214 @@ mod tests {
         let n = d.pages.len();
         assert!(all.contains(&format!("Side {n} af {n}").as_str()));
     }
+}
+
+/// Ballots for one written election, several to an A4 page with cut lines, and a tally sheet.
+#[derive(Debug, Clone)]
+pub struct BallotsDoc {
+    pub association_name: String,
+    /// "Valg af bestyrelsesmedlemmer"
+    pub title: String,
+    /// "Ordinær generalforsamling 13.03.2027"
+    pub meeting: String,
+    /// Alphabetical.
+    pub candidates: Vec<String>,
+    pub max_marks: u32,
+    /// How many ballots to print (the votes in the room, rounded up to whole pages).
+    pub count: u32,
+    pub printed_on: NaiveDate,
+    pub created_unix: i64,
+}
+
+fn dashed(page: &mut Page, y: f32) {
+    let mut x = 6.0;
+    while x < A4_W - 6.0 {
+        page.items.push(Item::Line {
+            x1: x,
+            y1: y,
+            x2: (x + 3.0).min(A4_W - 6.0),
+            y2: y,
+            width_pt: 0.4,
+        });
+        x += 5.0;
+    }
+    page.items.push(Item::Text {
+        x: 6.0,
+        y: y - 1.0,
+        size: 7.0,
+        style: Style::Regular,
+        text: "klip her".into(),
+    });
+}
+
+fn square(page: &mut Page, x: f32, y: f32, s: f32) {
+    for (x1, y1, x2, y2) in [
+        (x, y, x + s, y),
+        (x + s, y, x + s, y + s),
+        (x + s, y + s, x, y + s),
+        (x, y + s, x, y),
+    ] {
+        page.items.push(Item::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width_pt: 0.8,
+        });
+    }
+}
+
+pub fn ballots_layout(doc: &BallotsDoc) -> Document {
+    let n = doc.candidates.len() as f32;
+    let height = 34.0 + 9.0 * n;
+    let per_page = ((A4_H - 10.0) / height).floor().clamp(1.0, 4.0) as u32;
+    let slot = (A4_H - 10.0) / per_page as f32;
+    let pages_n = doc.count.max(1).div_ceil(per_page);
+    let mut pages = Vec::new();
+    let marks = if doc.max_marks == 1 {
+        "Sæt højst 1 kryds".to_owned()
+    } else {
+        format!("Sæt højst {} krydser", doc.max_marks)
+    };
+    for _ in 0..pages_n {
+        let mut page = Page::default();
+        for k in 0..per_page {
+            let top = 5.0 + slot * k as f32;
+            if k > 0 {
+                dashed(&mut page, top);
+            }
+            let x = 25.0;
+            let mut y = top + 10.0;
+            for (text, size, style) in [
+                (doc.association_name.clone(), 9.0, Style::Regular),
+                (format!("Stemmeseddel – {}", doc.title), 14.0, Style::Bold),
+                (doc.meeting.clone(), 9.0, Style::Regular),
+                (marks.clone(), 11.0, Style::Bold),
+            ] {
+                page.items.push(Item::Text {
+                    x,
+                    y,
+                    size,
+                    style,
+                    text,
+                });
+                y += size * 0.5 + 1.5;
+            }
+            y += 3.0;
+            for c in &doc.candidates {
+                square(&mut page, x, y - 4.5, 6.0);
+                page.items.push(Item::Text {
+                    x: x + 10.0,
+                    y,
+                    size: 12.0,
+                    style: Style::Regular,
+                    text: c.clone(),
+                });
+                y += 9.0;
+            }
+        }
+        pages.push(page);
+    }
+    // The tally sheet for the counters.
+    let mut flow = Flow::new(frame(
+        &doc.association_name,
+        "Optællingsskema",
+        doc.printed_on,
+    ));
+    flow.paragraph(
+        &format!("Optællingsskema – {}", doc.title),
+        15.0,
+        Style::Bold,
+    );
+    flow.paragraph(&doc.meeting, 10.0, Style::Regular);
+    flow.paragraph(&format!("{marks} pr. stemmeseddel. En stemmeseddel med flere krydser er ugyldig; en seddel uden krydser er blank."), 9.5, Style::Regular);
+    flow.gap(3.0);
+    let columns = [
+        Column {
+            heading: "Kandidat".into(),
+            width: 60.0,
+            align: Align::Left,
+        },
+        Column {
+            heading: "Streger".into(),
+            width: 86.0,
+            align: Align::Left,
+        },
+        Column {
+            heading: "I alt".into(),
+            width: 20.0,
+            align: Align::Right,
+        },
+    ];
+    let mut rows: Vec<Vec<String>> = doc
+        .candidates
+        .iter()
+        .map(|c| vec![c.clone(), String::new(), String::new()])
+        .collect();
+    for extra in [
+        "Blanke stemmesedler",
+        "Ugyldige stemmesedler",
+        "Afgivne stemmesedler i alt",
+    ] {
+        rows.push(vec![extra.into(), String::new(), String::new()]);
+    }
+    flow.table_rows(&columns, &rows, 10.0, 12.0);
+    flow.gap(4.0);
+    flow.paragraph("Stemmetællere", 11.0, Style::Bold);
+    flow.signatures(
+        &[
+            ("Stemmetæller".into(), String::new()),
+            ("Stemmetæller".into(), String::new()),
+        ],
+        "Dato: ____________",
+    );
+    let sheet = flow.finish(&doc.title, &doc.association_name, doc.created_unix);
+    pages.extend(sheet.pages);
+    Document {
+        title: format!("Stemmesedler – {}", doc.title),
+        author: doc.association_name.clone(),
+        created_unix: doc.created_unix,
+        pages,
+    }
+}
+
+/// The board as it stands, for the municipality and the bank.
+#[derive(Debug, Clone)]
+pub struct BoardListDoc {
+    pub association_name: String,
+    pub on: NaiveDate,
+    /// (seat, name, position, term)
+    pub rows: Vec<[String; 4]>,
+    pub printed_on: NaiveDate,
+    pub created_unix: i64,
+}
+
+pub fn board_list_layout(doc: &BoardListDoc) -> Document {
+    let title = "Bestyrelsen";
+    let mut flow = Flow::new(frame(&doc.association_name, title, doc.printed_on));
+    flow.paragraph(
+        &format!("{title} i {}", doc.association_name),
+        16.0,
+        Style::Bold,
+    );
+    flow.paragraph(
+        &format!("pr. {}", format_date(doc.on)),
+        10.0,
+        Style::Regular,
+    );
+    flow.gap(4.0);
+    let col = |h: &str, w: f32| Column {
+        heading: h.into(),
+        width: w,
+        align: Align::Left,
+    };
+    let columns = [
+        col("Plads", 34.0),
+        col("Navn", 40.0),
+        col("Post", 22.0),
+        col("Valgperiode", 70.0),
+    ];
+    let rows: Vec<Vec<String>> = doc.rows.iter().map(|r| r.to_vec()).collect();
+    flow.table(&columns, &rows, 9.0);
+    flow.finish(title, &doc.association_name, doc.created_unix)
 }

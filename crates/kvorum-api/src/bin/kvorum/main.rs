@@ -11,7 +11,9 @@ use kvorum_api::{Api, ApiError, Clock, ErrorCode};
 use kvorum_core::dates::{format_date, parse_date};
 use serde::Serialize;
 
+mod board;
 mod meetings;
+use board::{BallotsCmd, BoardCmd, CandidatesCmd, ElectionsCmd};
 use meetings::{AttendanceCmd, DecisionsCmd, MeetingsCmd, MinutesCmd, ProposalsCmd, ProxiesCmd};
 
 #[derive(Parser)]
@@ -74,6 +76,18 @@ enum Command {
     /// Minutes (referat): draft, approve, correct, print
     #[command(subcommand)]
     Minutes(MinutesCmd),
+    /// The board register: who sits, positions, terms
+    #[command(subcommand)]
+    Board(BoardCmd),
+    /// Elections at an assembly
+    #[command(subcommand)]
+    Elections(ElectionsCmd),
+    /// Candidates in an election
+    #[command(subcommand)]
+    Candidates(CandidatesCmd),
+    /// Ballots: print, enter, undo
+    #[command(subcommand)]
+    Ballots(BallotsCmd),
     /// Print the TypeScript bindings (used by the UI build)
     Bindings,
 }
@@ -515,6 +529,10 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Proxies(cmd) => meetings::proxies(&api, cmd, json).await,
         Command::Decisions(cmd) => meetings::decisions(&api, cmd, json).await,
         Command::Minutes(cmd) => meetings::minutes(&api, cmd, json).await,
+        Command::Board(cmd) => board::board(&api, cmd, json).await,
+        Command::Elections(cmd) => board::elections(&api, cmd, json).await,
+        Command::Candidates(cmd) => board::candidates(&api, cmd, json).await,
+        Command::Ballots(cmd) => board::ballots(&api, cmd, json).await,
         Command::Pdf(PdfCmd::Notice { meeting, out }) => {
             meetings::meeting_pdf(&api, "notice", &meeting, &out, json).await
         }
