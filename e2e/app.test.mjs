@@ -310,6 +310,49 @@ test('the secretary plans an assembly, sends the notice, checks in, decides and 
   await s.click('[data-testid=nav-members]');
 });
 
+test('the counting desk: 20 ballots, one invalid, and the result', async () => {
+  // Another laptop (the command line, on the same file) prepares the assembly: 20 paying
+  // members, three sitting board members, four candidates for the two seats up.
+  const env = { ...process.env, KVORUM_DB: join(work, 'forening.sqlite'), KVORUM_CONFIG_DIR: join(work, 'config'), KVORUM_TODAY: '2026-11-22' };
+  const kv = (...args) => execFileSync(join(root, 'target/debug/kvorum'), args, { env }).toString();
+  const names = ['Anna Østergaard', 'Bjørn Ågesen', 'Cecilie Lærke', 'Dan Søby'];
+  for (let i = 5; i <= 20; i++) names.push(`Vælger ${String(i).padStart(2, '0')}`);
+  const csv = join(work, 'vaelgere.csv');
+  writeFileSync(csv, 'Navn;Indmeldt\n' + names.map((n) => `${n};01.01.2025`).join('\n') + '\n');
+  kv('members', 'import', csv);
+  for (let no = 6; no <= 25; no++) kv('fees', 'pay', String(no), '--year', '2026', '--amount', '150', '--date', '01.11.2026');
+  for (const no of ['1', '2', '3']) kv('board', 'appoint', '--kind', 'board', '--no', no, '--from', '01.03.2025', '--until', '2027');
+  kv('meetings', 'create', '--date', '20.11.2026', '--time', '19.00', '--place', 'Perronen');
+  for (let no = 6; no <= 25; no++) kv('attendance', 'checkin', '20.11.2026', String(no));
+  for (const no of ['6', '7', '8', '9']) kv('candidates', 'add', '20.11.2026', '--no', no);
+
+  await s.click('[data-testid=nav-meetings]');
+  await s.until('the list', async () => /20\.11\.2026/.test(await s.exec('return document.body.innerText')));
+  await s.exec(`[...document.querySelectorAll('[data-testid=meeting-item]')].find((b) => b.innerText.includes('20.11.2026')).click()`);
+  await s.until('the meeting', async () => /fredag den 20\. november 2026/.test(await s.text('.head')));
+  await s.click('[data-testid=step-elections]');
+  await s.until('the board election', async () => /Valg af bestyrelsesmedlemmer[\s\S]*2 pladser/.test(await s.text('[data-testid=election]')));
+  assert.equal((await s.findAll('[data-testid=candidate]')).length, 4);
+  await s.click('[data-testid=election-ballot]');
+  await s.find('[data-testid=counting-desk]');
+  assert.match(await s.text('[data-testid=ballots-entered]'), /0 af 20 stemmesedler/);
+  // 8 × Anna+Bjørn, 6 × Anna+Cecilie, 3 × Cecilie+Dan, 2 × Bjørn, and one with three marks.
+  const ballots = [...Array(8).fill('12'), ...Array(6).fill('13'), ...Array(3).fill('34'), '2', '2', '123'];
+  for (const [i, b] of ballots.entries()) {
+    await s.type('[data-testid=ballot-keys]', b + '\uE007');
+    await s.until(`ballot ${i + 1}`, async () => new RegExp(`^${i + 1} af 20`).test(await s.text('[data-testid=ballots-entered]')));
+  }
+  assert.match(await s.text('[data-testid=count-last]'), /Stemmeseddel 20: for mange krydser – ugyldig/);
+  await s.screenshot('optaelling');
+  assert.match(await s.text('[data-testid=tally]'), /20 stemmesedler afgivet: 19 gyldige, 0 blanke, 1 ugyldige/);
+  const result = await s.text('[data-testid=result]');
+  assert.match(result, /1\s+Anna Østergaard\s+14\s+valgt[\s\S]*2\s+Bjørn Ågesen\s+10\s+valgt[\s\S]*3\s+Cecilie Lærke\s+9[\s\S]*4\s+Dan Søby\s+3/);
+  assert.match(await s.text('[data-testid=paragraph]'), /^Valgt til bestyrelsen for 2 år: Anna Østergaard og Bjørn Ågesen; Stemmer: Anna Østergaard 14, Bjørn Ågesen 10, Cecilie Lærke 9, Dan Søby 3/);
+  await s.exec(`document.querySelector('[data-testid=result]').scrollIntoView()`);
+  await s.screenshot('valgresultat');
+  await s.click('[data-testid=nav-members]');
+});
+
 test('switches to English and back', async () => {
   await s.click('[data-testid=lang-switch]');
   await s.until('English', async () => (await s.text('[data-testid=nav-members]')) === 'Members');
