@@ -66,6 +66,7 @@ pub const COMMANDS: &[&str] = &[
     "election_totals",
     "election_draw_lot",
     "election_apply",
+    "election_runoff",
     "app_status",
     "app_open",
     "app_choose_file",

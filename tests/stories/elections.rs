@@ -575,6 +575,152 @@ async fn story(engine: Engine) {
     api.close().await;
 }
 
+/// The chair elected directly by absolute majority, with a second round between the top two.
+async fn chair_by_majority(engine: Engine) {
+    let db = engine.fresh().await;
+    let api = db.open_on("Karin (sekretær)", date(2027, 3, 20)).await;
+    api.association_create(AssociationInput {
+        name: "Mødestedet Huset".into(),
+        fiscal_year_start_month: 1,
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    api.bylaws_set_rule("board.directlyElected".into(), r#"["chair"]"#.into())
+        .await
+        .unwrap();
+    api.bylaws_set_rule("election.ties".into(), "runOff".into())
+        .await
+        .unwrap();
+    api.bylaws_adopt(AdoptInput {
+        adopted_on: Some(date(2026, 1, 1)),
+        in_force_from: None,
+        note: None,
+    })
+    .await
+    .unwrap();
+    api.fee_rate_set(FeeRate {
+        year: 2027,
+        membership_type: "ordinary".into(),
+        amount: Money(5_000),
+    })
+    .await
+    .unwrap();
+    let mut m = Vec::new();
+    for n in [
+        "Anne Ærø",
+        "Bent Østergaard",
+        "Carla Ågård",
+        "Dorte",
+        "Erik",
+        "Frida",
+        "Gustav",
+        "Hanne",
+        "Ib",
+    ] {
+        let x = api
+            .member_add(MemberInput {
+                name: n.into(),
+                joined_on: Some(date(2024, 1, 10)),
+                membership_type: "ordinary".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        api.fee_pay(PaymentInput {
+            member_id: x.id,
+            year: 2027,
+            paid_on: Some(date(2027, 1, 15)),
+            amount: Money(5_000),
+            method: PaymentMethod::Cash,
+            voucher_no: None,
+        })
+        .await
+        .unwrap();
+        m.push(x.id);
+    }
+    let gf = assembly(&api, date(2027, 3, 13), &m).await;
+    let els = api.elections_for(gf).await.unwrap();
+    assert_eq!(els[0].title, "Valg af formand");
+    assert_eq!(els[0].election.seats, 1);
+    let e = els[0].election.id;
+    let v = stand(&api, e, &m[..3]).await;
+    api.election_start_ballot(e).await.unwrap();
+    let (a, b) = (cid(&v, m[0]), cid(&v, m[1]));
+    let c = cid(&v, m[2]);
+    let mut v = v;
+    for who in [a, a, a, a, b, b, b, c, c] {
+        v = api
+            .ballot_enter(BallotInput {
+                election: e,
+                marks: vec![who],
+                marked_invalid: false,
+            })
+            .await
+            .unwrap();
+    }
+    let p = v
+        .ranking
+        .as_ref()
+        .unwrap()
+        .pending
+        .clone()
+        .expect("4 of 9 is no majority");
+    assert_eq!(p.candidates, vec![a, b]);
+    let lot = api
+        .election_draw_lot(DrawInput {
+            election: e,
+            witnesses: vec![],
+            by_hand: vec![],
+        })
+        .await
+        .unwrap_err();
+    assert!(lot.message.contains("omvalg"), "{}", lot.message);
+    let second = api.election_runoff(e).await.unwrap();
+    assert_eq!(second.title, "Omvalg – valg af formand");
+    assert_eq!(second.election.candidates.len(), 2);
+    let r = second.election.id;
+    for who in [b, b, b, b, b, a, a, a, a] {
+        api.ballot_enter(BallotInput {
+            election: r,
+            marks: vec![who],
+            marked_invalid: false,
+        })
+        .await
+        .unwrap();
+    }
+    let first = api.election_apply(r).await.unwrap();
+    assert_eq!(first.election.id, e, "the run-off settles the first round");
+    let ranking = first.ranking.clone().unwrap();
+    assert_eq!(ranking.elected, vec![b]);
+    assert!(
+        first.paragraph.contains(
+            "Ingen fik absolut flertal i første runde; ved omvalg mellem Anne Ærø og Bent Østergaard blev Bent Østergaard valgt"
+        ),
+        "{}",
+        first.paragraph
+    );
+    api.election_apply(e).await.unwrap();
+    let board = api.board_register(Some(date(2027, 3, 14))).await.unwrap();
+    let chair = board
+        .current
+        .iter()
+        .find(|t| t.term.name == "Bent Østergaard")
+        .unwrap();
+    assert_eq!(chair.position.as_deref(), Some("Formand"));
+    api.close().await;
+}
+
+#[tokio::test]
+async fn chair_by_majority_on_sqlite() {
+    chair_by_majority(Engine::Sqlite).await;
+}
+
+#[tokio::test]
+async fn chair_by_majority_on_postgres() {
+    chair_by_majority(Engine::Postgres).await;
+}
+
 #[tokio::test]
 async fn elections_story_on_sqlite() {
     story(Engine::Sqlite).await;

@@ -74,6 +74,7 @@ macro_rules! api_commands {
             election_totals(input: TotalsInput) -> ElectionView;
             election_draw_lot(input: DrawInput) -> ElectionView;
             election_apply(id: ElectionId) -> ElectionView;
+            election_runoff(id: ElectionId) -> ElectionView;
         }
     };
 }

@@ -3,10 +3,12 @@
 //! minutes paragraph, and the result written into the board register.
 
 use chrono::Datelike;
-use kvorum_core::board::{seats_up_for_election, term_expiry, SeatKind, SeatsUp, Term};
+use kvorum_core::board::{
+    seats_up_for_election, term_expiry, Position, PositionEntry, SeatKind, SeatsUp, Term,
+};
 use kvorum_core::elections::{
-    count_ballots, minutes_paragraph, rank, shuffle, uncontested, BallotEntry, Candidate,
-    CandidateVotes, Election, ElectionKind, LotDraw, Method, Ranking, Tally,
+    count_ballots, minutes_paragraph, rank, rank_with, shuffle, uncontested, BallotEntry,
+    Candidate, CandidateVotes, Election, ElectionKind, LotDraw, Method, Ranking, Tally,
 };
 use kvorum_core::ids::{AgendaItemId, CandidateId, ElectionId, MeetingId, MemberId, TermId};
 use kvorum_core::meetings::{attendance_counts, ItemKind, MeetingKind};
@@ -36,6 +38,8 @@ pub struct ElectionView {
     pub paragraph: String,
     /// Votes that can be cast in the room now.
     pub votes_in_room: u32,
+    /// How the bylaws settle a tie: by lot or by a run-off.
+    pub tie_rule: kvorum_core::rules::TieRule,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -120,12 +124,35 @@ impl Api {
                 .collect();
             let item = |n: usize| items.get(n).or(items.last()).copied();
             let same_vote = rules.board.alternates_from_same_vote;
-            let mut plan: Vec<(ElectionKind, u32, u32, Option<AgendaItemId>)> = vec![(
+            let mut plan: Vec<(ElectionKind, u32, u32, Option<AgendaItemId>)> = Vec::new();
+            let mut positions: Vec<Position> = Vec::new();
+            for p in &rules.board.directly_elected {
+                let pos = match p.to_lowercase().as_str() {
+                    "chair" | "formand" => Some(Position::Chair),
+                    "vicechair" | "næstformand" => Some(Position::ViceChair),
+                    "treasurer" | "kasserer" => Some(Position::Treasurer),
+                    "secretary" | "sekretær" => Some(Position::Secretary),
+                    _ => None,
+                };
+                if let Some(pos) = pos {
+                    // Elected when the holder's term runs out: when no sitting board member holds it.
+                    let held = terms.iter().any(|t| {
+                        t.active_on(m.date)
+                            && t.expires_year.is_some_and(|y| y > m.date.year())
+                            && t.position_on(m.date) == Some(pos)
+                    });
+                    if !held {
+                        positions.push(pos);
+                        plan.push((ElectionKind::Position, 1, 0, item(0)));
+                    }
+                }
+            }
+            plan.push((
                 ElectionKind::Board,
                 up.board,
                 if same_vote { up.alternates } else { 0 },
                 item(0),
-            )];
+            ));
             if !same_vote && up.alternates > 0 {
                 plan.push((ElectionKind::Alternates, up.alternates, 0, item(1)));
             }
@@ -140,8 +167,14 @@ impl Api {
                     item(2),
                 ));
             }
+            let mut positions = positions.into_iter();
             let mut tx = self.begin().await?;
             for (kind, seats, alternates, item) in plan {
+                let position = if kind == ElectionKind::Position {
+                    positions.next()
+                } else {
+                    None
+                };
                 let Some(item) = item else { continue };
                 if seats == 0 {
                     continue;
@@ -181,6 +214,8 @@ impl Api {
                     draws: vec![],
                     present_with_vote: 0,
                     applied: false,
+                    position,
+                    runoff_of: None,
                     version: 1,
                 };
                 tx.insert_election(&e).await?;
@@ -221,7 +256,7 @@ impl Api {
         let m = self.store.meeting(e.meeting_id).await?;
         let b = self.rules_on(m.date).await?.board;
         Ok(match e.kind {
-            ElectionKind::Board => b.term_years,
+            ElectionKind::Board | ElectionKind::Position => b.term_years,
             ElectionKind::Alternates | ElectionKind::AuditorAlternates => b.alternate_term_years,
             ElectionKind::Auditors => b.auditor_term_years,
         })
@@ -242,7 +277,13 @@ impl Api {
             Method::Pending => None,
         };
         let ranking = match (&tally, e.method) {
-            (Some(t), _) => Some(rank(t, e.seats, e.alternates, &e.draws)),
+            (Some(t), _) => Some(rank_with(
+                t,
+                e.seats,
+                e.alternates,
+                &e.draws,
+                e.needs_majority(),
+            )),
             (None, Method::Uncontested) => {
                 // Everyone standing is elected; alternates from the same vote follow in order.
                 let t = Tally {
@@ -277,8 +318,13 @@ impl Api {
             ),
             None => String::new(),
         };
+        let tie_rule = {
+            let m = self.store.meeting(e.meeting_id).await?;
+            self.rules_on(m.date).await?.election.ties
+        };
         Ok(ElectionView {
-            title: e.kind.title_da().to_owned(),
+            tie_rule,
+            title: e.title(),
             places: places(&e),
             uncontested: uncontested(&e.candidates, places(&e)),
             ballots_entered: i64::try_from(ballots.len()).unwrap_or(0),
@@ -591,6 +637,21 @@ impl Api {
                 "Der er ingen stemmelighed at afgøre.",
             ));
         };
+        let m = self.store.meeting(before.meeting_id).await?;
+        let rules = self.rules_on(m.date).await?;
+        if tie.what == kvorum_core::elections::NO_MAJORITY {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Ingen fik absolut flertal: der skal stemmes igen mellem de to med flest stemmer (omvalg), ikke trækkes lod.",
+            ));
+        }
+        if rules.election.ties == kvorum_core::rules::TieRule::RunOff && before.runoff_of.is_none()
+        {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Vedtægterne afgør stemmelighed ved omvalg mellem de lige: start et omvalg.",
+            ));
+        }
         let by_hand = !input.by_hand.is_empty();
         let order = if by_hand {
             let mut a = input.by_hand.clone();
@@ -631,8 +692,99 @@ impl Api {
                 .map(|w| w.trim().to_owned())
                 .filter(|w| !w.is_empty())
                 .collect(),
+            run_off: false,
         });
         self.save_election(&before, after, "draw").await
+    }
+
+    /// A second round between the tied (or, for a position, the top two): a new written
+    /// ballot whose order settles the first round.
+    pub async fn election_runoff(&self, id: ElectionId) -> ApiResult<ElectionView> {
+        let before = self.election_row(id).await?;
+        Self::not_applied(&before)?;
+        self.minutes_open(before.meeting_id).await?;
+        let view = self.view(before.clone()).await?;
+        let Some(tie) = view.ranking.and_then(|r| r.pending) else {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Der er intet at stemme om igen.",
+            ));
+        };
+        let m = self.store.meeting(before.meeting_id).await?;
+        let rules = self.rules_on(m.date).await?;
+        let majority = tie.what == kvorum_core::elections::NO_MAJORITY;
+        if !majority && rules.election.ties != kvorum_core::rules::TieRule::RunOff {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Vedtægterne afgør stemmelighed ved lodtrækning, ikke omvalg.",
+            ));
+        }
+        let places = before.seats + before.alternates;
+        let n = u32::try_from(tie.candidates.len()).unwrap_or(1);
+        let seats = if majority {
+            1
+        } else {
+            (places.min(tie.last_place) + 1)
+                .saturating_sub(tie.first_place)
+                .clamp(1, n.saturating_sub(1).max(1))
+        };
+        let e = Election {
+            id: ElectionId::new(),
+            meeting_id: before.meeting_id,
+            item_id: before.item_id,
+            kind: before.kind,
+            seats,
+            alternates: 0,
+            max_marks: seats,
+            candidates: before
+                .candidates
+                .iter()
+                .filter(|c| tie.candidates.contains(&c.id))
+                .cloned()
+                .collect(),
+            method: Method::Ballots,
+            totals: None,
+            draws: vec![],
+            present_with_vote: self.votes_in_room(before.meeting_id).await?,
+            applied: false,
+            position: before.position,
+            runoff_of: Some(before.id),
+            version: 1,
+        };
+        let mut tx = self.begin().await?;
+        tx.insert_election(&e).await?;
+        tx.audit(AuditRecord {
+            entity: "election",
+            entity_id: e.id.to_string(),
+            action: "runoff",
+            changes: serde_json::json!({ "of": before.id, "candidates": tie.candidates }),
+        })
+        .await?;
+        tx.commit().await?;
+        self.view(e).await
+    }
+
+    /// A decided run-off settles its first round: the order it gave is recorded there.
+    async fn settle_from_runoff(&self, runoff: &Election, r: &Ranking) -> ApiResult<ElectionView> {
+        let parent_id = runoff.runoff_of.ok_or_else(|| ApiError::not_found(WHAT))?;
+        let parent = self.election_row(parent_id).await?;
+        let mut after = parent.clone();
+        after.draws.push(LotDraw {
+            tied: runoff.candidates.iter().map(|c| c.id).collect(),
+            order: r.ranked.iter().map(|x| x.candidate).collect(),
+            by_hand: false,
+            witnesses: vec![],
+            run_off: true,
+        });
+        let mut done = runoff.clone();
+        done.applied = true;
+        done.version += 1;
+        let mut tx = self.begin().await?;
+        tx.update_election(&done)
+            .await
+            .map_err(|e| ApiError::from_store(e, WHAT))?;
+        tx.commit().await?;
+        self.save_election(&parent, after, "runoff-result").await
     }
 
     /// Writes the result into the board register: new terms from this assembly, and the
@@ -647,11 +799,17 @@ impl Api {
                 "Valget er ikke afgjort endnu (afstemning eller lodtrækning mangler).",
             ));
         };
+        if before.runoff_of.is_some() {
+            return self.settle_from_runoff(&before, &r).await;
+        }
         let m = self.store.meeting(before.meeting_id).await?;
         let rules = self.rules_on(m.date).await?;
         let terms = self.store.board_terms().await?;
         let year = m.date.year();
         let seat = before.kind.seat();
+        if before.kind == ElectionKind::Position {
+            return self.apply_position(before, &r, &terms, &m, &rules).await;
+        }
         let mut tx = self.begin().await?;
         // Terms of this kind that run out at this assembly (or ran out earlier) end on its date.
         for t in terms.iter().filter(|t| {
@@ -735,6 +893,86 @@ impl Api {
             entity_id: after.id.to_string(),
             action: "apply",
             changes: serde_json::json!({ "elected": r.elected, "alternates": r.alternates }),
+        })
+        .await?;
+        tx.commit().await?;
+        self.view(after).await
+    }
+
+    /// A position elected directly: the holder's board term gets the position from the
+    /// assembly's date (a new board term if they do not sit already).
+    async fn apply_position(
+        &self,
+        before: Election,
+        r: &Ranking,
+        terms: &[Term],
+        m: &kvorum_core::meetings::Meeting,
+        rules: &kvorum_core::rules::RuleSettings,
+    ) -> ApiResult<ElectionView> {
+        let position = before.position.unwrap_or(Position::Chair);
+        let Some(winner) = r
+            .elected
+            .first()
+            .and_then(|c| before.candidates.iter().find(|x| x.id == *c))
+        else {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Ingen er valgt endnu.",
+            ));
+        };
+        let mut tx = self.begin().await?;
+        let sitting = terms.iter().find(|t| {
+            t.kind == SeatKind::Board
+                && t.member.is_some()
+                && t.member == winner.member
+                && t.active_on(m.date)
+                && t.expires_year.is_some_and(|y| y > m.date.year())
+        });
+        match sitting {
+            Some(t) => {
+                let mut after = t.clone();
+                after.positions.push(PositionEntry {
+                    position,
+                    from: m.date,
+                });
+                after.version += 1;
+                tx.update_term(&after)
+                    .await
+                    .map_err(|e| ApiError::from_store(e, "Bestyrelsesregistret"))?;
+            }
+            None => {
+                tx.insert_term(&Term {
+                    id: TermId::new(),
+                    kind: SeatKind::Board,
+                    member: winner.member,
+                    name: winner.name.clone(),
+                    rank: None,
+                    start: m.date,
+                    expires_year: Some(term_expiry(terms, SeatKind::Board, m.date, &[], rules)),
+                    ended_on: None,
+                    end_reason: None,
+                    positions: vec![PositionEntry {
+                        position,
+                        from: m.date,
+                    }],
+                    elected_at: Some(m.id),
+                    appointed_by: None,
+                    version: 1,
+                })
+                .await?;
+            }
+        }
+        let mut after = before.clone();
+        after.applied = true;
+        after.version += 1;
+        tx.update_election(&after)
+            .await
+            .map_err(|e| ApiError::from_store(e, WHAT))?;
+        tx.audit(AuditRecord {
+            entity: "election",
+            entity_id: after.id.to_string(),
+            action: "apply",
+            changes: serde_json::json!({ "position": position, "elected": winner.name }),
         })
         .await?;
         tx.commit().await?;

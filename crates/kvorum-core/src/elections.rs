@@ -118,6 +118,9 @@ pub struct LotDraw {
     /// Drawn by hand by the dirigent (else by Kvorum with a secure random source).
     pub by_hand: bool,
     pub witnesses: Vec<String>,
+    /// Not a lot at all: the order comes from a run-off ballot between the tied.
+    #[serde(default)]
+    pub run_off: bool,
 }
 
 /// A tie that decides who gets a seat or an alternate's rank.
@@ -158,6 +161,71 @@ pub struct Ranking {
 /// Ranks by votes; `seats` are elected, the next `alternates` become alternates in order.
 /// Ties across a boundary that matters are settled only by a matching draw.
 pub fn rank(tally: &Tally, seats: u32, alternates: u32, draws: &[LotDraw]) -> Ranking {
+    rank_with(tally, seats, alternates, draws, false)
+}
+
+/// The tie text when nobody has the absolute majority a directly elected position requires.
+pub const NO_MAJORITY: &str = "absolut flertal (mere end halvdelen af de gyldige stemmer)";
+
+/// [`rank`], and with `majority` (one position elected directly): the winner needs more than
+/// half the valid votes, else the top two go to a second round.
+pub fn rank_with(
+    tally: &Tally,
+    seats: u32,
+    alternates: u32,
+    draws: &[LotDraw],
+    majority: bool,
+) -> Ranking {
+    let mut r = rank_plain(tally, seats, alternates, draws);
+    if !majority || r.pending.is_some() {
+        return r;
+    }
+    let Some(top) = r.ranked.first() else {
+        return r;
+    };
+    if u64::from(top.votes) * 2 > u64::from(tally.valid) {
+        return r;
+    }
+    // The top two (and any tied with the second) go to a second round.
+    let second = r.ranked.get(1).map_or(0, |x| x.votes);
+    let finalists: Vec<CandidateId> = r
+        .ranked
+        .iter()
+        .enumerate()
+        .filter(|(i, x)| *i == 0 || x.votes >= second)
+        .map(|(_, x)| x.candidate)
+        .collect();
+    let decided = draws.iter().find(|d| {
+        d.run_off && d.tied.len() == finalists.len() && d.tied.iter().all(|c| finalists.contains(c))
+    });
+    match decided {
+        Some(d) => {
+            r.elected = d.order.first().copied().into_iter().collect();
+            r.alternates.clear();
+            r.settled.push(Tie {
+                first_place: 1,
+                last_place: u32::try_from(finalists.len()).unwrap_or(0),
+                candidates: finalists,
+                votes: top.votes,
+                what: NO_MAJORITY.into(),
+            });
+        }
+        None => {
+            r.pending = Some(Tie {
+                first_place: 1,
+                last_place: u32::try_from(finalists.len()).unwrap_or(0),
+                candidates: finalists,
+                votes: top.votes,
+                what: NO_MAJORITY.into(),
+            });
+            r.elected.clear();
+            r.alternates.clear();
+        }
+    }
+    r
+}
+
+fn rank_plain(tally: &Tally, seats: u32, alternates: u32, draws: &[LotDraw]) -> Ranking {
     let mut order: Vec<CandidateVotes> = tally.votes.clone();
     // Stable: equal votes keep the candidates' (alphabetical) order until a draw decides.
     order.sort_by_key(|c| std::cmp::Reverse(c.votes));
@@ -252,6 +320,8 @@ pub enum ElectionKind {
     Alternates,
     Auditors,
     AuditorAlternates,
+    /// A position the assembly elects directly (e.g. the chair), by absolute majority.
+    Position,
 }
 
 impl ElectionKind {
@@ -261,6 +331,7 @@ impl ElectionKind {
             ElectionKind::Alternates => SeatKind::Alternate,
             ElectionKind::Auditors => SeatKind::Auditor,
             ElectionKind::AuditorAlternates => SeatKind::AuditorAlternate,
+            ElectionKind::Position => SeatKind::Board,
         }
     }
     pub fn code(self) -> &'static str {
@@ -269,6 +340,7 @@ impl ElectionKind {
             ElectionKind::Alternates => "alternates",
             ElectionKind::Auditors => "auditors",
             ElectionKind::AuditorAlternates => "auditorAlternates",
+            ElectionKind::Position => "position",
         }
     }
     pub fn from_code(s: &str) -> Option<ElectionKind> {
@@ -277,6 +349,7 @@ impl ElectionKind {
             ElectionKind::Alternates,
             ElectionKind::Auditors,
             ElectionKind::AuditorAlternates,
+            ElectionKind::Position,
         ]
         .into_iter()
         .find(|k| k.code() == s)
@@ -287,6 +360,7 @@ impl ElectionKind {
             ElectionKind::Alternates => "Valg af suppleanter",
             ElectionKind::Auditors => "Valg af revisor",
             ElectionKind::AuditorAlternates => "Valg af revisorsuppleant",
+            ElectionKind::Position => "Valg af formand",
         }
     }
 }
@@ -348,8 +422,34 @@ pub struct Election {
     pub present_with_vote: u32,
     /// The result has been written into the board register.
     pub applied: bool,
+    /// A position election: which position.
+    #[serde(default)]
+    pub position: Option<crate::board::Position>,
+    /// A run-off (second round) between candidates tied in, or short of a majority in, this one.
+    #[serde(default)]
+    pub runoff_of: Option<ElectionId>,
     #[ts(type = "number")]
     pub version: i64,
+}
+
+impl Election {
+    /// "Valg af bestyrelsesmedlemmer", "Valg af formand", "Omvalg: …".
+    pub fn title(&self) -> String {
+        let base = match (self.kind, self.position) {
+            (ElectionKind::Position, Some(p)) => format!("Valg af {}", p.label_da().to_lowercase()),
+            (k, _) => k.title_da().to_owned(),
+        };
+        if self.runoff_of.is_some() {
+            format!("Omvalg – {}", base.to_lowercase())
+        } else {
+            base
+        }
+    }
+
+    /// A position is elected by absolute majority.
+    pub fn needs_majority(&self) -> bool {
+        self.kind == ElectionKind::Position && self.runoff_of.is_none()
+    }
 }
 
 /// The candidates who can be elected: eligible and accepting.
@@ -396,6 +496,7 @@ pub fn minutes_paragraph(
         ElectionKind::Alternates => "suppleant",
         ElectionKind::Auditors => "revisor",
         ElectionKind::AuditorAlternates => "revisorsuppleant",
+        ElectionKind::Position => "formand",
     };
     let years = if term_years == 1 {
         "1 år".to_owned()
@@ -457,6 +558,24 @@ pub fn minutes_paragraph(
     }) {
         let tied: Vec<String> = tie.candidates.iter().map(name).collect();
         let order: Vec<String> = draw.order.iter().map(name).collect();
+        if draw.run_off && tie.what == NO_MAJORITY {
+            parts.push(format!(
+                "Ingen fik absolut flertal i første runde; ved omvalg mellem {} blev {} valgt",
+                names(&tied),
+                order.first().cloned().unwrap_or_default()
+            ));
+            continue;
+        }
+        if draw.run_off {
+            parts.push(format!(
+                "Stemmelighed mellem {} ({} stemmer hver) om {} afgjort ved omvalg: {}",
+                names(&tied),
+                tie.votes,
+                tie.what,
+                order.join(" før ")
+            ));
+            continue;
+        }
         parts.push(format!(
             "Stemmelighed mellem {} ({} stemmer hver) om {} afgjort ved lodtrækning{}{}: {}",
             names(&tied),
@@ -574,6 +693,7 @@ mod tests {
             order: vec![c[2], c[1]],
             by_hand: false,
             witnesses: vec!["Vibeke".into()],
+            run_off: false,
         };
         let r = rank(&tally, 2, 0, std::slice::from_ref(&draw));
         assert_eq!(r.elected, vec![c[0], c[2]]);
@@ -587,6 +707,46 @@ mod tests {
         assert!(r.pending.is_some());
         let r = rank(&tally, 1, 2, &[draw]);
         assert_eq!(r.alternates, vec![c[2], c[1]]);
+    }
+
+    #[test]
+    fn a_position_needs_an_absolute_majority_else_a_second_round() {
+        let c = ids(3);
+        let t = |a, b, cc| Tally {
+            cast: a + b + cc,
+            valid: a + b + cc,
+            blank: 0,
+            invalid: 0,
+            votes: vec![
+                CandidateVotes {
+                    candidate: c[0],
+                    votes: a,
+                },
+                CandidateVotes {
+                    candidate: c[1],
+                    votes: b,
+                },
+                CandidateVotes {
+                    candidate: c[2],
+                    votes: cc,
+                },
+            ],
+        };
+        assert_eq!(rank_with(&t(8, 4, 3), 1, 0, &[], true).elected, vec![c[0]]);
+        let r = rank_with(&t(6, 5, 4), 1, 0, &[], true);
+        let p = r.pending.expect("no majority");
+        assert_eq!(p.candidates, vec![c[0], c[1]]);
+        assert_eq!(p.what, NO_MAJORITY);
+        let second = LotDraw {
+            tied: vec![c[0], c[1]],
+            order: vec![c[1], c[0]],
+            by_hand: false,
+            witnesses: vec![],
+            run_off: true,
+        };
+        let r = rank_with(&t(6, 5, 4), 1, 0, std::slice::from_ref(&second), true);
+        assert_eq!(r.elected, vec![c[1]]);
+        assert_eq!(r.settled.len(), 1);
     }
 
     #[test]

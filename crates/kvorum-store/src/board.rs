@@ -16,6 +16,13 @@ fn parse<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T> {
     serde_json::from_str(s).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
 }
 
+fn position_code(p: kvorum_core::board::Position) -> String {
+    serde_json::to_value(p)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 fn u(v: i64) -> u32 {
     u32::try_from(v).unwrap_or(0)
 }
@@ -74,6 +81,8 @@ struct ElectionRow {
     draws_json: String,
     present_with_vote: i64,
     applied: bool,
+    position: Option<String>,
+    runoff_of: Option<Uuid>,
     version: i64,
 }
 
@@ -100,6 +109,12 @@ impl TryFrom<ElectionRow> for Election {
             draws: parse("draws", &r.draws_json)?,
             present_with_vote: u(r.present_with_vote),
             applied: r.applied,
+            position: r
+                .position
+                .as_deref()
+                .map(|p| parse("election position", &format!("\"{p}\"")))
+                .transpose()?,
+            runoff_of: r.runoff_of.map(ElectionId),
             version: r.version,
         })
     }
@@ -113,7 +128,7 @@ struct BallotRow {
 
 const ELECTION_COLS: &str =
     "id, meeting_id, item_id, kind, seats, alternates, max_marks, candidates_json,
-    method, totals_json, draws_json, present_with_vote, applied, version";
+    method, totals_json, draws_json, present_with_vote, applied, position, runoff_of, version";
 
 impl Store {
     /// The whole register, oldest term first.
@@ -214,8 +229,9 @@ impl StoreTx {
         let now = self.now;
         on_tx!(self, c => sqlx::query(
             "INSERT INTO elections (id, meeting_id, item_id, kind, seats, alternates, max_marks, candidates_json,
-                 method, totals_json, draws_json, present_with_vote, applied, created_at, updated_at, version)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)",
+                 method, totals_json, draws_json, present_with_vote, applied, created_at, updated_at, version,
+                 position, runoff_of)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17)",
         )
         .bind(e.id.0)
         .bind(e.meeting_id.0)
@@ -232,6 +248,8 @@ impl StoreTx {
         .bind(e.applied)
         .bind(now)
         .bind(e.version)
+        .bind(e.position.map(position_code))
+        .bind(e.runoff_of.map(|r| r.0))
         .execute(c)
         .await
         .map(|r| r.rows_affected()))

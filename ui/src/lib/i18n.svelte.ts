@@ -369,6 +369,9 @@ const da = {
   'elections.witnesses': 'Vidner (adskil med komma)',
   'meetings.step.elections': 'Valg',
   'nav.board': 'Bestyrelse',
+  'elections.runoff': 'Start omvalg',
+  'elections.useRunoff': 'Brug omvalgets resultat i første runde',
+  'elections.noMajority': 'Ingen fik absolut flertal. Der stemmes igen mellem {names}.',
 } as const;
 
 export type Key = keyof typeof da;
@@ -742,6 +745,9 @@ const en: Record<Key, string> = {
   'elections.witnesses': 'Witnesses (comma-separated)',
   'meetings.step.elections': 'Elections',
   'nav.board': 'Board',
+  'elections.runoff': 'Start the run-off',
+  'elections.useRunoff': 'Use the run-off\'s result in the first round',
+  'elections.noMajority': 'Nobody has an absolute majority. Vote again between {names}.',
 };
 
 export type Lang = 'da' | 'en';

@@ -778,7 +778,11 @@ export type LotDraw = { tied: Array<CandidateId>, order: Array<CandidateId>,
 /**
  * Drawn by hand by the dirigent (else by Kvorum with a secure random source).
  */
-byHand: boolean, witnesses: Array<string>, };
+byHand: boolean, witnesses: Array<string>, 
+/**
+ * Not a lot at all: the order comes from a run-off ballot between the tied.
+ */
+runOff: boolean, };
 
 export type Tie = { candidates: Array<CandidateId>, votes: number, 
 /**
@@ -806,7 +810,7 @@ settled: Array<Tie>,
  */
 pending: Tie | null, };
 
-export type ElectionKind = "board" | "alternates" | "auditors" | "auditorAlternates";
+export type ElectionKind = "board" | "alternates" | "auditors" | "auditorAlternates" | "position";
 
 export type Method = "pending" | "uncontested" | "ballots" | "totals";
 
@@ -830,7 +834,15 @@ presentWithVote: number,
 /**
  * The result has been written into the board register.
  */
-applied: boolean, version: number, };
+applied: boolean, 
+/**
+ * A position election: which position.
+ */
+position: Position | null, 
+/**
+ * A run-off (second round) between candidates tied in, or short of a majority in, this one.
+ */
+runoffOf: ElectionId | null, version: number, };
 
 export type ElectionView = { election: Election, title: string, 
 /**
@@ -848,7 +860,11 @@ paragraph: string,
 /**
  * Votes that can be cast in the room now.
  */
-votesInRoom: number, };
+votesInRoom: number, 
+/**
+ * How the bylaws settle a tie: by lot or by a run-off.
+ */
+tieRule: TieRule, };
 
 export type CandidateInput = { election: ElectionId, member: MemberId | null, 
 /**
@@ -934,6 +950,7 @@ export const makeCommands = (call: Call) => ({
   election_totals: (input: TotalsInput): Promise<ElectionView> => call("election_totals", { input }),
   election_draw_lot: (input: DrawInput): Promise<ElectionView> => call("election_draw_lot", { input }),
   election_apply: (id: ElectionId): Promise<ElectionView> => call("election_apply", { id }),
+  election_runoff: (id: ElectionId): Promise<ElectionView> => call("election_runoff", { id }),
   app_status: (): Promise<AppStatus> => call("app_status", {  }),
   app_open: (location: string): Promise<AppStatus> => call("app_open", { location }),
   app_choose_file: (create: boolean): Promise<AppStatus | null> => call("app_choose_file", { create }),

@@ -114,6 +114,12 @@ pub enum ElectionsCmd {
         #[arg(long)]
         order: Option<String>,
     },
+    /// A run-off between the tied (or, for a position, the top two)
+    Runoff {
+        meeting: String,
+        #[arg(long, default_value = "board")]
+        kind: String,
+    },
     /// Write the result into the board register now (else on approval of the minutes)
     Apply {
         meeting: String,
@@ -182,7 +188,7 @@ fn kind_of(s: &str) -> Result<ElectionKind, ApiError> {
     ElectionKind::from_code(s).ok_or_else(|| {
         bad_input(
             "kind",
-            format!("Valget »{s}« kendes ikke: brug board, alternates, auditors eller auditorAlternates."),
+            format!("Valget »{s}« kendes ikke: brug board, alternates, auditors, auditorAlternates eller position."),
         )
     })
 }
@@ -190,16 +196,23 @@ fn kind_of(s: &str) -> Result<ElectionKind, ApiError> {
 async fn election(api: &Api, meeting: &str, kind: &str) -> Result<ElectionView, ApiError> {
     let id = meeting_ref(api, meeting).await?;
     let k = kind_of(kind)?;
-    api.elections_for(id)
+    let all: Vec<ElectionView> = api
+        .elections_for(id)
         .await?
         .into_iter()
-        .find(|e| e.election.kind == k)
-        .ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                format!("Mødet har intet valg af typen »{kind}«."),
-            )
-        })
+        .filter(|e| e.election.kind == k)
+        .collect();
+    // A run-off still open is the one being counted; else the first round.
+    let pick = all
+        .iter()
+        .rposition(|e| e.election.runoff_of.is_some() && !e.election.applied)
+        .unwrap_or(0);
+    all.into_iter().nth(pick).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::NotFound,
+            format!("Mødet har intet valg af typen »{kind}«."),
+        )
+    })
 }
 
 /// A candidate by member no., place on the list (1 = first), or (start of) name.
@@ -516,6 +529,10 @@ pub async fn elections(api: &Api, cmd: ElectionsCmd, json: bool) -> Result<(), A
                 by_hand,
             })
             .await?
+        }
+        ElectionsCmd::Runoff { meeting, kind } => {
+            let e = election(api, &meeting, &kind).await?;
+            api.election_runoff(e.election.id).await?
         }
         ElectionsCmd::Apply { meeting, kind } => {
             let e = election(api, &meeting, &kind).await?;
