@@ -248,14 +248,14 @@ impl Api {
         }
         let reason = input.reason.trim().to_owned();
         let mut tx = self.begin().await?;
-        let mut gone = t.clone();
-        gone.ended_on = Some(input.date);
-        gone.end_reason = Some(if reason.is_empty() {
-            "udtrådt".into()
-        } else {
-            reason
-        });
-        gone.version += 1;
+        let gone = t.ended(
+            input.date,
+            if reason.is_empty() {
+                "udtrådt"
+            } else {
+                &reason
+            },
+        );
         tx.update_term(&gone)
             .await
             .map_err(|e| ApiError::from_store(e, TERM))?;
@@ -266,10 +266,10 @@ impl Api {
                     "Der er ingen suppleant, der kan indtræde.",
                 )
             })?;
-            let mut stepped = alt.clone();
-            stepped.ended_on = Some(input.date);
-            stepped.end_reason = Some(format!("indtrådt i bestyrelsen for {}", t.name));
-            stepped.version += 1;
+            let stepped = alt.ended(
+                input.date,
+                &format!("indtrådt i bestyrelsen for {}", t.name),
+            );
             tx.update_term(&stepped)
                 .await
                 .map_err(|e| ApiError::from_store(e, TERM))?;

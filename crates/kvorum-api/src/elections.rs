@@ -87,6 +87,31 @@ pub struct DrawInput {
     pub by_hand: Vec<CandidateId>,
 }
 
+/// A term from this assembly for an elected candidate.
+fn elected_term(
+    kind: SeatKind,
+    c: &Candidate,
+    m: &kvorum_core::meetings::Meeting,
+    expires: i32,
+    rank: Option<u32>,
+) -> Term {
+    Term {
+        id: TermId::new(),
+        kind,
+        member: c.member,
+        name: c.name.clone(),
+        rank,
+        start: m.date,
+        expires_year: Some(expires),
+        ended_on: None,
+        end_reason: None,
+        positions: vec![],
+        elected_at: Some(m.id),
+        appointed_by: None,
+        version: 1,
+    }
+}
+
 fn places(e: &Election) -> u32 {
     e.seats + e.alternates
 }
@@ -815,11 +840,7 @@ impl Api {
         for t in terms.iter().filter(|t| {
             t.kind == seat && t.active_on(m.date) && t.expires_year.is_some_and(|y| y <= year)
         }) {
-            let mut ended = t.clone();
-            ended.ended_on = Some(m.date);
-            ended.end_reason = Some("valgperioden udløb".into());
-            ended.version += 1;
-            tx.update_term(&ended)
+            tx.update_term(&t.ended(m.date, "valgperioden udløb"))
                 .await
                 .map_err(|e| ApiError::from_store(e, "Bestyrelsesregistret"))?;
         }
@@ -829,11 +850,7 @@ impl Api {
                 .iter()
                 .filter(|t| t.kind == SeatKind::Alternate && t.active_on(m.date))
             {
-                let mut ended = t.clone();
-                ended.ended_on = Some(m.date);
-                ended.end_reason = Some("nye suppleanter valgt".into());
-                ended.version += 1;
-                tx.update_term(&ended)
+                tx.update_term(&t.ended(m.date, "nye suppleanter valgt"))
                     .await
                     .map_err(|e| ApiError::from_store(e, "Bestyrelsesregistret"))?;
             }
@@ -845,46 +862,39 @@ impl Api {
             let Some(c) = cand(c) else { continue };
             let expires = term_expiry(&terms, seat, m.date, &assigned, &rules);
             assigned.push(expires);
-            tx.insert_term(&Term {
-                id: TermId::new(),
-                kind: seat,
-                member: c.member,
-                name: c.name.clone(),
-                rank: ranked_alternates.then(|| u32::try_from(i + 1).unwrap_or(0)),
-                start: m.date,
-                expires_year: Some(expires),
-                ended_on: None,
-                end_reason: None,
-                positions: vec![],
-                elected_at: Some(m.id),
-                appointed_by: None,
-                version: 1,
-            })
-            .await?;
+            let rank = ranked_alternates.then(|| u32::try_from(i + 1).unwrap_or(0));
+            tx.insert_term(&elected_term(seat, c, &m, expires, rank))
+                .await?;
         }
         for (i, c) in r.alternates.iter().enumerate() {
             let Some(c) = cand(c) else { continue };
             let years = i32::try_from(rules.board.alternate_term_years.max(1)).unwrap_or(1);
-            tx.insert_term(&Term {
-                id: TermId::new(),
-                kind: SeatKind::Alternate,
-                member: c.member,
-                name: c.name.clone(),
-                rank: Some(u32::try_from(i + 1).unwrap_or(0)),
-                start: m.date,
-                expires_year: Some(year + years),
-                ended_on: None,
-                end_reason: None,
-                positions: vec![],
-                elected_at: Some(m.id),
-                appointed_by: None,
-                version: 1,
-            })
+            let rank = Some(u32::try_from(i + 1).unwrap_or(0));
+            tx.insert_term(&elected_term(
+                SeatKind::Alternate,
+                c,
+                &m,
+                year + years,
+                rank,
+            ))
             .await?;
         }
-        let mut after = before.clone();
-        after.applied = true;
-        after.version += 1;
+        let changes = serde_json::json!({ "elected": r.elected, "alternates": r.alternates });
+        self.finish_apply(tx, &before, changes).await
+    }
+
+    /// Marks the election applied, in the transaction that wrote the register, and commits.
+    async fn finish_apply(
+        &self,
+        mut tx: kvorum_store::StoreTx,
+        before: &Election,
+        changes: serde_json::Value,
+    ) -> ApiResult<ElectionView> {
+        let after = Election {
+            applied: true,
+            version: before.version + 1,
+            ..before.clone()
+        };
         tx.update_election(&after)
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
@@ -892,7 +902,7 @@ impl Api {
             entity: "election",
             entity_id: after.id.to_string(),
             action: "apply",
-            changes: serde_json::json!({ "elected": r.elected, "alternates": r.alternates }),
+            changes,
         })
         .await?;
         tx.commit().await?;
@@ -941,42 +951,17 @@ impl Api {
                     .map_err(|e| ApiError::from_store(e, "Bestyrelsesregistret"))?;
             }
             None => {
-                tx.insert_term(&Term {
-                    id: TermId::new(),
-                    kind: SeatKind::Board,
-                    member: winner.member,
-                    name: winner.name.clone(),
-                    rank: None,
-                    start: m.date,
-                    expires_year: Some(term_expiry(terms, SeatKind::Board, m.date, &[], rules)),
-                    ended_on: None,
-                    end_reason: None,
-                    positions: vec![PositionEntry {
-                        position,
-                        from: m.date,
-                    }],
-                    elected_at: Some(m.id),
-                    appointed_by: None,
-                    version: 1,
-                })
-                .await?;
+                let expires = term_expiry(terms, SeatKind::Board, m.date, &[], rules);
+                let mut t = elected_term(SeatKind::Board, winner, m, expires, None);
+                t.positions.push(PositionEntry {
+                    position,
+                    from: m.date,
+                });
+                tx.insert_term(&t).await?;
             }
         }
-        let mut after = before.clone();
-        after.applied = true;
-        after.version += 1;
-        tx.update_election(&after)
-            .await
-            .map_err(|e| ApiError::from_store(e, WHAT))?;
-        tx.audit(AuditRecord {
-            entity: "election",
-            entity_id: after.id.to_string(),
-            action: "apply",
-            changes: serde_json::json!({ "position": position, "elected": winner.name }),
-        })
-        .await?;
-        tx.commit().await?;
-        self.view(after).await
+        let changes = serde_json::json!({ "position": position, "elected": winner.name });
+        self.finish_apply(tx, &before, changes).await
     }
 
     /// The election paragraphs of a meeting, per agenda item, for the minutes draft.
@@ -993,6 +978,20 @@ impl Api {
             }
         }
         Ok(out)
+    }
+
+    /// The title of an election at the meeting that was held but is not decided yet.
+    pub(crate) async fn undecided_election(&self, meeting: MeetingId) -> ApiResult<Option<String>> {
+        for e in self.store.elections(Some(meeting)).await? {
+            if e.applied || e.method == Method::Pending {
+                continue;
+            }
+            let v = self.view(e).await?;
+            if v.ranking.as_ref().is_none_or(|r| r.pending.is_some()) {
+                return Ok(Some(v.title));
+            }
+        }
+        Ok(None)
     }
 
     /// Applies every decided, not yet applied election of a meeting (on approval of the minutes).

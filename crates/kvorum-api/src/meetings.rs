@@ -1339,6 +1339,12 @@ impl Api {
         if !errs.is_empty() {
             return Err(ApiError::validation(errs));
         }
+        if let Some(title) = self.undecided_election(before.meeting_id).await? {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                format!("{title} er ikke afgjort (en stemmelighed eller et omvalg mangler). Afgør valget, før referatet godkendes."),
+            ));
+        }
         let hash = minutes_hash(
             before.meeting_id,
             before.number,

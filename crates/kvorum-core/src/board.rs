@@ -119,6 +119,16 @@ impl Term {
     pub fn active_on(&self, day: NaiveDate) -> bool {
         self.start <= day && self.ended_on.is_none_or(|e| e > day)
     }
+    /// This term as ended on `day`, for `reason` (the next version of the row).
+    pub fn ended(&self, day: NaiveDate, reason: &str) -> Term {
+        Term {
+            ended_on: Some(day),
+            end_reason: Some(reason.to_owned()),
+            version: self.version + 1,
+            ..self.clone()
+        }
+    }
+
     pub fn position_on(&self, day: NaiveDate) -> Option<Position> {
         self.positions
             .iter()
