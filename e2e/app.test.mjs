@@ -350,6 +350,13 @@ test('the counting desk: 20 ballots, one invalid, and the result', async () => {
   assert.match(await s.text('[data-testid=paragraph]'), /^Valgt til bestyrelsen for 2 år: Anna Østergaard og Bjørn Ågesen; Stemmer: Anna Østergaard 14, Bjørn Ågesen 10, Cecilie Lærke 9, Dan Søby 3/);
   await s.exec(`document.querySelector('[data-testid=result]').scrollIntoView()`);
   await s.screenshot('valgresultat');
+  // Written into the register at once; the board screen shows the new board.
+  await s.click('[data-testid=election-apply]');
+  await s.until('applied', async () => /skrevet i registret/.test(await s.text('[data-testid=election]')));
+  await s.click('[data-testid=nav-board]');
+  await s.until('five on the board', async () => (await s.findAll('[data-testid=board-row]')).length === 5);
+  assert.match(await s.text('[data-testid=board-table]'), /Anna Østergaard[\s\S]*20\.11\.2026 – generalforsamlingen 2028/);
+  await s.screenshot('bestyrelse');
   await s.click('[data-testid=nav-members]');
 });
 
