@@ -6,6 +6,7 @@
 
 pub mod association;
 pub mod board;
+pub mod budget;
 pub mod bylaws;
 pub mod dates;
 pub mod elections;

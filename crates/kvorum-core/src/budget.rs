@@ -1,0 +1,345 @@
+//! The treasurer's rules: where the money stands. Budget vs. actual per line for the year to
+//! date and the whole year, a linear projection to the year's end with a warning when a line
+//! is heading for an overrun or for being left unspent, voucher numbers, the audit level a
+//! grant's size calls for, and the social frikort's yearly tax-free cap.
+//!
+//! Money is whole øre; income is positive, expenses negative in bookings, while budget lines
+//! hold positive amounts and say whether they are income or expense.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::money::Money;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum LineKind {
+    Income,
+    Expense,
+}
+
+/// The fiscal year that contains `day`, as (first day, last day), for a year starting in
+/// `start_month` (1 = the calendar year).
+pub fn fiscal_year_of(day: NaiveDate, start_month: u32) -> (NaiveDate, NaiveDate) {
+    let m = start_month.clamp(1, 12);
+    let start_year = if day.month() >= m {
+        day.year()
+    } else {
+        day.year() - 1
+    };
+    let first = NaiveDate::from_ymd_opt(start_year, m, 1).unwrap_or(day);
+    let next = if m == 1 {
+        NaiveDate::from_ymd_opt(start_year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(start_year + 1, m, 1)
+    }
+    .unwrap_or(day);
+    (first, next.pred_opt().unwrap_or(next))
+}
+
+/// Where one budget line stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LineStatus {
+    pub budgeted: Money,
+    /// Spent (expense lines) or received (income lines) so far, as a positive amount.
+    pub actual: Money,
+    pub remaining: Money,
+    /// Share of the budget used, in tenths of a percent (1000 = 100 %); `None` without a budget.
+    pub used_permille: Option<i64>,
+    /// Linear projection to the end of the fiscal year.
+    pub projected: Money,
+    /// "Forventes overskredet med 12.000,00 kr." / "Forventes ikke brugt: 40.000,00 kr. tilbage"
+    pub warning: Option<String>,
+}
+
+/// `line_status(kind, budgeted, bookings, year_start, year_end, today)`: the bookings are the
+/// signed amounts booked on the line in the fiscal year. The projection is linear in days.
+pub fn line_status(
+    kind: LineKind,
+    budgeted: Money,
+    bookings: &[(NaiveDate, Money)],
+    year_start: NaiveDate,
+    year_end: NaiveDate,
+    today: NaiveDate,
+) -> LineStatus {
+    let sign = match kind {
+        LineKind::Income => 1,
+        LineKind::Expense => -1,
+    };
+    let actual: i64 = bookings
+        .iter()
+        .filter(|(d, _)| *d >= year_start && *d <= year_end)
+        .map(|(_, m)| m.0 * sign)
+        .sum();
+    let total_days = (year_end - year_start).num_days() + 1;
+    let elapsed = ((today.min(year_end) - year_start).num_days() + 1).clamp(0, total_days);
+    let projected = if today >= year_end || elapsed == 0 {
+        actual
+    } else {
+        // Round half away from zero, in i128 so 3 mio. kr. × 365 cannot overflow.
+        let p = i128::from(actual) * i128::from(total_days);
+        let e = i128::from(elapsed);
+        i64::try_from((p + p.signum() * e / 2) / e).unwrap_or(i64::MAX)
+    };
+    let b = budgeted.0;
+    let used_permille = (b != 0).then(|| {
+        let p = i128::from(actual) * 1000;
+        i64::try_from((p + i128::from(b) / 2) / i128::from(b)).unwrap_or(i64::MAX)
+    });
+    let warning = if b > 0 && projected > b + b / 20 {
+        Some(match kind {
+            LineKind::Expense => format!(
+                "Forventes overskredet med {} ved årets slutning (fremskrevet {}).",
+                Money(projected - b).format_dkk(),
+                Money(projected).format_dkk()
+            ),
+            LineKind::Income => format!(
+                "Forventes at give {} mere end budgetteret.",
+                Money(projected - b).format_dkk()
+            ),
+        })
+    } else if b > 0 && projected < b - b / 5 && elapsed * 4 >= total_days {
+        // Judged once a quarter of the year has passed, so January does not cry wolf.
+        Some(match kind {
+            LineKind::Expense => format!(
+                "Forventes ikke brugt: {} tilbage ved årets slutning.",
+                Money(b - projected).format_dkk()
+            ),
+            LineKind::Income => format!(
+                "Forventes at mangle {} ved årets slutning.",
+                Money(b - projected).format_dkk()
+            ),
+        })
+    } else {
+        None
+    };
+    LineStatus {
+        budgeted,
+        actual: Money(actual),
+        remaining: Money(b - actual),
+        used_permille,
+        projected: Money(projected),
+        warning,
+    }
+}
+
+/// The next voucher number in a year: one more than the highest number used (numbers only,
+/// e.g. "17" after "16"; "2026-017" style keeps its prefix and width).
+pub fn next_voucher_no(used: &[String]) -> String {
+    let mut best: Option<(String, u64, usize)> = None;
+    for v in used {
+        let digits: String = v
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let Ok(n) = digits.parse::<u64>() else {
+            continue;
+        };
+        let prefix = v[..v.len() - digits.len()].to_owned();
+        if best.as_ref().is_none_or(|(_, b, _)| n > *b) {
+            best = Some((prefix, n, digits.len()));
+        }
+    }
+    match best {
+        None => "1".into(),
+        Some((prefix, n, width)) => format!("{prefix}{:0width$}", n + 1, width = width),
+    }
+}
+
+/// The audit a grant calls for under the common model for public grants.
+pub fn audit_level(amount_per_year: Money) -> &'static str {
+    if amount_per_year.0 <= Money::from_kr(100_000).0 {
+        "Revision ved en uafhængig, kyndig person"
+    } else {
+        "Revision ved en registreret eller statsautoriseret revisor"
+    }
+}
+
+/// The social frikort: what a house user has earned this year against the tax-free cap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FrikortCheck {
+    pub earned: Money,
+    pub cap: Money,
+    pub left: Money,
+    /// At or above 80 % of the cap.
+    pub warning: Option<String>,
+}
+
+/// Checks a new payment against the year's cap: refused past 100 %, warned from 80 %.
+pub fn frikort_check(
+    earned_before: Money,
+    new_amount: Money,
+    cap: Money,
+) -> Result<FrikortCheck, String> {
+    let earned = Money(earned_before.0 + new_amount.0);
+    if earned.0 > cap.0 {
+        return Err(format!(
+            "Beløbet kan ikke udbetales skattefrit: med {} bliver årets indtjening {}, og frikortets grænse er {}. Der er {} tilbage.",
+            new_amount.format_dkk(),
+            earned.format_dkk(),
+            cap.format_dkk(),
+            Money((cap.0 - earned_before.0).max(0)).format_dkk()
+        ));
+    }
+    let warning = (earned.0 * 5 >= cap.0 * 4).then(|| {
+        format!(
+            "Over 80 % af frikortets grænse er brugt: {} af {}.",
+            earned.format_dkk(),
+            cap.format_dkk()
+        )
+    });
+    Ok(FrikortCheck {
+        earned,
+        cap,
+        left: Money(cap.0 - earned.0),
+        warning,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn fiscal_years() {
+        assert_eq!(
+            fiscal_year_of(d(2026, 11, 22), 1),
+            (d(2026, 1, 1), d(2026, 12, 31))
+        );
+        assert_eq!(
+            fiscal_year_of(d(2026, 3, 1), 7),
+            (d(2025, 7, 1), d(2026, 6, 30))
+        );
+        assert_eq!(
+            fiscal_year_of(d(2026, 7, 1), 7),
+            (d(2026, 7, 1), d(2027, 6, 30))
+        );
+    }
+
+    #[test]
+    fn projects_linearly_and_warns() {
+        let (a, b) = (d(2026, 1, 1), d(2026, 12, 31));
+        // Rent 120.000 kr. budgeted; 70.000 kr. paid by 30 June (181 days of 365).
+        let rent = line_status(
+            LineKind::Expense,
+            Money::from_kr(120_000),
+            &[(d(2026, 3, 1), Money::from_kr(-70_000))],
+            a,
+            b,
+            d(2026, 6, 30),
+        );
+        assert_eq!(rent.actual, Money::from_kr(70_000));
+        assert_eq!(rent.remaining, Money::from_kr(50_000));
+        assert_eq!(rent.used_permille, Some(583));
+        assert_eq!(rent.projected, Money(14_116_022)); // 70.000 × 365 / 181, rounded to the øre
+        assert!(rent
+            .warning
+            .unwrap()
+            .starts_with("Forventes overskredet med"));
+        // A grant line half used at mid-year: on pace, no warning.
+        let grant = line_status(
+            LineKind::Income,
+            Money::from_kr(3_000_000),
+            &[
+                (d(2026, 1, 5), Money::from_kr(750_000)),
+                (d(2026, 4, 5), Money::from_kr(750_000)),
+            ],
+            a,
+            b,
+            d(2026, 7, 2),
+        );
+        assert_eq!(grant.warning, None, "{grant:?}");
+        // Activities hardly used by October: left unspent.
+        let idle = line_status(
+            LineKind::Expense,
+            Money::from_kr(40_000),
+            &[(d(2026, 2, 1), Money::from_kr(-5_000))],
+            a,
+            b,
+            d(2026, 10, 1),
+        );
+        assert!(idle.warning.unwrap().starts_with("Forventes ikke brugt"));
+        // After the year: the projection is the actual.
+        let done = line_status(
+            LineKind::Expense,
+            Money::from_kr(10),
+            &[],
+            a,
+            b,
+            d(2027, 2, 1),
+        );
+        assert_eq!(done.projected, Money(0));
+    }
+
+    #[test]
+    fn voucher_numbers_follow_on() {
+        assert_eq!(next_voucher_no(&[]), "1");
+        assert_eq!(
+            next_voucher_no(&["1".into(), "16".into(), "3".into()]),
+            "17"
+        );
+        assert_eq!(
+            next_voucher_no(&["2026-009".into(), "2026-010".into()]),
+            "2026-011"
+        );
+    }
+
+    #[test]
+    fn audit_by_grant_size() {
+        assert!(audit_level(Money::from_kr(100_000)).contains("kyndig person"));
+        assert!(audit_level(Money::from_kr(3_000_000)).contains("registreret"));
+    }
+
+    #[test]
+    fn frikort_warns_at_80_and_refuses_past_the_cap() {
+        let cap = Money::from_kr(42_766);
+        assert!(
+            frikort_check(Money::from_kr(30_000), Money::from_kr(1_000), cap)
+                .unwrap()
+                .warning
+                .is_none()
+        );
+        let w = frikort_check(Money::from_kr(34_000), Money::from_kr(300), cap).unwrap();
+        assert!(w.warning.unwrap().starts_with("Over 80 %"));
+        let e = frikort_check(Money::from_kr(42_000), Money::from_kr(1_000), cap).unwrap_err();
+        assert!(e.contains("Der er 766,00 kr. tilbage"), "{e}");
+        assert!(frikort_check(Money::from_kr(42_000), Money::from_kr(766), cap).is_ok());
+    }
+
+    proptest! {
+        #[test]
+        fn actual_plus_remaining_is_the_budget(
+            budget in 0i64..1_000_000_000,
+            amounts in prop::collection::vec(-100_000_000i64..100_000_000, 0..40),
+            day in 0i64..365,
+        ) {
+            let (a, b) = (d(2026, 1, 1), d(2026, 12, 31));
+            let today = a + chrono::Duration::days(day);
+            let bookings: Vec<(NaiveDate, Money)> = amounts
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (a + chrono::Duration::days(i as i64 * 9 % 365), Money(*m)))
+                .collect();
+            let s = line_status(LineKind::Expense, Money(budget), &bookings, a, b, today);
+            prop_assert_eq!(s.actual.0 + s.remaining.0, budget);
+            let sum: i64 = amounts.iter().sum();
+            prop_assert_eq!(s.actual.0, -sum);
+            // the projection never shrinks what is already spent
+            if s.actual.0 >= 0 {
+                prop_assert!(s.projected.0 >= s.actual.0);
+            }
+        }
+    }
+}
