@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod association;
+pub mod bank;
 pub mod board;
 pub mod budget;
 pub mod bylaws;

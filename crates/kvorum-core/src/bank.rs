@@ -1,0 +1,214 @@
+//! Bank statements as Danish banks export them (`;`, decimal comma, `dd-mm-yyyy`): reading the
+//! columns by their headings, recognising lines already imported, and suggesting the budget
+//! line from the text with rules learned from the treasurer's own choices.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::dates::parse_date;
+use crate::money::Money;
+
+/// A column of a bank statement Kvorum understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum BankField {
+    Date,
+    Text,
+    Amount,
+    Balance,
+}
+
+/// The field a heading names, as the big Danish banks write them (case and accents aside).
+pub fn bank_field(heading: &str) -> Option<BankField> {
+    let h = heading.trim().trim_matches('"').to_lowercase();
+    match h.as_str() {
+        "dato" | "bogføringsdato" | "bogfoeringsdato" | "bogført" | "posteringsdato"
+        | "rentedato" | "valørdato" | "date" => Some(BankField::Date),
+        "tekst" | "beskrivelse" | "posteringstekst" | "text" | "modtager" | "meddelelse" => {
+            Some(BankField::Text)
+        }
+        "beløb" | "beloeb" | "beløb i kr." | "beløb dkk" | "amount" => Some(BankField::Amount),
+        "saldo" | "saldo i kr." | "balance" => Some(BankField::Balance),
+        _ => None,
+    }
+}
+
+/// One line of a statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BankLine {
+    pub date: NaiveDate,
+    pub text: String,
+    /// Positive in, negative out.
+    pub amount: Money,
+    pub balance: Option<Money>,
+}
+
+/// Reads one line's cells given which column holds what; `Err` names the column and the problem.
+pub fn read_bank_line(
+    cells: &[&str],
+    columns: &[(BankField, usize)],
+) -> Result<BankLine, (BankField, String)> {
+    let cell = |f: BankField| {
+        columns
+            .iter()
+            .find(|(c, _)| *c == f)
+            .and_then(|(_, i)| cells.get(*i))
+            .map(|s| s.trim().trim_matches('"').trim())
+    };
+    let date = parse_date(cell(BankField::Date).unwrap_or("")).map_err(|m| (BankField::Date, m))?;
+    let amount_text = cell(BankField::Amount).unwrap_or("");
+    if amount_text.is_empty() {
+        return Err((BankField::Amount, "Beløbet mangler.".into()));
+    }
+    let amount = parse_signed(amount_text).map_err(|m| (BankField::Amount, m))?;
+    let balance = match cell(BankField::Balance) {
+        None | Some("") => None,
+        Some(b) => Some(parse_signed(b).map_err(|m| (BankField::Balance, m))?),
+    };
+    Ok(BankLine {
+        date,
+        text: cell(BankField::Text)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        amount,
+        balance,
+    })
+}
+
+/// "-1.234,50", "1.234,50-" and "−1234,5" as øre.
+fn parse_signed(s: &str) -> Result<Money, String> {
+    let t = s.trim().replace('\u{2212}', "-");
+    let (neg, body) = if let Some(r) = t.strip_prefix('-') {
+        (true, r.to_owned())
+    } else if let Some(r) = t.strip_suffix('-') {
+        (true, r.to_owned())
+    } else {
+        (false, t.trim_start_matches('+').to_owned())
+    };
+    let m = Money::parse_danish(&body)?;
+    Ok(if neg { Money(-m.0) } else { m })
+}
+
+/// The key that recognises a line imported before: date, amount, text and balance.
+pub fn line_key(l: &BankLine) -> String {
+    format!(
+        "{}|{}|{}|{}",
+        l.date,
+        l.amount.0,
+        l.text.to_lowercase(),
+        l.balance.map(|b| b.0.to_string()).unwrap_or_default()
+    )
+}
+
+/// "If the text contains `pattern`, it is budget line `line`."
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TextRule {
+    pub pattern: String,
+    pub line: String,
+}
+
+/// The budget line the longest matching pattern names.
+pub fn suggest_line<'a>(text: &str, rules: &'a [TextRule]) -> Option<&'a str> {
+    let t = text.to_lowercase();
+    rules
+        .iter()
+        .filter(|r| !r.pattern.is_empty() && t.contains(&r.pattern))
+        .max_by_key(|r| r.pattern.chars().count())
+        .map(|r| r.line.as_str())
+}
+
+const NOISE: [&str; 12] = [
+    "mobilepay",
+    "overførsel",
+    "overforsel",
+    "dankort",
+    "betaling",
+    "betalingsservice",
+    "indbetaling",
+    "udbetaling",
+    "kortkøb",
+    "visa",
+    "nota",
+    "fra",
+];
+
+/// Learns from the treasurer's choice: the text's most telling word (the longest word of 4+
+/// letters that is not bank noise) now points at `line`. An existing rule for it moves.
+pub fn learn(rules: &mut Vec<TextRule>, text: &str, line: &str) {
+    let lower = text.to_lowercase();
+    let word = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4 && !NOISE.contains(w))
+        .max_by_key(|w| w.chars().count());
+    let Some(word) = word else { return };
+    match rules.iter_mut().find(|r| r.pattern == word) {
+        Some(r) => r.line = line.to_owned(),
+        None => rules.push(TextRule {
+            pattern: word.to_owned(),
+            line: line.to_owned(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_danish_statements() {
+        let heads = ["Dato", "Tekst", "Beløb", "Saldo"];
+        let columns: Vec<(BankField, usize)> = heads
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| bank_field(h).map(|f| (f, i)))
+            .collect();
+        let l = read_bank_line(
+            &[
+                "05-03-2026",
+                " Husleje  marts ",
+                "-12.500,00",
+                "1.234.567,89",
+            ],
+            &columns,
+        )
+        .unwrap();
+        assert_eq!(l.date, NaiveDate::from_ymd_opt(2026, 3, 5).unwrap());
+        assert_eq!(l.text, "Husleje marts");
+        assert_eq!(l.amount, Money(-1_250_000));
+        assert_eq!(l.balance, Some(Money(123_456_789)));
+        let l = read_bank_line(&["05.03.2026", "Tilskud", "750.000,00", ""], &columns).unwrap();
+        assert_eq!(l.amount, Money::from_kr(750_000));
+        assert_eq!(l.balance, None);
+        let bad = read_bank_line(&["5/3", "x", "1", ""], &columns).unwrap_err();
+        assert_eq!(bad.0, BankField::Date);
+        let bad = read_bank_line(&["05.03.2026", "x", "mange", ""], &columns).unwrap_err();
+        assert_eq!(bad.0, BankField::Amount);
+        assert_eq!(line_key(&l), "2026-03-05|75000000|tilskud|");
+    }
+
+    #[test]
+    fn rules_learn_from_choices() {
+        let mut rules = vec![];
+        assert_eq!(suggest_line("Husleje april", &rules), None);
+        learn(&mut rules, "Husleje marts", "Husleje");
+        learn(&mut rules, "MobilePay Netto Nykøbing", "Café og mad");
+        assert_eq!(suggest_line("HUSLEJE APRIL", &rules), Some("Husleje"));
+        assert_eq!(rules[1].pattern, "nykøbing");
+        learn(&mut rules, "Dankort Netto", "Café og mad");
+        assert_eq!(
+            suggest_line("Kortkøb Netto Sundby", &rules),
+            Some("Café og mad")
+        );
+        learn(&mut rules, "Husleje maj", "El og varme");
+        assert_eq!(
+            suggest_line("Husleje juni", &rules),
+            Some("El og varme"),
+            "the newest choice wins"
+        );
+    }
+}
