@@ -412,11 +412,31 @@ impl Api {
         ))
     }
 
-    /// `voting_right` of one member at an assembly, with the settings in force.
+    /// `voting_right` of one member at an assembly, with the settings in force today.
     pub async fn rules_voting_right(
         &self,
         member: MemberId,
         assembly_date: NaiveDate,
+    ) -> ApiResult<VotingRight> {
+        let rules = self.rules_in_force().await?;
+        self.voting_right_under(member, assembly_date, &rules).await
+    }
+
+    /// `voting_right` of one member at an assembly, with the settings in force on its day.
+    pub(crate) async fn voting_right_at(
+        &self,
+        member: MemberId,
+        assembly_date: NaiveDate,
+    ) -> ApiResult<VotingRight> {
+        let rules = self.rules_on(assembly_date).await?;
+        self.voting_right_under(member, assembly_date, &rules).await
+    }
+
+    async fn voting_right_under(
+        &self,
+        member: MemberId,
+        assembly_date: NaiveDate,
+        rules: &RuleSettings,
     ) -> ApiResult<VotingRight> {
         let m = self
             .store
@@ -425,7 +445,6 @@ impl Api {
             .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
         let rates = self.store.fee_rates().await?;
         let payments = self.store.payments(Some(member)).await?;
-        let rules = self.rules_in_force().await?;
         Ok(rules::voting_right(
             &m,
             &rates,

@@ -74,6 +74,8 @@ pub struct BallotInput {
 pub struct TotalsInput {
     pub election: ElectionId,
     pub votes: Vec<CandidateVotes>,
+    /// Valid ballots as the counters counted them; `None`: the least the votes allow.
+    pub valid: Option<u32>,
     pub blank: u32,
     pub invalid: u32,
 }
@@ -433,7 +435,7 @@ impl Api {
                         "Medlemmet er allerede kandidat.",
                     ));
                 }
-                let v = self.rules_voting_right(id, m.date).await?;
+                let v = self.voting_right_at(id, m.date).await?;
                 let member = self
                     .store
                     .member(id)
@@ -620,7 +622,17 @@ impl Api {
         } else {
             sum.div_ceil(before.max_marks)
         };
-        let valid = most.max(valid_min);
+        let least = most.max(valid_min);
+        let valid = input.valid.unwrap_or(least);
+        if valid < least {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                format!(
+                    "{valid} gyldige stemmesedler kan ikke give de stemmer: med højst {} krydser pr. seddel kræver de mindst {least}. Tjek optællingen.",
+                    before.max_marks
+                ),
+            ));
+        }
         if valid + input.blank + input.invalid > room {
             return Err(ApiError::new(
                 ErrorCode::Validation,

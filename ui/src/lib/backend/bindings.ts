@@ -876,7 +876,11 @@ export type CandidateAccept = { election: ElectionId, candidate: CandidateId, ac
 
 export type BallotInput = { election: ElectionId, marks: Array<CandidateId>, markedInvalid: boolean, };
 
-export type TotalsInput = { election: ElectionId, votes: Array<CandidateVotes>, blank: number, invalid: number, };
+export type TotalsInput = { election: ElectionId, votes: Array<CandidateVotes>, 
+/**
+ * Valid ballots as the counters counted them; `None`: the least the votes allow.
+ */
+valid: number | null, blank: number, invalid: number, };
 
 export type DrawInput = { election: ElectionId, witnesses: Array<string>, 
 /**

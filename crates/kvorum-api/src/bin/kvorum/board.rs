@@ -99,6 +99,9 @@ pub enum ElectionsCmd {
         kind: String,
         #[arg(long)]
         votes: String,
+        /// Valid ballots as counted (default: the least the votes allow)
+        #[arg(long)]
+        valid: Option<u32>,
         #[arg(long, default_value_t = 0)]
         blank: u32,
         #[arg(long, default_value_t = 0)]
@@ -478,6 +481,7 @@ pub async fn elections(api: &Api, cmd: ElectionsCmd, json: bool) -> Result<(), A
             meeting,
             kind,
             votes,
+            valid,
             blank,
             invalid,
         } => {
@@ -503,6 +507,7 @@ pub async fn elections(api: &Api, cmd: ElectionsCmd, json: bool) -> Result<(), A
             api.election_totals(TotalsInput {
                 election: e.election.id,
                 votes: list,
+                valid,
                 blank,
                 invalid,
             })
