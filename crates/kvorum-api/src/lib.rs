@@ -8,6 +8,7 @@
 pub mod association;
 pub mod bindings;
 pub mod board;
+pub mod budget;
 pub mod bylaws;
 pub mod clock;
 pub mod commands;

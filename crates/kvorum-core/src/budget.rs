@@ -10,7 +10,90 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::ids::{BookingId, BudgetLineId};
 use crate::money::Money;
+use crate::FieldErrors;
+
+/// One line of a year's budget. Amounts are positive; `kind` says income or expense.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetLine {
+    pub id: BudgetLineId,
+    /// The fiscal year by the year it starts in.
+    pub fiscal_year: i32,
+    pub name: String,
+    pub kind: LineKind,
+    pub amount: Money,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+/// One booking: income positive, expense negative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Booking {
+    pub id: BookingId,
+    pub fiscal_year: i32,
+    pub booked_on: NaiveDate,
+    pub amount: Money,
+    pub text: String,
+    pub voucher_no: String,
+    pub line: Option<BudgetLineId>,
+    /// Path to the scanned voucher, if kept.
+    pub voucher_file: Option<String>,
+    /// Set for lines from a bank statement: recognises them when imported again.
+    pub bank_key: Option<String>,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+/// What the treasurer types for a booking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BookingInput {
+    pub booked_on: NaiveDate,
+    pub amount: Money,
+    pub text: String,
+    /// Default: the next number in the year.
+    pub voucher_no: Option<String>,
+    pub line: Option<BudgetLineId>,
+    pub voucher_file: Option<String>,
+}
+
+pub fn validate_booking(input: &BookingInput) -> Result<(), FieldErrors> {
+    let mut e = FieldErrors::default();
+    if input.amount.0 == 0 {
+        e.push(
+            "amount",
+            "Beløbet mangler. Indtægter er positive, udgifter negative, fx -1.250,00.",
+        );
+    }
+    if input.text.trim().is_empty() {
+        e.push("text", "Skriv hvad posteringen er, fx »Husleje marts«.");
+    }
+    if input
+        .voucher_no
+        .as_deref()
+        .is_some_and(|v| v.trim().chars().count() > 20)
+    {
+        e.push("voucherNo", "Bilagsnummeret må højst have 20 tegn.");
+    }
+    e.into_result(|| ())
+}
+
+pub fn validate_line(name: &str, amount: Money) -> Result<(), FieldErrors> {
+    let mut e = FieldErrors::default();
+    if name.trim().is_empty() {
+        e.push("name", "Giv budgetposten et navn, fx »Husleje«.");
+    }
+    if amount.0 < 0 {
+        e.push(
+            "amount",
+            "Skriv budgettet som et positivt beløb; vælg indtægt eller udgift.",
+        );
+    }
+    e.into_result(|| ())
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -55,3 +55,5 @@ typed_id!(MinutesId);
 typed_id!(TermId);
 typed_id!(ElectionId);
 typed_id!(CandidateId);
+typed_id!(BudgetLineId);
+typed_id!(BookingId);

@@ -9,6 +9,7 @@ mod association;
 pub mod audit;
 mod backup;
 mod board;
+mod budget;
 mod bylaws;
 mod fees;
 mod meetings;

@@ -215,7 +215,7 @@ fn import_error(message: impl Into<String>) -> ApiError {
 pub fn parse_csv(bytes: &[u8]) -> ApiResult<ParsedCsv> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(import_error(
-            "Filen er for stor til at være en medlemsliste (over 20 MB). Vælg den rigtige CSV-fil.",
+            "Filen er for stor (over 20 MB) til at være en CSV-fil herfra. Vælg den rigtige fil.",
         ));
     }
     let (text, encoding): (String, &'static str) =
@@ -234,7 +234,7 @@ pub fn parse_csv(bytes: &[u8]) -> ApiResult<ParsedCsv> {
     }
     if text.trim().is_empty() {
         return Err(import_error(
-            "Filen er tom. Vælg en CSV-fil med en overskriftslinje og én linje pr. medlem.",
+            "Filen er tom. Vælg en CSV-fil med en overskriftslinje og én linje pr. post.",
         ));
     }
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");

@@ -1,0 +1,225 @@
+//! Budget lines, bookings, and the bank import's memory (rules and layouts).
+
+use chrono::NaiveDate;
+use kvorum_core::bank::TextRule;
+use kvorum_core::budget::{Booking, BudgetLine, LineKind};
+use kvorum_core::ids::{BookingId, BudgetLineId};
+use kvorum_core::Money;
+use uuid::Uuid;
+
+use crate::{map_unique, on_pool, on_tx, Result, Store, StoreError, StoreTx};
+
+#[derive(sqlx::FromRow)]
+struct LineRow {
+    id: Uuid,
+    fiscal_year: i64,
+    name: String,
+    kind: String,
+    amount_ore: i64,
+    version: i64,
+}
+
+impl From<LineRow> for BudgetLine {
+    fn from(r: LineRow) -> BudgetLine {
+        BudgetLine {
+            id: BudgetLineId(r.id),
+            fiscal_year: i32::try_from(r.fiscal_year).unwrap_or(0),
+            name: r.name,
+            kind: if r.kind == "income" {
+                LineKind::Income
+            } else {
+                LineKind::Expense
+            },
+            amount: Money(r.amount_ore),
+            version: r.version,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct BookingRow {
+    id: Uuid,
+    fiscal_year: i64,
+    booked_on: NaiveDate,
+    amount_ore: i64,
+    text: String,
+    voucher_no: String,
+    line_id: Option<Uuid>,
+    voucher_file: Option<String>,
+    bank_key: Option<String>,
+    version: i64,
+}
+
+impl From<BookingRow> for Booking {
+    fn from(r: BookingRow) -> Booking {
+        Booking {
+            id: BookingId(r.id),
+            fiscal_year: i32::try_from(r.fiscal_year).unwrap_or(0),
+            booked_on: r.booked_on,
+            amount: Money(r.amount_ore),
+            text: r.text,
+            voucher_no: r.voucher_no,
+            line: r.line_id.map(BudgetLineId),
+            voucher_file: r.voucher_file,
+            bank_key: r.bank_key,
+            version: r.version,
+        }
+    }
+}
+
+fn kind_code(k: LineKind) -> &'static str {
+    match k {
+        LineKind::Income => "income",
+        LineKind::Expense => "expense",
+    }
+}
+
+impl Store {
+    /// The budget of a fiscal year, in the treasurer's order.
+    pub async fn budget_lines(&self, year: i32) -> Result<Vec<BudgetLine>> {
+        let rows: Vec<LineRow> = on_pool!(self, p => sqlx::query_as(
+            "SELECT id, fiscal_year, name, kind, amount_ore, version FROM budget_lines
+             WHERE fiscal_year = $1 ORDER BY position, name"
+        ).bind(i64::from(year)).fetch_all(p).await)?;
+        Ok(rows.into_iter().map(BudgetLine::from).collect())
+    }
+
+    /// The bookings of a fiscal year, by date and voucher.
+    pub async fn bookings(&self, year: i32) -> Result<Vec<Booking>> {
+        let rows: Vec<BookingRow> = on_pool!(self, p => sqlx::query_as(
+            "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, voucher_file, bank_key, version
+             FROM bookings WHERE fiscal_year = $1 ORDER BY booked_on, created_at, id"
+        ).bind(i64::from(year)).fetch_all(p).await)?;
+        Ok(rows.into_iter().map(Booking::from).collect())
+    }
+
+    /// The keys of bank lines already imported (any year).
+    pub async fn bank_keys(&self) -> Result<Vec<String>> {
+        Ok(on_pool!(self, p => sqlx::query_scalar(
+            "SELECT bank_key FROM bookings WHERE bank_key IS NOT NULL"
+        ).fetch_all(p).await)?)
+    }
+
+    pub async fn bank_rules(&self) -> Result<Vec<TextRule>> {
+        let rows: Vec<(String, String)> = on_pool!(self, p => sqlx::query_as(
+            "SELECT pattern, line_name FROM bank_rules ORDER BY pattern"
+        ).fetch_all(p).await)?;
+        Ok(rows
+            .into_iter()
+            .map(|(pattern, line)| TextRule { pattern, line })
+            .collect())
+    }
+
+    /// The column mapping remembered for a bank's heading line.
+    pub async fn bank_layout(&self, signature: &str) -> Result<Option<String>> {
+        Ok(on_pool!(self, p => sqlx::query_scalar(
+            "SELECT mapping_json FROM bank_layouts WHERE signature = $1"
+        ).bind(signature).fetch_optional(p).await)?)
+    }
+}
+
+impl StoreTx {
+    pub async fn insert_budget_line(&mut self, l: &BudgetLine, position: i64) -> Result<()> {
+        let now = self.now;
+        on_tx!(self, c => sqlx::query(
+            "INSERT INTO budget_lines (id, fiscal_year, name, kind, amount_ore, position, created_at, updated_at, version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)",
+        )
+        .bind(l.id.0)
+        .bind(i64::from(l.fiscal_year))
+        .bind(&l.name)
+        .bind(kind_code(l.kind))
+        .bind(l.amount.0)
+        .bind(position)
+        .bind(now)
+        .bind(l.version)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(map_unique)?;
+        Ok(())
+    }
+
+    pub async fn update_budget_line(&mut self, l: &BudgetLine) -> Result<()> {
+        let now = self.now;
+        let done = on_tx!(self, c => sqlx::query(
+            "UPDATE budget_lines SET name = $2, kind = $3, amount_ore = $4, updated_at = $5, version = $6
+             WHERE id = $1 AND version = $6 - 1",
+        )
+        .bind(l.id.0)
+        .bind(&l.name)
+        .bind(kind_code(l.kind))
+        .bind(l.amount.0)
+        .bind(now)
+        .bind(l.version)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(map_unique)?;
+        if done == 0 {
+            return Err(StoreError::Conflict);
+        }
+        Ok(())
+    }
+
+    /// Inserts bookings in batches of 500 rows, one statement each.
+    pub async fn insert_bookings(&mut self, list: &[Booking]) -> Result<()> {
+        let now = self.now;
+        for chunk in list.chunks(500) {
+            on_tx!(self, c => {
+                let mut qb = sqlx::QueryBuilder::new(
+                    "INSERT INTO bookings (id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id,
+                         voucher_file, bank_key, created_at, updated_at, version) ",
+                );
+                qb.push_values(chunk, |mut b, x| {
+                    b.push_bind(x.id.0)
+                        .push_bind(i64::from(x.fiscal_year))
+                        .push_bind(x.booked_on)
+                        .push_bind(x.amount.0)
+                        .push_bind(x.text.as_str())
+                        .push_bind(x.voucher_no.as_str())
+                        .push_bind(x.line.map(|l| l.0))
+                        .push_bind(x.voucher_file.as_deref())
+                        .push_bind(x.bank_key.as_deref())
+                        .push_bind(now)
+                        .push_bind(now)
+                        .push_bind(x.version);
+                });
+                qb.build().execute(c).await.map(|r| r.rows_affected())
+            })
+            .map_err(map_unique)?;
+        }
+        Ok(())
+    }
+
+    /// Remembers (or moves) a rule that suggests a budget line from a text.
+    pub async fn save_bank_rule(&mut self, rule: &TextRule) -> Result<()> {
+        let now = self.now;
+        on_tx!(self, c => sqlx::query(
+            "INSERT INTO bank_rules (pattern, line_name, updated_at) VALUES ($1, $2, $3)
+             ON CONFLICT (pattern) DO UPDATE SET line_name = excluded.line_name, updated_at = excluded.updated_at",
+        )
+        .bind(&rule.pattern)
+        .bind(&rule.line)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    pub async fn save_bank_layout(&mut self, signature: &str, mapping_json: &str) -> Result<()> {
+        let now = self.now;
+        on_tx!(self, c => sqlx::query(
+            "INSERT INTO bank_layouts (signature, mapping_json, updated_at) VALUES ($1, $2, $3)
+             ON CONFLICT (signature) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at",
+        )
+        .bind(signature)
+        .bind(mapping_json)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+}
