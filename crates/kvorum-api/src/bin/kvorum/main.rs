@@ -12,6 +12,8 @@ use kvorum_core::dates::{format_date, parse_date};
 use serde::Serialize;
 
 mod board;
+mod budget;
+use budget::{BookingsCmd, BudgetCmd};
 mod meetings;
 use board::{BallotsCmd, BoardCmd, CandidatesCmd, ElectionsCmd};
 use meetings::{AttendanceCmd, DecisionsCmd, MeetingsCmd, MinutesCmd, ProposalsCmd, ProxiesCmd};
@@ -88,6 +90,14 @@ enum Command {
     /// Ballots: print, enter, undo
     #[command(subcommand)]
     Ballots(BallotsCmd),
+    /// The budget per fiscal year
+    #[command(subcommand)]
+    Budget(BudgetCmd),
+    /// Bookings and bank statement import
+    #[command(subcommand)]
+    Bookings(BookingsCmd),
+    /// Budget vs. actual for a fiscal year
+    Overview { year: i32 },
     /// Print the TypeScript bindings (used by the UI build)
     Bindings,
 }
@@ -530,6 +540,9 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Decisions(cmd) => meetings::decisions(&api, cmd, json).await,
         Command::Minutes(cmd) => meetings::minutes(&api, cmd, json).await,
         Command::Board(cmd) => board::board(&api, cmd, json).await,
+        Command::Budget(cmd) => budget::budget(&api, cmd, json).await,
+        Command::Bookings(cmd) => budget::bookings(&api, cmd, json).await,
+        Command::Overview { year } => budget::overview(&api, year, json).await,
         Command::Elections(cmd) => board::elections(&api, cmd, json).await,
         Command::Candidates(cmd) => board::candidates(&api, cmd, json).await,
         Command::Ballots(cmd) => board::ballots(&api, cmd, json).await,

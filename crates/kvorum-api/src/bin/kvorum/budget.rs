@@ -1,0 +1,248 @@
+//! `kvorum budget|bookings|overview`: the treasurer's books from the command line.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use kvorum_api::budget::{BankChoice, BankImportRequest, BudgetLineInput, BudgetView};
+use kvorum_api::{Api, ApiError, ErrorCode};
+use kvorum_core::budget::{BookingInput, LineKind};
+use kvorum_core::dates::format_date;
+use kvorum_core::Money;
+
+use crate::{bad_input, date_arg, print};
+
+#[derive(Subcommand)]
+pub enum BudgetCmd {
+    /// Set a budget line: `kvorum budget set 2026 Husleje 150000 --expense`
+    Set {
+        year: i32,
+        name: String,
+        /// Kroner, e.g. 150000 or 150.000,00
+        amount: String,
+        #[arg(long)]
+        income: bool,
+    },
+    Show {
+        year: i32,
+    },
+    /// Start a year's budget from another's
+    Copy {
+        from: i32,
+        to: i32,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum BookingsCmd {
+    /// Book income (positive) or an expense (negative): `--amount -1250,00`
+    Add {
+        #[arg(long)]
+        date: String,
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+        #[arg(long)]
+        text: String,
+        /// Budget line name
+        #[arg(long)]
+        line: Option<String>,
+        #[arg(long)]
+        voucher: Option<String>,
+    },
+    List {
+        year: i32,
+    },
+    /// Import a bank statement (CSV); `--dry-run` shows the preview
+    ImportBank {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+fn amount(s: &str) -> Result<Money, ApiError> {
+    let t = s.trim();
+    let (neg, body) = t.strip_prefix('-').map_or((false, t), |r| (true, r));
+    let m = Money::parse_danish(body).map_err(|e| bad_input("amount", e))?;
+    Ok(if neg { Money(-m.0) } else { m })
+}
+
+fn view_text(v: &BudgetView) -> String {
+    let mut s = vec![format!(
+        "Budget {} (til og med {})",
+        v.year,
+        format_date(v.on)
+    )];
+    s.push(format!(
+        "{:<24} {:>16} {:>16} {:>16} {:>7}",
+        "Post", "Budget", "Faktisk", "Tilbage", "Brugt"
+    ));
+    for l in &v.lines {
+        s.push(format!(
+            "{:<24} {:>16} {:>16} {:>16} {:>6}%",
+            l.line.name,
+            l.status.budgeted.format_dkk(),
+            l.status.actual.format_dkk(),
+            l.status.remaining.format_dkk(),
+            l.status.used_permille.map(|p| p / 10).unwrap_or(0)
+        ));
+        if let Some(w) = &l.status.warning {
+            s.push(format!("  ! {w}"));
+        }
+    }
+    s.push(format!(
+        "Indtægter {} af {}; udgifter {} af {}; uden budgetpost {}",
+        v.income_actual.format_dkk(),
+        v.income_budget.format_dkk(),
+        v.expense_actual.format_dkk(),
+        v.expense_budget.format_dkk(),
+        v.unassigned.format_dkk()
+    ));
+    s.join("\n")
+}
+
+pub async fn budget(api: &Api, cmd: BudgetCmd, json: bool) -> Result<(), ApiError> {
+    let v = match cmd {
+        BudgetCmd::Set {
+            year,
+            name,
+            amount: a,
+            income,
+        } => {
+            let existing = api.budget_get(year, None).await?;
+            let line = existing
+                .lines
+                .iter()
+                .find(|l| l.line.name.eq_ignore_ascii_case(&name));
+            api.budget_set_line(BudgetLineInput {
+                year,
+                id: line.map(|l| l.line.id),
+                version: line.map_or(0, |l| l.line.version),
+                name,
+                kind: if income {
+                    LineKind::Income
+                } else {
+                    LineKind::Expense
+                },
+                amount: amount(&a)?,
+            })
+            .await?
+        }
+        BudgetCmd::Show { year } => api.budget_get(year, None).await?,
+        BudgetCmd::Copy { from, to } => api.budget_copy(from, to).await?,
+    };
+    print(json, &v, || view_text(&v));
+    Ok(())
+}
+
+pub async fn overview(api: &Api, year: i32, json: bool) -> Result<(), ApiError> {
+    let v = api.budget_get(year, None).await?;
+    print(json, &v, || view_text(&v));
+    Ok(())
+}
+
+pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), ApiError> {
+    match cmd {
+        BookingsCmd::Add {
+            date,
+            amount: a,
+            text,
+            line,
+            voucher,
+        } => {
+            let day = date_arg("bookedOn", &Some(date))?.unwrap_or_default();
+            let line = match line {
+                Some(name) => {
+                    let v = api
+                        .budget_get(day.format("%Y").to_string().parse().unwrap_or(0), None)
+                        .await?;
+                    Some(
+                        v.lines
+                            .iter()
+                            .find(|l| l.line.name.eq_ignore_ascii_case(&name))
+                            .map(|l| l.line.id)
+                            .ok_or_else(|| {
+                                bad_input("line", format!("Budgetposten »{name}« findes ikke."))
+                            })?,
+                    )
+                }
+                None => None,
+            };
+            let b = api
+                .booking_add(BookingInput {
+                    booked_on: day,
+                    amount: amount(&a)?,
+                    text,
+                    voucher_no: voucher,
+                    line,
+                    voucher_file: None,
+                })
+                .await?;
+            print(json, &b, || {
+                format!(
+                    "Bogført som bilag {}: {} {}",
+                    b.voucher_no,
+                    b.text,
+                    b.amount.format_dkk()
+                )
+            });
+        }
+        BookingsCmd::List { year } => {
+            let list = api.bookings_list(year).await?;
+            print(json, &list, || {
+                list.iter()
+                    .map(|b| {
+                        format!(
+                            "{:>6}  {}  {:<40} {:>16}",
+                            b.voucher_no,
+                            format_date(b.booked_on),
+                            b.text,
+                            b.amount.format_dkk()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        BookingsCmd::ImportBank { file, dry_run } => {
+            let bytes = std::fs::read(&file).map_err(|e| {
+                ApiError::new(
+                    ErrorCode::File,
+                    format!("Filen {} kunne ikke læses: {e}", file.display()),
+                )
+            })?;
+            let request = BankImportRequest {
+                bytes,
+                mapping: None,
+                lines: Vec::<BankChoice>::new(),
+            };
+            if dry_run {
+                let p = api.bank_import_preview(request).await?;
+                print(json, &p, || {
+                    let mut s = vec![format!(
+                        "{} nye linjer, {} importeret før, {} med fejl ({})",
+                        p.new_lines, p.duplicates, p.errors, p.encoding
+                    )];
+                    for r in &p.rows {
+                        match (&r.line, &r.error) {
+                            (_, Some(e)) => s.push(format!("  {e}")),
+                            (Some(l), None) => s.push(format!(
+                                "  {} {:<40} {:>16} {}{}",
+                                format_date(l.date),
+                                l.text,
+                                l.amount.format_dkk(),
+                                r.budget_line.as_deref().unwrap_or("—"),
+                                if r.duplicate { " (før)" } else { "" }
+                            )),
+                            _ => {}
+                        }
+                    }
+                    s.join("\n")
+                });
+            } else {
+                let out = api.bank_import_apply(request).await?;
+                print(json, &out, || out.message.clone());
+            }
+        }
+    }
+    Ok(())
+}
