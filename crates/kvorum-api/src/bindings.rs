@@ -66,6 +66,14 @@ pub fn typescript() -> String {
         BoardView, TermView, AppointInput, PositionInput, ConstituteInput, LeaveInput,
         Candidate, CandidateVotes, Tally, LotDraw, Tie, Ranked, Ranking, ElectionKind, Method, Election,
         ElectionView, CandidateInput, CandidateAccept, BallotInput, TotalsInput, DrawInput,
+        BankChoice, BankColumn, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate,
+        BudgetLineInput, BudgetView, LineView, BankField, BankLine,
+        Booking, BookingInput, BudgetLine, LineKind, LineStatus, BookingId, BudgetLineId,
+        FrikortJobInput, FrikortView, FrikortWorkerView, FundedLine, GoalStatusInput, GrantInput,
+        GrantView, Overview, VisitsView,
+        Agreement, FrikortJob, FrikortWorker, Goal, GoalState, GoalStatus, Grant, GrantKind, InKind,
+        Instalment, InstalmentState, InstalmentView, PacePoint, ReportDeadline, VisitSummary,
+        VisitTally, FrikortJobId, FrikortWorkerId, GrantId,
     );
     let api = crate::api_commands!(ts_fns);
     let shell = crate::shell_commands!(ts_fns);

@@ -3,6 +3,7 @@
 //! suggested from rules learned from earlier choices), and budget vs. actual with a projection.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use kvorum_core::bank::{
@@ -12,7 +13,8 @@ use kvorum_core::budget::{
     fiscal_year_of, line_status, next_voucher_no, validate_booking, validate_line, Booking,
     BookingInput, BudgetLine, LineKind, LineStatus,
 };
-use kvorum_core::ids::{BookingId, BudgetLineId};
+use kvorum_core::grants::Grant;
+use kvorum_core::ids::{BookingId, BudgetLineId, GrantId};
 use kvorum_core::{FieldErrors, Money};
 use kvorum_store::AuditRecord;
 use serde::{Deserialize, Serialize};
@@ -20,6 +22,38 @@ use ts_rs::TS;
 
 use crate::members::import::parse_csv;
 use crate::{Api, ApiError, ApiResult, ErrorCode};
+
+/// A fiscal year's books as read from the store.
+#[derive(Debug)]
+pub struct Books {
+    pub lines: Vec<BudgetLine>,
+    pub bookings: Vec<Booking>,
+    pub grants: Vec<Grant>,
+}
+
+impl Books {
+    /// The grant a booking counts for: its own, else its budget line's.
+    pub fn grant_of(&self, b: &Booking) -> Option<GrantId> {
+        b.grant.or_else(|| {
+            b.line
+                .and_then(|l| self.lines.iter().find(|x| x.id == l))
+                .and_then(|l| l.grant)
+        })
+    }
+}
+
+/// What may be changed on a booking after it is made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BookingUpdate {
+    pub id: BookingId,
+    #[ts(type = "number")]
+    pub version: i64,
+    pub line: Option<BudgetLineId>,
+    pub grant: Option<GrantId>,
+    pub text: String,
+    pub voucher_file: Option<String>,
+}
 
 /// One budget line with where it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -57,6 +91,8 @@ pub struct BudgetLineInput {
     pub name: String,
     pub kind: LineKind,
     pub amount: Money,
+    #[serde(default)]
+    pub grant: Option<GrantId>,
 }
 
 /// A bank statement to import. `mapping` names the column of each field; absent: from the
@@ -140,27 +176,21 @@ impl Api {
 
     /// The budget of `year` and where each line stands on `on` (default today).
     pub async fn budget_get(&self, year: i32, on: Option<NaiveDate>) -> ApiResult<BudgetView> {
-        let a = self.require_association().await?;
-        let m = self.fiscal_start(a.fiscal_year_start_month);
-        let first = NaiveDate::from_ymd_opt(year, m, 1).ok_or_else(|| {
-            ApiError::new(ErrorCode::Validation, format!("Året {year} findes ikke."))
-        })?;
-        let (from, to) = fiscal_year_of(first, m);
+        let (from, to) = self.fiscal_bounds(year).await?;
         let on = on.unwrap_or_else(|| self.clock.today());
-        let lines = self.store.budget_lines(year).await?;
-        let bookings = self.store.bookings(year).await?;
+        let books = self.books(year).await?;
+        let snapshot = self.member_snapshot().await?;
         // Fee payments from the member register count on the line named "Kontingent".
-        let fees: Vec<(NaiveDate, Money)> = self
-            .store
-            .payments(None)
-            .await?
-            .into_iter()
+        let fees: Vec<(NaiveDate, Money)> = snapshot
+            .payments
+            .iter()
             .filter(|p| p.paid_on >= from && p.paid_on <= to.min(on))
             .map(|p| (p.paid_on, p.amount))
             .collect();
+        let (lines, bookings) = (&books.lines, &books.bookings);
         let mut views = Vec::with_capacity(lines.len());
         let (mut ib, mut ia, mut eb, mut ea) = (0, 0, 0, 0);
-        for l in lines {
+        for l in lines.iter().cloned() {
             let mut booked: Vec<(NaiveDate, Money)> = bookings
                 .iter()
                 .filter(|b| b.line == Some(l.id) && b.booked_on <= on)
@@ -214,6 +244,7 @@ impl Api {
                     name: input.name.trim().to_owned(),
                     kind: input.kind,
                     amount: input.amount,
+                    grant: input.grant,
                     version: 1,
                 };
                 tx.insert_budget_line(&l, i64::try_from(existing.len()).unwrap_or(0))
@@ -233,6 +264,7 @@ impl Api {
                     name: input.name.trim().to_owned(),
                     kind: input.kind,
                     amount: input.amount,
+                    grant: input.grant,
                     version: before.version + 1,
                     ..before.clone()
                 };
@@ -296,10 +328,86 @@ impl Api {
         self.budget_get(to, None).await
     }
 
+    /// The year's lines, bookings and grants, read once per data generation.
+    pub(crate) async fn books(&self, year: i32) -> ApiResult<Arc<Books>> {
+        let mut cache = self.books.lock().await;
+        let generation = self.store.generation().await?;
+        if let Some((g, y, b)) = cache.as_ref() {
+            if *g == generation && *y == year {
+                return Ok(Arc::clone(b));
+            }
+        }
+        let books = Arc::new(Books {
+            lines: self.store.budget_lines(year).await?,
+            bookings: self.store.bookings(year).await?,
+            grants: self.store.grants().await?,
+        });
+        *cache = Some((generation, year, Arc::clone(&books)));
+        Ok(books)
+    }
+
     /// The bookings of a fiscal year.
     pub async fn bookings_list(&self, year: i32) -> ApiResult<Vec<Booking>> {
         self.require_association().await?;
-        Ok(self.store.bookings(year).await?)
+        Ok(self.books(year).await?.bookings.clone())
+    }
+
+    /// Moves a booking to another budget line or grant, or corrects its text or voucher file.
+    pub async fn booking_update(&self, input: BookingUpdate) -> ApiResult<Booking> {
+        self.require_association().await?;
+        let before = self
+            .store
+            .booking(input.id)
+            .await?
+            .ok_or_else(|| ApiError::not_found("Posteringen"))?;
+        if before.version != input.version {
+            return Err(ApiError::conflict("Posteringen"));
+        }
+        if input.text.trim().is_empty() {
+            let mut e = FieldErrors::default();
+            e.push("text", "Skriv hvad posteringen er, fx »Husleje marts«.");
+            return Err(ApiError::validation(e));
+        }
+        if let Some(l) = input.line {
+            if !self
+                .store
+                .budget_lines(before.fiscal_year)
+                .await?
+                .iter()
+                .any(|x| x.id == l)
+            {
+                let mut e = FieldErrors::default();
+                e.push(
+                    "line",
+                    format!(
+                        "Budgetposten hører ikke til regnskabsåret {}.",
+                        before.fiscal_year
+                    ),
+                );
+                return Err(ApiError::validation(e));
+            }
+        }
+        let after = Booking {
+            line: input.line,
+            grant: input.grant,
+            text: input.text.trim().to_owned(),
+            voucher_file: input.voucher_file.filter(|f| !f.trim().is_empty()),
+            version: before.version + 1,
+            ..before.clone()
+        };
+        let mut tx = self.begin().await?;
+        tx.update_booking(&after)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Posteringen"))?;
+        tx.audit(AuditRecord {
+            entity: "booking",
+            entity_id: after.id.to_string(),
+            action: "update",
+            changes: serde_json::json!({ "before": before, "after": after }),
+        })
+        .await?;
+        tx.commit().await?;
+        Ok(after)
     }
 
     /// Books one income (positive) or expense (negative); the voucher number follows on.
@@ -345,6 +453,7 @@ impl Api {
             text: input.text.trim().to_owned(),
             voucher_no,
             line: input.line,
+            grant: input.grant,
             voucher_file: input.voucher_file.filter(|f| !f.trim().is_empty()),
             bank_key: None,
             version: 1,
@@ -534,6 +643,7 @@ impl Api {
                 text: l.text.clone(),
                 voucher_no,
                 line,
+                grant: None,
                 voucher_file: None,
                 bank_key: Some(line_key(l)),
                 version: 1,

@@ -75,6 +75,24 @@ macro_rules! api_commands {
             election_draw_lot(input: DrawInput) -> ElectionView;
             election_apply(id: ElectionId) -> ElectionView;
             election_runoff(id: ElectionId) -> ElectionView;
+            budget_get(year: i32, on: Option<NaiveDate>) -> BudgetView;
+            budget_set_line(input: BudgetLineInput) -> BudgetView;
+            budget_copy(from: i32, to: i32) -> BudgetView;
+            bookings_list(year: i32) -> Vec<Booking>;
+            booking_add(input: BookingInput) -> Booking;
+            booking_update(input: BookingUpdate) -> Booking;
+            bank_import_preview(request: BankImportRequest) -> BankPreview;
+            bank_import_apply(request: BankImportRequest) -> BankOutcome;
+            grants_list(year: i32, on: Option<NaiveDate>) -> Vec<GrantView>;
+            grant_save(input: GrantInput) -> Grant;
+            grant_goal_status(input: GoalStatusInput) -> Grant;
+            overview(year: i32, on: Option<NaiveDate>) -> Overview;
+            visits_get(year: i32) -> VisitsView;
+            visits_set(tally: VisitTally) -> VisitsView;
+            frikort_get(year: i32) -> FrikortView;
+            frikort_set_cap(year: i32, cap: Money) -> FrikortView;
+            frikort_add_worker(name: String) -> FrikortWorker;
+            frikort_add_job(input: FrikortJobInput) -> FrikortView;
         }
     };
 }

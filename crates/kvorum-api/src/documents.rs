@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use chrono::{NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Europe::Copenhagen;
 use kvorum_core::dates::format_date;
-use kvorum_core::ids::{ElectionId, MeetingId};
+use kvorum_core::ids::{ElectionId, GrantId, MeetingId};
 use kvorum_core::meetings::{ItemKind, Meeting, MeetingKind, MinutesStatus};
 use kvorum_core::members::MemberQuery;
 use serde::{Deserialize, Serialize};
@@ -63,13 +63,28 @@ pub enum ExportRequest {
     BoardPdf {
         on: Option<NaiveDate>,
     },
+    /// Budget vs. actual per line with the chart, for a board meeting.
+    BudgetFollowupPdf {
+        year: i32,
+    },
+    /// The report to the grantor for a fiscal year.
+    GrantReportPdf {
+        grant: GrantId,
+        year: i32,
+    },
+    /// The year's bookings for the accountant (`;`, BOM, Danish dates and amounts).
+    BookingsCsv {
+        year: i32,
+    },
 }
 
 impl ExportRequest {
     /// The save dialog's filter: (label, extension).
     pub fn filter(&self) -> (&'static str, &'static str) {
         match self {
-            ExportRequest::MembersCsv { .. } => ("CSV til Excel", "csv"),
+            ExportRequest::MembersCsv { .. } | ExportRequest::BookingsCsv { .. } => {
+                ("CSV til Excel", "csv")
+            }
             ExportRequest::Calendar { .. } => ("Kalenderfil", "ics"),
             ExportRequest::NoticeEmail { .. } => ("E-mail", "eml"),
             _ => ("PDF", "pdf"),
@@ -77,7 +92,7 @@ impl ExportRequest {
     }
 }
 
-fn pdf_failed(e: kvorum_docs::pdf::PdfError) -> ApiError {
+pub(crate) fn pdf_failed(e: kvorum_docs::pdf::PdfError) -> ApiError {
     ApiError::new(ErrorCode::Internal, format!("PDF'en kunne ikke laves: {e}"))
 }
 
@@ -108,6 +123,11 @@ impl Api {
             ExportRequest::NoticeEmail { meeting } => self.notice_eml(meeting).await,
             ExportRequest::BallotsPdf { election } => self.ballots_pdf(election).await,
             ExportRequest::BoardPdf { on } => self.board_pdf(on).await,
+            ExportRequest::BudgetFollowupPdf { year } => self.budget_followup_pdf(year).await,
+            ExportRequest::GrantReportPdf { grant, year } => {
+                self.grant_report_pdf(grant, year).await
+            }
+            ExportRequest::BookingsCsv { year } => self.bookings_csv(year).await,
         }
     }
 

@@ -26,6 +26,10 @@ pub use kvorum_core::rules::{
 pub use crate::board::{
     AppointInput, BoardView, ConstituteInput, LeaveInput, PositionInput, TermView,
 };
+pub use crate::budget::{
+    BankChoice, BankColumn, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate,
+    BudgetLineInput, BudgetView, LineView,
+};
 pub use crate::bylaws::{
     AdoptInput, BylawsOverview, DraftSaved, DraftUpdate, VersionSummary, VoteCheck,
 };
@@ -34,6 +38,10 @@ pub use crate::elections::{
     BallotInput, CandidateAccept, CandidateInput, DrawInput, ElectionView, TotalsInput,
 };
 pub use crate::error::{ApiError, ErrorCode};
+pub use crate::grants::{
+    FrikortJobInput, FrikortView, FrikortWorkerView, FundedLine, GoalStatusInput, GrantInput,
+    GrantView, Overview, VisitsView,
+};
 pub use crate::meetings::{
     AgendaUpdate, AttendanceView, CheckIn, DecisionInput, DecisionKind, DecisionRecorded,
     DecisionRemove, MeetingDetail, MeetingSummary, MeetingUpdate, MinutesApproval,
@@ -46,12 +54,20 @@ pub use crate::members::import::{
 };
 pub use crate::settings::{AppStatus, SettingsInput};
 pub use chrono::NaiveTime;
+pub use kvorum_core::bank::{BankField, BankLine};
 pub use kvorum_core::board::{Position, PositionEntry, SeatKind, SeatsUp, Term};
+pub use kvorum_core::budget::{Booking, BookingInput, BudgetLine, LineKind, LineStatus};
 pub use kvorum_core::elections::{
     BallotEntry, Candidate, CandidateVotes, Election, ElectionKind, LotDraw, Method, Ranked,
     Ranking, Tally, Tie,
 };
+pub use kvorum_core::grants::{
+    Agreement, FrikortJob, FrikortWorker, Goal, GoalState, GoalStatus, Grant, GrantKind, InKind,
+    Instalment, InstalmentState, InstalmentView, PacePoint, ReportDeadline, VisitSummary,
+    VisitTally,
+};
 pub use kvorum_core::ids::{AgendaItemId, DecisionId, MeetingId, MinutesId, ProposalId, ProxyId};
+pub use kvorum_core::ids::{BookingId, BudgetLineId, FrikortJobId, FrikortWorkerId, GrantId};
 pub use kvorum_core::ids::{CandidateId, ElectionId, TermId};
 pub use kvorum_core::meetings::{
     AgendaItem, Amendment, AttendanceCounts, Attendee, BoardQuorum, ChecklistItem, Decision,

@@ -17,8 +17,10 @@ pub mod dto;
 pub mod elections;
 pub mod error;
 pub mod fees;
+pub mod grants;
 pub mod meetings;
 pub mod members;
+mod reports;
 pub mod settings;
 
 use kvorum_store::{DbLocation, Engine, Store};
@@ -37,6 +39,9 @@ pub struct Api {
     /// The last member snapshot and the data generation it was read at: searching as you
     /// type reuses it until any write (here or on another laptop) moves the generation on.
     snapshot: tokio::sync::Mutex<Option<(i64, std::sync::Arc<members::MemberSnapshot>)>>,
+    /// A fiscal year's budget lines, bookings and the grants, read once per data generation
+    /// (the overview of 10 000 bookings is then computed, not loaded).
+    books: tokio::sync::Mutex<Option<(i64, i32, std::sync::Arc<budget::Books>)>>,
 }
 
 impl Api {
@@ -58,6 +63,7 @@ impl Api {
             actor: actor.to_owned(),
             clock,
             snapshot: Default::default(),
+            books: Default::default(),
         })
     }
 

@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::ids::{BookingId, BudgetLineId};
+use crate::ids::{BookingId, BudgetLineId, GrantId};
 use crate::money::Money;
 use crate::FieldErrors;
 
@@ -24,6 +24,8 @@ pub struct BudgetLine {
     pub name: String,
     pub kind: LineKind,
     pub amount: Money,
+    /// The grant that funds this line (expenses) or that it receives (income).
+    pub grant: Option<GrantId>,
     #[ts(type = "number")]
     pub version: i64,
 }
@@ -39,6 +41,8 @@ pub struct Booking {
     pub text: String,
     pub voucher_no: String,
     pub line: Option<BudgetLineId>,
+    /// The grant, when it is not the budget line's.
+    pub grant: Option<GrantId>,
     /// Path to the scanned voucher, if kept.
     pub voucher_file: Option<String>,
     /// Set for lines from a bank statement: recognises them when imported again.
@@ -57,6 +61,8 @@ pub struct BookingInput {
     /// Default: the next number in the year.
     pub voucher_no: Option<String>,
     pub line: Option<BudgetLineId>,
+    #[serde(default)]
+    pub grant: Option<GrantId>,
     pub voucher_file: Option<String>,
 }
 

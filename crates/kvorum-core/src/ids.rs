@@ -57,3 +57,6 @@ typed_id!(ElectionId);
 typed_id!(CandidateId);
 typed_id!(BudgetLineId);
 typed_id!(BookingId);
+typed_id!(GrantId);
+typed_id!(FrikortWorkerId);
+typed_id!(FrikortJobId);

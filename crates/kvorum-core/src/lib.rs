@@ -12,6 +12,7 @@ pub mod bylaws;
 pub mod dates;
 pub mod elections;
 pub mod fees;
+pub mod grants;
 pub mod ids;
 pub mod meetings;
 pub mod members;

@@ -418,6 +418,200 @@ impl Flow {
         });
     }
 
+    /// A horizontal bar chart, kept on one page: per row a label, a light bar for the budget
+    /// and a dark bar for the actual on top of it, both to one scale; the actual's percentage
+    /// of the budget after the bars. Values are in any unit (øre); negative counts as 0.
+    pub fn bar_chart(&mut self, rows: &[(String, i64, i64)], label_w: f32) {
+        const BAR_H: f32 = 4.2;
+        const ROW_H: f32 = 7.0;
+        let h = ROW_H * rows.len() as f32 + 10.0;
+        self.need(h);
+        let x0 = self.frame.margin_x;
+        let bar_x = x0 + label_w;
+        let bar_w = self.frame.content_width() - label_w - 16.0;
+        let max = rows
+            .iter()
+            .map(|(_, b, a)| (*b).max(*a))
+            .max()
+            .unwrap_or(0)
+            .max(1) as f64;
+        let scale = |v: i64| (v.max(0) as f64 / max * f64::from(bar_w)) as f32;
+        let top = self.y;
+        let page = self.page();
+        for (i, (label, budget, actual)) in rows.iter().enumerate() {
+            let y = top + ROW_H * i as f32 + 1.0;
+            page.items.push(Item::Text {
+                x: x0,
+                y: y + BAR_H - 0.6,
+                size: 8.5,
+                style: Style::Regular,
+                text: fit(label, 8.5, Style::Regular, (label_w - 2.0) * PT_PER_MM),
+            });
+            page.items.push(Item::Fill {
+                x: bar_x,
+                y,
+                w: scale(*budget).max(0.3),
+                h: BAR_H,
+                gray: 0.82,
+            });
+            page.items.push(Item::Fill {
+                x: bar_x,
+                y: y + 1.0,
+                w: scale(*actual),
+                h: BAR_H - 2.0,
+                gray: if actual > budget { 0.0 } else { 0.3 },
+            });
+            let pct = if *budget > 0 {
+                format!("{} %", (actual * 100 + budget / 2) / budget)
+            } else {
+                "—".to_owned()
+            };
+            page.items.push(Item::Text {
+                x: bar_x + bar_w + 2.0,
+                y: y + BAR_H - 0.6,
+                size: 8.5,
+                style: Style::Regular,
+                text: pct,
+            });
+        }
+        let ly = top + ROW_H * rows.len() as f32 + 3.0;
+        page.items.push(Item::Fill {
+            x: bar_x,
+            y: ly,
+            w: 6.0,
+            h: 3.0,
+            gray: 0.82,
+        });
+        page.items.push(Item::Text {
+            x: bar_x + 7.5,
+            y: ly + 2.6,
+            size: 8.0,
+            style: Style::Regular,
+            text: "Budget".into(),
+        });
+        page.items.push(Item::Fill {
+            x: bar_x + 28.0,
+            y: ly + 0.5,
+            w: 6.0,
+            h: 2.0,
+            gray: 0.3,
+        });
+        page.items.push(Item::Text {
+            x: bar_x + 35.5,
+            y: ly + 2.6,
+            size: 8.0,
+            style: Style::Regular,
+            text: "Faktisk (sort: over budget)".into(),
+        });
+        self.y = top + h;
+    }
+
+    /// A line chart of cumulative spending per month (thick) against an even pace (thin),
+    /// kept on one page; `labels` are the months, values in øre with `None` for months to come.
+    pub fn pace_chart(&mut self, labels: &[String], actual: &[Option<i64>], even: &[i64]) {
+        const H: f32 = 48.0;
+        self.need(H + 16.0);
+        let x0 = self.frame.margin_x + 22.0;
+        let w = self.frame.content_width() - 24.0;
+        let top = self.y + 2.0;
+        let n = labels.len().max(1);
+        let max = even
+            .iter()
+            .copied()
+            .chain(actual.iter().flatten().copied())
+            .max()
+            .unwrap_or(0)
+            .max(1) as f64;
+        let xs = |i: usize| x0 + w * (i as f32 + 1.0) / n as f32;
+        let ys = |v: i64| top + H - (v.max(0) as f64 / max * f64::from(H)) as f32;
+        let page = self.page();
+        for k in 0..=4 {
+            let v = (max * f64::from(k) / 4.0) as i64;
+            let y = ys(v);
+            page.items.push(Item::Line {
+                x1: x0,
+                y1: y,
+                x2: x0 + w,
+                y2: y,
+                width_pt: 0.2,
+            });
+            let label = kvorum_core::Money(v).format_number();
+            let label = label.split(',').next().unwrap_or("").to_owned();
+            let lw = metrics(Style::Regular).width_pt(&label, 7.0) / PT_PER_MM;
+            page.items.push(Item::Text {
+                x: x0 - 1.5 - lw,
+                y: y + 1.0,
+                size: 7.0,
+                style: Style::Regular,
+                text: label,
+            });
+        }
+        for (i, l) in labels.iter().enumerate() {
+            let lw = metrics(Style::Regular).width_pt(l, 7.0) / PT_PER_MM;
+            page.items.push(Item::Text {
+                x: xs(i) - lw / 2.0,
+                y: top + H + 4.0,
+                size: 7.0,
+                style: Style::Regular,
+                text: l.clone(),
+            });
+        }
+        let mut prev = (x0, ys(0));
+        for (i, v) in even.iter().enumerate() {
+            let p = (xs(i), ys(*v));
+            page.items.push(Item::Line {
+                x1: prev.0,
+                y1: prev.1,
+                x2: p.0,
+                y2: p.1,
+                width_pt: 0.6,
+            });
+            prev = p;
+        }
+        let mut prev = (x0, ys(0));
+        for (i, v) in actual.iter().enumerate() {
+            let Some(v) = v else { break };
+            let p = (xs(i), ys(*v));
+            page.items.push(Item::Line {
+                x1: prev.0,
+                y1: prev.1,
+                x2: p.0,
+                y2: p.1,
+                width_pt: 2.0,
+            });
+            page.items.push(Item::Fill {
+                x: p.0 - 0.8,
+                y: p.1 - 0.8,
+                w: 1.6,
+                h: 1.6,
+                gray: 0.0,
+            });
+            prev = p;
+        }
+        let ly = top + H + 9.0;
+        for (k, (label, width)) in [("Forbrug", 2.0), ("Jævnt forbrug", 0.6)]
+            .into_iter()
+            .enumerate()
+        {
+            let x = x0 + 45.0 * k as f32;
+            page.items.push(Item::Line {
+                x1: x,
+                y1: ly,
+                x2: x + 8.0,
+                y2: ly,
+                width_pt: width,
+            });
+            page.items.push(Item::Text {
+                x: x + 10.0,
+                y: ly + 1.1,
+                size: 8.0,
+                style: Style::Regular,
+                text: label.into(),
+            });
+        }
+        self.y = top + H + 13.0;
+    }
+
     /// Finishes the document: adds "Side x af y" to every footer.
     pub fn finish(mut self, title: &str, author: &str, created_unix: i64) -> Document {
         let n = self.pages.len();

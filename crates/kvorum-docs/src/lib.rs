@@ -5,12 +5,14 @@
 //! The only crate that knows printpdf. Depends on kvorum-core; never on kvorum-store.
 #![forbid(unsafe_code)]
 
+pub mod finance;
 pub mod fonts;
 pub mod layout;
 pub mod meetings;
 pub mod model;
 pub mod pdf;
 
+pub use finance::{BudgetFollowupDoc, FollowupRow, GrantReportDoc};
 pub use meetings::{
     AttendanceRow, AttendanceSheet, BallotsDoc, BoardListDoc, MinutesDoc, NoticeDoc, NoticeProposal,
 };
@@ -50,4 +52,14 @@ pub fn ballots_pdf(doc: &BallotsDoc) -> Result<Vec<u8>, pdf::PdfError> {
 /// The board list as PDF bytes.
 pub fn board_list_pdf(doc: &BoardListDoc) -> Result<Vec<u8>, pdf::PdfError> {
     pdf::render(&meetings::board_list_layout(doc))
+}
+
+/// The budget follow-up as PDF bytes.
+pub fn budget_followup_pdf(doc: &BudgetFollowupDoc) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&finance::budget_followup_layout(doc))
+}
+
+/// The grant report as PDF bytes.
+pub fn grant_report_pdf(doc: &GrantReportDoc) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&finance::grant_report_layout(doc))
 }

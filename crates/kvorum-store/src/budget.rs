@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use kvorum_core::bank::TextRule;
 use kvorum_core::budget::{Booking, BudgetLine, LineKind};
-use kvorum_core::ids::{BookingId, BudgetLineId};
+use kvorum_core::ids::{BookingId, BudgetLineId, GrantId};
 use kvorum_core::Money;
 use uuid::Uuid;
 
@@ -16,6 +16,7 @@ struct LineRow {
     name: String,
     kind: String,
     amount_ore: i64,
+    grant_id: Option<Uuid>,
     version: i64,
 }
 
@@ -31,6 +32,7 @@ impl From<LineRow> for BudgetLine {
                 LineKind::Expense
             },
             amount: Money(r.amount_ore),
+            grant: r.grant_id.map(GrantId),
             version: r.version,
         }
     }
@@ -45,6 +47,7 @@ struct BookingRow {
     text: String,
     voucher_no: String,
     line_id: Option<Uuid>,
+    grant_id: Option<Uuid>,
     voucher_file: Option<String>,
     bank_key: Option<String>,
     version: i64,
@@ -60,6 +63,7 @@ impl From<BookingRow> for Booking {
             text: r.text,
             voucher_no: r.voucher_no,
             line: r.line_id.map(BudgetLineId),
+            grant: r.grant_id.map(GrantId),
             voucher_file: r.voucher_file,
             bank_key: r.bank_key,
             version: r.version,
@@ -78,7 +82,7 @@ impl Store {
     /// The budget of a fiscal year, in the treasurer's order.
     pub async fn budget_lines(&self, year: i32) -> Result<Vec<BudgetLine>> {
         let rows: Vec<LineRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, fiscal_year, name, kind, amount_ore, version FROM budget_lines
+            "SELECT id, fiscal_year, name, kind, amount_ore, grant_id, version FROM budget_lines
              WHERE fiscal_year = $1 ORDER BY position, name"
         ).bind(i64::from(year)).fetch_all(p).await)?;
         Ok(rows.into_iter().map(BudgetLine::from).collect())
@@ -87,10 +91,18 @@ impl Store {
     /// The bookings of a fiscal year, by date and voucher.
     pub async fn bookings(&self, year: i32) -> Result<Vec<Booking>> {
         let rows: Vec<BookingRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, voucher_file, bank_key, version
+            "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, grant_id, voucher_file, bank_key, version
              FROM bookings WHERE fiscal_year = $1 ORDER BY booked_on, created_at, id"
         ).bind(i64::from(year)).fetch_all(p).await)?;
         Ok(rows.into_iter().map(Booking::from).collect())
+    }
+
+    pub async fn booking(&self, id: BookingId) -> Result<Option<Booking>> {
+        let row: Option<BookingRow> = on_pool!(self, p => sqlx::query_as(
+            "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, grant_id, voucher_file, bank_key, version
+             FROM bookings WHERE id = $1"
+        ).bind(id.0).fetch_optional(p).await)?;
+        Ok(row.map(Booking::from))
     }
 
     /// The keys of bank lines already imported (any year).
@@ -122,8 +134,8 @@ impl StoreTx {
     pub async fn insert_budget_line(&mut self, l: &BudgetLine, position: i64) -> Result<()> {
         let now = self.now;
         on_tx!(self, c => sqlx::query(
-            "INSERT INTO budget_lines (id, fiscal_year, name, kind, amount_ore, position, created_at, updated_at, version)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)",
+            "INSERT INTO budget_lines (id, fiscal_year, name, kind, amount_ore, position, created_at, updated_at, version, grant_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)",
         )
         .bind(l.id.0)
         .bind(i64::from(l.fiscal_year))
@@ -133,6 +145,7 @@ impl StoreTx {
         .bind(position)
         .bind(now)
         .bind(l.version)
+        .bind(l.grant.map(|g| g.0))
         .execute(c)
         .await
         .map(|r| r.rows_affected()))
@@ -143,7 +156,7 @@ impl StoreTx {
     pub async fn update_budget_line(&mut self, l: &BudgetLine) -> Result<()> {
         let now = self.now;
         let done = on_tx!(self, c => sqlx::query(
-            "UPDATE budget_lines SET name = $2, kind = $3, amount_ore = $4, updated_at = $5, version = $6
+            "UPDATE budget_lines SET name = $2, kind = $3, amount_ore = $4, updated_at = $5, version = $6, grant_id = $7
              WHERE id = $1 AND version = $6 - 1",
         )
         .bind(l.id.0)
@@ -152,6 +165,7 @@ impl StoreTx {
         .bind(l.amount.0)
         .bind(now)
         .bind(l.version)
+        .bind(l.grant.map(|g| g.0))
         .execute(c)
         .await
         .map(|r| r.rows_affected()))
@@ -169,7 +183,7 @@ impl StoreTx {
             on_tx!(self, c => {
                 let mut qb = sqlx::QueryBuilder::new(
                     "INSERT INTO bookings (id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id,
-                         voucher_file, bank_key, created_at, updated_at, version) ",
+                         voucher_file, bank_key, created_at, updated_at, version, grant_id) ",
                 );
                 qb.push_values(chunk, |mut b, x| {
                     b.push_bind(x.id.0)
@@ -183,11 +197,36 @@ impl StoreTx {
                         .push_bind(x.bank_key.as_deref())
                         .push_bind(now)
                         .push_bind(now)
-                        .push_bind(x.version);
+                        .push_bind(x.version)
+                        .push_bind(x.grant.map(|g| g.0));
                 });
                 qb.build().execute(c).await.map(|r| r.rows_affected())
             })
             .map_err(map_unique)?;
+        }
+        Ok(())
+    }
+
+    /// Changes a booking's budget line, grant, text or voucher file (the amount and date stay:
+    /// a wrong amount is corrected by a new booking, as in any bookkeeping).
+    pub async fn update_booking(&mut self, b: &Booking) -> Result<()> {
+        let now = self.now;
+        let done = on_tx!(self, c => sqlx::query(
+            "UPDATE bookings SET line_id = $2, grant_id = $3, text = $4, voucher_file = $5, updated_at = $6, version = $7
+             WHERE id = $1 AND version = $7 - 1",
+        )
+        .bind(b.id.0)
+        .bind(b.line.map(|l| l.0))
+        .bind(b.grant.map(|g| g.0))
+        .bind(&b.text)
+        .bind(b.voucher_file.as_deref())
+        .bind(now)
+        .bind(b.version)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        if done == 0 {
+            return Err(StoreError::Conflict);
         }
         Ok(())
     }

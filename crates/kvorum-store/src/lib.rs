@@ -12,6 +12,7 @@ mod board;
 mod budget;
 mod bylaws;
 mod fees;
+mod grants;
 mod meetings;
 mod members;
 

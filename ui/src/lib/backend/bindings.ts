@@ -444,7 +444,7 @@ export type VotingRight = { entitled: boolean,
  */
 reasons: Array<string>, explanation: string, };
 
-export type ExportRequest = { "kind": "membersCsv", query: MemberQuery, } | { "kind": "membersPdf", query: MemberQuery, } | { "kind": "bylawsPdf" } | { "kind": "noticePdf", meeting: MeetingId, } | { "kind": "agendaPdf", meeting: MeetingId, } | { "kind": "attendancePdf", meeting: MeetingId, } | { "kind": "minutesPdf", meeting: MeetingId, number: number | null, } | { "kind": "calendar", meeting: MeetingId, } | { "kind": "noticeEmail", meeting: MeetingId, } | { "kind": "ballotsPdf", election: ElectionId, } | { "kind": "boardPdf", on: string | null, };
+export type ExportRequest = { "kind": "membersCsv", query: MemberQuery, } | { "kind": "membersPdf", query: MemberQuery, } | { "kind": "bylawsPdf" } | { "kind": "noticePdf", meeting: MeetingId, } | { "kind": "agendaPdf", meeting: MeetingId, } | { "kind": "attendancePdf", meeting: MeetingId, } | { "kind": "minutesPdf", meeting: MeetingId, number: number | null, } | { "kind": "calendar", meeting: MeetingId, } | { "kind": "noticeEmail", meeting: MeetingId, } | { "kind": "ballotsPdf", election: ElectionId, } | { "kind": "boardPdf", on: string | null, } | { "kind": "budgetFollowupPdf", year: number, } | { "kind": "grantReportPdf", grant: GrantId, year: number, } | { "kind": "bookingsCsv", year: number, };
 
 export type MeetingId = string;
 
@@ -888,6 +888,236 @@ export type DrawInput = { election: ElectionId, witnesses: Array<string>,
  */
 byHand: Array<CandidateId>, };
 
+export type BankChoice = { lineNo: number, 
+/**
+ * Budget line name; empty: leave unassigned.
+ */
+budgetLine: string, };
+
+export type BankColumn = { field: BankField, column: number, };
+
+export type BankImportRequest = { bytes: Array<number>, mapping: Array<BankColumn> | null, lines: Array<BankChoice>, };
+
+export type BankOutcome = { imported: number, skipped: number, message: string, };
+
+export type BankPreview = { encoding: string, headings: Array<string>, mapping: Array<BankColumn>, rows: Array<BankRow>, newLines: number, duplicates: number, errors: number, };
+
+export type BankRow = { lineNo: number, line: BankLine | null, 
+/**
+ * "Linje 7, kolonne Beløb: …"
+ */
+error: string | null, 
+/**
+ * Imported before (same date, amount, text and balance): skipped.
+ */
+duplicate: boolean, budgetLine: string | null, };
+
+export type BookingUpdate = { id: BookingId, version: number, line: BudgetLineId | null, grant: GrantId | null, text: string, voucherFile: string | null, };
+
+export type BudgetLineInput = { year: number, 
+/**
+ * Absent: a new line.
+ */
+id: BudgetLineId | null, version: number, name: string, kind: LineKind, amount: Money, grant: GrantId | null, };
+
+export type BudgetView = { year: number, from: string, to: string, on: string, lines: Array<LineView>, incomeBudget: Money, incomeActual: Money, expenseBudget: Money, expenseActual: Money, 
+/**
+ * Booked without a budget line.
+ */
+unassigned: Money, };
+
+export type LineView = { line: BudgetLine, status: LineStatus, };
+
+export type BankField = "date" | "text" | "amount" | "balance";
+
+export type BankLine = { date: string, text: string, 
+/**
+ * Positive in, negative out.
+ */
+amount: Money, balance: Money | null, };
+
+export type Booking = { id: BookingId, fiscalYear: number, bookedOn: string, amount: Money, text: string, voucherNo: string, line: BudgetLineId | null, 
+/**
+ * The grant, when it is not the budget line's.
+ */
+grant: GrantId | null, 
+/**
+ * Path to the scanned voucher, if kept.
+ */
+voucherFile: string | null, 
+/**
+ * Set for lines from a bank statement: recognises them when imported again.
+ */
+bankKey: string | null, version: number, };
+
+export type BookingInput = { bookedOn: string, amount: Money, text: string, 
+/**
+ * Default: the next number in the year.
+ */
+voucherNo: string | null, line: BudgetLineId | null, grant: GrantId | null, voucherFile: string | null, };
+
+export type BudgetLine = { id: BudgetLineId, 
+/**
+ * The fiscal year by the year it starts in.
+ */
+fiscalYear: number, name: string, kind: LineKind, amount: Money, 
+/**
+ * The grant that funds this line (expenses) or that it receives (income).
+ */
+grant: GrantId | null, version: number, };
+
+export type LineKind = "income" | "expense";
+
+export type LineStatus = { budgeted: Money, 
+/**
+ * Spent (expense lines) or received (income lines) so far, as a positive amount.
+ */
+actual: Money, remaining: Money, 
+/**
+ * Share of the budget used, in tenths of a percent (1000 = 100 %); `None` without a budget.
+ */
+usedPermille: number | null, 
+/**
+ * Linear projection to the end of the fiscal year.
+ */
+projected: Money, 
+/**
+ * "Forventes overskredet med 12.000,00 kr." / "Forventes ikke brugt: 40.000,00 kr. tilbage"
+ */
+warning: string | null, };
+
+export type BookingId = string;
+
+export type BudgetLineId = string;
+
+export type FrikortJobInput = { worker: FrikortWorkerId, workedOn: string, description: string, amount: Money, };
+
+export type FrikortView = { year: number, cap: Money, 
+/**
+ * Not set for the year: the latest year's cap is used until the treasurer sets it.
+ */
+capAssumed: boolean, workers: Array<FrikortWorkerView>, total: Money, };
+
+export type FrikortWorkerView = { worker: FrikortWorker, jobs: Array<FrikortJob>, earned: Money, left: Money, warning: string | null, };
+
+export type FundedLine = { name: string, budgeted: Money, spent: Money, };
+
+export type GoalStatusInput = { grant: GrantId, version: number, 
+/**
+ * The goal's place in the agreement (0 = the first).
+ */
+goal: number, on: string, state: GoalState, note: string, };
+
+export type GrantInput = { id: GrantId | null, version: number, name: string, grantor: string, kind: GrantKind, startsOn: string, endsOn: string, amountPerYear: Money, purpose: string, conditions: string, instalmentsPerYear: number | null, instalments: Array<Instalment>, deadlines: Array<ReportDeadline>, agreement: Agreement | null, inKind: Array<InKind>, };
+
+export type GrantView = { grant: Grant, kindLabel: string, auditLevel: string, year: number, 
+/**
+ * The grant's money for the fiscal year (prorated for part of a year).
+ */
+yearAmount: Money, 
+/**
+ * Received from the grantor in the fiscal year.
+ */
+received: Money, instalments: Array<InstalmentView>, reminders: Array<string>, 
+/**
+ * Spending on the grant against its money for the year.
+ */
+spending: LineStatus, fundedLines: Array<FundedLine>, pace: Array<PacePoint>, inKindValue: Money, };
+
+export type Overview = { budget: BudgetView, grants: Array<GrantView>, visits: VisitSummary, 
+/**
+ * In-kind contributions' estimated value per year, shown apart from money.
+ */
+inKindValue: Money, reminders: Array<string>, };
+
+export type VisitsView = { summary: VisitSummary, tallies: Array<VisitTally>, };
+
+export type Agreement = { 
+/**
+ * e.g. "Guldborgsund Kommune og Foreningen Perronen".
+ */
+parties: string, 
+/**
+ * Revised every this many years.
+ */
+revisionYears: number, nextRevision: string | null, goals: Array<Goal>, };
+
+export type FrikortJob = { id: FrikortJobId, worker: FrikortWorkerId, workedOn: string, description: string, amount: Money, };
+
+export type FrikortWorker = { id: FrikortWorkerId, name: string, };
+
+export type Goal = { description: string, target: string, statuses: Array<GoalStatus>, };
+
+export type GoalState = "onTrack" | "behind" | "met";
+
+export type GoalStatus = { on: string, state: GoalState, note: string, };
+
+export type Grant = { id: GrantId, 
+/**
+ * A short name for lists, e.g. "Driftstilskud 2026–27".
+ */
+name: string, grantor: string, kind: GrantKind, startsOn: string, endsOn: string, 
+/**
+ * Money per year (0 for a grant only in kind).
+ */
+amountPerYear: Money, purpose: string, conditions: string, instalments: Array<Instalment>, deadlines: Array<ReportDeadline>, agreement: Agreement | null, inKind: Array<InKind>, version: number, };
+
+export type GrantKind = "operating" | "activity" | "section18" | "foundation" | "inKind";
+
+export type InKind = { description: string, 
+/**
+ * Coordinator hours per week, where that is what is given.
+ */
+hoursPerWeek: number | null, valuePerYear: Money, };
+
+export type Instalment = { due: string, amount: Money, };
+
+export type InstalmentState = "received" | "partly" | "due" | "overdue";
+
+export type InstalmentView = { due: string, amount: Money, received: Money, 
+/**
+ * The day the instalment was paid in full.
+ */
+receivedOn: string | null, state: InstalmentState, };
+
+export type PacePoint = { 
+/**
+ * The month's last day (within the fiscal year).
+ */
+monthEnd: string, 
+/**
+ * Spent by the month's end; `None` for months not yet begun.
+ */
+actual: Money | null, 
+/**
+ * An even pace: the budget × days passed / days in the year.
+ */
+even: Money, };
+
+export type ReportDeadline = { due: string, what: string, doneOn: string | null, };
+
+export type VisitSummary = { year: number, 
+/**
+ * January..December.
+ */
+months: Array<number>, previousYear: Array<number>, total: number, previousTotal: number, 
+/**
+ * Days with a count (day entries only).
+ */
+daysCounted: number, 
+/**
+ * "Flere besøg end sidste år: 4.210 mod 3.900 i de samme måneder (+8 %)."
+ */
+trend: string, };
+
+export type VisitTally = { day: string, wholeMonth: boolean, visitors: number, };
+
+export type FrikortJobId = string;
+
+export type FrikortWorkerId = string;
+
+export type GrantId = string;
+
 export type Call = <T>(command: string, args: Record<string, unknown>) => Promise<T>;
 
 export const makeCommands = (call: Call) => ({
@@ -955,6 +1185,24 @@ export const makeCommands = (call: Call) => ({
   election_draw_lot: (input: DrawInput): Promise<ElectionView> => call("election_draw_lot", { input }),
   election_apply: (id: ElectionId): Promise<ElectionView> => call("election_apply", { id }),
   election_runoff: (id: ElectionId): Promise<ElectionView> => call("election_runoff", { id }),
+  budget_get: (year: number, on: string | null): Promise<BudgetView> => call("budget_get", { year, on }),
+  budget_set_line: (input: BudgetLineInput): Promise<BudgetView> => call("budget_set_line", { input }),
+  budget_copy: (from: number, to: number): Promise<BudgetView> => call("budget_copy", { from, to }),
+  bookings_list: (year: number): Promise<Array<Booking>> => call("bookings_list", { year }),
+  booking_add: (input: BookingInput): Promise<Booking> => call("booking_add", { input }),
+  booking_update: (input: BookingUpdate): Promise<Booking> => call("booking_update", { input }),
+  bank_import_preview: (request: BankImportRequest): Promise<BankPreview> => call("bank_import_preview", { request }),
+  bank_import_apply: (request: BankImportRequest): Promise<BankOutcome> => call("bank_import_apply", { request }),
+  grants_list: (year: number, on: string | null): Promise<Array<GrantView>> => call("grants_list", { year, on }),
+  grant_save: (input: GrantInput): Promise<Grant> => call("grant_save", { input }),
+  grant_goal_status: (input: GoalStatusInput): Promise<Grant> => call("grant_goal_status", { input }),
+  overview: (year: number, on: string | null): Promise<Overview> => call("overview", { year, on }),
+  visits_get: (year: number): Promise<VisitsView> => call("visits_get", { year }),
+  visits_set: (tally: VisitTally): Promise<VisitsView> => call("visits_set", { tally }),
+  frikort_get: (year: number): Promise<FrikortView> => call("frikort_get", { year }),
+  frikort_set_cap: (year: number, cap: Money): Promise<FrikortView> => call("frikort_set_cap", { year, cap }),
+  frikort_add_worker: (name: string): Promise<FrikortWorker> => call("frikort_add_worker", { name }),
+  frikort_add_job: (input: FrikortJobInput): Promise<FrikortView> => call("frikort_add_job", { input }),
   app_status: (): Promise<AppStatus> => call("app_status", {  }),
   app_open: (location: string): Promise<AppStatus> => call("app_open", { location }),
   app_choose_file: (create: boolean): Promise<AppStatus | null> => call("app_choose_file", { create }),

@@ -21,6 +21,9 @@ pub enum BudgetCmd {
         amount: String,
         #[arg(long)]
         income: bool,
+        /// The grant that funds the line (name or the start of it)
+        #[arg(long)]
+        grant: Option<String>,
     },
     Show {
         year: i32,
@@ -47,9 +50,17 @@ pub enum BookingsCmd {
         line: Option<String>,
         #[arg(long)]
         voucher: Option<String>,
+        /// The grant, when not the budget line's
+        #[arg(long)]
+        grant: Option<String>,
     },
     List {
         year: i32,
+    },
+    /// The year's bookings as CSV for the accountant
+    Export {
+        year: i32,
+        out: PathBuf,
     },
     /// Import a bank statement (CSV); `--dry-run` shows the preview
     ImportBank {
@@ -107,7 +118,12 @@ pub async fn budget(api: &Api, cmd: BudgetCmd, json: bool) -> Result<(), ApiErro
             name,
             amount: a,
             income,
+            grant,
         } => {
+            let grant = match grant {
+                Some(g) => Some(crate::grants::find_grant(api, &g).await?.id),
+                None => None,
+            };
             let existing = api.budget_get(year, None).await?;
             let line = existing
                 .lines
@@ -124,6 +140,7 @@ pub async fn budget(api: &Api, cmd: BudgetCmd, json: bool) -> Result<(), ApiErro
                     LineKind::Expense
                 },
                 amount: amount(&a)?,
+                grant,
             })
             .await?
         }
@@ -135,8 +152,22 @@ pub async fn budget(api: &Api, cmd: BudgetCmd, json: bool) -> Result<(), ApiErro
 }
 
 pub async fn overview(api: &Api, year: i32, json: bool) -> Result<(), ApiError> {
-    let v = api.budget_get(year, None).await?;
-    print(json, &v, || view_text(&v));
+    let o = api.overview(year, None).await?;
+    print(json, &o, || {
+        let mut s = vec![view_text(&o.budget)];
+        for g in &o.grants {
+            s.push(crate::grants::grant_text(g));
+        }
+        s.push(format!("Besøg: {}", o.visits.trend));
+        if o.in_kind_value.0 > 0 {
+            s.push(format!(
+                "Naturalietilskud (ikke penge): {} om året",
+                o.in_kind_value.format_dkk()
+            ));
+        }
+        s.extend(o.reminders.iter().map(|r| format!("! {r}")));
+        s.join("\n")
+    });
     Ok(())
 }
 
@@ -148,7 +179,12 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
             text,
             line,
             voucher,
+            grant,
         } => {
+            let grant = match grant {
+                Some(g) => Some(crate::grants::find_grant(api, &g).await?.id),
+                None => None,
+            };
             let day = date_arg("bookedOn", &Some(date))?.unwrap_or_default();
             let line = match line {
                 Some(name) => {
@@ -174,6 +210,7 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
                     text,
                     voucher_no: voucher,
                     line,
+                    grant,
                     voucher_file: None,
                 })
                 .await?;
@@ -202,6 +239,17 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
                     .collect::<Vec<_>>()
                     .join("\n")
             });
+        }
+        BookingsCmd::Export { year, out } => {
+            let file = api
+                .export(kvorum_api::documents::ExportRequest::BookingsCsv { year })
+                .await?;
+            crate::write_file(&out, &file.bytes)?;
+            print(
+                json,
+                &serde_json::json!({ "file": out, "bookings": file.rows }),
+                || format!("{} posteringer er gemt i {}.", file.rows, out.display()),
+            );
         }
         BookingsCmd::ImportBank { file, dry_run } => {
             let bytes = std::fs::read(&file).map_err(|e| {

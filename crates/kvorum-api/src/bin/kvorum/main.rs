@@ -13,7 +13,9 @@ use serde::Serialize;
 
 mod board;
 mod budget;
+mod grants;
 use budget::{BookingsCmd, BudgetCmd};
+use grants::{GrantsCmd, VisitsCmd};
 mod meetings;
 use board::{BallotsCmd, BoardCmd, CandidatesCmd, ElectionsCmd};
 use meetings::{AttendanceCmd, DecisionsCmd, MeetingsCmd, MinutesCmd, ProposalsCmd, ProxiesCmd};
@@ -96,8 +98,14 @@ enum Command {
     /// Bookings and bank statement import
     #[command(subcommand)]
     Bookings(BookingsCmd),
-    /// Budget vs. actual for a fiscal year
+    /// Budget vs. actual for a fiscal year, per line and per grant, with the visitor counts
     Overview { year: i32 },
+    /// Grants and operating agreements
+    #[command(subcommand)]
+    Grants(GrantsCmd),
+    /// Anonymous visitor counts (numbers only)
+    #[command(subcommand)]
+    Visits(VisitsCmd),
     /// Print the TypeScript bindings (used by the UI build)
     Bindings,
 }
@@ -338,6 +346,14 @@ enum PdfCmd {
     Agenda { meeting: String, out: PathBuf },
     /// The attendance sheet to sign at the door
     AttendanceSheet { meeting: String, out: PathBuf },
+    /// Budget vs. actual with the chart, for a board meeting
+    BudgetFollowup { year: i32, out: PathBuf },
+    /// The report to the grantor: `kvorum pdf grant-report Driftstilskud 2026 rapport.pdf`
+    GrantReport {
+        grant: String,
+        year: i32,
+        out: PathBuf,
+    },
 }
 
 fn bad_input(field: &str, message: String) -> ApiError {
@@ -543,6 +559,20 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Budget(cmd) => budget::budget(&api, cmd, json).await,
         Command::Bookings(cmd) => budget::bookings(&api, cmd, json).await,
         Command::Overview { year } => budget::overview(&api, year, json).await,
+        Command::Grants(cmd) => grants::grants(&api, cmd, json).await,
+        Command::Visits(cmd) => grants::visits(&api, cmd, json).await,
+        Command::Pdf(PdfCmd::BudgetFollowup { year, out }) => {
+            grants::pdf(
+                &api,
+                kvorum_api::documents::ExportRequest::BudgetFollowupPdf { year },
+                &out,
+                json,
+            )
+            .await
+        }
+        Command::Pdf(PdfCmd::GrantReport { grant, year, out }) => {
+            grants::grant_report(&api, &grant, year, &out, json).await
+        }
         Command::Elections(cmd) => board::elections(&api, cmd, json).await,
         Command::Candidates(cmd) => board::candidates(&api, cmd, json).await,
         Command::Ballots(cmd) => board::ballots(&api, cmd, json).await,

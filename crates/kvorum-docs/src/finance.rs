@@ -1,0 +1,383 @@
+//! The treasurer's documents: the budget follow-up for a board meeting and the grant report to
+//! the grantor. Amounts are printed as Danish numbers right-aligned in their columns, so the
+//! decimal commas line up.
+
+use chrono::NaiveDate;
+use kvorum_core::dates::format_date;
+use kvorum_core::Money;
+
+use crate::fonts::Style;
+use crate::layout::{Align, Column, Document, Flow, Frame};
+
+#[derive(Debug, Clone)]
+pub struct FollowupRow {
+    pub name: String,
+    pub income: bool,
+    pub budget: Money,
+    pub actual: Money,
+    pub remaining: Money,
+    /// "58 %" or "—".
+    pub used: String,
+    pub projected: Money,
+    pub warning: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BudgetFollowupDoc {
+    pub association_name: String,
+    pub year: i32,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub on: NaiveDate,
+    pub printed_on: NaiveDate,
+    pub created_unix: i64,
+    pub rows: Vec<FollowupRow>,
+    pub unassigned: Money,
+    /// Per grant: "Driftstilskud 2026: brugt 1.234.000,00 af 3.000.000,00 kr. (41 %)".
+    pub grant_lines: Vec<String>,
+}
+
+fn frame(association: &str, title: &str, printed_on: NaiveDate) -> Frame {
+    Frame {
+        margin_x: 16.0,
+        top: 22.0,
+        bottom: 18.0,
+        header_left: association.to_owned(),
+        header_right: title.to_owned(),
+        footer_left: format!("Udskrevet {} med Kvorum", format_date(printed_on)),
+    }
+}
+
+fn col(h: &str, w: f32, a: Align) -> Column {
+    Column {
+        heading: h.to_owned(),
+        width: w,
+        align: a,
+    }
+}
+
+fn n(m: Money) -> String {
+    m.format_number()
+}
+
+pub fn budget_followup_layout(doc: &BudgetFollowupDoc) -> Document {
+    let title = format!("Budgetopfølgning {}", doc.year);
+    let mut flow = Flow::new(frame(&doc.association_name, &title, doc.printed_on));
+    flow.paragraph(&title, 18.0, Style::Bold);
+    flow.gap(1.0);
+    flow.paragraph(
+        &format!(
+            "Regnskabsår {}–{} · bogført til og med {} · beløb i kr.",
+            format_date(doc.from),
+            format_date(doc.to),
+            format_date(doc.on)
+        ),
+        10.0,
+        Style::Regular,
+    );
+    flow.gap(4.0);
+    let columns = [
+        col("Post", 52.0, Align::Left),
+        col("Budget", 26.0, Align::Right),
+        col("Faktisk", 26.0, Align::Right),
+        col("Tilbage", 26.0, Align::Right),
+        col("Brugt", 14.0, Align::Right),
+        col("Forventet ved årets slut", 34.0, Align::Right),
+    ];
+    let mut result = 0i64;
+    for (income, heading) in [(true, "Indtægter"), (false, "Udgifter")] {
+        let part: Vec<&FollowupRow> = doc.rows.iter().filter(|r| r.income == income).collect();
+        if part.is_empty() {
+            continue;
+        }
+        flow.need(20.0);
+        flow.paragraph(heading, 12.0, Style::Bold);
+        flow.gap(1.0);
+        let mut rows: Vec<Vec<String>> = part
+            .iter()
+            .map(|r| {
+                vec![
+                    r.name.clone(),
+                    n(r.budget),
+                    n(r.actual),
+                    n(r.remaining),
+                    r.used.clone(),
+                    n(r.projected),
+                ]
+            })
+            .collect();
+        let (b, a): (i64, i64) = part
+            .iter()
+            .fold((0, 0), |(b, a), r| (b + r.budget.0, a + r.actual.0));
+        let p: i64 = part.iter().map(|r| r.projected.0).sum();
+        result += if income { a } else { -a };
+        rows.push(vec![
+            format!("I alt, {}", heading.to_lowercase()),
+            n(Money(b)),
+            n(Money(a)),
+            n(Money(b - a)),
+            if b > 0 {
+                format!("{} %", (a * 100 + b / 2) / b)
+            } else {
+                "—".into()
+            },
+            n(Money(p)),
+        ]);
+        flow.table(&columns, &rows, 9.0);
+        flow.gap(4.0);
+    }
+    flow.paragraph(
+        &format!(
+            "Resultat indtil nu (indtægter minus udgifter): {} kr.",
+            n(Money(result))
+        ),
+        10.5,
+        Style::Bold,
+    );
+    if doc.unassigned.0 != 0 {
+        flow.paragraph(
+            &format!(
+                "Bogført uden budgetpost: {} kr. – fordel posteringerne, så tallene er hele.",
+                n(doc.unassigned)
+            ),
+            10.0,
+            Style::Regular,
+        );
+    }
+    let warnings: Vec<String> = doc
+        .rows
+        .iter()
+        .filter_map(|r| r.warning.as_ref().map(|w| format!("{}: {w}", r.name)))
+        .collect();
+    if !warnings.is_empty() {
+        flow.gap(3.0);
+        flow.need(16.0);
+        flow.paragraph("Bemærkninger", 12.0, Style::Bold);
+        for w in warnings {
+            flow.paragraph_indented(&format!("• {w}"), 10.0, Style::Regular, 2.0);
+        }
+    }
+    if !doc.grant_lines.is_empty() {
+        flow.gap(3.0);
+        flow.need(16.0);
+        flow.paragraph("Tilskud", 12.0, Style::Bold);
+        for g in &doc.grant_lines {
+            flow.paragraph_indented(&format!("• {g}"), 10.0, Style::Regular, 2.0);
+        }
+    }
+    let chart: Vec<(String, i64, i64)> = doc
+        .rows
+        .iter()
+        .filter(|r| !r.income)
+        .map(|r| (r.name.clone(), r.budget.0, r.actual.0))
+        .collect();
+    if !chart.is_empty() {
+        flow.gap(5.0);
+        flow.need(20.0 + 7.0 * chart.len() as f32);
+        flow.paragraph("Udgifter: budget og faktisk pr. post", 12.0, Style::Bold);
+        flow.gap(2.0);
+        flow.bar_chart(&chart, 44.0);
+    }
+    flow.finish(&title, &doc.association_name, doc.created_unix)
+}
+
+#[derive(Debug, Clone)]
+pub struct GrantReportDoc {
+    pub association_name: String,
+    pub grant_name: String,
+    pub grantor: String,
+    pub kind: String,
+    pub period: String,
+    pub purpose: String,
+    pub conditions: String,
+    pub audit_level: String,
+    pub year: i32,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub on: NaiveDate,
+    pub printed_on: NaiveDate,
+    pub created_unix: i64,
+    pub year_amount: Money,
+    /// (due, amount, received, received on or state)
+    pub instalments: Vec<(NaiveDate, Money, Money, String)>,
+    pub received: Money,
+    /// (line, budget, spent)
+    pub expenses: Vec<(String, Money, Money)>,
+    pub spent: Money,
+    /// (goal, target, latest status or "Ingen status endnu", its date and note)
+    pub goals: Vec<(String, String, String)>,
+    /// Visitors per month, January first, and the trend sentence.
+    pub visits: Option<(Vec<u32>, u32, String)>,
+    /// (description, estimated value per year)
+    pub in_kind: Vec<(String, Money)>,
+    /// (role, name)
+    pub signers: Vec<(String, String)>,
+    /// Month labels for the pace chart with the cumulative spending and the even pace.
+    pub pace: Vec<(String, Option<i64>, i64)>,
+}
+
+pub fn grant_report_layout(doc: &GrantReportDoc) -> Document {
+    let title = format!("Rapport til {}", doc.grantor);
+    let mut flow = Flow::new(frame(
+        &doc.association_name,
+        "Tilskudsrapport",
+        doc.printed_on,
+    ));
+    flow.paragraph(&title, 18.0, Style::Bold);
+    flow.gap(1.0);
+    flow.paragraph(
+        &format!(
+            "{} · regnskabsår {} · opgjort pr. {}",
+            doc.grant_name,
+            doc.year,
+            format_date(doc.on)
+        ),
+        10.5,
+        Style::Regular,
+    );
+    flow.gap(4.0);
+    let facts = [col("", 48.0, Align::Left), col("", 130.0, Align::Left)];
+    let mut rows = vec![
+        vec!["Tilskudsgiver".into(), doc.grantor.clone()],
+        vec!["Tilskudstype".into(), doc.kind.clone()],
+        vec!["Periode".into(), doc.period.clone()],
+        vec![
+            format!("Tilskud {}", doc.year),
+            format!("{} kr.", n(doc.year_amount)),
+        ],
+        vec!["Revision".into(), doc.audit_level.clone()],
+    ];
+    rows.retain(|r| !r[1].trim().is_empty());
+    flow.table(&facts, &rows, 9.5);
+    for (h, text) in [("Formål", &doc.purpose), ("Vilkår", &doc.conditions)] {
+        if !text.trim().is_empty() {
+            flow.gap(2.0);
+            flow.paragraph(h, 11.0, Style::Bold);
+            flow.paragraph(text, 10.0, Style::Regular);
+        }
+    }
+    flow.gap(4.0);
+    flow.need(24.0);
+    flow.paragraph("Modtaget tilskud", 12.0, Style::Bold);
+    flow.gap(1.0);
+    let cols = [
+        col("Rate forfalden", 40.0, Align::Left),
+        col("Beløb", 32.0, Align::Right),
+        col("Modtaget", 32.0, Align::Right),
+        col("Status", 74.0, Align::Left),
+    ];
+    let mut rows: Vec<Vec<String>> = doc
+        .instalments
+        .iter()
+        .map(|(d, a, r, s)| vec![format_date(*d), n(*a), n(*r), s.clone()])
+        .collect();
+    rows.push(vec![
+        "I alt".into(),
+        n(Money(doc.instalments.iter().map(|i| i.1 .0).sum())),
+        n(doc.received),
+        String::new(),
+    ]);
+    flow.table(&cols, &rows, 9.0);
+    flow.gap(4.0);
+    flow.need(24.0);
+    flow.paragraph("Udgifter afholdt af tilskuddet", 12.0, Style::Bold);
+    flow.gap(1.0);
+    let cols = [
+        col("Budgetpost", 70.0, Align::Left),
+        col("Budget", 36.0, Align::Right),
+        col("Forbrugt", 36.0, Align::Right),
+        col("Tilbage", 36.0, Align::Right),
+    ];
+    let mut rows: Vec<Vec<String>> = doc
+        .expenses
+        .iter()
+        .map(|(l, b, s)| vec![l.clone(), n(*b), n(*s), n(Money(b.0 - s.0))])
+        .collect();
+    let budget: i64 = doc.expenses.iter().map(|e| e.1 .0).sum();
+    rows.push(vec![
+        "I alt".into(),
+        n(Money(budget)),
+        n(doc.spent),
+        n(Money(budget - doc.spent.0)),
+    ]);
+    flow.table(&cols, &rows, 9.0);
+    flow.gap(2.0);
+    flow.paragraph(
+        &format!(
+            "Af årets tilskud på {} kr. er {} kr. brugt; {} kr. er tilbage.",
+            n(doc.year_amount),
+            n(doc.spent),
+            n(Money(doc.year_amount.0 - doc.spent.0))
+        ),
+        10.0,
+        Style::Regular,
+    );
+    if !doc.pace.is_empty() {
+        flow.gap(3.0);
+        flow.need(70.0);
+        flow.paragraph(
+            "Forbrug måned for måned mod jævnt forbrug",
+            11.0,
+            Style::Bold,
+        );
+        let labels: Vec<String> = doc.pace.iter().map(|p| p.0.clone()).collect();
+        let actual: Vec<Option<i64>> = doc.pace.iter().map(|p| p.1).collect();
+        let even: Vec<i64> = doc.pace.iter().map(|p| p.2).collect();
+        flow.pace_chart(&labels, &actual, &even);
+    }
+    if !doc.goals.is_empty() {
+        flow.gap(4.0);
+        flow.need(24.0);
+        flow.paragraph("Udviklingsmål", 12.0, Style::Bold);
+        for (i, (goal, target, status)) in doc.goals.iter().enumerate() {
+            flow.need(16.0);
+            flow.gap(1.5);
+            flow.hanging(&format!("{}.", i + 1), goal, 10.5, Style::Bold, 6.0);
+            if !target.trim().is_empty() {
+                flow.paragraph_indented(&format!("Mål: {target}"), 10.0, Style::Regular, 6.0);
+            }
+            flow.paragraph_indented(&format!("Status: {status}"), 10.0, Style::Regular, 6.0);
+        }
+    }
+    if let Some((months, total, trend)) = &doc.visits {
+        flow.gap(4.0);
+        flow.need(34.0);
+        flow.paragraph("Aktivitet: besøg (anonyme optællinger)", 12.0, Style::Bold);
+        flow.gap(1.0);
+        let short = [
+            "Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec",
+        ];
+        let mut cols: Vec<Column> = short.iter().map(|m| col(m, 12.5, Align::Right)).collect();
+        cols.push(col("I alt", 18.0, Align::Right));
+        let mut row: Vec<String> = months.iter().map(u32::to_string).collect();
+        row.push(total.to_string());
+        flow.table(&cols, &[row], 8.5);
+        flow.gap(1.5);
+        flow.paragraph(trend, 10.0, Style::Regular);
+    }
+    if !doc.in_kind.is_empty() {
+        flow.gap(4.0);
+        flow.need(24.0);
+        flow.paragraph("Tilskud i naturalier (ikke penge)", 12.0, Style::Bold);
+        flow.gap(1.0);
+        let cols = [
+            col("Hvad", 130.0, Align::Left),
+            col("Anslået værdi pr. år", 48.0, Align::Right),
+        ];
+        let rows: Vec<Vec<String>> = doc
+            .in_kind
+            .iter()
+            .map(|(d, v)| vec![d.clone(), n(*v)])
+            .collect();
+        flow.table(&cols, &rows, 9.0);
+    }
+    flow.gap(6.0);
+    flow.need(50.0);
+    flow.paragraph(
+        "Vi erklærer, at tilskuddet er anvendt til det formål, det er givet til, og at oplysningerne er rigtige.",
+        10.0,
+        Style::Regular,
+    );
+    flow.signatures(&doc.signers, "Dato:");
+    flow.finish(&title, &doc.association_name, doc.created_unix)
+}
