@@ -1,13 +1,20 @@
-//! The treasurer's books so far (issue 6, in progress), on both engines: a budget of 8 lines,
-//! 200 bookings imported from two bank files (Windows-1252 and UTF-8) where the second skips
-//! the overlap, rules learned from the first import suggesting lines in the second, budget vs.
-//! actual to the øre, voucher numbers, and next year's budget copied.
+//! The treasurer (issue 6) on both engines: a 3 mio. kr. operating grant under an agreement,
+//! paid in four instalments, with development goals; a budget of 8 lines, some funded by the
+//! grant; 200 bookings imported from two bank files (Windows-1252 and UTF-8) where the second
+//! skips the overlap and rules learned from the first suggest the lines; budget vs. actual and
+//! the projection to the øre, per line and per grant; visitor counts; the social frikort's cap;
+//! and the budget follow-up, the grant report and the bookings CSV read back.
 
 use chrono::NaiveDate;
-use kvorum_api::budget::{BankChoice, BankImportRequest, BudgetLineInput};
+use kvorum_api::budget::{BankChoice, BankImportRequest, BookingUpdate, BudgetLineInput};
+use kvorum_api::documents::ExportRequest;
 use kvorum_api::dto::*;
+use kvorum_api::grants::{FrikortJobInput, GoalStatusInput, GrantInput};
 use kvorum_api::ErrorCode;
 use kvorum_core::budget::{BookingInput, LineKind};
+use kvorum_core::grants::{
+    Agreement, Goal, GoalState, GrantKind, InKind, InstalmentState, ReportDeadline, VisitTally,
+};
 use kvorum_tests::Engine;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -36,9 +43,51 @@ fn row(day: NaiveDate, text: &str, ore: i64, balance: i64) -> String {
     )
 }
 
+/// The year's bank lines: 196 everyday lines from 2 January to late October and the four
+/// instalments of the operating grant, by date.
+fn statement() -> Vec<(NaiveDate, String, i64)> {
+    let mut lines = Vec::new();
+    let mut day = date(2026, 1, 2);
+    for i in 0..196 {
+        let (text, ore) = match i % 5 {
+            0 => ("Husleje Jernbanegade".to_owned(), -320_000),
+            1 => (format!("Dankort Netto Nykøbing {i}"), -45_075),
+            2 => ("Løn frivilligkoordinator".to_owned(), -3_800_000),
+            3 => ("MobilePay café salg".to_owned(), 125_000),
+            _ => ("SEAS-NVE el".to_owned(), -150_000),
+        };
+        lines.push((day, text, ore));
+        if i % 2 == 1 {
+            day += chrono::Duration::days(3);
+        }
+    }
+    for m in [1, 4, 7, 10] {
+        lines.push((
+            date(2026, m, 1),
+            "Guldborgsund Kommune driftstilskud".into(),
+            75_000_000,
+        ));
+    }
+    lines.sort_by_key(|(d, _, _)| *d);
+    lines
+}
+
+/// What the budget line for a statement text is.
+fn pick(text: &str) -> &'static str {
+    match text {
+        t if t.starts_with("Husleje") => "Husleje",
+        t if t.starts_with("Dankort") => "Café og mad",
+        t if t.starts_with("Løn") => "Løn",
+        t if t.starts_with("MobilePay") => "Salg",
+        t if t.starts_with("Guldborgsund") => "Driftstilskud",
+        _ => "El og varme",
+    }
+}
+
 async fn story(engine: Engine) {
     let db = engine.fresh().await;
-    let api = db.open_on("Kasper (kasserer)", date(2026, 7, 1)).await;
+    let today = date(2026, 11, 28);
+    let api = db.open_on("Kasper (kasserer)", today).await;
     api.association_create(AssociationInput {
         name: "Foreningen Perronen".into(),
         fiscal_year_start_month: 1,
@@ -46,17 +95,87 @@ async fn story(engine: Engine) {
     })
     .await
     .unwrap();
+
+    // The operating agreement: 3 mio. kr. a year for 2026–27, quarterly, revised every 2 years.
+    let grant = api
+        .grant_save(GrantInput {
+            id: None,
+            version: 0,
+            name: "Driftstilskud 2026–27".into(),
+            grantor: "Guldborgsund Kommune".into(),
+            kind: GrantKind::Operating,
+            starts_on: date(2026, 1, 1),
+            ends_on: date(2027, 12, 31),
+            amount_per_year: Money::from_kr(3_000_000),
+            purpose: "Drift af værestedet Perronen for socialt udsatte.".into(),
+            conditions: "Årsrapport og revideret regnskab senest 31. marts.".into(),
+            instalments_per_year: Some(4),
+            instalments: vec![],
+            deadlines: vec![ReportDeadline {
+                due: date(2026, 12, 15),
+                what: "Status på udviklingsmål".into(),
+                done_on: None,
+            }],
+            agreement: Some(Agreement {
+                parties: "Guldborgsund Kommune og Foreningen Perronen".into(),
+                revision_years: 2,
+                next_revision: Some(date(2027, 10, 1)),
+                goals: vec![
+                    Goal {
+                        description: "Flere frivillige".into(),
+                        target: "30 aktive frivillige ved udgangen af 2027".into(),
+                        statuses: vec![],
+                    },
+                    Goal {
+                        description: "Åbent i weekenden".into(),
+                        target: "Åbent lørdag og søndag fra 1. juni 2026".into(),
+                        statuses: vec![],
+                    },
+                ],
+            }),
+            in_kind: vec![InKind {
+                description: "Lokaler i stationsbygningen".into(),
+                hours_per_week: None,
+                value_per_year: Money::from_kr(96_000),
+            }],
+        })
+        .await
+        .unwrap();
+    assert_eq!(grant.instalments.len(), 8);
+    let bad = api
+        .grant_save(GrantInput {
+            id: None,
+            version: 0,
+            name: "".into(),
+            grantor: "".into(),
+            kind: GrantKind::Activity,
+            starts_on: date(2026, 5, 1),
+            ends_on: date(2026, 1, 1),
+            amount_per_year: Money(0),
+            purpose: String::new(),
+            conditions: String::new(),
+            instalments_per_year: None,
+            instalments: vec![],
+            deadlines: vec![],
+            agreement: None,
+            in_kind: vec![],
+        })
+        .await
+        .unwrap_err();
+    let fields: Vec<&str> = bad.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["name", "grantor", "endsOn", "amountPerYear"]);
+
     let lines = [
-        ("Driftstilskud", LineKind::Income, 3_000_000),
-        ("Kontingent", LineKind::Income, 6_000),
-        ("Løn", LineKind::Expense, 1_900_000),
-        ("Husleje", LineKind::Expense, 150_000),
-        ("El og varme", LineKind::Expense, 60_000),
-        ("Café og mad", LineKind::Expense, 90_000),
-        ("Aktiviteter", LineKind::Expense, 40_000),
-        ("Administration", LineKind::Expense, 20_000),
+        ("Driftstilskud", LineKind::Income, 3_000_000, true),
+        ("Kontingent", LineKind::Income, 6_000, false),
+        ("Salg", LineKind::Income, 40_000, false),
+        ("Løn", LineKind::Expense, 1_900_000, true),
+        ("Husleje", LineKind::Expense, 150_000, true),
+        ("El og varme", LineKind::Expense, 60_000, true),
+        ("Café og mad", LineKind::Expense, 90_000, true),
+        ("Aktiviteter", LineKind::Expense, 40_000, false),
     ];
-    for (name, kind, kr) in lines {
+    for (name, kind, kr, funded) in lines {
         api.budget_set_line(BudgetLineInput {
             year: 2026,
             id: None,
@@ -64,6 +183,7 @@ async fn story(engine: Engine) {
             name: name.into(),
             kind,
             amount: Money::from_kr(kr),
+            grant: funded.then_some(grant.id),
         })
         .await
         .unwrap();
@@ -76,6 +196,7 @@ async fn story(engine: Engine) {
             name: "Husleje".into(),
             kind: LineKind::Expense,
             amount: Money::from_kr(1),
+            grant: None,
         })
         .await
         .unwrap_err();
@@ -84,24 +205,46 @@ async fn story(engine: Engine) {
         "{dup:?}"
     );
 
-    // The first bank file: January to April, Windows-1252, 120 lines.
-    let mut rows: Vec<String> = Vec::new();
-    let mut balance = 50_000_000i64;
-    let mut day = date(2026, 1, 2);
-    for i in 0..200 {
-        let (text, ore) = match i % 5 {
-            0 => ("Husleje Jernbanegade".to_owned(), -1_250_000),
-            1 => (format!("Dankort Netto Nykøbing {i}"), -45_075),
-            2 => ("Løn frivilligkoordinator".to_owned(), -15_833_333),
-            3 => ("Tilskud Guldborgsund Kommune".to_owned(), 25_000_000),
-            _ => ("SEAS-NVE el".to_owned(), -500_000),
-        };
-        balance += ore;
-        rows.push(row(day, &text, ore, balance));
-        if i % 2 == 1 {
-            day = day.succ_opt().unwrap();
-        }
-    }
+    // A member's fee appears on "Kontingent" without being typed twice.
+    api.fee_rate_set(FeeRate {
+        year: 2026,
+        membership_type: "ordinary".into(),
+        amount: Money(15_000),
+    })
+    .await
+    .unwrap();
+    let member = api
+        .member_add(MemberInput {
+            name: "Birthe Frivillig".into(),
+            membership_type: "ordinary".into(),
+            joined_on: Some(date(2025, 3, 1)),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    api.fee_pay(PaymentInput {
+        member_id: member.id,
+        year: 2026,
+        paid_on: Some(date(2026, 2, 1)),
+        amount: Money(15_000),
+        method: PaymentMethod::MobilePay,
+        voucher_no: None,
+    })
+    .await
+    .unwrap();
+
+    // The bank: the first file (to early June, Windows-1252, 120 lines), the treasurer picks
+    // each line's budget line; the second (UTF-8) overlaps it by 40 lines.
+    let bank = statement();
+    assert_eq!(bank.len(), 200);
+    let mut balance = 20_000_000i64;
+    let rows: Vec<String> = bank
+        .iter()
+        .map(|(d, t, ore)| {
+            balance += ore;
+            row(*d, t, *ore, balance)
+        })
+        .collect();
     let head = "Dato;Tekst;Beløb;Saldo".to_owned();
     let first: String = std::iter::once(head.clone())
         .chain(rows[..120].iter().cloned())
@@ -123,18 +266,10 @@ async fn story(engine: Engine) {
         p.rows.iter().all(|r| r.budget_line.is_none()),
         "nothing learned yet"
     );
-    assert_eq!(
-        p.rows[1].line.as_ref().unwrap().text,
-        "Dankort Netto Nykøbing 1"
-    );
-    // The treasurer picks the line for the first line of each kind.
-    let pick = |text: &str| match text {
-        t if t.starts_with("Husleje") => "Husleje",
-        t if t.starts_with("Dankort") => "Café og mad",
-        t if t.starts_with("Løn") => "Løn",
-        t if t.starts_with("Tilskud") => "Driftstilskud",
-        _ => "El og varme",
-    };
+    assert!(p
+        .rows
+        .iter()
+        .any(|r| r.line.as_ref().unwrap().text == "Dankort Netto Nykøbing 1"));
     let choices: Vec<BankChoice> = p
         .rows
         .iter()
@@ -149,7 +284,6 @@ async fn story(engine: Engine) {
         .unwrap();
     assert_eq!((out.imported, out.skipped), (120, 0));
 
-    // The second file: UTF-8, overlapping the first by 40 lines, and the rules suggest lines.
     let second: String = std::iter::once(head)
         .chain(rows[80..].iter().cloned())
         .collect::<Vec<_>>()
@@ -201,9 +335,13 @@ async fn story(engine: Engine) {
         .await
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::Import);
+    assert!(
+        refused.message.contains("intet er importeret"),
+        "{refused:?}"
+    );
     assert_eq!(api.bookings_list(2026).await.unwrap().len(), 200);
 
-    // A booking by hand gets the next voucher number.
+    // A booking by hand gets the next voucher number; later it is put on a line.
     let b = api
         .booking_add(BookingInput {
             booked_on: date(2026, 6, 30),
@@ -211,6 +349,7 @@ async fn story(engine: Engine) {
             text: "Kontorartikler".into(),
             voucher_no: None,
             line: None,
+            grant: None,
             voucher_file: None,
         })
         .await
@@ -218,22 +357,59 @@ async fn story(engine: Engine) {
     assert_eq!(b.voucher_no, "201");
     let taken = api
         .booking_add(BookingInput {
+            booked_on: date(2026, 6, 30),
+            amount: Money(-100),
+            text: "Frimærker".into(),
             voucher_no: Some("17".into()),
-            ..BookingInput {
-                booked_on: date(2026, 6, 30),
-                amount: Money(-100),
-                text: "Frimærker".into(),
-                voucher_no: None,
-                line: None,
-                voucher_file: None,
-            }
+            line: None,
+            grant: None,
+            voucher_file: None,
         })
         .await
         .unwrap_err();
     assert_eq!(taken.fields[0].field, "voucherNo");
+    let v = api.budget_get(2026, None).await.unwrap();
+    assert_eq!(v.unassigned, Money(-123_450));
+    let activities = v
+        .lines
+        .iter()
+        .find(|l| l.line.name == "Aktiviteter")
+        .unwrap()
+        .line
+        .id;
+    let moved = api
+        .booking_update(BookingUpdate {
+            id: b.id,
+            version: b.version,
+            line: Some(activities),
+            grant: None,
+            text: "Kontorartikler til aktiviteter".into(),
+            voucher_file: Some("bilag/2026-201.pdf".into()),
+        })
+        .await
+        .unwrap();
+    assert_eq!(moved.version, 2);
+    let stale = api
+        .booking_update(BookingUpdate {
+            id: b.id,
+            version: b.version,
+            line: None,
+            grant: None,
+            text: "x".into(),
+            voucher_file: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(stale.code, ErrorCode::Conflict);
 
-    // Budget vs. actual on 1 July, to the øre.
-    let v = api.budget_get(2026, Some(date(2026, 7, 1))).await.unwrap();
+    // Budget vs. actual on 28 November, to the øre, computed here from the statement.
+    let sum = |line: &str| -> i64 {
+        bank.iter()
+            .filter(|(_, t, _)| pick(t) == line)
+            .map(|(_, _, o)| o)
+            .sum()
+    };
+    let v = api.budget_get(2026, None).await.unwrap();
     let line = |n: &str| {
         v.lines
             .iter()
@@ -242,27 +418,299 @@ async fn story(engine: Engine) {
             .status
             .clone()
     };
-    assert_eq!(line("Husleje").actual, Money(40 * 1_250_000));
-    assert_eq!(line("Løn").actual, Money(40 * 15_833_333));
-    assert_eq!(line("Driftstilskud").actual, Money(40 * 25_000_000));
-    assert_eq!(line("Café og mad").actual, Money(40 * 45_075));
-    assert_eq!(line("Husleje").remaining, Money(15_000_000 - 50_000_000));
-    assert!(line("Husleje")
+    assert_eq!(line("Husleje").actual, Money(-sum("Husleje")));
+    assert_eq!(line("Husleje").actual, Money(40 * 320_000));
+    assert_eq!(line("Løn").actual, Money(39 * 3_800_000));
+    assert_eq!(line("Driftstilskud").actual, Money::from_kr(3_000_000));
+    assert_eq!(line("Kontingent").actual, Money(15_000));
+    assert_eq!(line("Aktiviteter").actual, Money(123_450));
+    assert_eq!(v.unassigned, Money(0));
+    // The projection is linear in days: 332 of 365 days have passed on 28 November.
+    let elapsed = (today - date(2026, 1, 1)).num_days() + 1;
+    assert_eq!(elapsed, 332);
+    let rent = 40 * 320_000i64;
+    assert_eq!(
+        line("Husleje").projected,
+        Money((rent * 365 + elapsed / 2) / elapsed)
+    );
+    assert_eq!(line("Husleje").used_permille, Some(853));
+    assert!(line("Aktiviteter")
         .warning
         .as_deref()
         .unwrap()
-        .starts_with("Forventes overskredet"));
-    assert_eq!(v.unassigned, Money(-123_450));
+        .starts_with("Forventes ikke brugt"));
     assert_eq!(
         v.expense_actual.0,
-        40 * (1_250_000 + 45_075 + 15_833_333 + 500_000)
+        40 * 320_000 + 39 * 45_075 + 39 * 3_800_000 + 39 * 150_000 + 123_450
     );
 
-    // Next year starts from this year's budget.
+    // Per grant: the four instalments received, spending on the funded lines, even pace.
+    let o = api.overview(2026, None).await.unwrap();
+    let g = &o.grants[0];
+    assert_eq!(g.year_amount, Money::from_kr(3_000_000));
+    assert_eq!(g.received, Money::from_kr(3_000_000));
+    assert_eq!(g.instalments.len(), 4);
+    assert!(g
+        .instalments
+        .iter()
+        .all(|i| i.state == InstalmentState::Received));
+    assert_eq!(g.instalments[2].received_on, Some(date(2026, 7, 1)));
+    let funded = -(sum("Løn") + sum("Husleje") + sum("El og varme") + sum("Café og mad"));
+    assert_eq!(g.spending.actual, Money(funded));
+    assert_eq!(g.funded_lines.len(), 4);
+    assert_eq!(g.pace.len(), 12);
+    assert_eq!(g.pace[11].even, Money::from_kr(3_000_000));
+    assert_eq!(g.pace[10].actual, Some(Money(funded)));
+    assert_eq!(g.pace[11].actual, None, "December has not begun");
+    assert!(g
+        .spending
+        .warning
+        .as_deref()
+        .unwrap()
+        .starts_with("Forventes ikke brugt"));
+    assert!(g.audit_level.contains("registreret"));
+    assert_eq!(
+        o.reminders,
+        ["Status på udviklingsmål til Guldborgsund Kommune: frist 15.12.2026 (om 17 dage)."]
+    );
+    assert_eq!(o.in_kind_value, Money::from_kr(96_000));
+
+    // Development goals: status entries over time; the latest is reported.
+    let mut version = grant.version;
+    for (goal, on, state, note) in [
+        (0, date(2026, 6, 30), GoalState::Behind, "18 frivillige"),
+        (
+            0,
+            date(2026, 11, 1),
+            GoalState::OnTrack,
+            "26 frivillige, 5 på introkursus",
+        ),
+        (1, date(2026, 6, 1), GoalState::Met, ""),
+    ] {
+        version = api
+            .grant_goal_status(GoalStatusInput {
+                grant: grant.id,
+                version,
+                goal,
+                on,
+                state,
+                note: note.into(),
+            })
+            .await
+            .unwrap()
+            .version;
+    }
+    let gs = api.grants_list(2026, None).await.unwrap();
+    let goals = &gs[0].grant.agreement.as_ref().unwrap().goals;
+    assert_eq!(goals[0].statuses.len(), 2);
+    assert_eq!(goals[0].latest().unwrap().state, GoalState::OnTrack);
+
+    // Anonymous visitor counts: numbers per day or month, never names.
+    for (d, n) in [(date(2026, 11, 2), 31), (date(2026, 11, 3), 27)] {
+        api.visits_set(VisitTally {
+            day: d,
+            whole_month: false,
+            visitors: n,
+        })
+        .await
+        .unwrap();
+    }
+    api.visits_set(VisitTally {
+        day: date(2026, 10, 1),
+        whole_month: true,
+        visitors: 612,
+    })
+    .await
+    .unwrap();
+    api.visits_set(VisitTally {
+        day: date(2025, 10, 1),
+        whole_month: true,
+        visitors: 540,
+    })
+    .await
+    .unwrap();
+    let visits = api.visits_get(2026).await.unwrap();
+    assert_eq!(visits.summary.months[9], 612);
+    assert_eq!(visits.summary.months[10], 58);
+    assert_eq!(visits.summary.total, 670);
+    assert!(
+        visits
+            .summary
+            .trend
+            .starts_with("Flere besøg end året før: 670 mod 540"),
+        "{}",
+        visits.summary.trend
+    );
+    let future = api
+        .visits_set(VisitTally {
+            day: date(2026, 12, 24),
+            whole_month: false,
+            visitors: 3,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(future.fields[0].field, "day");
+
+    // The social frikort: a warning from 80 % of the cap, a refusal past it.
+    let cap = api.frikort_get(2026).await.unwrap();
+    assert_eq!(cap.cap, Money::from_kr(42_766));
+    assert!(cap.cap_assumed, "2026's cap is not set yet");
+    api.frikort_set_cap(2026, Money::from_kr(43_000))
+        .await
+        .unwrap();
+    let w = api.frikort_add_worker("Jens (café)".into()).await.unwrap();
+    let job = |day: u32, kr: i64| FrikortJobInput {
+        worker: w.id,
+        worked_on: date(2026, 10, day),
+        description: "Opvask i caféen".into(),
+        amount: Money::from_kr(kr),
+    };
+    let f = api.frikort_add_job(job(1, 30_000)).await.unwrap();
+    assert!(f.workers[0].warning.is_none());
+    let f = api.frikort_add_job(job(8, 5_000)).await.unwrap();
+    assert!(f.workers[0]
+        .warning
+        .as_deref()
+        .unwrap()
+        .starts_with("Over 80 %"));
+    let refused = api.frikort_add_job(job(15, 9_000)).await.unwrap_err();
+    assert!(
+        refused.fields[0]
+            .message
+            .contains("Der er 8.000,00 kr. tilbage"),
+        "{refused:?}"
+    );
+    assert_eq!(
+        api.frikort_get(2026).await.unwrap().workers[0].earned,
+        Money::from_kr(35_000)
+    );
+
+    // The files: the grant report, the budget follow-up and the bookings for the auditor.
+    let report = api
+        .export(ExportRequest::GrantReportPdf {
+            grant: grant.id,
+            year: 2026,
+        })
+        .await
+        .unwrap();
+    let text = kvorum_docs::pdf::page_texts(&report.bytes)
+        .unwrap()
+        .join("\n");
+    for needle in [
+        "Rapport til Guldborgsund Kommune",
+        "Driftstilskud 2026–27",
+        "3.000.000,00",
+        "Modtaget 01.07.2026",
+        "Flere frivillige",
+        "På vej (01.11.2026): 26 frivillige, 5 på introkursus",
+        "Nået (01.06.2026)",
+        "Lokaler i stationsbygningen",
+        "96.000,00",
+        "Formand",
+        "Kasserer",
+        "Flere besøg end året før",
+    ] {
+        assert!(
+            text.contains(needle),
+            "grant report lacks {needle:?}:\n{text}"
+        );
+    }
+    let followup = api
+        .export(ExportRequest::BudgetFollowupPdf { year: 2026 })
+        .await
+        .unwrap();
+    if let Some(dir) = std::env::var_os("KVORUM_STORY_PDF_DIR") {
+        let dir = std::path::PathBuf::from(dir);
+        std::fs::write(dir.join("grant-report.pdf"), &report.bytes).unwrap();
+        std::fs::write(dir.join("budget-followup.pdf"), &followup.bytes).unwrap();
+    }
+    let text = kvorum_docs::pdf::page_texts(&followup.bytes)
+        .unwrap()
+        .join("\n");
+    for needle in [
+        "Budgetopfølgning 2026",
+        "Husleje",
+        "128.000,00",
+        "85 %",
+        "Udgifter: budget og faktisk pr. post",
+    ] {
+        assert!(text.contains(needle), "follow-up lacks {needle:?}:\n{text}");
+    }
+    let csv = api
+        .export(ExportRequest::BookingsCsv { year: 2026 })
+        .await
+        .unwrap();
+    assert_eq!(csv.rows, 201);
+    let csv_text = String::from_utf8(csv.bytes[3..].to_vec()).unwrap();
+    assert!(csv_text.starts_with("Dato;Bilag;Tekst;Beløb;Budgetpost;Tilskud;Bilagsfil\r\n"));
+    assert!(csv_text.contains("01-04-2026;"));
+    assert!(csv_text.contains(";750.000,00;Driftstilskud;Driftstilskud 2026–27;"));
+
+    // Next year starts from this year's budget, grants and all.
     let next = api.budget_copy(2026, 2027).await.unwrap();
     assert_eq!(next.lines.len(), 8);
+    assert_eq!(
+        next.lines
+            .iter()
+            .filter(|l| l.line.grant == Some(grant.id))
+            .count(),
+        5
+    );
     assert!(api.budget_copy(2026, 2027).await.is_err());
     api.close().await;
+}
+
+/// Arbitrary bytes never panic the bank importer; it answers with a preview or a clear error.
+#[tokio::test]
+async fn bank_import_never_panics() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let db = Engine::Sqlite.fresh().await;
+    let api = db.open_on("Kasper", date(2026, 11, 28)).await;
+    api.association_create(AssociationInput {
+        name: "Perronen".into(),
+        fiscal_year_start_month: 1,
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let rt = tokio::runtime::Handle::current();
+    let api = std::sync::Arc::new(api);
+    let mut runner = TestRunner::new(Config {
+        cases: 300,
+        ..Config::default()
+    });
+    let strategy = prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..400),
+        "Dato;Tekst;Beløb;Saldo\n([0-9.\\-;,a-zæøå ]{0,40}\n){0,8}".prop_map(String::into_bytes),
+    ];
+    let a = std::sync::Arc::clone(&api);
+    let result = tokio::task::spawn_blocking(move || {
+        runner.run(&strategy, |bytes| {
+            let r = rt.block_on(a.bank_import_preview(BankImportRequest {
+                bytes,
+                mapping: None,
+                lines: vec![],
+            }));
+            match r {
+                Ok(p) => {
+                    for row in &p.rows {
+                        if let Some(e) = &row.error {
+                            prop_assert!(
+                                e.starts_with(&format!("Linje {}, kolonne ", row.line_no)),
+                                "{e}"
+                            );
+                        }
+                    }
+                }
+                Err(e) => prop_assert!(!e.message.is_empty()),
+            }
+            Ok(())
+        })
+    })
+    .await
+    .unwrap();
+    result.unwrap();
 }
 
 #[tokio::test]

@@ -10,8 +10,8 @@ use kvorum_core::bank::{
     bank_field, learn, line_key, read_bank_line, suggest_line, BankField, BankLine,
 };
 use kvorum_core::budget::{
-    fiscal_year_of, line_status, next_voucher_no, validate_booking, validate_line, Booking,
-    BookingInput, BudgetLine, LineKind, LineStatus,
+    fiscal_year_of, line_status, next_voucher_no, scheduled_line_status, validate_booking,
+    validate_line, Booking, BookingInput, BudgetLine, LineKind, LineStatus,
 };
 use kvorum_core::grants::Grant;
 use kvorum_core::ids::{BookingId, BudgetLineId, GrantId};
@@ -199,7 +199,33 @@ impl Api {
             if l.kind == LineKind::Income && l.name.trim().eq_ignore_ascii_case("kontingent") {
                 booked.extend(fees.iter().copied());
             }
-            let status = line_status(l.kind, l.amount, &booked, from, to, on);
+            let scheduled: Option<i64> = l
+                .grant
+                .filter(|_| l.kind == LineKind::Income)
+                .and_then(|g| books.grants.iter().find(|x| x.id == g))
+                .filter(|g| !g.instalments.is_empty())
+                .map(|g| {
+                    g.instalments
+                        .iter()
+                        .filter(|i| i.due >= from && i.due <= to)
+                        .map(|i| i.amount.0)
+                        .sum()
+                });
+            let status = match scheduled {
+                // A grant's lump sums: what is in plus the instalments still to come.
+                Some(total) => {
+                    let got: i64 = booked.iter().map(|(_, m)| m.0).sum();
+                    scheduled_line_status(
+                        l.amount,
+                        &booked,
+                        from,
+                        to,
+                        on,
+                        Money((total - got).max(0)),
+                    )
+                }
+                None => line_status(l.kind, l.amount, &booked, from, to, on),
+            };
             match l.kind {
                 LineKind::Income => {
                     ib += l.amount.0;

@@ -172,6 +172,48 @@ pub fn line_status(
         let e = i128::from(elapsed);
         i64::try_from((p + p.signum() * e / 2) / e).unwrap_or(i64::MAX)
     };
+    judge(kind, budgeted, actual, projected, elapsed * 4 >= total_days)
+}
+
+/// Like [`line_status`] for income whose payments are scheduled (a grant's instalments):
+/// the projection is what has come in plus what is still `expected` this year, not a
+/// straight line through lump sums.
+pub fn scheduled_line_status(
+    budgeted: Money,
+    bookings: &[(NaiveDate, Money)],
+    year_start: NaiveDate,
+    year_end: NaiveDate,
+    today: NaiveDate,
+    expected: Money,
+) -> LineStatus {
+    let linear = line_status(
+        LineKind::Income,
+        budgeted,
+        bookings,
+        year_start,
+        year_end,
+        today,
+    );
+    let total_days = (year_end - year_start).num_days() + 1;
+    let elapsed = ((today.min(year_end) - year_start).num_days() + 1).clamp(0, total_days);
+    judge(
+        LineKind::Income,
+        budgeted,
+        linear.actual.0,
+        linear.actual.0 + expected.0.max(0),
+        elapsed * 4 >= total_days,
+    )
+}
+
+/// Used share, remaining and the warning for a line's actual and projected amounts; an
+/// unspent-budget warning only once `late_enough` (a quarter of the year has passed).
+fn judge(
+    kind: LineKind,
+    budgeted: Money,
+    actual: i64,
+    projected: i64,
+    late_enough: bool,
+) -> LineStatus {
     let b = budgeted.0;
     let used_permille = (b != 0).then(|| {
         let p = i128::from(actual) * 1000;
@@ -189,7 +231,7 @@ pub fn line_status(
                 Money(projected - b).format_dkk()
             ),
         })
-    } else if b > 0 && projected < b - b / 5 && elapsed * 4 >= total_days {
+    } else if b > 0 && projected < b - b / 5 && late_enough {
         // Judged once a quarter of the year has passed, so January does not cry wolf.
         Some(match kind {
             LineKind::Expense => format!(

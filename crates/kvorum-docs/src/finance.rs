@@ -82,7 +82,11 @@ pub fn budget_followup_layout(doc: &BudgetFollowupDoc) -> Document {
         col("Faktisk", 26.0, Align::Right),
         col("Tilbage", 26.0, Align::Right),
         col("Brugt", 14.0, Align::Right),
-        col("Forventet ved årets slut", 34.0, Align::Right),
+        col(
+            &format!("Forventet {}", doc.to.format("%d.%m.")),
+            34.0,
+            Align::Right,
+        ),
     ];
     let mut result = 0i64;
     for (income, heading) in [(true, "Indtægter"), (false, "Udgifter")] {

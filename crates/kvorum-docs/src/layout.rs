@@ -418,9 +418,10 @@ impl Flow {
         });
     }
 
-    /// A horizontal bar chart, kept on one page: per row a label, a light bar for the budget
-    /// and a dark bar for the actual on top of it, both to one scale; the actual's percentage
-    /// of the budget after the bars. Values are in any unit (øre); negative counts as 0.
+    /// A horizontal bar chart, kept on one page: per row a label, a light bar that is the
+    /// line's budget (every budget the same length, so small lines read as well as big ones)
+    /// and a dark bar for the actual share of it, running past the budget's end (in black) when
+    /// it is overrun; the percentage after the bars. Negative values count as 0.
     pub fn bar_chart(&mut self, rows: &[(String, i64, i64)], label_w: f32) {
         const BAR_H: f32 = 4.2;
         const ROW_H: f32 = 7.0;
@@ -428,14 +429,20 @@ impl Flow {
         self.need(h);
         let x0 = self.frame.margin_x;
         let bar_x = x0 + label_w;
-        let bar_w = self.frame.content_width() - label_w - 16.0;
-        let max = rows
-            .iter()
-            .map(|(_, b, a)| (*b).max(*a))
-            .max()
-            .unwrap_or(0)
-            .max(1) as f64;
-        let scale = |v: i64| (v.max(0) as f64 / max * f64::from(bar_w)) as f32;
+        let full = self.frame.content_width() - label_w - 16.0;
+        // The budget is 80 % of the room, leaving a quarter more for overruns.
+        let bar_w = full * 0.8;
+        let scale = |v: i64, budget: i64| {
+            if budget <= 0 {
+                if v > 0 {
+                    full
+                } else {
+                    0.0
+                }
+            } else {
+                ((v.max(0) as f64 / budget as f64).min(1.25) * f64::from(bar_w)) as f32
+            }
+        };
         let top = self.y;
         let page = self.page();
         for (i, (label, budget, actual)) in rows.iter().enumerate() {
@@ -450,14 +457,14 @@ impl Flow {
             page.items.push(Item::Fill {
                 x: bar_x,
                 y,
-                w: scale(*budget).max(0.3),
+                w: if *budget > 0 { bar_w } else { 0.3 },
                 h: BAR_H,
                 gray: 0.82,
             });
             page.items.push(Item::Fill {
                 x: bar_x,
                 y: y + 1.0,
-                w: scale(*actual),
+                w: scale(*actual, *budget),
                 h: BAR_H - 2.0,
                 gray: if actual > budget { 0.0 } else { 0.3 },
             });
@@ -467,7 +474,7 @@ impl Flow {
                 "—".to_owned()
             };
             page.items.push(Item::Text {
-                x: bar_x + bar_w + 2.0,
+                x: bar_x + full + 2.0,
                 y: y + BAR_H - 0.6,
                 size: 8.5,
                 style: Style::Regular,
@@ -487,17 +494,17 @@ impl Flow {
             y: ly + 2.6,
             size: 8.0,
             style: Style::Regular,
-            text: "Budget".into(),
+            text: "Budget (100 %)".into(),
         });
         page.items.push(Item::Fill {
-            x: bar_x + 28.0,
+            x: bar_x + 34.0,
             y: ly + 0.5,
             w: 6.0,
             h: 2.0,
             gray: 0.3,
         });
         page.items.push(Item::Text {
-            x: bar_x + 35.5,
+            x: bar_x + 41.5,
             y: ly + 2.6,
             size: 8.0,
             style: Style::Regular,
