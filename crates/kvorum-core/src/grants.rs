@@ -290,7 +290,7 @@ pub fn instalment_schedule(
         if due > ends_on || out.len() > 1200 {
             break;
         }
-        let last_of_year = (k + 1) % per_year == 0;
+        let last_of_year = (k + 1).is_multiple_of(per_year);
         out.push(Instalment {
             due,
             amount: Money(each + if last_of_year { rest } else { 0 }),
@@ -527,7 +527,7 @@ fn thousands(n: u32) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);

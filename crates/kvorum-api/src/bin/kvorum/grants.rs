@@ -14,6 +14,8 @@ use kvorum_core::Money;
 
 use crate::{bad_input, date_arg, print, write_file};
 
+// Parsed once per run; boxing the big variant would only obscure the clap definition.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 pub enum GrantsCmd {
     /// Add a grant: `kvorum grants add --name "Driftstilskud" --grantor "Guldborgsund Kommune"
