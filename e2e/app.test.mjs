@@ -35,8 +35,8 @@ after(async () => {
 });
 
 /** Chooses a file in the import wizard as the user would: through the file input. */
-async function chooseFile(path) {
-  const input = await s.find('[data-testid=import-file]');
+async function chooseFile(path, testid = 'import-file') {
+  const input = await s.find(`[data-testid=${testid}]`);
   try {
     await s.cmd('POST', `/element/${input}/value`, { text: path });
   } catch {
@@ -45,7 +45,7 @@ async function chooseFile(path) {
     await s.exec(
       `const [bytes, name] = arguments; const input = document.querySelector('[data-testid=import-file]');
        const dt = new DataTransfer(); dt.items.add(new File([new Uint8Array(bytes)], name, { type: 'text/csv' }));
-       input.files = dt.files; input.dispatchEvent(new Event('change', { bubbles: true }));`,
+       input.files = dt.files; input.dispatchEvent(new Event('change', { bubbles: true }));`.replace('import-file', testid),
       [bytes, path.split('/').pop()],
     );
   }
@@ -357,6 +357,94 @@ test('the counting desk: 20 ballots, one invalid, and the result', async () => {
   await s.until('five on the board', async () => (await s.findAll('[data-testid=board-row]')).length === 5);
   assert.match(await s.text('[data-testid=board-table]'), /Anna Østergaard[\s\S]*20\.11\.2026 – generalforsamlingen 2028/);
   await s.screenshot('bestyrelse');
+  await s.click('[data-testid=nav-members]');
+});
+
+test('the treasurer imports a bank file, assigns two lines and sees the overview and chart update', async () => {
+  // The budget and the operating grant come from another laptop (the command line).
+  const env = { ...process.env, KVORUM_DB: join(work, 'forening.sqlite'), KVORUM_CONFIG_DIR: join(work, 'config'), KVORUM_TODAY: '2026-11-22' };
+  const kv = (...args) => execFileSync(join(root, 'target/debug/kvorum'), args, { env }).toString();
+  kv('grants', 'add', '--name', 'Driftstilskud 2026', '--grantor', 'Guldborgsund Kommune', '--kind', 'operating',
+    '--from', '01-01-2026', '--to', '31-12-2026', '--amount', '3000000', '--instalments', '4',
+    '--parties', 'Guldborgsund Kommune og foreningen', '--goal', 'Flere frivillige|30 aktive frivillige', '--in-kind', 'Lokaler i stationsbygningen|96000');
+  for (const [name, amount, extra] of [['Driftstilskud', '3000000', ['--income', '--grant', 'Drift']], ['Løn', '1900000', ['--grant', 'Drift']], ['Husleje', '150000', ['--grant', 'Drift']], ['El og varme', '60000', []], ['Café og mad', '90000', []]]) {
+    kv('budget', 'set', '2026', name, amount, ...extra);
+  }
+  kv('visits', 'add', '01-10-2026', '640', '--month');
+
+  await s.click('[data-testid=nav-finance]');
+  await s.until('the overview', async () => (await s.findAll('[data-testid=bar]')).length === 5);
+  const actualOf = (label) => s.exec(`return document.querySelector('[data-testid=bar][data-label="${label}"]').dataset.actual`);
+  assert.equal(await actualOf('Husleje'), '0');
+
+  // A statement as the bank exports it: Windows-1252, `;`, decimal comma, dd-mm-yyyy.
+  const lines = [
+    'Dato;Tekst;Beløb;Saldo',
+    '02-01-2026;Guldborgsund Kommune driftstilskud;750.000,00;770.000,00',
+    '05-01-2026;Husleje januar Jernbanegade;-12.500,00;757.500,00',
+    '10-01-2026;Dankort Netto Nykøbing;-452,75;757.047,25',
+    '28-01-2026;Løn frivilligkoordinator;-38.000,00;719.047,25',
+    '05-02-2026;Husleje februar Jernbanegade;-12.500,00;706.547,25',
+  ];
+  const file = join(work, 'kontoudtog.csv');
+  writeFileSync(file, Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'));
+  await s.click('[data-testid=fin-bank]');
+  await chooseFile(file, 'bank-file');
+  await s.until('the preview', async () => /5 nye · 0 importeret før · 0 med fejl/.test(await s.text('[data-testid=bank-counts]')));
+  assert.match(await s.text('[data-testid=bank-rows]'), /Dankort Netto Nykøbing/);
+  // Assign two lines by hand: the first rent and the grant; the rest stay open for now.
+  const choose = (row, value) => s.exec(
+    `const sel = document.querySelectorAll('[data-testid=bank-line]')[${row}];
+     sel.value = ${JSON.stringify(value)}; sel.dispatchEvent(new Event('change', { bubbles: true }));`);
+  await choose(0, 'Driftstilskud');
+  await choose(1, 'Husleje');
+  await s.screenshot('bankimport');
+  await s.click('[data-testid=bank-apply]');
+  await s.until('imported', async () => /5 posteringer er importeret/.test(await s.text('[data-testid=bank-done]')));
+
+  // The second rent is suggested from the choice just made when it is booked: see the overview.
+  await s.click('[data-testid=fin-overview]');
+  await s.until('the chart updated', async () => (await actualOf('Husleje')) === '1250000');
+  assert.match(await s.text('[data-testid=overview-table]'), /Driftstilskud\s+Indtægt\s+3\.000\.000,00 kr\.\s+750\.000,00 kr\./);
+  assert.match(await s.text('[data-testid=stat-unassigned]'), /-50\.952,75 kr\./);
+  await s.find('[data-testid=pace-chart]');
+  await s.screenshot('oekonomi-overblik');
+
+  // Put the remaining bookings on their lines from the bookings list; the overview follows.
+  await s.click('[data-testid=fin-bookings]');
+  await s.until('the bookings', async () => (await s.findAll('[data-testid=booking-row]')).length === 5);
+  const move = (text, line) => s.exec(
+    `const row = [...document.querySelectorAll('[data-testid=booking-row]')].find((r) => r.innerText.includes(${JSON.stringify(text)}));
+     const sel = row.querySelector('[data-testid=booking-line]');
+     sel.value = [...sel.options].find((o) => o.text === ${JSON.stringify(line)}).value;
+     sel.dispatchEvent(new Event('change', { bubbles: true }));`);
+  await move('Husleje februar', 'Husleje');
+  await s.until('moved', async () => /Bilag 5 er flyttet/.test(await s.exec('return document.body.innerText')));
+  await move('Løn frivilligkoordinator', 'Løn');
+  await s.until('moved again', async () => /Bilag 4 er flyttet/.test(await s.exec('return document.body.innerText')));
+  await s.screenshot('posteringer');
+  await s.click('[data-testid=fin-overview]');
+  await s.until('rent doubled', async () => (await actualOf('Husleje')) === '2500000');
+  assert.equal(await actualOf('Løn'), '3800000');
+
+  // The grant and its goal; the reports as PDF.
+  await s.click('[data-testid=fin-grants]');
+  await s.until('the grant', async () => /Driftstilskud 2026/.test(await s.text('[data-testid=grant-card]')));
+  await s.click('[data-testid=goal-add]');
+  await s.type('[data-testid=goal-note]', '24 frivillige, 4 på introkursus');
+  await s.click('[data-testid=goal-save]');
+  await s.until('status saved', async () => /På vej 22\.11\.2026: 24 frivillige/.test(await s.text('[data-testid=goal]')));
+  await s.screenshot('tilskud');
+  await s.click('[data-testid=fin-reports]');
+  await s.click('[data-testid=report-followup]');
+  await s.until('follow-up saved', async () => existsSync(join(saveDir, 'budgetopfoelgning-2026-2026-11-22.pdf')));
+  await s.click('[data-testid=report-grant]');
+  await s.until('grant report saved', async () => existsSync(join(saveDir, 'tilskudsrapport-2026-driftstilskud-2026.pdf')));
+  const report = execFileSync('pdftotext', ['-layout', join(saveDir, 'tilskudsrapport-2026-driftstilskud-2026.pdf'), '-']).toString();
+  assert.match(report, /Rapport til Guldborgsund Kommune/);
+  assert.match(report, /På vej \(22\.11\.2026\): 24 frivillige/);
+  execFileSync('pdftoppm', ['-png', '-r', '70', join(saveDir, 'budgetopfoelgning-2026-2026-11-22.pdf'), join(artifacts, 'budgetopfoelgning-pdf')]);
+  execFileSync('pdftoppm', ['-png', '-r', '70', join(saveDir, 'tilskudsrapport-2026-driftstilskud-2026.pdf'), join(artifacts, 'tilskudsrapport-pdf')]);
   await s.click('[data-testid=nav-members]');
 });
 

@@ -138,6 +138,10 @@ pub struct BankRow {
 pub struct BankPreview {
     pub encoding: String,
     pub headings: Vec<String>,
+    /// The first line's cells, to help choose the columns.
+    pub sample: Vec<String>,
+    /// Why nothing can be read yet (a column Kvorum cannot find): choose the columns.
+    pub problem: Option<String>,
     pub mapping: Vec<BankColumn>,
     pub rows: Vec<BankRow>,
     pub new_lines: u32,
@@ -536,17 +540,30 @@ impl Api {
                     .collect()
             }
         };
-        for needed in [BankField::Date, BankField::Amount] {
-            if !mapping.iter().any(|c| c.field == needed) {
-                return Err(ApiError::new(
-                    ErrorCode::Import,
-                    format!(
-                        "Kvorum kan ikke se, hvilken kolonne der er »{}«. Overskrifterne er: {}. Vælg kolonnerne selv.",
-                        field_name(needed),
-                        csv.headers.join(", ")
-                    ),
-                ));
-            }
+        let sample = csv
+            .records
+            .first()
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default();
+        if let Some(missing) = [BankField::Date, BankField::Amount]
+            .into_iter()
+            .find(|f| !mapping.iter().any(|c| c.field == *f))
+        {
+            return Ok(BankPreview {
+                encoding: csv.encoding.to_owned(),
+                problem: Some(format!(
+                    "Kvorum kan ikke se, hvilken kolonne der er »{}«. Overskrifterne er: {}. Vælg kolonnerne selv.",
+                    field_name(missing),
+                    csv.headers.join(", ")
+                )),
+                headings: csv.headers.clone(),
+                sample,
+                mapping,
+                rows: vec![],
+                new_lines: 0,
+                duplicates: 0,
+                errors: 0,
+            });
         }
         let columns: Vec<(BankField, usize)> = mapping
             .iter()
@@ -596,6 +613,8 @@ impl Api {
         Ok(BankPreview {
             encoding: csv.encoding.to_owned(),
             headings: csv.headers.clone(),
+            sample,
+            problem: None,
             new_lines: count(&|r| r.line.is_some() && !r.duplicate),
             duplicates: count(&|r| r.duplicate),
             errors: count(&|r| r.error.is_some()),
@@ -608,6 +627,9 @@ impl Api {
     /// layout and learns the budget lines chosen.
     pub async fn bank_import_apply(&self, request: BankImportRequest) -> ApiResult<BankOutcome> {
         let preview = self.bank_import_preview(request.clone()).await?;
+        if let Some(problem) = preview.problem {
+            return Err(ApiError::new(ErrorCode::Import, problem));
+        }
         if let Some(first) = preview.rows.iter().find_map(|r| r.error.clone()) {
             return Err(ApiError::new(
                 ErrorCode::Import,

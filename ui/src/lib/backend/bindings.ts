@@ -900,7 +900,15 @@ export type BankImportRequest = { bytes: Array<number>, mapping: Array<BankColum
 
 export type BankOutcome = { imported: number, skipped: number, message: string, };
 
-export type BankPreview = { encoding: string, headings: Array<string>, mapping: Array<BankColumn>, rows: Array<BankRow>, newLines: number, duplicates: number, errors: number, };
+export type BankPreview = { encoding: string, headings: Array<string>, 
+/**
+ * The first line's cells, to help choose the columns.
+ */
+sample: Array<string>, 
+/**
+ * Why nothing can be read yet (a column Kvorum cannot find): choose the columns.
+ */
+problem: string | null, mapping: Array<BankColumn>, rows: Array<BankRow>, newLines: number, duplicates: number, errors: number, };
 
 export type BankRow = { lineNo: number, line: BankLine | null, 
 /**

@@ -270,6 +270,7 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
                         "{} nye linjer, {} importeret før, {} med fejl ({})",
                         p.new_lines, p.duplicates, p.errors, p.encoding
                     )];
+                    s.extend(p.problem.clone());
                     for r in &p.rows {
                         match (&r.line, &r.error) {
                             (_, Some(e)) => s.push(format!("  {e}")),
