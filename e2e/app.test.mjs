@@ -398,6 +398,8 @@ test('the treasurer imports a bank file, assigns two lines and sees the overview
      sel.value = ${JSON.stringify(value)}; sel.dispatchEvent(new Event('change', { bubbles: true }));`);
   await choose(0, 'Driftstilskud');
   await choose(1, 'Husleje');
+  await s.until('two chosen', async () => (await s.exec(`return [...document.querySelectorAll('[data-testid=bank-line]')].filter((x) => x.value).length`)) === 2);
+  assert.match(await s.exec('return document.body.innerText'), /Importér kontoudtog/);
   await s.screenshot('bankimport');
   await s.click('[data-testid=bank-apply]');
   await s.until('imported', async () => /5 posteringer er importeret/.test(await s.text('[data-testid=bank-done]')));

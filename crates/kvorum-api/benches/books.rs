@@ -9,7 +9,14 @@ use kvorum_api::dto::*;
 use kvorum_api::{Api, Clock};
 
 const N: usize = 10_000;
-const LINES: [&str; 6] = ["Husleje", "Løn", "El og varme", "Café og mad", "Aktiviteter", "Administration"];
+const LINES: [&str; 6] = [
+    "Husleje",
+    "Løn",
+    "El og varme",
+    "Café og mad",
+    "Aktiviteter",
+    "Administration",
+];
 
 fn statement(n: usize) -> Vec<u8> {
     let mut s = String::from("Dato;Tekst;Beløb;Saldo\n");
@@ -84,21 +91,24 @@ fn benches(c: &mut Criterion) {
     let bytes = statement(N);
     let mut g = c.benchmark_group("books");
     g.sample_size(10);
-    g.bench_function("import a 10000-line bank statement (preview + apply, SQLite)", |b| {
-        b.iter_batched(
-            || {
-                let dir = tempfile::tempdir().unwrap();
-                let api = rt.block_on(fresh(dir.path()));
-                (dir, api)
-            },
-            |(dir, api)| {
-                let out = rt.block_on(api.bank_import_apply(request(&bytes))).unwrap();
-                assert_eq!(out.imported as usize, N);
-                (dir, api)
-            },
-            BatchSize::PerIteration,
-        )
-    });
+    g.bench_function(
+        "import a 10000-line bank statement (preview + apply, SQLite)",
+        |b| {
+            b.iter_batched(
+                || {
+                    let dir = tempfile::tempdir().unwrap();
+                    let api = rt.block_on(fresh(dir.path()));
+                    (dir, api)
+                },
+                |(dir, api)| {
+                    let out = rt.block_on(api.bank_import_apply(request(&bytes))).unwrap();
+                    assert_eq!(out.imported as usize, N);
+                    (dir, api)
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
 
     // A year of 10 000 bookings, each on a budget line (the rules learned one per text stem).
     let dir = tempfile::tempdir().unwrap();
