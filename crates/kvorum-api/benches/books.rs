@@ -18,6 +18,12 @@ const LINES: [&str; 6] = [
     "Administration",
 ];
 
+/// Øre as a bank writes them: -1234,50
+fn danish(ore: i64) -> String {
+    let sign = if ore < 0 { "-" } else { "" };
+    format!("{sign}{},{:02}", ore.abs() / 100, ore.abs() % 100)
+}
+
 fn statement(n: usize) -> Vec<u8> {
     let mut s = String::from("Dato;Tekst;Beløb;Saldo\n");
     let mut balance: i64 = 500_000_000;
@@ -27,13 +33,11 @@ fn statement(n: usize) -> Vec<u8> {
         let ore = -((i as i64 * 7919) % 500_000 + 100);
         balance += ore;
         s.push_str(&format!(
-            "{};{} {i};{},{:02};{},{:02}\n",
+            "{};{} {i};{};{}\n",
             day.format("%d-%m-%Y"),
             LINES[i % LINES.len()],
-            ore / 100,
-            (-ore) % 100,
-            balance / 100,
-            balance % 100
+            danish(ore),
+            danish(balance)
         ));
     }
     s.into_bytes()
