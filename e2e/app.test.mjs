@@ -437,6 +437,13 @@ test('the treasurer imports a bank file, assigns two lines and sees the overview
   await s.click('[data-testid=goal-save]');
   await s.until('status saved', async () => /På vej 22\.11\.2026: 24 frivillige/.test(await s.text('[data-testid=goal]')));
   await s.screenshot('tilskud');
+  // Editing the grant keeps the goal's status history; the new amount makes a new schedule.
+  await s.click('[data-testid=grant-edit]');
+  await s.exec(`const i = document.querySelector('[data-testid=grant-amount]'); i.value = '3.200.000'; i.dispatchEvent(new Event('input', { bubbles: true }));`);
+  await s.click('[data-testid=grant-save]');
+  await s.until('saved', async () => /3\.200\.000,00 kr\. om året/.test(await s.text('[data-testid=grant-card]')));
+  assert.match(await s.text('[data-testid=goal]'), /På vej 22\.11\.2026: 24 frivillige/);
+  assert.match(await s.text('[data-testid=grant-card]'), /01\.04\.2026\s+800\.000,00 kr\./);
   await s.click('[data-testid=fin-reports]');
   await s.click('[data-testid=report-followup]');
   await s.until('follow-up saved', async () => existsSync(join(saveDir, 'budgetopfoelgning-2026-2026-11-22.pdf')));

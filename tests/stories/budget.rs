@@ -313,7 +313,7 @@ async fn story(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(again.imported, 0, "a file imported twice adds nothing");
-    let bookings = api.bookings_list(2026).await.unwrap();
+    let bookings = api.bookings_list(2026).await.unwrap().bookings;
     assert_eq!(bookings.len(), 200);
     assert_eq!(bookings.last().unwrap().voucher_no, "200");
 
@@ -339,7 +339,9 @@ async fn story(engine: Engine) {
         refused.message.contains("intet er importeret"),
         "{refused:?}"
     );
-    assert_eq!(api.bookings_list(2026).await.unwrap().len(), 200);
+    let after_bad = api.bookings_list(2026).await.unwrap();
+    assert_eq!(after_bad.bookings.len(), 200);
+    assert_eq!(after_bad.next_voucher_no, "201");
 
     // A booking by hand gets the next voucher number; later it is put on a line.
     let b = api
@@ -504,6 +506,52 @@ async fn story(engine: Engine) {
     let goals = &gs[0].grant.agreement.as_ref().unwrap().goals;
     assert_eq!(goals[0].statuses.len(), 2);
     assert_eq!(goals[0].latest().unwrap().state, GoalState::OnTrack);
+
+    // Editing the grant (as the form does: goals and schedule as typed, no history) keeps the
+    // goals' status history, and a new amount makes a new schedule.
+    let before = gs[0].grant.clone();
+    let edited = api
+        .grant_save(GrantInput {
+            id: Some(before.id),
+            version: before.version,
+            name: before.name.clone(),
+            grantor: before.grantor.clone(),
+            kind: before.kind,
+            starts_on: before.starts_on,
+            ends_on: before.ends_on,
+            amount_per_year: Money::from_kr(3_200_000),
+            purpose: before.purpose.clone(),
+            conditions: before.conditions.clone(),
+            instalments_per_year: Some(4),
+            instalments: vec![],
+            deadlines: before.deadlines.clone(),
+            agreement: before.agreement.clone().map(|mut a| {
+                for g in &mut a.goals {
+                    g.statuses.clear();
+                }
+                a
+            }),
+            in_kind: before.in_kind.clone(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        edited.agreement.as_ref().unwrap().goals[0].statuses.len(),
+        2
+    );
+    assert_eq!(edited.instalments[0].amount, Money::from_kr(800_000));
+    let stale = api
+        .grant_goal_status(GoalStatusInput {
+            grant: grant.id,
+            version: before.version,
+            goal: 0,
+            on: today,
+            state: GoalState::OnTrack,
+            note: "x".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(stale.code, ErrorCode::Conflict);
 
     // Anonymous visitor counts: numbers per day or month, never names.
     for (d, n) in [(date(2026, 11, 2), 31), (date(2026, 11, 3), 27)] {

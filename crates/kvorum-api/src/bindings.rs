@@ -67,7 +67,7 @@ pub fn typescript() -> String {
         Candidate, CandidateVotes, Tally, LotDraw, Tie, Ranked, Ranking, ElectionKind, Method, Election,
         ElectionView, CandidateInput, CandidateAccept, BallotInput, TotalsInput, DrawInput,
         BankChoice, BankColumn, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate,
-        BudgetLineInput, BudgetView, LineView, BankField, BankLine,
+        BookingsView, BudgetLineInput, BudgetView, LineView, BankField, BankLine,
         Booking, BookingInput, BudgetLine, LineKind, LineStatus, BookingId, BudgetLineId,
         FrikortJobInput, FrikortView, FrikortWorkerView, FundedLine, GoalStatusInput, GrantInput,
         GrantView, Overview, VisitsView,

@@ -11,7 +11,7 @@ use kvorum_core::bank::{
 };
 use kvorum_core::budget::{
     fiscal_year_of, line_status, next_voucher_no, scheduled_line_status, validate_booking,
-    validate_line, Booking, BookingInput, BudgetLine, LineKind, LineStatus,
+    validate_booking_text, validate_line, Booking, BookingInput, BudgetLine, LineKind, LineStatus,
 };
 use kvorum_core::grants::Grant;
 use kvorum_core::ids::{BookingId, BudgetLineId, GrantId};
@@ -40,6 +40,19 @@ impl Books {
                 .and_then(|l| l.grant)
         })
     }
+}
+
+/// A year's bookings, by date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BookingsView {
+    pub bookings: Vec<Booking>,
+    /// What a booking made now gets unless another number is typed.
+    pub next_voucher_no: String,
+}
+
+fn used_vouchers(bookings: &[Booking]) -> Vec<String> {
+    bookings.iter().map(|b| b.voucher_no.clone()).collect()
 }
 
 /// What may be changed on a booking after it is made.
@@ -178,6 +191,29 @@ impl Api {
         Ok((from.year(), from, to))
     }
 
+    /// The first and last day of the fiscal year `year` (by the year it starts in).
+    pub(crate) async fn fiscal_bounds(&self, year: i32) -> ApiResult<(NaiveDate, NaiveDate)> {
+        let a = self.require_association().await?;
+        let m = a.fiscal_year_start_month.clamp(1, 12);
+        let first = NaiveDate::from_ymd_opt(year, m, 1).ok_or_else(|| {
+            ApiError::new(ErrorCode::Validation, format!("Året {year} findes ikke."))
+        })?;
+        Ok(kvorum_core::budget::fiscal_year_of(first, m))
+    }
+
+    /// Refuses a budget line that is not in the fiscal year's budget.
+    async fn require_line_in(&self, year: i32, line: Option<BudgetLineId>) -> ApiResult<()> {
+        if let Some(l) = line {
+            if !self.books(year).await?.lines.iter().any(|x| x.id == l) {
+                return Err(ApiError::validation(FieldErrors::one(
+                    "line",
+                    format!("Budgetposten hører ikke til regnskabsåret {year}."),
+                )));
+            }
+        }
+        Ok(())
+    }
+
     /// The budget of `year` and where each line stands on `on` (default today).
     pub async fn budget_get(&self, year: i32, on: Option<NaiveDate>) -> ApiResult<BudgetView> {
         let (from, to) = self.fiscal_bounds(year).await?;
@@ -208,13 +244,7 @@ impl Api {
                 .filter(|_| l.kind == LineKind::Income)
                 .and_then(|g| books.grants.iter().find(|x| x.id == g))
                 .filter(|g| !g.instalments.is_empty())
-                .map(|g| {
-                    g.instalments
-                        .iter()
-                        .filter(|i| i.due >= from && i.due <= to)
-                        .map(|i| i.amount.0)
-                        .sum()
-                });
+                .map(|g| g.instalments_in(from, to).iter().map(|i| i.amount.0).sum());
             let status = match scheduled {
                 // A grant's lump sums: what is in plus the instalments still to come.
                 Some(total) => {
@@ -376,10 +406,14 @@ impl Api {
         Ok(books)
     }
 
-    /// The bookings of a fiscal year.
-    pub async fn bookings_list(&self, year: i32) -> ApiResult<Vec<Booking>> {
+    /// The bookings of a fiscal year and the voucher number the next one gets.
+    pub async fn bookings_list(&self, year: i32) -> ApiResult<BookingsView> {
         self.require_association().await?;
-        Ok(self.books(year).await?.bookings.clone())
+        let books = self.books(year).await?;
+        Ok(BookingsView {
+            next_voucher_no: next_voucher_no(&used_vouchers(&books.bookings)),
+            bookings: books.bookings.clone(),
+        })
     }
 
     /// Moves a booking to another budget line or grant, or corrects its text or voucher file.
@@ -393,30 +427,9 @@ impl Api {
         if before.version != input.version {
             return Err(ApiError::conflict("Posteringen"));
         }
-        if input.text.trim().is_empty() {
-            let mut e = FieldErrors::default();
-            e.push("text", "Skriv hvad posteringen er, fx »Husleje marts«.");
-            return Err(ApiError::validation(e));
-        }
-        if let Some(l) = input.line {
-            if !self
-                .store
-                .budget_lines(before.fiscal_year)
-                .await?
-                .iter()
-                .any(|x| x.id == l)
-            {
-                let mut e = FieldErrors::default();
-                e.push(
-                    "line",
-                    format!(
-                        "Budgetposten hører ikke til regnskabsåret {}.",
-                        before.fiscal_year
-                    ),
-                );
-                return Err(ApiError::validation(e));
-            }
-        }
+        validate_booking_text(&input.text)
+            .map_err(|m| ApiError::validation(FieldErrors::one("text", m)))?;
+        self.require_line_in(before.fiscal_year, input.line).await?;
         let after = Booking {
             line: input.line,
             grant: input.grant,
@@ -444,7 +457,7 @@ impl Api {
     pub async fn booking_add(&self, input: BookingInput) -> ApiResult<Booking> {
         validate_booking(&input).map_err(ApiError::validation)?;
         let (year, _, _) = self.fiscal_year(input.booked_on).await?;
-        let existing = self.store.bookings(year).await?;
+        let books = self.books(year).await?;
         let voucher_no = match input
             .voucher_no
             .as_deref()
@@ -452,29 +465,9 @@ impl Api {
             .filter(|v| !v.is_empty())
         {
             Some(v) => v.to_owned(),
-            None => next_voucher_no(
-                &existing
-                    .iter()
-                    .map(|b| b.voucher_no.clone())
-                    .collect::<Vec<_>>(),
-            ),
+            None => next_voucher_no(&used_vouchers(&books.bookings)),
         };
-        if let Some(l) = input.line {
-            if !self
-                .store
-                .budget_lines(year)
-                .await?
-                .iter()
-                .any(|x| x.id == l)
-            {
-                let mut e = FieldErrors::default();
-                e.push(
-                    "line",
-                    format!("Budgetposten hører ikke til regnskabsåret {year}."),
-                );
-                return Err(ApiError::validation(e));
-            }
-        }
+        self.require_line_in(year, input.line).await?;
         let b = Booking {
             id: BookingId::new(),
             fiscal_year: year,
@@ -571,6 +564,11 @@ impl Api {
             .collect();
         let known: HashSet<String> = self.store.bank_keys().await?.into_iter().collect();
         let rules = self.store.bank_rules().await?;
+        let choices: std::collections::HashMap<u32, &str> = request
+            .lines
+            .iter()
+            .map(|c| (c.line_no, c.budget_line.as_str()))
+            .collect();
         let mut in_file = HashSet::new();
         let mut rows = Vec::with_capacity(csv.records.len());
         for (line_no, cells) in &csv.records {
@@ -579,11 +577,7 @@ impl Api {
                 Ok(l) => {
                     let key = line_key(&l);
                     let duplicate = known.contains(&key) || !in_file.insert(key);
-                    let chosen = request
-                        .lines
-                        .iter()
-                        .find(|c| c.line_no == *line_no)
-                        .map(|c| c.budget_line.clone());
+                    let chosen = choices.get(line_no).map(|c| (*c).to_owned());
                     let budget_line = chosen
                         .or_else(|| suggest_line(&l.text, &rules).map(str::to_owned))
                         .filter(|n| !n.is_empty());
@@ -642,7 +636,9 @@ impl Api {
         let a = self.require_association().await?;
         let start = self.fiscal_start(a.fiscal_year_start_month);
         let mut rules = self.store.bank_rules().await?;
-        let mut by_year: std::collections::HashMap<i32, (Vec<BudgetLine>, Vec<String>)> =
+        // Per fiscal year: its budget lines and the next voucher number (counted on from the
+        // highest used, not searched for again per line).
+        let mut by_year: std::collections::HashMap<i32, (Vec<BudgetLine>, String)> =
             Default::default();
         let mut new = Vec::new();
         for r in preview.rows.iter().filter(|r| !r.duplicate) {
@@ -650,17 +646,13 @@ impl Api {
             let (from, _) = fiscal_year_of(l.date, start);
             let year = from.year();
             if let std::collections::hash_map::Entry::Vacant(slot) = by_year.entry(year) {
-                let lines = self.store.budget_lines(year).await?;
-                let used = self
-                    .store
-                    .bookings(year)
-                    .await?
-                    .into_iter()
-                    .map(|b| b.voucher_no)
-                    .collect();
-                slot.insert((lines, used));
+                let books = self.books(year).await?;
+                slot.insert((
+                    books.lines.clone(),
+                    next_voucher_no(&used_vouchers(&books.bookings)),
+                ));
             }
-            let (lines, used) = by_year
+            let (lines, next) = by_year
                 .get_mut(&year)
                 .ok_or_else(|| ApiError::not_found("Budgettet"))?;
             let line = match &r.budget_line {
@@ -681,8 +673,8 @@ impl Api {
             if let Some(name) = &r.budget_line {
                 learn(&mut rules, &l.text, name);
             }
-            let voucher_no = next_voucher_no(used);
-            used.push(voucher_no.clone());
+            let voucher_no = std::mem::take(next);
+            *next = next_voucher_no(std::slice::from_ref(&voucher_no));
             new.push(Booking {
                 id: BookingId::new(),
                 fiscal_year: year,

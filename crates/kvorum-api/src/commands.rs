@@ -78,7 +78,7 @@ macro_rules! api_commands {
             budget_get(year: i32, on: Option<NaiveDate>) -> BudgetView;
             budget_set_line(input: BudgetLineInput) -> BudgetView;
             budget_copy(from: i32, to: i32) -> BudgetView;
-            bookings_list(year: i32) -> Vec<Booking>;
+            bookings_list(year: i32) -> BookingsView;
             booking_add(input: BookingInput) -> Booking;
             booking_update(input: BookingUpdate) -> Booking;
             bank_import_preview(request: BankImportRequest) -> BankPreview;

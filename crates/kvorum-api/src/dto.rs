@@ -28,7 +28,7 @@ pub use crate::board::{
 };
 pub use crate::budget::{
     BankChoice, BankColumn, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate,
-    BudgetLineInput, BudgetView, LineView,
+    BookingsView, BudgetLineInput, BudgetView, LineView,
 };
 pub use crate::bylaws::{
     AdoptInput, BylawsOverview, DraftSaved, DraftUpdate, VersionSummary, VoteCheck,

@@ -5,7 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 use kvorum_core::budget::{audit_level, frikort_check, line_status, LineKind, LineStatus};
 use kvorum_core::grants::{
-    deadline_reminders, instalment_schedule, instalments_received, validate_grant, visit_summary,
+    deadline_reminders, instalment_schedule, instalments_received, validate_frikort_job,
+    validate_goal_status, validate_grant, validate_visit, validate_worker_name, visit_summary,
     Agreement, FrikortJob, FrikortWorker, GoalState, GoalStatus, Grant, GrantKind, InKind,
     InstalmentView, PacePoint, ReportDeadline, VisitSummary, VisitTally,
 };
@@ -16,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::budget::{Books, BudgetView};
-use crate::{Api, ApiError, ApiResult, ErrorCode};
+use crate::{Api, ApiError, ApiResult};
 
 /// The frikort's tax-free cap in 2025 (indexed each 1 January; set the year's own in the app).
 pub const FRIKORT_CAP_2025: Money = Money(4_276_600);
@@ -188,25 +189,28 @@ impl Api {
             version: 1,
         };
         validate_grant(&g).map_err(ApiError::validation)?;
-        let mut tx = self.begin().await?;
-        match input.id {
-            None => tx.insert_grant(&g).await?,
-            Some(id) => {
-                let before = self
-                    .store
-                    .grants()
-                    .await?
-                    .into_iter()
-                    .find(|x| x.id == id)
-                    .ok_or_else(|| ApiError::not_found("Tilskuddet"))?;
-                if before.version != input.version {
-                    return Err(ApiError::conflict("Tilskuddet"));
-                }
-                g.version = before.version + 1;
-                tx.update_grant(&g)
-                    .await
-                    .map_err(|e| ApiError::from_store(e, "Tilskuddet"))?;
+        // Read what is there before the transaction takes the (SQLite) connection.
+        if let Some(id) = input.id {
+            let before = self
+                .store
+                .grants()
+                .await?
+                .into_iter()
+                .find(|x| x.id == id)
+                .ok_or_else(|| ApiError::not_found("Tilskuddet"))?;
+            if before.version != input.version {
+                return Err(ApiError::conflict("Tilskuddet"));
             }
+            g.keep_history_from(&before);
+            g.version = before.version + 1;
+        }
+        let mut tx = self.begin().await?;
+        if input.id.is_some() {
+            tx.update_grant(&g)
+                .await
+                .map_err(|e| ApiError::from_store(e, "Tilskuddet"))?;
+        } else {
+            tx.insert_grant(&g).await?;
         }
         tx.audit(AuditRecord {
             entity: "grant",
@@ -243,14 +247,7 @@ impl Api {
                     .get_mut(usize::try_from(input.goal).unwrap_or(usize::MAX))
             })
             .ok_or_else(|| ApiError::not_found("Udviklingsmålet"))?;
-        if input.note.trim().is_empty() && input.state != GoalState::Met {
-            let mut e = FieldErrors::default();
-            e.push(
-                "note",
-                "Skriv kort hvor målet står, fx »30 af 40 frivillige har fået kursus«.",
-            );
-            return Err(ApiError::validation(e));
-        }
+        validate_goal_status(input.state, &input.note).map_err(ApiError::validation)?;
         let entry = GoalStatus {
             on: input.on,
             state: input.state,
@@ -272,15 +269,6 @@ impl Api {
         .await?;
         tx.commit().await?;
         Ok(g)
-    }
-
-    pub(crate) async fn fiscal_bounds(&self, year: i32) -> ApiResult<(NaiveDate, NaiveDate)> {
-        let a = self.require_association().await?;
-        let m = a.fiscal_year_start_month.clamp(1, 12);
-        let first = NaiveDate::from_ymd_opt(year, m, 1).ok_or_else(|| {
-            ApiError::new(ErrorCode::Validation, format!("Året {year} findes ikke."))
-        })?;
-        Ok(kvorum_core::budget::fiscal_year_of(first, m))
     }
 
     /// Where the money stands in `year` on `on`: every budget line, every grant, the visitors.
@@ -329,22 +317,7 @@ impl Api {
         if t.whole_month {
             t.day = t.day.with_day(1).unwrap_or(t.day);
         }
-        if t.day > today {
-            let mut e = FieldErrors::default();
-            e.push(
-                "day",
-                "Besøgstal kan kun skrives for dage, der er gået. Ret datoen.",
-            );
-            return Err(ApiError::validation(e));
-        }
-        if t.visitors > 10_000 {
-            let mut e = FieldErrors::default();
-            e.push(
-                "visitors",
-                "Over 10.000 besøg på én dag eller måned? Tjek tallet.",
-            );
-            return Err(ApiError::validation(e));
-        }
+        validate_visit(&t, today).map_err(ApiError::validation)?;
         let mut tx = self.begin().await?;
         tx.set_visit_tally(&t).await?;
         tx.audit(AuditRecord {
@@ -412,12 +385,10 @@ impl Api {
     pub async fn frikort_set_cap(&self, year: i32, cap: Money) -> ApiResult<FrikortView> {
         self.require_association().await?;
         if cap.0 <= 0 {
-            let mut e = FieldErrors::default();
-            e.push(
+            return Err(ApiError::validation(FieldErrors::one(
                 "cap",
                 "Skriv årets skattefri grænse, fx 42.766,00 kr. for 2025.",
-            );
-            return Err(ApiError::validation(e));
+            )));
         }
         let mut tx = self.begin().await?;
         tx.set_frikort_cap(year, cap).await?;
@@ -435,15 +406,8 @@ impl Api {
     /// Registers a house user who takes paid frikort jobs: the name only.
     pub async fn frikort_add_worker(&self, name: String) -> ApiResult<FrikortWorker> {
         self.require_association().await?;
+        validate_worker_name(&name).map_err(ApiError::validation)?;
         let name = name.trim().to_owned();
-        if name.is_empty() || name.chars().count() > 80 {
-            let mut e = FieldErrors::default();
-            e.push(
-                "name",
-                "Skriv navnet, som det står på lønindberetningen (højst 80 tegn).",
-            );
-            return Err(ApiError::validation(e));
-        }
         let w = FrikortWorker {
             id: FrikortWorkerId::new(),
             name,
@@ -470,24 +434,9 @@ impl Api {
             .iter()
             .find(|w| w.worker.id == input.worker)
             .ok_or_else(|| ApiError::not_found("Frikort-medarbejderen"))?;
-        let mut e = FieldErrors::default();
-        if input.amount.0 <= 0 {
-            e.push("amount", "Skriv det udbetalte beløb, fx 250,00.");
-        }
-        if input.description.trim().is_empty() {
-            e.push(
-                "description",
-                "Skriv hvad jobbet var, fx »Opvask i caféen«.",
-            );
-        }
-        if !e.is_empty() {
-            return Err(ApiError::validation(e));
-        }
-        if let Err(message) = frikort_check(w.earned, input.amount, view.cap) {
-            let mut e = FieldErrors::default();
-            e.push("amount", message);
-            return Err(ApiError::validation(e));
-        }
+        validate_frikort_job(&input.description, input.amount).map_err(ApiError::validation)?;
+        frikort_check(w.earned, input.amount, view.cap)
+            .map_err(|m| ApiError::validation(FieldErrors::one("amount", m)))?;
         let j = FrikortJob {
             id: FrikortJobId::new(),
             worker: input.worker,
@@ -534,13 +483,7 @@ pub(crate) fn grant_view(
         .filter(|b| b.amount.0 < 0)
         .map(|b| (b.booked_on, b.amount))
         .collect();
-    let in_year: Vec<kvorum_core::grants::Instalment> = g
-        .instalments
-        .iter()
-        .filter(|i| i.due >= from && i.due <= to)
-        .cloned()
-        .collect();
-    let instalments = instalments_received(&in_year, &receipts, on);
+    let instalments = instalments_received(&g.instalments_in(from, to), &receipts, on);
     let spending = line_status(LineKind::Expense, year_amount, &spent, from, to, on);
     let pace = kvorum_core::grants::pace_series(
         from,

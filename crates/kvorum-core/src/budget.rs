@@ -74,8 +74,8 @@ pub fn validate_booking(input: &BookingInput) -> Result<(), FieldErrors> {
             "Beløbet mangler. Indtægter er positive, udgifter negative, fx -1.250,00.",
         );
     }
-    if input.text.trim().is_empty() {
-        e.push("text", "Skriv hvad posteringen er, fx »Husleje marts«.");
+    if let Err(m) = validate_booking_text(&input.text) {
+        e.push("text", m);
     }
     if input
         .voucher_no
@@ -85,6 +85,14 @@ pub fn validate_booking(input: &BookingInput) -> Result<(), FieldErrors> {
         e.push("voucherNo", "Bilagsnummeret må højst have 20 tegn.");
     }
     e.into_result(|| ())
+}
+
+/// A booking's text: what it is, so the auditor can follow it.
+pub fn validate_booking_text(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err("Skriv hvad posteringen er, fx »Husleje marts«.".into());
+    }
+    Ok(())
 }
 
 pub fn validate_line(name: &str, amount: Money) -> Result<(), FieldErrors> {

@@ -184,6 +184,39 @@ impl Grant {
         }
     }
 
+    /// The instalments due between `from` and `to`, inclusive.
+    pub fn instalments_in(&self, from: NaiveDate, to: NaiveDate) -> Vec<Instalment> {
+        self.instalments
+            .iter()
+            .filter(|i| i.due >= from && i.due <= to)
+            .cloned()
+            .collect()
+    }
+
+    /// Carries what an edit cannot see over from the grant as it was: the status history of
+    /// goals kept (by description) and the days reports were handed in (by due date).
+    pub fn keep_history_from(&mut self, before: &Grant) {
+        let old_goals = before
+            .agreement
+            .as_ref()
+            .map(|a| a.goals.as_slice())
+            .unwrap_or(&[]);
+        if let Some(a) = self.agreement.as_mut() {
+            for goal in a.goals.iter_mut().filter(|g| g.statuses.is_empty()) {
+                if let Some(old) = old_goals.iter().find(|o| o.description == goal.description) {
+                    goal.statuses = old.statuses.clone();
+                }
+            }
+        }
+        for d in self.deadlines.iter_mut().filter(|d| d.done_on.is_none()) {
+            d.done_on = before
+                .deadlines
+                .iter()
+                .find(|o| o.due == d.due)
+                .and_then(|o| o.done_on);
+        }
+    }
+
     /// The period as printed: "1.1.2026–31.12.2027".
     pub fn period_da(&self) -> String {
         format!(
@@ -559,6 +592,62 @@ pub struct FrikortJob {
     pub worked_on: NaiveDate,
     pub description: String,
     pub amount: Money,
+}
+
+/// A visitor count: for a day that has passed, and a believable number.
+pub fn validate_visit(t: &VisitTally, today: NaiveDate) -> Result<(), FieldErrors> {
+    let mut e = FieldErrors::default();
+    if t.day > today {
+        e.push(
+            "day",
+            "Besøgstal kan kun skrives for dage, der er gået. Ret datoen.",
+        );
+    }
+    if t.visitors > 10_000 {
+        e.push(
+            "visitors",
+            "Over 10.000 besøg på én dag eller måned? Tjek tallet.",
+        );
+    }
+    e.into_result(|| ())
+}
+
+/// A frikort worker's name as on the wage reporting; nothing else about them is kept.
+pub fn validate_worker_name(name: &str) -> Result<(), FieldErrors> {
+    let n = name.trim().chars().count();
+    if n == 0 || n > 80 {
+        return Err(FieldErrors::one(
+            "name",
+            "Skriv navnet, som det står på lønindberetningen (højst 80 tegn).",
+        ));
+    }
+    Ok(())
+}
+
+/// A paid frikort job: what it was and a positive amount (the cap is checked apart).
+pub fn validate_frikort_job(description: &str, amount: Money) -> Result<(), FieldErrors> {
+    let mut e = FieldErrors::default();
+    if amount.0 <= 0 {
+        e.push("amount", "Skriv det udbetalte beløb, fx 250,00.");
+    }
+    if description.trim().is_empty() {
+        e.push(
+            "description",
+            "Skriv hvad jobbet var, fx »Opvask i caféen«.",
+        );
+    }
+    e.into_result(|| ())
+}
+
+/// A goal's status needs a note saying where it stands, unless it is met.
+pub fn validate_goal_status(state: GoalState, note: &str) -> Result<(), FieldErrors> {
+    if note.trim().is_empty() && state != GoalState::Met {
+        return Err(FieldErrors::one(
+            "note",
+            "Skriv kort hvor målet står, fx »30 af 40 frivillige har fået kursus«.",
+        ));
+    }
+    Ok(())
 }
 
 pub const MONTHS_DA: [&str; 12] = [

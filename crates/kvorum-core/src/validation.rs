@@ -27,6 +27,10 @@ impl FieldError {
 pub struct FieldErrors(pub Vec<FieldError>);
 
 impl FieldErrors {
+    /// A single problem.
+    pub fn one(field: &str, message: impl Into<String>) -> Self {
+        Self(vec![FieldError::new(field, message)])
+    }
     pub fn push(&mut self, field: &str, message: impl Into<String>) {
         self.0.push(FieldError::new(field, message));
     }

@@ -56,6 +56,14 @@ fn col(h: &str, w: f32, a: Align) -> Column {
     }
 }
 
+/// A section heading kept with at least `keep` mm of what follows it.
+fn section(flow: &mut Flow, title: &str, keep: f32) {
+    flow.gap(4.0);
+    flow.need(keep);
+    flow.paragraph(title, 12.0, Style::Bold);
+    flow.gap(1.0);
+}
+
 fn n(m: Money) -> String {
     m.format_number()
 }
@@ -94,9 +102,7 @@ pub fn budget_followup_layout(doc: &BudgetFollowupDoc) -> Document {
         if part.is_empty() {
             continue;
         }
-        flow.need(20.0);
-        flow.paragraph(heading, 12.0, Style::Bold);
-        flow.gap(1.0);
+        section(&mut flow, heading, 20.0);
         let mut rows: Vec<Vec<String>> = part
             .iter()
             .map(|r| {
@@ -154,17 +160,13 @@ pub fn budget_followup_layout(doc: &BudgetFollowupDoc) -> Document {
         .filter_map(|r| r.warning.as_ref().map(|w| format!("{}: {w}", r.name)))
         .collect();
     if !warnings.is_empty() {
-        flow.gap(3.0);
-        flow.need(16.0);
-        flow.paragraph("Bemærkninger", 12.0, Style::Bold);
+        section(&mut flow, "Bemærkninger", 16.0);
         for w in warnings {
             flow.paragraph_indented(&format!("• {w}"), 10.0, Style::Regular, 2.0);
         }
     }
     if !doc.grant_lines.is_empty() {
-        flow.gap(3.0);
-        flow.need(16.0);
-        flow.paragraph("Tilskud", 12.0, Style::Bold);
+        section(&mut flow, "Tilskud", 16.0);
         for g in &doc.grant_lines {
             flow.paragraph_indented(&format!("• {g}"), 10.0, Style::Regular, 2.0);
         }
@@ -176,10 +178,11 @@ pub fn budget_followup_layout(doc: &BudgetFollowupDoc) -> Document {
         .map(|r| (r.name.clone(), r.budget.0, r.actual.0))
         .collect();
     if !chart.is_empty() {
-        flow.gap(5.0);
-        flow.need(20.0 + 7.0 * chart.len() as f32);
-        flow.paragraph("Udgifter: budget og faktisk pr. post", 12.0, Style::Bold);
-        flow.gap(2.0);
+        section(
+            &mut flow,
+            "Udgifter: budget og faktisk pr. post",
+            20.0 + 7.0 * chart.len() as f32,
+        );
         flow.bar_chart(&chart, 44.0);
     }
     flow.finish(&title, &doc.association_name, doc.created_unix)
@@ -240,7 +243,10 @@ pub fn grant_report_layout(doc: &GrantReportDoc) -> Document {
         Style::Regular,
     );
     flow.gap(4.0);
-    let facts = [col("", 48.0, Align::Left), col("", 130.0, Align::Left)];
+    let facts = [
+        col("Tilskuddet", 48.0, Align::Left),
+        col("", 130.0, Align::Left),
+    ];
     let mut rows = vec![
         vec!["Tilskudsgiver".into(), doc.grantor.clone()],
         vec!["Tilskudstype".into(), doc.kind.clone()],
@@ -260,10 +266,7 @@ pub fn grant_report_layout(doc: &GrantReportDoc) -> Document {
             flow.paragraph(text, 10.0, Style::Regular);
         }
     }
-    flow.gap(4.0);
-    flow.need(24.0);
-    flow.paragraph("Modtaget tilskud", 12.0, Style::Bold);
-    flow.gap(1.0);
+    section(&mut flow, "Modtaget tilskud", 24.0);
     let cols = [
         col("Rate forfalden", 40.0, Align::Left),
         col("Beløb", 32.0, Align::Right),
@@ -282,10 +285,7 @@ pub fn grant_report_layout(doc: &GrantReportDoc) -> Document {
         String::new(),
     ]);
     flow.table(&cols, &rows, 9.0);
-    flow.gap(4.0);
-    flow.need(24.0);
-    flow.paragraph("Udgifter afholdt af tilskuddet", 12.0, Style::Bold);
-    flow.gap(1.0);
+    section(&mut flow, "Udgifter afholdt af tilskuddet", 24.0);
     let cols = [
         col("Budgetpost", 70.0, Align::Left),
         col("Budget", 36.0, Align::Right),
@@ -330,9 +330,7 @@ pub fn grant_report_layout(doc: &GrantReportDoc) -> Document {
         flow.pace_chart(&labels, &actual, &even);
     }
     if !doc.goals.is_empty() {
-        flow.gap(4.0);
-        flow.need(24.0);
-        flow.paragraph("Udviklingsmål", 12.0, Style::Bold);
+        section(&mut flow, "Udviklingsmål", 24.0);
         for (i, (goal, target, status)) in doc.goals.iter().enumerate() {
             flow.need(16.0);
             flow.gap(1.5);
@@ -344,10 +342,7 @@ pub fn grant_report_layout(doc: &GrantReportDoc) -> Document {
         }
     }
     if let Some((months, total, trend)) = &doc.visits {
-        flow.gap(4.0);
-        flow.need(34.0);
-        flow.paragraph("Aktivitet: besøg (anonyme optællinger)", 12.0, Style::Bold);
-        flow.gap(1.0);
+        section(&mut flow, "Aktivitet: besøg (anonyme optællinger)", 34.0);
         let short = [
             "Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec",
         ];
@@ -360,10 +355,7 @@ pub fn grant_report_layout(doc: &GrantReportDoc) -> Document {
         flow.paragraph(trend, 10.0, Style::Regular);
     }
     if !doc.in_kind.is_empty() {
-        flow.gap(4.0);
-        flow.need(24.0);
-        flow.paragraph("Tilskud i naturalier (ikke penge)", 12.0, Style::Bold);
-        flow.gap(1.0);
+        section(&mut flow, "Tilskud i naturalier (ikke penge)", 24.0);
         let cols = [
             col("Hvad", 130.0, Align::Left),
             col("Anslået værdi pr. år", 48.0, Align::Right),

@@ -922,6 +922,12 @@ duplicate: boolean, budgetLine: string | null, };
 
 export type BookingUpdate = { id: BookingId, version: number, line: BudgetLineId | null, grant: GrantId | null, text: string, voucherFile: string | null, };
 
+export type BookingsView = { bookings: Array<Booking>, 
+/**
+ * What a booking made now gets unless another number is typed.
+ */
+nextVoucherNo: string, };
+
 export type BudgetLineInput = { year: number, 
 /**
  * Absent: a new line.
@@ -1196,7 +1202,7 @@ export const makeCommands = (call: Call) => ({
   budget_get: (year: number, on: string | null): Promise<BudgetView> => call("budget_get", { year, on }),
   budget_set_line: (input: BudgetLineInput): Promise<BudgetView> => call("budget_set_line", { input }),
   budget_copy: (from: number, to: number): Promise<BudgetView> => call("budget_copy", { from, to }),
-  bookings_list: (year: number): Promise<Array<Booking>> => call("bookings_list", { year }),
+  bookings_list: (year: number): Promise<BookingsView> => call("bookings_list", { year }),
   booking_add: (input: BookingInput): Promise<Booking> => call("booking_add", { input }),
   booking_update: (input: BookingUpdate): Promise<Booking> => call("booking_update", { input }),
   bank_import_preview: (request: BankImportRequest): Promise<BankPreview> => call("bank_import_preview", { request }),

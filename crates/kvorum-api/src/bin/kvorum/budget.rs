@@ -224,7 +224,7 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
             });
         }
         BookingsCmd::List { year } => {
-            let list = api.bookings_list(year).await?;
+            let list = api.bookings_list(year).await?.bookings;
             print(json, &list, || {
                 list.iter()
                     .map(|b| {
