@@ -1,101 +1,29 @@
-//! Registers Kvorum's commands with Tauri's ACL, so the capability file must name each one.
-//! The list must match kvorum_api::api_commands! and shell_commands! (the e2e tests and the
-//! `commands_are_registered` test check it).
+//! Registers Kvorum's commands with Tauri's ACL. The list is read from the capability file,
+//! which kvorum-api generates from `api_commands!` and `shell_commands!` (its test
+//! `bindings_capability_is_fresh` fails when the file is stale), so the commands Tauri
+//! knows, the permissions the window has and the handler in `main.rs` are one list.
 
-pub const COMMANDS: &[&str] = &[
-    "association_get",
-    "association_create",
-    "association_update",
-    "membership_types",
-    "membership_type_add",
-    "members_list",
-    "member_get",
-    "member_add",
-    "member_update",
-    "fee_rates",
-    "fee_rate_set",
-    "fee_pay",
-    "members_import_preview",
-    "members_import_apply",
-    "bylaws_overview",
-    "bylaws_version",
-    "bylaws_current",
-    "bylaws_draft",
-    "bylaws_save_draft",
-    "bylaws_adopt",
-    "bylaws_diff",
-    "bylaws_import_preview",
-    "bylaws_import_apply",
-    "rules_check_vote",
-    "rules_deadlines",
-    "meetings_list",
-    "meeting_get",
-    "meeting_create",
-    "meeting_update",
-    "meeting_agenda_set",
-    "meeting_voters",
-    "meeting_schedule_second",
-    "proposal_add",
-    "proposal_update",
-    "attendance_get",
-    "attendance_check_in",
-    "attendance_check_out",
-    "proxy_add",
-    "proxy_remove",
-    "decision_record",
-    "decision_remove",
-    "minutes_draft",
-    "minutes_save",
-    "minutes_regenerate",
-    "minutes_approve",
-    "minutes_correct",
-    "minutes_list",
-    "board_register",
-    "board_appoint",
-    "board_constitute",
-    "board_leave",
-    "elections_seats_up",
-    "elections_for",
-    "election_get",
-    "candidate_add",
-    "candidate_accept",
-    "election_uncontested",
-    "election_start_ballot",
-    "ballot_enter",
-    "ballot_undo",
-    "election_totals",
-    "election_draw_lot",
-    "election_apply",
-    "election_runoff",
-    "budget_get",
-    "budget_set_line",
-    "budget_copy",
-    "bookings_list",
-    "booking_add",
-    "booking_update",
-    "bank_import_preview",
-    "bank_import_apply",
-    "grants_list",
-    "grant_save",
-    "grant_goal_status",
-    "overview",
-    "visits_get",
-    "visits_set",
-    "frikort_get",
-    "frikort_set_cap",
-    "frikort_add_worker",
-    "frikort_add_job",
-    "app_status",
-    "app_open",
-    "app_choose_file",
-    "app_settings_set",
-    "export_save",
-];
+const CAPABILITY: &str = "capabilities/default.json";
+
+fn commands() -> Vec<String> {
+    let text = std::fs::read_to_string(CAPABILITY).expect("read the capability file");
+    let file: serde_json::Value = serde_json::from_str(&text).expect("capability file is JSON");
+    file["permissions"]
+        .as_array()
+        .expect("capability file lists permissions")
+        .iter()
+        .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+        .map(|c| c.replace('-', "_"))
+        .collect()
+}
 
 fn main() {
+    println!("cargo:rerun-if-changed={CAPABILITY}");
+    // Tauri wants the names for the whole build: a build script may leak them.
+    let names: Vec<&'static str> = commands().into_iter().map(|c| &*c.leak()).collect();
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+            .app_manifest(tauri_build::AppManifest::new().commands(names.leak())),
     )
     .expect("tauri build step");
 }

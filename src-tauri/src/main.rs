@@ -196,12 +196,16 @@ async fn export_save(
     Ok(saved)
 }
 
+/// The handler takes every command of both lists, the same lists the capability file and
+/// the TypeScript bindings are generated from.
 macro_rules! handler {
     ($($name:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
-        tauri::generate_handler![
-            $($name,)*
-            app_status, app_open, app_choose_file, app_settings_set, export_save
-        ]
+        tauri::generate_handler![$($name),*]
+    };
+}
+macro_rules! with_shell_commands {
+    ($($api:tt)*) => {
+        kvorum_api::shell_commands!(handler, $($api)*)
     };
 }
 
@@ -218,7 +222,12 @@ fn db_arg() -> Option<String> {
 }
 
 fn main() {
-    kvorum_api::init_logging();
+    // Logs to stderr; `KVORUM_LOG=debug` shows more.
+    let filter = tracing_subscriber::EnvFilter::try_from_env("KVORUM_LOG");
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter.unwrap_or_else(|_| "warn".into()))
+        .with_writer(std::io::stderr)
+        .try_init();
     let config_dir = config_dir();
     let settings = AppSettings::load(&config_dir);
     let location = resolve_db(db_arg().as_deref());
@@ -248,7 +257,7 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .invoke_handler(kvorum_api::api_commands!(handler))
+        .invoke_handler(kvorum_api::api_commands!(with_shell_commands))
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Kvorum kunne ikke starte: {e}");

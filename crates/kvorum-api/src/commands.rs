@@ -5,12 +5,14 @@
 //!
 //! Shell commands (opening files, dialogs, saving exports) need the app and its windows,
 //! so the shell implements them itself; `shell_commands!` lists their signatures for the
-//! bindings.
+//! bindings. Both macros take optional tokens after `m` that are passed on in front of the
+//! list, so one list can be handed on to the other (the shell's handler is both).
 
 #[macro_export]
 macro_rules! api_commands {
-    ($m:ident) => {
+    ($m:ident $(, $($prefix:tt)*)?) => {
         $m! {
+            $($($prefix)*)?
             association_get() -> Option<Association>;
             association_create(input: AssociationInput) -> Association;
             association_update(update: AssociationUpdate) -> Association;
@@ -99,8 +101,9 @@ macro_rules! api_commands {
 
 #[macro_export]
 macro_rules! shell_commands {
-    ($m:ident) => {
+    ($m:ident $(, $($prefix:tt)*)?) => {
         $m! {
+            $($($prefix)*)?
             app_status() -> AppStatus;
             app_open(location: String) -> AppStatus;
             app_choose_file(create: bool) -> Option<AppStatus>;

@@ -94,14 +94,3 @@ impl Api {
         Ok(self.store.begin(&self.actor, self.clock.now()).await?)
     }
 }
-
-/// Logs to stderr; `KVORUM_LOG=debug` shows more. Errors carry their whole cause chain.
-pub fn init_logging() {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("KVORUM_LOG")
-                .unwrap_or_else(|_| "warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .try_init();
-}

@@ -30,6 +30,11 @@ pub use audit::{AuditEntry, AuditRecord};
 pub use backup::{backups_of, BACKUPS_KEPT};
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
+/// How long a write waits for another process's write transaction on the same file.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// Read-only connections per open SQLite file.
+const SQLITE_READERS: u32 = 4;
+
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
 
 #[derive(Debug, thiserror::Error)]
@@ -122,11 +127,19 @@ impl DbLocation {
     }
 }
 
-/// The open database: an enum of typed pools, one per engine.
+/// The open database: an enum of typed pools, one per engine. On SQLite, `pool` is a small
+/// pool of read-only connections (WAL lets them read while a write is under way) and
+/// `writer` the one connection every write transaction goes through.
 #[derive(Debug, Clone)]
 pub enum Store {
-    Sqlite { pool: SqlitePool, path: PathBuf },
-    Postgres { pool: PgPool },
+    Sqlite {
+        pool: SqlitePool,
+        writer: SqlitePool,
+        path: PathBuf,
+    },
+    Postgres {
+        pool: PgPool,
+    },
 }
 
 /// Runs the same expression on whichever pool is open. Each arm is compiled for its own
@@ -210,23 +223,30 @@ impl Store {
         }
         let existed = path.exists() && std::fs::metadata(path)?.len() > 0;
         let opts = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
-            .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        // One connection: SQLite has one writer, and a single connection makes every
-        // statement wait its turn instead of failing with SQLITE_BUSY.
-        let pool = SqlitePoolOptions::new()
+            .busy_timeout(SQLITE_BUSY_TIMEOUT);
+        // One writer connection: SQLite has one writer, so within this process writes wait
+        // their turn in the pool; another process's writer is waited out by `busy_timeout`,
+        // since every write transaction takes the lock at its start (`BEGIN IMMEDIATE`).
+        let writer = SqlitePoolOptions::new()
             .max_connections(1)
-            .connect_with(opts)
+            .acquire_timeout(SQLITE_BUSY_TIMEOUT)
+            .connect_with(opts.clone().create_if_missing(true))
             .await?;
-        if existed && backup::needs_migration(&pool, &SQLITE_MIGRATIONS).await? {
-            backup::backup_sqlite(&pool, path, now).await?;
+        if existed && backup::needs_migration(&writer, &SQLITE_MIGRATIONS).await? {
+            backup::backup_sqlite(&writer, path, now).await?;
         }
-        SQLITE_MIGRATIONS.run(&pool).await?;
+        SQLITE_MIGRATIONS.run(&writer).await?;
+        // Readers never write, so a read can neither block a write nor see one half done.
+        let pool = SqlitePoolOptions::new()
+            .max_connections(SQLITE_READERS)
+            .connect_with(opts.read_only(true))
+            .await?;
         Ok(Store::Sqlite {
             pool,
+            writer,
             path: path.to_owned(),
         })
     }
@@ -249,7 +269,9 @@ impl Store {
     /// Starts a write transaction on behalf of `actor` at `now` (both go to the audit log).
     pub async fn begin(&self, actor: &str, now: DateTime<Utc>) -> Result<StoreTx> {
         let inner = match self {
-            Store::Sqlite { pool, .. } => TxInner::Sqlite(pool.begin().await?),
+            Store::Sqlite { writer, .. } => {
+                TxInner::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?)
+            }
             Store::Postgres { pool } => TxInner::Postgres(pool.begin().await?),
         };
         Ok(StoreTx {
@@ -267,7 +289,13 @@ impl Store {
     }
 
     pub async fn close(&self) {
-        on_pool!(self, p => p.close().await)
+        match self {
+            Store::Sqlite { pool, writer, .. } => {
+                pool.close().await;
+                writer.close().await;
+            }
+            Store::Postgres { pool } => pool.close().await,
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::Subcommand;
+use clap::{Subcommand, ValueEnum};
 use kvorum_api::dto::*;
 use kvorum_api::{Api, ApiError, ErrorCode};
 use kvorum_core::dates::format_date;
@@ -83,20 +83,20 @@ pub enum ElectionsCmd {
     /// The count and result of one election
     Result {
         meeting: String,
-        #[arg(long, default_value = "board")]
-        kind: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Board)]
+        kind: KindArg,
     },
     /// Fredsvalg: everyone standing is elected without a vote
     Uncontested {
         meeting: String,
-        #[arg(long, default_value = "board")]
-        kind: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Board)]
+        kind: KindArg,
     },
     /// The counters' totals when counted on paper: `--votes "Anne=10,Bent=7"`
     Totals {
         meeting: String,
-        #[arg(long, default_value = "board")]
-        kind: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Board)]
+        kind: KindArg,
         #[arg(long)]
         votes: String,
         /// Valid ballots as counted (default: the least the votes allow)
@@ -110,8 +110,8 @@ pub enum ElectionsCmd {
     /// Settle the tie by lot (Kvorum draws; `--order "B,A"` records a lot drawn by hand)
     DrawLot {
         meeting: String,
-        #[arg(long, default_value = "board")]
-        kind: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Board)]
+        kind: KindArg,
         #[arg(long = "witness")]
         witnesses: Vec<String>,
         #[arg(long)]
@@ -120,14 +120,14 @@ pub enum ElectionsCmd {
     /// A run-off between the tied (or, for a position, the top two)
     Runoff {
         meeting: String,
-        #[arg(long, default_value = "board")]
-        kind: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Board)]
+        kind: KindArg,
     },
     /// Write the result into the board register now (else on approval of the minutes)
     Apply {
         meeting: String,
-        #[arg(long, default_value = "board")]
-        kind: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Board)]
+        kind: KindArg,
     },
 }
 
@@ -135,8 +135,8 @@ pub enum ElectionsCmd {
 pub enum CandidatesCmd {
     Add {
         meeting: String,
-        #[arg(long, default_value = "board")]
-        kind: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Board)]
+        kind: KindArg,
         /// Member no.
         #[arg(long)]
         no: Option<i64>,
@@ -151,8 +151,8 @@ pub enum CandidatesCmd {
     /// The candidate accepts (or `--no`)
     Accept {
         meeting: String,
-        #[arg(long, default_value = "board")]
-        kind: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Board)]
+        kind: KindArg,
         /// Candidate: member no. or name
         who: String,
         #[arg(long)]
@@ -166,14 +166,14 @@ pub enum BallotsCmd {
     Pdf {
         meeting: String,
         out: PathBuf,
-        #[arg(long, default_value = "board")]
-        kind: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Board)]
+        kind: KindArg,
     },
     /// Enter one ballot: `--marks "Anne,Bent"` (empty: blank)
     Enter {
         meeting: String,
-        #[arg(long, default_value = "board")]
-        kind: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Board)]
+        kind: KindArg,
         #[arg(long, default_value = "")]
         marks: String,
         #[arg(long)]
@@ -182,23 +182,37 @@ pub enum BallotsCmd {
     /// Take back the last ballot entered
     Undo {
         meeting: String,
-        #[arg(long, default_value = "board")]
-        kind: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Board)]
+        kind: KindArg,
     },
 }
 
-fn kind_of(s: &str) -> Result<ElectionKind, ApiError> {
-    ElectionKind::from_code(s).ok_or_else(|| {
-        bad_input(
-            "kind",
-            format!("Valget »{s}« kendes ikke: brug board, alternates, auditors, auditorAlternates eller position."),
-        )
-    })
+/// Which election of a meeting.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Board,
+    Alternates,
+    Auditors,
+    #[value(name = "auditorAlternates", alias = "auditor-alternates")]
+    AuditorAlternates,
+    Position,
 }
 
-async fn election(api: &Api, meeting: &str, kind: &str) -> Result<ElectionView, ApiError> {
+impl From<KindArg> for ElectionKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Board => ElectionKind::Board,
+            KindArg::Alternates => ElectionKind::Alternates,
+            KindArg::Auditors => ElectionKind::Auditors,
+            KindArg::AuditorAlternates => ElectionKind::AuditorAlternates,
+            KindArg::Position => ElectionKind::Position,
+        }
+    }
+}
+
+async fn election(api: &Api, meeting: &str, kind: KindArg) -> Result<ElectionView, ApiError> {
     let id = meeting_ref(api, meeting).await?;
-    let k = kind_of(kind)?;
+    let k = ElectionKind::from(kind);
     let all: Vec<ElectionView> = api
         .elections_for(id)
         .await?
@@ -213,7 +227,7 @@ async fn election(api: &Api, meeting: &str, kind: &str) -> Result<ElectionView, 
     all.into_iter().nth(pick).ok_or_else(|| {
         ApiError::new(
             ErrorCode::NotFound,
-            format!("Mødet har intet valg af typen »{kind}«."),
+            format!("Mødet har intet valg af typen »{}«.", k.code()),
         )
     })
 }
@@ -472,9 +486,9 @@ pub async fn elections(api: &Api, cmd: ElectionsCmd, json: bool) -> Result<(), A
             });
             return Ok(());
         }
-        ElectionsCmd::Result { meeting, kind } => election(api, &meeting, &kind).await?,
+        ElectionsCmd::Result { meeting, kind } => election(api, &meeting, kind).await?,
         ElectionsCmd::Uncontested { meeting, kind } => {
-            let e = election(api, &meeting, &kind).await?;
+            let e = election(api, &meeting, kind).await?;
             api.election_uncontested(e.election.id).await?
         }
         ElectionsCmd::Totals {
@@ -485,7 +499,7 @@ pub async fn elections(api: &Api, cmd: ElectionsCmd, json: bool) -> Result<(), A
             blank,
             invalid,
         } => {
-            let e = election(api, &meeting, &kind).await?;
+            let e = election(api, &meeting, kind).await?;
             let nos = member_nos(api).await?;
             let mut list = Vec::new();
             for part in votes.split(',').filter(|p| !p.trim().is_empty()) {
@@ -519,7 +533,7 @@ pub async fn elections(api: &Api, cmd: ElectionsCmd, json: bool) -> Result<(), A
             witnesses,
             order,
         } => {
-            let e = election(api, &meeting, &kind).await?;
+            let e = election(api, &meeting, kind).await?;
             let nos = member_nos(api).await?;
             let by_hand = match order {
                 Some(o) => o
@@ -536,11 +550,11 @@ pub async fn elections(api: &Api, cmd: ElectionsCmd, json: bool) -> Result<(), A
             .await?
         }
         ElectionsCmd::Runoff { meeting, kind } => {
-            let e = election(api, &meeting, &kind).await?;
+            let e = election(api, &meeting, kind).await?;
             api.election_runoff(e.election.id).await?
         }
         ElectionsCmd::Apply { meeting, kind } => {
-            let e = election(api, &meeting, &kind).await?;
+            let e = election(api, &meeting, kind).await?;
             api.election_apply(e.election.id).await?
         }
     };
@@ -558,7 +572,7 @@ pub async fn candidates(api: &Api, cmd: CandidatesCmd, json: bool) -> Result<(),
             proposed_by,
             pending,
         } => {
-            let e = election(api, &meeting, &kind).await?;
+            let e = election(api, &meeting, kind).await?;
             let member = match no {
                 Some(n) => Some(api.member_by_no(n).await?.id),
                 None => None,
@@ -578,7 +592,7 @@ pub async fn candidates(api: &Api, cmd: CandidatesCmd, json: bool) -> Result<(),
             who,
             no,
         } => {
-            let e = election(api, &meeting, &kind).await?;
+            let e = election(api, &meeting, kind).await?;
             let nos = member_nos(api).await?;
             api.candidate_accept(CandidateAccept {
                 election: e.election.id,
@@ -595,7 +609,7 @@ pub async fn candidates(api: &Api, cmd: CandidatesCmd, json: bool) -> Result<(),
 pub async fn ballots(api: &Api, cmd: BallotsCmd, json: bool) -> Result<(), ApiError> {
     let v = match cmd {
         BallotsCmd::Pdf { meeting, out, kind } => {
-            let e = election(api, &meeting, &kind).await?;
+            let e = election(api, &meeting, kind).await?;
             let file = api
                 .export(ExportRequest::BallotsPdf {
                     election: e.election.id,
@@ -613,7 +627,7 @@ pub async fn ballots(api: &Api, cmd: BallotsCmd, json: bool) -> Result<(), ApiEr
             marks,
             invalid,
         } => {
-            let mut e = election(api, &meeting, &kind).await?;
+            let mut e = election(api, &meeting, kind).await?;
             if e.election.method == Method::Pending {
                 e = api.election_start_ballot(e.election.id).await?;
             }
@@ -631,7 +645,7 @@ pub async fn ballots(api: &Api, cmd: BallotsCmd, json: bool) -> Result<(), ApiEr
             .await?
         }
         BallotsCmd::Undo { meeting, kind } => {
-            let e = election(api, &meeting, &kind).await?;
+            let e = election(api, &meeting, kind).await?;
             api.ballot_undo(e.election.id).await?
         }
     };

@@ -1,0 +1,371 @@
+//! `kvorum` — the command line: the same use cases as the app, through kvorum-api, one
+//! file per domain. A failed command prints the Danish message on stderr and exits
+//! non-zero; output cut short by a closed pipe (`kvorum members list | head -1`) is not
+//! an error.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use kvorum_api::dto::*;
+use kvorum_api::settings::{config_dir, resolve_db, AppSettings};
+use kvorum_api::{Api, ApiError, Clock, ErrorCode};
+use kvorum_core::dates::parse_date;
+use serde::Serialize;
+
+mod board;
+mod budget;
+mod bylaws;
+mod grants;
+mod meetings;
+mod members;
+
+use board::{BallotsCmd, BoardCmd, CandidatesCmd, ElectionsCmd};
+use budget::{BookingsCmd, BudgetCmd};
+use bylaws::{BylawsCmd, RulesCmd};
+use grants::{GrantsCmd, VisitsCmd};
+use meetings::{AttendanceCmd, DecisionsCmd, MeetingsCmd, MinutesCmd, ProposalsCmd, ProxiesCmd};
+use members::{FeesCmd, MembersCmd, QueryArgs};
+
+#[derive(Parser)]
+#[command(
+    name = "kvorum",
+    version,
+    about = "Kvorum: foreningens medlemmer, generalforsamling og økonomi"
+)]
+struct Cli {
+    /// The association database: a file path, sqlite://… or postgres://… (else KVORUM_DB,
+    /// else ~/.local/share/kvorum/forening.sqlite)
+    #[arg(long, global = true)]
+    db: Option<String>,
+    /// Machine-readable output
+    #[arg(long, global = true)]
+    json: bool,
+    /// Name written to the audit log (else the name in settings, else the OS user)
+    #[arg(long, global = true)]
+    user: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the association in a new database
+    Init(InitArgs),
+    /// Show the association
+    Association,
+    /// The member register
+    #[command(subcommand)]
+    Members(MembersCmd),
+    /// Membership fees
+    #[command(subcommand)]
+    Fees(FeesCmd),
+    /// Documents as PDF
+    #[command(subcommand)]
+    Pdf(PdfCmd),
+    /// The bylaws (vedtægter) and their settings
+    #[command(subcommand)]
+    Bylaws(BylawsCmd),
+    /// The bylaws' rules applied: votes, deadlines, voting right
+    #[command(subcommand)]
+    Rules(RulesCmd),
+    /// General assemblies, board meetings and other meetings
+    #[command(subcommand)]
+    Meetings(MeetingsCmd),
+    /// Proposals for a meeting (indkomne forslag)
+    #[command(subcommand)]
+    Proposals(ProposalsCmd),
+    /// Check-in at a meeting
+    #[command(subcommand)]
+    Attendance(AttendanceCmd),
+    /// Proxies (fuldmagter) at an assembly
+    #[command(subcommand)]
+    Proxies(ProxiesCmd),
+    /// Decisions with their votes
+    #[command(subcommand)]
+    Decisions(DecisionsCmd),
+    /// Minutes (referat): draft, approve, correct, print
+    #[command(subcommand)]
+    Minutes(MinutesCmd),
+    /// The board register: who sits, positions, terms
+    #[command(subcommand)]
+    Board(BoardCmd),
+    /// Elections at an assembly
+    #[command(subcommand)]
+    Elections(ElectionsCmd),
+    /// Candidates in an election
+    #[command(subcommand)]
+    Candidates(CandidatesCmd),
+    /// Ballots: print, enter, undo
+    #[command(subcommand)]
+    Ballots(BallotsCmd),
+    /// The budget per fiscal year
+    #[command(subcommand)]
+    Budget(BudgetCmd),
+    /// Bookings and bank statement import
+    #[command(subcommand)]
+    Bookings(BookingsCmd),
+    /// Budget vs. actual for a fiscal year, per line and per grant, with the visitor counts
+    Overview { year: i32 },
+    /// Grants and operating agreements
+    #[command(subcommand)]
+    Grants(GrantsCmd),
+    /// Anonymous visitor counts (numbers only)
+    #[command(subcommand)]
+    Visits(VisitsCmd),
+    /// Print the TypeScript bindings (used by the UI build)
+    Bindings,
+}
+
+#[derive(Args)]
+struct InitArgs {
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    cvr: Option<String>,
+    #[arg(long)]
+    address: Option<String>,
+    #[arg(long)]
+    postal_code: Option<String>,
+    #[arg(long)]
+    city: Option<String>,
+    #[arg(long)]
+    municipality: Option<String>,
+    /// Month the fiscal year starts (1–12)
+    #[arg(long, default_value_t = 1)]
+    fiscal_year_start_month: u32,
+}
+
+#[derive(Subcommand)]
+enum PdfCmd {
+    MemberList {
+        out: PathBuf,
+        #[command(flatten)]
+        query: QueryArgs,
+    },
+    /// The notice (indkaldelse) of a meeting
+    Notice { meeting: String, out: PathBuf },
+    /// The final agenda with the proposals' text
+    Agenda { meeting: String, out: PathBuf },
+    /// The attendance sheet to sign at the door
+    AttendanceSheet { meeting: String, out: PathBuf },
+    /// Budget vs. actual with the chart, for a board meeting
+    BudgetFollowup { year: i32, out: PathBuf },
+    /// The report to the grantor: `kvorum pdf grant-report Driftstilskud 2026 rapport.pdf`
+    GrantReport {
+        grant: String,
+        year: i32,
+        out: PathBuf,
+    },
+}
+
+pub(crate) fn bad_input(field: &str, message: String) -> ApiError {
+    ApiError {
+        fields: vec![FieldError {
+            field: field.into(),
+            message: message.clone(),
+        }],
+        ..ApiError::new(ErrorCode::Validation, message)
+    }
+}
+
+pub(crate) fn date_arg(
+    field: &str,
+    s: &Option<String>,
+) -> Result<Option<chrono::NaiveDate>, ApiError> {
+    s.as_deref()
+        .map(|v| parse_date(v).map_err(|m| bad_input(field, m)))
+        .transpose()
+}
+
+pub(crate) fn print<T: Serialize>(json: bool, value: &T, human: impl FnOnce() -> String) {
+    if json {
+        out(&serde_json::to_string_pretty(value).unwrap_or_default());
+    } else {
+        out(&human());
+    }
+}
+
+/// Writes a line to stdout. When the reader has gone (`| head -1`), the rest of the output
+/// has nowhere to go: stop quietly, as other command-line tools do, instead of panicking.
+/// Everything the command changed is committed before it prints.
+fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("Kvorum kunne ikke skrive resultatet: {e}");
+        std::process::exit(1);
+    }
+}
+
+pub(crate) fn write_file(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
+    std::fs::write(path, bytes).map_err(|e| {
+        ApiError::new(
+            ErrorCode::File,
+            format!("Filen {} kunne ikke skrives: {e}", path.display()),
+        )
+    })
+}
+
+async fn run(cli: Cli) -> Result<(), ApiError> {
+    if let Command::Bindings = cli.command {
+        out(kvorum_api::bindings::typescript().trim_end());
+        return Ok(());
+    }
+    let settings = AppSettings::load(&config_dir());
+    let actor = cli.user.clone().unwrap_or_else(|| settings.actor());
+    let api = Api::open(&resolve_db(cli.db.as_deref()), &actor, Clock::from_env()).await?;
+    let json = cli.json;
+    let today = api.clock().today();
+    let result = match cli.command {
+        Command::Bindings => Ok(()),
+        Command::Init(a) => {
+            let created = api
+                .association_create(AssociationInput {
+                    name: a.name,
+                    cvr: a.cvr,
+                    address: a.address,
+                    postal_code: a.postal_code,
+                    city: a.city,
+                    municipality: a.municipality,
+                    fiscal_year_start_month: a.fiscal_year_start_month,
+                })
+                .await?;
+            print(json, &created, || {
+                format!(
+                    "Foreningen »{}« er oprettet i {}.",
+                    created.name,
+                    api.location().display()
+                )
+            });
+            Ok(())
+        }
+        Command::Association => {
+            let a = api.require_association().await?;
+            print(json, &a, || {
+                format!(
+                    "{}\nCVR: {}\nHjemsted: {}\nRegnskabsår starter i måned {}",
+                    a.name,
+                    a.cvr.clone().unwrap_or_else(|| "—".into()),
+                    a.municipality.clone().unwrap_or_else(|| "—".into()),
+                    a.fiscal_year_start_month
+                )
+            });
+            Ok(())
+        }
+        Command::Members(cmd) => members::members(&api, cmd, json, today).await,
+        Command::Fees(cmd) => members::fees(&api, cmd, json).await,
+        Command::Bylaws(cmd) => bylaws::bylaws(&api, cmd, json).await,
+        Command::Rules(cmd) => bylaws::rules(&api, cmd, json).await,
+        Command::Meetings(cmd) => meetings::meetings(&api, cmd, json).await,
+        Command::Proposals(cmd) => meetings::proposals(&api, cmd, json).await,
+        Command::Attendance(cmd) => meetings::attendance(&api, cmd, json).await,
+        Command::Proxies(cmd) => meetings::proxies(&api, cmd, json).await,
+        Command::Decisions(cmd) => meetings::decisions(&api, cmd, json).await,
+        Command::Minutes(cmd) => meetings::minutes(&api, cmd, json).await,
+        Command::Board(cmd) => board::board(&api, cmd, json).await,
+        Command::Budget(cmd) => budget::budget(&api, cmd, json).await,
+        Command::Bookings(cmd) => budget::bookings(&api, cmd, json).await,
+        Command::Overview { year } => budget::overview(&api, year, json).await,
+        Command::Grants(cmd) => grants::grants(&api, cmd, json).await,
+        Command::Visits(cmd) => grants::visits(&api, cmd, json).await,
+        Command::Pdf(PdfCmd::BudgetFollowup { year, out }) => {
+            grants::pdf(
+                &api,
+                kvorum_api::documents::ExportRequest::BudgetFollowupPdf { year },
+                &out,
+                json,
+            )
+            .await
+        }
+        Command::Pdf(PdfCmd::GrantReport { grant, year, out }) => {
+            grants::grant_report(&api, &grant, year, &out, json).await
+        }
+        Command::Elections(cmd) => board::elections(&api, cmd, json).await,
+        Command::Candidates(cmd) => board::candidates(&api, cmd, json).await,
+        Command::Ballots(cmd) => board::ballots(&api, cmd, json).await,
+        Command::Pdf(PdfCmd::Notice { meeting, out }) => {
+            meetings::meeting_pdf(&api, "notice", &meeting, &out, json).await
+        }
+        Command::Pdf(PdfCmd::Agenda { meeting, out }) => {
+            meetings::meeting_pdf(&api, "agenda", &meeting, &out, json).await
+        }
+        Command::Pdf(PdfCmd::AttendanceSheet { meeting, out }) => {
+            meetings::meeting_pdf(&api, "attendance", &meeting, &out, json).await
+        }
+        Command::Pdf(PdfCmd::MemberList { out, query }) => {
+            let file = api.members_export_pdf(members::query_of(&query)).await?;
+            write_file(&out, &file.bytes)?;
+            print(
+                json,
+                &serde_json::json!({ "file": out, "members": file.rows }),
+                || {
+                    format!(
+                        "Medlemslisten ({} medlemmer) er gemt i {}.",
+                        file.rows,
+                        out.display()
+                    )
+                },
+            );
+            Ok(())
+        }
+    };
+    api.close().await;
+    result
+}
+
+/// Logs to stderr; `KVORUM_LOG=debug` shows more. Errors carry their whole cause chain.
+fn init_logging() {
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_env("KVORUM_LOG").unwrap_or_else(|_| "warn".into());
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+fn main() -> ExitCode {
+    init_logging();
+    let cli = Cli::parse();
+    let json = cli.json;
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("Kvorum kunne ikke starte: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match rt.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if json {
+                eprintln!("{}", serde_json::to_string(&e).unwrap_or_default());
+            } else {
+                eprintln!("Fejl: {}", e.message);
+                for f in &e.fields {
+                    eprintln!("  {}: {}", f.field, f.message);
+                }
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// clap's own consistency checks (a duplicated argument name panics at parse time in a
+    /// debug build, as `members edit --no` once did).
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}
