@@ -3,7 +3,6 @@
 use kvorum_core::association::{validate_association, Association, AssociationInput};
 use kvorum_core::ids::AssociationId;
 use kvorum_core::members::builtin_membership_types;
-use kvorum_store::AuditRecord;
 
 use crate::dto::AssociationUpdate;
 use crate::{Api, ApiError, ApiResult, ErrorCode};
@@ -33,32 +32,17 @@ impl Api {
                 "Denne database har allerede en forening. Én database rummer én forening: opret en ny fil til en anden forening.",
             ));
         }
-        let id = AssociationId::new();
+        let association = Association::new(AssociationId::new(), &valid);
         let mut tx = self.begin().await?;
-        tx.insert_association(id, &valid).await?;
+        tx.insert_association(&association).await?;
         for (i, t) in builtin_membership_types().iter().enumerate() {
             tx.insert_membership_type(t, i64::try_from(i).unwrap_or(0))
                 .await?;
         }
-        let created = serde_json::to_value(&input).unwrap_or_default();
-        tx.audit(AuditRecord {
-            entity: "association",
-            entity_id: id.to_string(),
-            action: "create",
-            changes: created,
-        })
-        .await?;
         // A new association starts from the standard bylaws, as a draft to edit and adopt;
         // both land together or not at all.
         let draft = crate::bylaws::first_draft(&valid);
         tx.insert_bylaws_version(&draft).await?;
-        tx.audit(AuditRecord {
-            entity: "bylaws",
-            entity_id: draft.id.to_string(),
-            action: "create",
-            changes: serde_json::json!({ "from": "template" }),
-        })
-        .await?;
         tx.commit().await?;
         self.require_association().await
     }
@@ -66,32 +50,17 @@ impl Api {
     pub async fn association_update(&self, update: AssociationUpdate) -> ApiResult<Association> {
         let before = self.require_association().await?;
         let valid = validate_association(&update.input).map_err(ApiError::validation)?;
-        let mut tx = self.begin().await?;
-        tx.update_association(&valid, update.version)
-            .await
-            .map_err(|e| ApiError::from_store(e, "Foreningen"))?;
+        if before.version != update.version {
+            return Err(ApiError::conflict("Foreningen"));
+        }
         let after = Association {
             version: before.version + 1,
-            name: valid.name.clone(),
-            cvr: valid.cvr.clone(),
-            address: valid.address.clone(),
-            postal_code: valid.postal_code.clone(),
-            city: valid.city.clone(),
-            municipality: valid.municipality.clone(),
-            fiscal_year_start_month: valid.fiscal_year_start_month,
-            id: before.id,
+            ..Association::new(before.id, &valid)
         };
-        let changes = kvorum_store::audit::diff(
-            &serde_json::to_value(&before).unwrap_or_default(),
-            &serde_json::to_value(&after).unwrap_or_default(),
-        );
-        tx.audit(AuditRecord {
-            entity: "association",
-            entity_id: before.id.to_string(),
-            action: "update",
-            changes,
-        })
-        .await?;
+        let mut tx = self.begin().await?;
+        tx.update_association(&before, &after)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Foreningen"))?;
         tx.commit().await?;
         self.require_association().await
     }

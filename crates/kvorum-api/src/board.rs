@@ -6,7 +6,6 @@ use kvorum_core::board::{next_alternate, register_on, Position, PositionEntry, S
 use kvorum_core::dates::format_date;
 use kvorum_core::ids::{MemberId, TermId};
 use kvorum_core::FieldErrors;
-use kvorum_store::AuditRecord;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -181,13 +180,6 @@ impl Api {
         };
         let mut tx = self.begin().await?;
         tx.insert_term(&t).await?;
-        tx.audit(AuditRecord {
-            entity: "board_term",
-            entity_id: t.id.to_string(),
-            action: "appoint",
-            changes: serde_json::to_value(&t).unwrap_or_default(),
-        })
-        .await?;
         tx.commit().await?;
         self.board_register(Some(t.start)).await
     }
@@ -218,16 +210,9 @@ impl Api {
                 from: input.date,
             });
             after.version += 1;
-            tx.update_term(&after)
+            tx.update_term(t, &after)
                 .await
                 .map_err(|e| ApiError::from_store(e, TERM))?;
-            tx.audit(AuditRecord {
-                entity: "board_term",
-                entity_id: t.id.to_string(),
-                action: "constitute",
-                changes: serde_json::json!({ "position": p.position, "from": input.date }),
-            })
-            .await?;
         }
         tx.commit().await?;
         self.board_register(Some(input.date)).await
@@ -256,7 +241,7 @@ impl Api {
                 &reason
             },
         );
-        tx.update_term(&gone)
+        tx.update_term(t, &gone)
             .await
             .map_err(|e| ApiError::from_store(e, TERM))?;
         if input.alternate_steps_in && t.kind == SeatKind::Board {
@@ -270,7 +255,7 @@ impl Api {
                 input.date,
                 &format!("indtrådt i bestyrelsen for {}", t.name),
             );
-            tx.update_term(&stepped)
+            tx.update_term(alt, &stepped)
                 .await
                 .map_err(|e| ApiError::from_store(e, TERM))?;
             tx.insert_term(&Term {
@@ -293,18 +278,11 @@ impl Api {
                 let mut moved = other.clone();
                 moved.rank = moved.rank.map(|r| r.saturating_sub(1).max(1));
                 moved.version += 1;
-                tx.update_term(&moved)
+                tx.update_term(other, &moved)
                     .await
                     .map_err(|e| ApiError::from_store(e, TERM))?;
             }
         }
-        tx.audit(AuditRecord {
-            entity: "board_term",
-            entity_id: t.id.to_string(),
-            action: "leave",
-            changes: serde_json::json!({ "date": input.date, "reason": gone.end_reason, "alternateStepsIn": input.alternate_steps_in }),
-        })
-        .await?;
         tx.commit().await?;
         self.board_register(Some(input.date)).await
     }

@@ -16,7 +16,6 @@ use kvorum_core::budget::{
 use kvorum_core::grants::Grant;
 use kvorum_core::ids::{BookingId, BudgetLineId, GrantId};
 use kvorum_core::{FieldErrors, Money};
-use kvorum_store::AuditRecord;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -296,7 +295,7 @@ impl Api {
         validate_line(&input.name, input.amount).map_err(ApiError::validation)?;
         let existing = self.store.budget_lines(input.year).await?;
         let mut tx = self.begin().await?;
-        let line = match input.id {
+        match input.id {
             None => {
                 let l = BudgetLine {
                     id: BudgetLineId::new(),
@@ -310,7 +309,6 @@ impl Api {
                 tx.insert_budget_line(&l, i64::try_from(existing.len()).unwrap_or(0))
                     .await
                     .map_err(|e| dup_line(e, &l.name))?;
-                l
             }
             Some(id) => {
                 let before = existing
@@ -328,23 +326,11 @@ impl Api {
                     version: before.version + 1,
                     ..before.clone()
                 };
-                tx.update_budget_line(&l)
+                tx.update_budget_line(before, &l)
                     .await
                     .map_err(|e| dup_line(e, &l.name))?;
-                l
             }
-        };
-        tx.audit(AuditRecord {
-            entity: "budget_line",
-            entity_id: line.id.to_string(),
-            action: if input.id.is_some() {
-                "update"
-            } else {
-                "create"
-            },
-            changes: serde_json::to_value(&line).unwrap_or_default(),
-        })
-        .await?;
+        }
         tx.commit().await?;
         self.budget_get(input.year, None).await
     }
@@ -377,13 +363,6 @@ impl Api {
             )
             .await?;
         }
-        tx.audit(AuditRecord {
-            entity: "budget",
-            entity_id: to.to_string(),
-            action: "copy",
-            changes: serde_json::json!({ "from": from, "lines": lines.len() }),
-        })
-        .await?;
         tx.commit().await?;
         self.budget_get(to, None).await
     }
@@ -439,16 +418,9 @@ impl Api {
             ..before.clone()
         };
         let mut tx = self.begin().await?;
-        tx.update_booking(&after)
+        tx.update_booking(&before, &after)
             .await
             .map_err(|e| ApiError::from_store(e, "Posteringen"))?;
-        tx.audit(AuditRecord {
-            entity: "booking",
-            entity_id: after.id.to_string(),
-            action: "update",
-            changes: serde_json::json!({ "before": before, "after": after }),
-        })
-        .await?;
         tx.commit().await?;
         Ok(after)
     }
@@ -493,13 +465,6 @@ impl Api {
             }
             other => other.into(),
         })?;
-        tx.audit(AuditRecord {
-            entity: "booking",
-            entity_id: b.id.to_string(),
-            action: "create",
-            changes: serde_json::to_value(&b).unwrap_or_default(),
-        })
-        .await?;
         tx.commit().await?;
         Ok(b)
     }
@@ -698,13 +663,6 @@ impl Api {
             &preview.headings.join(";").to_lowercase(),
             &serde_json::to_string(&preview.mapping).unwrap_or_default(),
         )
-        .await?;
-        tx.audit(AuditRecord {
-            entity: "bank_import",
-            entity_id: String::new(),
-            action: "apply",
-            changes: serde_json::json!({ "imported": new.len(), "skipped": preview.duplicates }),
-        })
         .await?;
         tx.commit().await?;
         let imported = u32::try_from(new.len()).unwrap_or(0);

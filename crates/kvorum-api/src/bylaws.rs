@@ -11,7 +11,6 @@ use kvorum_core::dates::format_date;
 use kvorum_core::ids::{BylawsVersionId, MemberId};
 use kvorum_core::rules::{self, Deadlines, DecisionOutcome, RuleSettings, VoteCounts, VotingRight};
 use kvorum_core::FieldErrors;
-use kvorum_store::AuditRecord;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -181,13 +180,6 @@ impl Api {
         tx.insert_bylaws_version(&draft)
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
-        tx.audit(AuditRecord {
-            entity: "bylaws",
-            entity_id: draft.id.to_string(),
-            action: "create",
-            changes: serde_json::json!({ "from": draft.number - 1 }),
-        })
-        .await?;
         tx.commit().await?;
         Ok(draft)
     }
@@ -235,20 +227,9 @@ impl Api {
             ..before.clone()
         };
         let mut tx = self.begin().await?;
-        tx.update_bylaws_version(&after)
+        tx.update_bylaws_version(&before, &after)
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
-        let changes = kvorum_store::audit::diff(
-            &serde_json::to_value(&before).unwrap_or_default(),
-            &serde_json::to_value(&after).unwrap_or_default(),
-        );
-        tx.audit(AuditRecord {
-            entity: "bylaws",
-            entity_id: after.id.to_string(),
-            action: "update",
-            changes,
-        })
-        .await?;
         tx.commit().await?;
         Ok(DraftSaved {
             draft: after,
@@ -300,16 +281,9 @@ impl Api {
             ..draft.clone()
         };
         let mut tx = self.begin().await?;
-        tx.update_bylaws_version(&after)
+        tx.update_bylaws_version(&draft, &after)
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
-        tx.audit(AuditRecord {
-            entity: "bylaws",
-            entity_id: after.id.to_string(),
-            action: "adopt",
-            changes: serde_json::json!({ "number": after.number, "adoptedOn": adopted_on, "inForceFrom": in_force_from }),
-        })
-        .await?;
         tx.commit().await?;
         Ok(after)
     }

@@ -12,7 +12,6 @@ use kvorum_core::elections::{
 };
 use kvorum_core::ids::{AgendaItemId, CandidateId, ElectionId, MeetingId, MemberId, TermId};
 use kvorum_core::meetings::{attendance_counts, ItemKind, MeetingKind};
-use kvorum_store::AuditRecord;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -246,13 +245,6 @@ impl Api {
                     version: 1,
                 };
                 tx.insert_election(&e).await?;
-                tx.audit(AuditRecord {
-                    entity: "election",
-                    entity_id: e.id.to_string(),
-                    action: "create",
-                    changes: serde_json::json!({ "meeting": meeting, "kind": kind, "seats": seats, "alternates": alternates }),
-                })
-                .await?;
             }
             tx.commit().await?;
             existing = self.store.elections(Some(meeting)).await?;
@@ -372,24 +364,13 @@ impl Api {
         &self,
         before: &Election,
         mut after: Election,
-        action: &str,
     ) -> ApiResult<ElectionView> {
         self.minutes_open(before.meeting_id).await?;
         after.version = before.version + 1;
         let mut tx = self.begin().await?;
-        tx.update_election(&after)
+        tx.update_election(before, &after)
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
-        tx.audit(AuditRecord {
-            entity: "election",
-            entity_id: after.id.to_string(),
-            action,
-            changes: kvorum_store::audit::diff(
-                &serde_json::to_value(before).unwrap_or_default(),
-                &serde_json::to_value(&after).unwrap_or_default(),
-            ),
-        })
-        .await?;
         tx.commit().await?;
         self.view(after).await
     }
@@ -478,7 +459,7 @@ impl Api {
         after
             .candidates
             .sort_by_key(|c| kvorum_core::members::danish_collate(&c.name));
-        self.save_election(&before, after, "candidate").await
+        self.save_election(&before, after).await
     }
 
     /// Records whether a candidate accepts (a sitting member standing again accepts here).
@@ -498,7 +479,7 @@ impl Api {
             .find(|c| c.id == input.candidate)
             .ok_or_else(|| ApiError::not_found("Kandidaten"))?;
         c.accepts = input.accepts;
-        self.save_election(&before, after, "accept").await
+        self.save_election(&before, after).await
     }
 
     /// Fredsvalg: everyone standing is elected without a vote.
@@ -514,7 +495,7 @@ impl Api {
         let mut after = before.clone();
         after.method = Method::Uncontested;
         after.present_with_vote = self.votes_in_room(before.meeting_id).await?;
-        self.save_election(&before, after, "uncontested").await
+        self.save_election(&before, after).await
     }
 
     /// Starts the written ballot (always when contested; on request when the bylaws allow it).
@@ -537,7 +518,7 @@ impl Api {
         let mut after = before.clone();
         after.method = Method::Ballots;
         after.present_with_vote = self.votes_in_room(before.meeting_id).await?;
-        self.save_election(&before, after, "ballot").await
+        self.save_election(&before, after).await
     }
 
     /// Enters one ballot as the counters read it. Kvorum keeps every ballot.
@@ -569,13 +550,6 @@ impl Api {
             },
         )
         .await?;
-        tx.audit(AuditRecord {
-            entity: "ballot",
-            entity_id: e.id.to_string(),
-            action: "enter",
-            changes: serde_json::json!({ "seq": n + 1 }),
-        })
-        .await?;
         tx.commit().await?;
         self.view(e).await
     }
@@ -587,13 +561,6 @@ impl Api {
         self.minutes_open(e.meeting_id).await?;
         let mut tx = self.begin().await?;
         tx.delete_last_ballot(e.id).await?;
-        tx.audit(AuditRecord {
-            entity: "ballot",
-            entity_id: e.id.to_string(),
-            action: "undo",
-            changes: serde_json::Value::Null,
-        })
-        .await?;
         tx.commit().await?;
         self.view(e).await
     }
@@ -659,7 +626,7 @@ impl Api {
                 })
                 .collect(),
         });
-        self.save_election(&before, after, "totals").await
+        self.save_election(&before, after).await
     }
 
     /// Settles the pending tie by lot: Kvorum draws with the operating system's secure random
@@ -731,7 +698,7 @@ impl Api {
                 .collect(),
             run_off: false,
         });
-        self.save_election(&before, after, "draw").await
+        self.save_election(&before, after).await
     }
 
     /// A second round between the tied (or, for a position, the top two): a new written
@@ -790,13 +757,6 @@ impl Api {
         };
         let mut tx = self.begin().await?;
         tx.insert_election(&e).await?;
-        tx.audit(AuditRecord {
-            entity: "election",
-            entity_id: e.id.to_string(),
-            action: "runoff",
-            changes: serde_json::json!({ "of": before.id, "candidates": tie.candidates }),
-        })
-        .await?;
         tx.commit().await?;
         self.view(e).await
     }
@@ -817,11 +777,11 @@ impl Api {
         done.applied = true;
         done.version += 1;
         let mut tx = self.begin().await?;
-        tx.update_election(&done)
+        tx.update_election(runoff, &done)
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
         tx.commit().await?;
-        self.save_election(&parent, after, "runoff-result").await
+        self.save_election(&parent, after).await
     }
 
     /// Writes the result into the board register: new terms from this assembly, and the
@@ -852,7 +812,7 @@ impl Api {
         for t in terms.iter().filter(|t| {
             t.kind == seat && t.active_on(m.date) && t.expires_year.is_some_and(|y| y <= year)
         }) {
-            tx.update_term(&t.ended(m.date, "valgperioden udløb"))
+            tx.update_term(t, &t.ended(m.date, "valgperioden udløb"))
                 .await
                 .map_err(|e| ApiError::from_store(e, "Bestyrelsesregistret"))?;
         }
@@ -862,7 +822,7 @@ impl Api {
                 .iter()
                 .filter(|t| t.kind == SeatKind::Alternate && t.active_on(m.date))
             {
-                tx.update_term(&t.ended(m.date, "nye suppleanter valgt"))
+                tx.update_term(t, &t.ended(m.date, "nye suppleanter valgt"))
                     .await
                     .map_err(|e| ApiError::from_store(e, "Bestyrelsesregistret"))?;
             }
@@ -891,8 +851,7 @@ impl Api {
             ))
             .await?;
         }
-        let changes = serde_json::json!({ "elected": r.elected, "alternates": r.alternates });
-        self.finish_apply(tx, &before, changes).await
+        self.finish_apply(tx, &before).await
     }
 
     /// Marks the election applied, in the transaction that wrote the register, and commits.
@@ -900,23 +859,15 @@ impl Api {
         &self,
         mut tx: kvorum_store::StoreTx,
         before: &Election,
-        changes: serde_json::Value,
     ) -> ApiResult<ElectionView> {
         let after = Election {
             applied: true,
             version: before.version + 1,
             ..before.clone()
         };
-        tx.update_election(&after)
+        tx.update_election(before, &after)
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
-        tx.audit(AuditRecord {
-            entity: "election",
-            entity_id: after.id.to_string(),
-            action: "apply",
-            changes,
-        })
-        .await?;
         tx.commit().await?;
         self.view(after).await
     }
@@ -958,7 +909,7 @@ impl Api {
                     from: m.date,
                 });
                 after.version += 1;
-                tx.update_term(&after)
+                tx.update_term(t, &after)
                     .await
                     .map_err(|e| ApiError::from_store(e, "Bestyrelsesregistret"))?;
             }
@@ -972,8 +923,7 @@ impl Api {
                 tx.insert_term(&t).await?;
             }
         }
-        let changes = serde_json::json!({ "position": position, "elected": winner.name });
-        self.finish_apply(tx, &before, changes).await
+        self.finish_apply(tx, &before).await
     }
 
     /// The election paragraphs of a meeting, per agenda item, for the minutes draft.

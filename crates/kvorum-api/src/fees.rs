@@ -3,7 +3,6 @@
 use kvorum_core::fees::{validate_fee_rate, validate_payment, FeeRate, Payment, PaymentInput};
 use kvorum_core::ids::PaymentId;
 use kvorum_core::FieldErrors;
-use kvorum_store::AuditRecord;
 
 use crate::{Api, ApiError, ApiResult};
 
@@ -23,13 +22,6 @@ impl Api {
         }
         let mut tx = self.begin().await?;
         tx.set_fee_rate(&rate).await?;
-        tx.audit(AuditRecord {
-            entity: "fee_rate",
-            entity_id: format!("{}:{}", rate.year, rate.membership_type),
-            action: "set",
-            changes: serde_json::to_value(&rate).unwrap_or_default(),
-        })
-        .await?;
         tx.commit().await?;
         self.fee_rates().await
     }
@@ -55,13 +47,6 @@ impl Api {
         };
         let mut tx = self.begin().await?;
         tx.insert_payment(&payment).await?;
-        tx.audit(AuditRecord {
-            entity: "payment",
-            entity_id: payment.member_id.to_string(),
-            action: "create",
-            changes: serde_json::to_value(&payment).unwrap_or_default(),
-        })
-        .await?;
         tx.commit().await?;
         Ok(payment)
     }

@@ -12,7 +12,6 @@ use kvorum_core::grants::{
 };
 use kvorum_core::ids::{FrikortJobId, FrikortWorkerId, GrantId};
 use kvorum_core::{FieldErrors, Money};
-use kvorum_store::AuditRecord;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -189,40 +188,32 @@ impl Api {
             version: 1,
         };
         validate_grant(&g).map_err(ApiError::validation)?;
-        // Read what is there before the transaction takes the (SQLite) connection.
-        if let Some(id) = input.id {
-            let before = self
-                .store
-                .grants()
-                .await?
-                .into_iter()
-                .find(|x| x.id == id)
-                .ok_or_else(|| ApiError::not_found("Tilskuddet"))?;
-            if before.version != input.version {
-                return Err(ApiError::conflict("Tilskuddet"));
+        let before = match input.id {
+            None => None,
+            Some(id) => {
+                let before = self
+                    .store
+                    .grants()
+                    .await?
+                    .into_iter()
+                    .find(|x| x.id == id)
+                    .ok_or_else(|| ApiError::not_found("Tilskuddet"))?;
+                if before.version != input.version {
+                    return Err(ApiError::conflict("Tilskuddet"));
+                }
+                g.keep_history_from(&before);
+                g.version = before.version + 1;
+                Some(before)
             }
-            g.keep_history_from(&before);
-            g.version = before.version + 1;
-        }
+        };
         let mut tx = self.begin().await?;
-        if input.id.is_some() {
-            tx.update_grant(&g)
+        match &before {
+            Some(before) => tx
+                .update_grant(before, &g)
                 .await
-                .map_err(|e| ApiError::from_store(e, "Tilskuddet"))?;
-        } else {
-            tx.insert_grant(&g).await?;
+                .map_err(|e| ApiError::from_store(e, "Tilskuddet"))?,
+            None => tx.insert_grant(&g).await?,
         }
-        tx.audit(AuditRecord {
-            entity: "grant",
-            entity_id: g.id.to_string(),
-            action: if input.id.is_some() {
-                "update"
-            } else {
-                "create"
-            },
-            changes: serde_json::to_value(&g).unwrap_or_default(),
-        })
-        .await?;
         tx.commit().await?;
         Ok(g)
     }
@@ -239,6 +230,7 @@ impl Api {
         if g.version != input.version {
             return Err(ApiError::conflict("Tilskuddet"));
         }
+        let before = g.clone();
         let goal = g
             .agreement
             .as_mut()
@@ -257,16 +249,9 @@ impl Api {
         goal.statuses.sort_by_key(|s| s.on);
         g.version += 1;
         let mut tx = self.begin().await?;
-        tx.update_grant(&g)
+        tx.update_grant(&before, &g)
             .await
             .map_err(|e| ApiError::from_store(e, "Tilskuddet"))?;
-        tx.audit(AuditRecord {
-            entity: "grant",
-            entity_id: g.id.to_string(),
-            action: "goal_status",
-            changes: serde_json::json!({ "goal": input.goal, "status": entry }),
-        })
-        .await?;
         tx.commit().await?;
         Ok(g)
     }
@@ -320,13 +305,6 @@ impl Api {
         validate_visit(&t, today).map_err(ApiError::validation)?;
         let mut tx = self.begin().await?;
         tx.set_visit_tally(&t).await?;
-        tx.audit(AuditRecord {
-            entity: "visit_tally",
-            entity_id: t.day.to_string(),
-            action: "set",
-            changes: serde_json::to_value(&t).unwrap_or_default(),
-        })
-        .await?;
         tx.commit().await?;
         self.visits_get(t.day.year()).await
     }
@@ -392,13 +370,6 @@ impl Api {
         }
         let mut tx = self.begin().await?;
         tx.set_frikort_cap(year, cap).await?;
-        tx.audit(AuditRecord {
-            entity: "frikort_cap",
-            entity_id: year.to_string(),
-            action: "set",
-            changes: serde_json::json!({ "year": year, "cap": cap }),
-        })
-        .await?;
         tx.commit().await?;
         self.frikort_get(year).await
     }
@@ -414,13 +385,6 @@ impl Api {
         };
         let mut tx = self.begin().await?;
         tx.insert_frikort_worker(&w).await?;
-        tx.audit(AuditRecord {
-            entity: "frikort_worker",
-            entity_id: w.id.to_string(),
-            action: "create",
-            changes: serde_json::json!({}),
-        })
-        .await?;
         tx.commit().await?;
         Ok(w)
     }
@@ -446,13 +410,6 @@ impl Api {
         };
         let mut tx = self.begin().await?;
         tx.insert_frikort_job(&j).await?;
-        tx.audit(AuditRecord {
-            entity: "frikort_job",
-            entity_id: j.id.to_string(),
-            action: "create",
-            changes: serde_json::json!({ "workedOn": j.worked_on, "amount": j.amount }),
-        })
-        .await?;
         tx.commit().await?;
         self.frikort_get(year).await
     }

@@ -23,7 +23,6 @@ use kvorum_core::rules::{
     VotingRight,
 };
 use kvorum_core::FieldErrors;
-use kvorum_store::AuditRecord;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -478,32 +477,15 @@ impl Api {
         let m = Meeting::new(input);
         let mut tx = self.begin().await?;
         tx.insert_meeting(&m).await?;
-        tx.audit(AuditRecord {
-            entity: "meeting",
-            entity_id: m.id.to_string(),
-            action: "create",
-            changes: serde_json::json!({ "kind": m.kind, "date": m.date, "place": m.place }),
-        })
-        .await?;
         tx.commit().await?;
         self.meeting_get(m.id).await
     }
 
-    async fn save_meeting(&self, before: &Meeting, after: Meeting, action: &str) -> ApiResult<()> {
+    async fn save_meeting(&self, before: &Meeting, after: Meeting) -> ApiResult<()> {
         let mut tx = self.begin().await?;
-        tx.update_meeting(&after)
+        tx.update_meeting(before, &after)
             .await
             .map_err(|e| ApiError::from_store(e, MEETING))?;
-        tx.audit(AuditRecord {
-            entity: "meeting",
-            entity_id: after.id.to_string(),
-            action,
-            changes: kvorum_store::audit::diff(
-                &serde_json::to_value(before).unwrap_or_default(),
-                &serde_json::to_value(&after).unwrap_or_default(),
-            ),
-        })
-        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -571,7 +553,7 @@ impl Api {
             version: before.version + 1,
             ..before.clone()
         };
-        self.save_meeting(&before, after, "update").await?;
+        self.save_meeting(&before, after).await?;
         self.meeting_get(update.id).await
     }
 
@@ -620,7 +602,7 @@ impl Api {
             version: before.version + 1,
             ..before.clone()
         };
-        self.save_meeting(&before, after, "agenda").await?;
+        self.save_meeting(&before, after).await?;
         self.meeting_get(update.id).await
     }
 
@@ -665,13 +647,6 @@ impl Api {
             version: 1,
         };
         tx.insert_proposal(&p).await?;
-        tx.audit(AuditRecord {
-            entity: "proposal",
-            entity_id: p.id.to_string(),
-            action: "create",
-            changes: serde_json::to_value(&p).unwrap_or_default(),
-        })
-        .await?;
         tx.commit().await?;
         let deadline = proposal_deadline(&meeting, &rules);
         Ok(ProposalView {
@@ -716,19 +691,9 @@ impl Api {
             ..before.clone()
         };
         let mut tx = self.begin().await?;
-        tx.update_proposal(&after)
+        tx.update_proposal(&before, &after)
             .await
             .map_err(|e| ApiError::from_store(e, "Forslaget"))?;
-        tx.audit(AuditRecord {
-            entity: "proposal",
-            entity_id: after.id.to_string(),
-            action: "update",
-            changes: kvorum_store::audit::diff(
-                &serde_json::to_value(&before).unwrap_or_default(),
-                &serde_json::to_value(&after).unwrap_or_default(),
-            ),
-        })
-        .await?;
         tx.commit().await?;
         let deadline = proposal_deadline(&meeting, &rules);
         Ok(ProposalView {
@@ -821,13 +786,6 @@ impl Api {
                 ),
                 other => other.into(),
             })?;
-        tx.audit(AuditRecord {
-            entity: "attendance",
-            entity_id: meeting.id.to_string(),
-            action: "check_in",
-            changes: serde_json::json!({ "member": attendee.member, "name": attendee.name, "voting": attendee.voting }),
-        })
-        .await?;
         tx.commit().await?;
         self.attendance_get(meeting.id).await
     }
@@ -846,13 +804,6 @@ impl Api {
         if let Some(m) = input.member {
             tx.delete_proxies_of(input.meeting, m).await?;
         }
-        tx.audit(AuditRecord {
-            entity: "attendance",
-            entity_id: input.meeting.to_string(),
-            action: "check_out",
-            changes: serde_json::json!({ "member": input.member, "name": name }),
-        })
-        .await?;
         tx.commit().await?;
         self.attendance_get(input.meeting).await
     }
@@ -906,13 +857,6 @@ impl Api {
         };
         let mut tx = self.begin().await?;
         tx.insert_proxy(r.meeting.id, &p).await?;
-        tx.audit(AuditRecord {
-            entity: "proxy",
-            entity_id: p.id.to_string(),
-            action: "create",
-            changes: serde_json::json!({ "meeting": r.meeting.id, "giver": p.giver, "holder": p.holder }),
-        })
-        .await?;
         tx.commit().await?;
         self.attendance_get(r.meeting.id).await
     }
@@ -925,13 +869,6 @@ impl Api {
         if tx.delete_proxy(input.proxy).await? == 0 {
             return Err(ApiError::not_found("Fuldmagten"));
         }
-        tx.audit(AuditRecord {
-            entity: "proxy",
-            entity_id: input.proxy.to_string(),
-            action: "delete",
-            changes: serde_json::json!({ "meeting": input.meeting }),
-        })
-        .await?;
         tx.commit().await?;
         self.attendance_get(input.meeting).await
     }
@@ -1054,22 +991,8 @@ impl Api {
         let mut tx = self.begin().await?;
         if let Some(v) = &new_version {
             tx.insert_bylaws_version(v).await?;
-            tx.audit(AuditRecord {
-                entity: "bylaws",
-                entity_id: v.id.to_string(),
-                action: "adopt",
-                changes: serde_json::json!({ "number": v.number, "decision": decision.id, "meeting": r.meeting.id }),
-            })
-            .await?;
         }
         tx.insert_decision(&decision).await?;
-        tx.audit(AuditRecord {
-            entity: "decision",
-            entity_id: decision.id.to_string(),
-            action: "create",
-            changes: serde_json::to_value(&decision).unwrap_or_default(),
-        })
-        .await?;
         tx.commit().await?;
         Ok(DecisionRecorded {
             decision,
@@ -1097,14 +1020,7 @@ impl Api {
             ));
         }
         let mut tx = self.begin().await?;
-        tx.delete_decision(d.id).await?;
-        tx.audit(AuditRecord {
-            entity: "decision",
-            entity_id: d.id.to_string(),
-            action: "delete",
-            changes: serde_json::to_value(&d).unwrap_or_default(),
-        })
-        .await?;
+        tx.delete_decision(&d).await?;
         tx.commit().await?;
         self.meeting_get(input.meeting).await
     }
@@ -1167,13 +1083,6 @@ impl Api {
             })
             .await?;
         }
-        tx.audit(AuditRecord {
-            entity: "meeting",
-            entity_id: m.id.to_string(),
-            action: "create",
-            changes: serde_json::json!({ "secondOf": r.meeting.id, "decision": d.id, "date": m.date }),
-        })
-        .await?;
         tx.commit().await?;
         self.meeting_get(m.id).await
     }
@@ -1221,13 +1130,6 @@ impl Api {
         };
         let mut tx = self.begin().await?;
         tx.insert_minutes(&m).await?;
-        tx.audit(AuditRecord {
-            entity: "minutes",
-            entity_id: m.id.to_string(),
-            action: "create",
-            changes: serde_json::json!({ "meeting": meeting, "number": 1 }),
-        })
-        .await?;
         tx.commit().await?;
         Ok(m)
     }
@@ -1241,26 +1143,11 @@ impl Api {
             .ok_or_else(|| ApiError::not_found(MINUTES))
     }
 
-    async fn write_minutes(
-        &self,
-        before: &Minutes,
-        after: &Minutes,
-        action: &str,
-    ) -> ApiResult<()> {
+    async fn write_minutes(&self, before: &Minutes, after: &Minutes) -> ApiResult<()> {
         let mut tx = self.begin().await?;
-        tx.update_minutes(after)
+        tx.update_minutes(before, after)
             .await
             .map_err(|e| ApiError::from_store(e, MINUTES))?;
-        tx.audit(AuditRecord {
-            entity: "minutes",
-            entity_id: after.id.to_string(),
-            action,
-            changes: kvorum_store::audit::diff(
-                &serde_json::to_value(before).unwrap_or_default(),
-                &serde_json::to_value(after).unwrap_or_default(),
-            ),
-        })
-        .await?;
         tx.commit().await.map_err(Into::into)
     }
 
@@ -1291,7 +1178,7 @@ impl Api {
             version: before.version + 1,
             ..before.clone()
         };
-        self.write_minutes(&before, &after, "update").await?;
+        self.write_minutes(&before, &after).await?;
         Ok(after)
     }
 
@@ -1305,7 +1192,7 @@ impl Api {
             version: before.version + 1,
             ..before.clone()
         };
-        self.write_minutes(&before, &after, "regenerate").await?;
+        self.write_minutes(&before, &after).await?;
         Ok(after)
     }
 
@@ -1361,7 +1248,7 @@ impl Api {
             version: before.version + 1,
             ..before.clone()
         };
-        self.write_minutes(&before, &after, "approve").await?;
+        self.write_minutes(&before, &after).await?;
         // The election results go into the board register once the minutes are approved.
         self.apply_decided_elections(after.meeting_id).await?;
         Ok(after)
@@ -1407,13 +1294,6 @@ impl Api {
         };
         let mut tx = self.begin().await?;
         tx.insert_minutes(&m).await?;
-        tx.audit(AuditRecord {
-            entity: "minutes",
-            entity_id: m.id.to_string(),
-            action: "correct",
-            changes: serde_json::json!({ "meeting": input.meeting, "number": m.number, "corrects": last.number }),
-        })
-        .await?;
         tx.commit().await?;
         Ok(m)
     }

@@ -118,6 +118,23 @@ pub struct Association {
     pub version: i64,
 }
 
+impl Association {
+    /// The association as first stored from validated input (version 1).
+    pub fn new(id: crate::ids::AssociationId, v: &ValidAssociation) -> Association {
+        Association {
+            id,
+            name: v.name.clone(),
+            cvr: v.cvr.clone(),
+            address: v.address.clone(),
+            postal_code: v.postal_code.clone(),
+            city: v.city.clone(),
+            municipality: v.municipality.clone(),
+            fiscal_year_start_month: v.fiscal_year_start_month,
+            version: 1,
+        }
+    }
+}
+
 impl From<&Association> for AssociationInput {
     fn from(a: &Association) -> Self {
         AssociationInput {

@@ -1,11 +1,25 @@
 //! The one association row, and its membership types.
 
-use kvorum_core::association::{Association, ValidAssociation};
+use kvorum_core::association::Association;
 use kvorum_core::ids::AssociationId;
 use kvorum_core::members::MembershipType;
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+
+impl Audited for Association {
+    const ENTITY: &'static str = "association";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
+
+impl Audited for MembershipType {
+    const ENTITY: &'static str = "membership_type";
+    fn audit_id(&self) -> String {
+        self.code.clone()
+    }
+}
 
 #[derive(sqlx::FromRow)]
 struct AssociationRow {
@@ -64,18 +78,14 @@ impl Store {
 
 impl StoreTx {
     /// Creates the association; a database holds one, so a second is refused.
-    pub async fn insert_association(
-        &mut self,
-        id: AssociationId,
-        a: &ValidAssociation,
-    ) -> Result<()> {
+    pub async fn insert_association(&mut self, a: &Association) -> Result<()> {
         let now = self.now;
         on_tx!(self, c => sqlx::query(
             "INSERT INTO association (id, name, cvr, address, postal_code, city, municipality,
                  fiscal_year_start_month, created_at, version)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)",
         )
-        .bind(id.0)
+        .bind(a.id.0)
         .bind(&a.name)
         .bind(&a.cvr)
         .bind(&a.address)
@@ -88,14 +98,15 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        self.created(std::slice::from_ref(a)).await?;
         Ok(())
     }
 
-    /// Updates the association if nobody changed it since `expected_version`.
+    /// Writes `a` over the association (`before`, as read) if nobody changed it since.
     pub async fn update_association(
         &mut self,
-        a: &ValidAssociation,
-        expected_version: i64,
+        before: &Association,
+        a: &Association,
     ) -> Result<()> {
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE association SET name = $1, cvr = $2, address = $3, postal_code = $4, city = $5,
@@ -109,13 +120,14 @@ impl StoreTx {
         .bind(&a.city)
         .bind(&a.municipality)
         .bind(i32::try_from(a.fiscal_year_start_month).unwrap_or(1))
-        .bind(expected_version)
+        .bind(before.version)
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
         if done == 0 {
             return Err(StoreError::Conflict);
         }
+        self.updated(before, a).await?;
         Ok(())
     }
 
@@ -135,6 +147,7 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        self.created(std::slice::from_ref(t)).await?;
         Ok(())
     }
 }

@@ -31,11 +31,26 @@ struct AuditRow {
 }
 
 /// What to record about one change.
-pub struct AuditRecord<'a> {
+pub(crate) struct AuditRecord<'a> {
     pub entity: &'a str,
     pub entity_id: String,
     pub action: &'a str,
     pub changes: Value,
+}
+
+/// A stored record whose changes the audit log keeps. The store's own writes record them
+/// (`insert_*` the record created, `update_*` the fields that differ from the record before,
+/// `delete_*` the record removed), so the entry is derived from the change itself and no use
+/// case writes one by hand.
+pub trait Audited: serde::Serialize {
+    /// The kind of record, as the log names it (`member`, `decision`, …).
+    const ENTITY: &'static str;
+    /// Which record: its id, or what identifies it (a fee rate's year and type).
+    fn audit_id(&self) -> String;
+}
+
+pub(crate) fn json_of<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or_default()
 }
 
 /// The fields that differ between two JSON objects, as `{"field": {"from", "to"}}`.
@@ -54,14 +69,58 @@ pub fn diff(before: &Value, after: &Value) -> Value {
 }
 
 impl StoreTx {
-    /// Writes one audit entry inside this transaction: the change and its record land
-    /// together or not at all.
-    pub async fn audit(&mut self, rec: AuditRecord<'_>) -> Result<()> {
+    /// Records that `rows` were created, each whole.
+    pub(crate) async fn created<T: Audited>(&mut self, rows: &[T]) -> Result<()> {
+        let recs = rows
+            .iter()
+            .map(|r| AuditRecord {
+                entity: T::ENTITY,
+                entity_id: r.audit_id(),
+                action: "create",
+                changes: json_of(r),
+            })
+            .collect();
+        self.audit_many(recs).await
+    }
+
+    /// Records what changed from `before` to `after` (`{"field": {"from", "to"}}`).
+    pub(crate) async fn updated<T: Audited>(&mut self, before: &T, after: &T) -> Result<()> {
+        let changes = diff(&json_of(before), &json_of(after));
+        self.changed(T::ENTITY, after.audit_id(), "update", changes)
+            .await
+    }
+
+    /// Records a change of a row that has no type of its own (a ballot, a visitor count).
+    pub(crate) async fn changed(
+        &mut self,
+        entity: &str,
+        entity_id: String,
+        action: &str,
+        changes: Value,
+    ) -> Result<()> {
+        let rec = AuditRecord {
+            entity,
+            entity_id,
+            action,
+            changes,
+        };
         self.audit_many(vec![rec]).await
     }
 
-    /// Writes many audit entries with multi-row statements.
-    pub async fn audit_many(&mut self, recs: Vec<AuditRecord<'_>>) -> Result<()> {
+    /// Records that `row` was removed, with what it held.
+    pub(crate) async fn deleted<T: Audited>(&mut self, row: &T) -> Result<()> {
+        let rec = AuditRecord {
+            entity: T::ENTITY,
+            entity_id: row.audit_id(),
+            action: "delete",
+            changes: json_of(row),
+        };
+        self.audit_many(vec![rec]).await
+    }
+
+    /// Writes audit entries inside this transaction (the change and its record land together
+    /// or not at all), with multi-row statements.
+    async fn audit_many(&mut self, recs: Vec<AuditRecord<'_>>) -> Result<()> {
         let (now, actor) = (self.now, self.actor.clone());
         let rows: Vec<(Uuid, &str, String, &str, String)> = recs
             .iter()

@@ -6,7 +6,21 @@ use kvorum_core::elections::{BallotEntry, Election, ElectionKind, Method};
 use kvorum_core::ids::{AgendaItemId, ElectionId, MeetingId, MemberId, TermId};
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+
+impl Audited for Election {
+    const ENTITY: &'static str = "election";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
+
+impl Audited for Term {
+    const ENTITY: &'static str = "board_term";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
 
 fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
@@ -195,11 +209,12 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        self.created(std::slice::from_ref(t)).await?;
         Ok(())
     }
 
     /// Writes a term if it is still at `t.version - 1`.
-    pub async fn update_term(&mut self, t: &Term) -> Result<()> {
+    pub async fn update_term(&mut self, before: &Term, t: &Term) -> Result<()> {
         let now = self.now;
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE board_terms SET kind = $2, rank = $3, expires_year = $4, ended_on = $5, end_reason = $6,
@@ -222,6 +237,7 @@ impl StoreTx {
         if done == 0 {
             return Err(StoreError::Conflict);
         }
+        self.updated(before, t).await?;
         Ok(())
     }
 
@@ -254,11 +270,12 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        self.created(std::slice::from_ref(e)).await?;
         Ok(())
     }
 
     /// Writes an election if it is still at `e.version - 1`.
-    pub async fn update_election(&mut self, e: &Election) -> Result<()> {
+    pub async fn update_election(&mut self, before: &Election, e: &Election) -> Result<()> {
         let now = self.now;
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE elections SET seats = $2, alternates = $3, max_marks = $4, candidates_json = $5, method = $6,
@@ -284,6 +301,7 @@ impl StoreTx {
         if done == 0 {
             return Err(StoreError::Conflict);
         }
+        self.updated(before, e).await?;
         Ok(())
     }
 
@@ -309,6 +327,10 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        // The log keeps that a ballot was entered, not its marks.
+        let entry = serde_json::json!({ "seq": seq });
+        self.changed("ballot", election.to_string(), "create", entry)
+            .await?;
         Ok(())
     }
 
@@ -323,12 +345,18 @@ impl StoreTx {
 
     /// Removes the last ballot entered (a counter's mistake).
     pub async fn delete_last_ballot(&mut self, election: ElectionId) -> Result<u64> {
-        Ok(on_tx!(self, c => sqlx::query(
+        let gone = on_tx!(self, c => sqlx::query(
             "DELETE FROM ballots WHERE election_id = $1 AND seq = (SELECT MAX(seq) FROM ballots WHERE election_id = $1)"
         )
         .bind(election.0)
         .execute(c)
         .await
-        .map(|r| r.rows_affected()))?)
+        .map(|r| r.rows_affected()))?;
+        if gone > 0 {
+            let what = serde_json::Value::Null;
+            self.changed("ballot", election.to_string(), "delete", what)
+                .await?;
+        }
+        Ok(gone)
     }
 }

@@ -7,7 +7,21 @@ use kvorum_core::ids::{BookingId, BudgetLineId, GrantId};
 use kvorum_core::Money;
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+
+impl Audited for Booking {
+    const ENTITY: &'static str = "booking";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
+
+impl Audited for BudgetLine {
+    const ENTITY: &'static str = "budget_line";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
 
 #[derive(sqlx::FromRow)]
 struct LineRow {
@@ -150,10 +164,11 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        self.created(std::slice::from_ref(l)).await?;
         Ok(())
     }
 
-    pub async fn update_budget_line(&mut self, l: &BudgetLine) -> Result<()> {
+    pub async fn update_budget_line(&mut self, before: &BudgetLine, l: &BudgetLine) -> Result<()> {
         let now = self.now;
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE budget_lines SET name = $2, kind = $3, amount_ore = $4, updated_at = $5, version = $6, grant_id = $7
@@ -173,6 +188,7 @@ impl StoreTx {
         if done == 0 {
             return Err(StoreError::Conflict);
         }
+        self.updated(before, l).await?;
         Ok(())
     }
 
@@ -204,12 +220,13 @@ impl StoreTx {
             })
             .map_err(map_unique)?;
         }
+        self.created(list).await?;
         Ok(())
     }
 
     /// Changes a booking's budget line, grant, text or voucher file (the amount and date stay:
     /// a wrong amount is corrected by a new booking, as in any bookkeeping).
-    pub async fn update_booking(&mut self, b: &Booking) -> Result<()> {
+    pub async fn update_booking(&mut self, before: &Booking, b: &Booking) -> Result<()> {
         let now = self.now;
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE bookings SET line_id = $2, grant_id = $3, text = $4, voucher_file = $5, updated_at = $6, version = $7
@@ -228,6 +245,7 @@ impl StoreTx {
         if done == 0 {
             return Err(StoreError::Conflict);
         }
+        self.updated(before, b).await?;
         Ok(())
     }
 

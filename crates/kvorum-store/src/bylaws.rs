@@ -6,7 +6,14 @@ use kvorum_core::bylaws::{BylawsVersion, VersionStatus};
 use kvorum_core::ids::BylawsVersionId;
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+
+impl Audited for BylawsVersion {
+    const ENTITY: &'static str = "bylaws";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
 
 #[derive(sqlx::FromRow)]
 struct VersionRow {
@@ -88,12 +95,17 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        self.created(std::slice::from_ref(v)).await?;
         Ok(())
     }
 
     /// Writes a draft over the stored one if it is still at `v.version - 1`; adopted
     /// versions are never written again.
-    pub async fn update_bylaws_version(&mut self, v: &BylawsVersion) -> Result<()> {
+    pub async fn update_bylaws_version(
+        &mut self,
+        before: &BylawsVersion,
+        v: &BylawsVersion,
+    ) -> Result<()> {
         let now = self.now;
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE bylaws_versions SET status = $2, text_json = $3, rules_json = $4, adopted_on = $5,
@@ -115,6 +127,7 @@ impl StoreTx {
         if done == 0 {
             return Err(StoreError::Conflict);
         }
+        self.updated(before, v).await?;
         Ok(())
     }
 }

@@ -6,7 +6,22 @@ use kvorum_core::ids::{MemberId, PaymentId};
 use kvorum_core::Money;
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+
+impl Audited for FeeRate {
+    const ENTITY: &'static str = "fee_rate";
+    fn audit_id(&self) -> String {
+        format!("{}:{}", self.year, self.membership_type)
+    }
+}
+
+/// Logged under the member, so that the payment shows in the member's history.
+impl Audited for Payment {
+    const ENTITY: &'static str = "payment";
+    fn audit_id(&self) -> String {
+        self.member_id.to_string()
+    }
+}
 
 #[derive(sqlx::FromRow)]
 struct RateRow {
@@ -80,6 +95,7 @@ impl StoreTx {
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
+        self.created(std::slice::from_ref(r)).await?;
         Ok(())
     }
 
@@ -101,6 +117,7 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        self.created(std::slice::from_ref(p)).await?;
         Ok(())
     }
 }

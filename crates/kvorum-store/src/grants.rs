@@ -6,7 +6,35 @@ use kvorum_core::ids::{FrikortJobId, FrikortWorkerId, GrantId};
 use kvorum_core::Money;
 use uuid::Uuid;
 
-use crate::{on_pool, on_tx, Result, Store, StoreError, StoreTx};
+use crate::{on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+
+impl Audited for VisitTally {
+    const ENTITY: &'static str = "visit_tally";
+    fn audit_id(&self) -> String {
+        self.day.to_string()
+    }
+}
+
+impl Audited for FrikortJob {
+    const ENTITY: &'static str = "frikort_job";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
+
+impl Audited for FrikortWorker {
+    const ENTITY: &'static str = "frikort_worker";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
+
+impl Audited for Grant {
+    const ENTITY: &'static str = "grant";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
 
 #[derive(sqlx::FromRow)]
 struct GrantRow {
@@ -126,11 +154,12 @@ impl StoreTx {
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
+        self.created(std::slice::from_ref(g)).await?;
         Ok(())
     }
 
     /// Saves a changed grant whose `version` is one more than the stored one.
-    pub async fn update_grant(&mut self, g: &Grant) -> Result<()> {
+    pub async fn update_grant(&mut self, before: &Grant, g: &Grant) -> Result<()> {
         let now = self.now;
         let details = serde_json::to_string(&g.details()).unwrap_or_default();
         let done = on_tx!(self, c => sqlx::query(
@@ -154,6 +183,7 @@ impl StoreTx {
         if done == 0 {
             return Err(StoreError::Conflict);
         }
+        self.updated(before, g).await?;
         Ok(())
     }
 
@@ -169,6 +199,7 @@ impl StoreTx {
                 "INSERT INTO visit_tallies (day, period, visitors, updated_at) VALUES ($1, $2, $3, $4)"
             ).bind(t.day).bind(period).bind(i64::from(t.visitors)).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
         }
+        self.created(std::slice::from_ref(t)).await?;
         Ok(())
     }
 
@@ -177,6 +208,7 @@ impl StoreTx {
         on_tx!(self, c => sqlx::query(
             "INSERT INTO frikort_workers (id, name, created_at) VALUES ($1, $2, $3)"
         ).bind(w.id.0).bind(&w.name).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+        self.created(std::slice::from_ref(w)).await?;
         Ok(())
     }
 
@@ -187,6 +219,7 @@ impl StoreTx {
              VALUES ($1, $2, $3, $4, $5, $6)"
         ).bind(j.id.0).bind(j.worker.0).bind(j.worked_on).bind(&j.description).bind(j.amount.0).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))?;
+        self.created(std::slice::from_ref(j)).await?;
         Ok(())
     }
 
@@ -196,6 +229,9 @@ impl StoreTx {
             "INSERT INTO frikort_caps (year, cap_ore, updated_at) VALUES ($1, $2, $3)
              ON CONFLICT (year) DO UPDATE SET cap_ore = excluded.cap_ore, updated_at = excluded.updated_at"
         ).bind(i64::from(year)).bind(cap.0).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+        let what = serde_json::json!({ "year": year, "cap": cap });
+        self.changed("frikort_cap", year.to_string(), "update", what)
+            .await?;
         Ok(())
     }
 }

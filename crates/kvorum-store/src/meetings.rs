@@ -11,7 +11,35 @@ use kvorum_core::meetings::{
 use kvorum_core::rules::VoteCounts;
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+
+impl Audited for Minutes {
+    const ENTITY: &'static str = "minutes";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
+
+impl Audited for Decision {
+    const ENTITY: &'static str = "decision";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
+
+impl Audited for Proposal {
+    const ENTITY: &'static str = "proposal";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
+
+impl Audited for Meeting {
+    const ENTITY: &'static str = "meeting";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
 
 fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
@@ -341,11 +369,12 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        self.created(std::slice::from_ref(m)).await?;
         Ok(())
     }
 
     /// Writes the meeting if it is still at `m.version - 1`.
-    pub async fn update_meeting(&mut self, m: &Meeting) -> Result<()> {
+    pub async fn update_meeting(&mut self, before: &Meeting, m: &Meeting) -> Result<()> {
         let now = self.now;
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE meetings SET kind = $2, body = $3, date = $4, start_time = $5, end_time = $6, place = $7,
@@ -374,6 +403,7 @@ impl StoreTx {
         if done == 0 {
             return Err(StoreError::Conflict);
         }
+        self.updated(before, m).await?;
         Ok(())
     }
 
@@ -409,10 +439,11 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        self.created(std::slice::from_ref(p)).await?;
         Ok(())
     }
 
-    pub async fn update_proposal(&mut self, p: &Proposal) -> Result<()> {
+    pub async fn update_proposal(&mut self, before: &Proposal, p: &Proposal) -> Result<()> {
         let now = self.now;
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE proposals SET submitter = $2, submitter_name = $3, received_on = $4, kind = $5, title = $6,
@@ -436,6 +467,7 @@ impl StoreTx {
         if done == 0 {
             return Err(StoreError::Conflict);
         }
+        self.updated(before, p).await?;
         Ok(())
     }
 
@@ -456,6 +488,9 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        let who = crate::audit::json_of(a);
+        self.changed("attendance", meeting.to_string(), "create", who)
+            .await?;
         Ok(())
     }
 
@@ -466,7 +501,7 @@ impl StoreTx {
         member: Option<MemberId>,
         name: &str,
     ) -> Result<u64> {
-        Ok(on_tx!(self, c => sqlx::query(
+        let gone = on_tx!(self, c => sqlx::query(
             "DELETE FROM attendance WHERE meeting_id = $1
                AND (($2 IS NOT NULL AND member_id = $2) OR ($2 IS NULL AND member_id IS NULL AND name = $3))",
         )
@@ -475,7 +510,13 @@ impl StoreTx {
         .bind(name)
         .execute(c)
         .await
-        .map(|r| r.rows_affected()))?)
+        .map(|r| r.rows_affected()))?;
+        if gone > 0 {
+            let who = serde_json::json!({ "member": member, "name": name });
+            self.changed("attendance", meeting.to_string(), "delete", who)
+                .await?;
+        }
+        Ok(gone)
     }
 
     pub async fn insert_proxy(&mut self, meeting: MeetingId, p: &Proxy) -> Result<()> {
@@ -492,29 +533,40 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        let what = serde_json::json!({ "meeting": meeting, "giver": p.giver, "holder": p.holder });
+        self.changed("proxy", p.id.to_string(), "create", what)
+            .await?;
         Ok(())
     }
 
     pub async fn delete_proxy(&mut self, id: ProxyId) -> Result<u64> {
-        Ok(
-            on_tx!(self, c => sqlx::query("DELETE FROM proxies WHERE id = $1")
+        let gone = on_tx!(self, c => sqlx::query("DELETE FROM proxies WHERE id = $1")
             .bind(id.0)
             .execute(c)
             .await
-            .map(|r| r.rows_affected()))?,
-        )
+            .map(|r| r.rows_affected()))?;
+        if gone > 0 {
+            let what = serde_json::Value::Null;
+            self.changed("proxy", id.to_string(), "delete", what)
+                .await?;
+        }
+        Ok(gone)
     }
 
     /// Proxies a member holds or gave at a meeting (removed when they leave the room).
     pub async fn delete_proxies_of(&mut self, meeting: MeetingId, member: MemberId) -> Result<u64> {
-        Ok(
-            on_tx!(self, c => sqlx::query("DELETE FROM proxies WHERE meeting_id = $1 AND holder = $2")
+        let gone = on_tx!(self, c => sqlx::query("DELETE FROM proxies WHERE meeting_id = $1 AND holder = $2")
             .bind(meeting.0)
             .bind(member.0)
             .execute(c)
             .await
-            .map(|r| r.rows_affected()))?,
-        )
+            .map(|r| r.rows_affected()))?;
+        if gone > 0 {
+            let what = serde_json::json!({ "meeting": meeting, "holder": member });
+            self.changed("proxy", meeting.to_string(), "delete", what)
+                .await?;
+        }
+        Ok(gone)
     }
 
     pub async fn insert_decision(&mut self, d: &Decision) -> Result<()> {
@@ -545,17 +597,20 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        self.created(std::slice::from_ref(d)).await?;
         Ok(())
     }
 
-    pub async fn delete_decision(&mut self, id: DecisionId) -> Result<u64> {
-        Ok(
-            on_tx!(self, c => sqlx::query("DELETE FROM decisions WHERE id = $1")
-            .bind(id.0)
+    pub async fn delete_decision(&mut self, d: &Decision) -> Result<u64> {
+        let gone = on_tx!(self, c => sqlx::query("DELETE FROM decisions WHERE id = $1")
+            .bind(d.id.0)
             .execute(c)
             .await
-            .map(|r| r.rows_affected()))?,
-        )
+            .map(|r| r.rows_affected()))?;
+        if gone > 0 {
+            self.deleted(d).await?;
+        }
+        Ok(gone)
     }
 
     pub async fn insert_minutes(&mut self, m: &Minutes) -> Result<()> {
@@ -581,12 +636,13 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
+        self.created(std::slice::from_ref(m)).await?;
         Ok(())
     }
 
     /// Writes a draft (or its approval) over the stored draft at `m.version - 1`. Approved
     /// minutes are refused here and, should anything try anyway, by the database's triggers.
-    pub async fn update_minutes(&mut self, m: &Minutes) -> Result<()> {
+    pub async fn update_minutes(&mut self, before: &Minutes, m: &Minutes) -> Result<()> {
         let now = self.now;
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE minutes SET text = $2, status = $3, signatories_json = $4, approved_on = $5, hash = $6,
@@ -609,6 +665,7 @@ impl StoreTx {
         if done == 0 {
             return Err(StoreError::Conflict);
         }
+        self.updated(before, m).await?;
         Ok(())
     }
 

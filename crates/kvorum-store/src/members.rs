@@ -5,7 +5,14 @@ use kvorum_core::ids::MemberId;
 use kvorum_core::members::{Member, Role};
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+
+impl Audited for Member {
+    const ENTITY: &'static str = "member";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
 
 #[derive(sqlx::FromRow)]
 struct MemberRow {
@@ -118,12 +125,14 @@ impl StoreTx {
             })
             .map_err(map_unique)?;
         }
+        self.created(members).await?;
         Ok(())
     }
 
-    /// Writes `m` over the stored member if its version is still `m.version - 1`;
-    /// otherwise someone else saved first and [`StoreError::Conflict`] is returned.
-    pub async fn update_member(&mut self, m: &Member) -> Result<()> {
+    /// Writes `m` over the stored member (`before`, as read) if its version is still
+    /// `m.version - 1`; otherwise someone else saved first and [`StoreError::Conflict`] is
+    /// returned.
+    pub async fn update_member(&mut self, before: &Member, m: &Member) -> Result<()> {
         let now = self.now;
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE members SET member_no = $2, name = $3, address = $4, postal_code = $5, city = $6,
@@ -156,6 +165,7 @@ impl StoreTx {
         if done == 0 {
             return Err(StoreError::Conflict);
         }
+        self.updated(before, m).await?;
         Ok(())
     }
 }

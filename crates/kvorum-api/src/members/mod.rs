@@ -13,7 +13,7 @@ use kvorum_core::members::{
 use kvorum_core::FieldErrors;
 use std::sync::Arc;
 
-use kvorum_store::{AuditRecord, StoreError, StoreTx};
+use kvorum_store::{StoreError, StoreTx};
 
 use crate::dto::{HistoryEntry, MemberDetail, MemberListResult, MemberRow, MemberUpdate, YearFee};
 use crate::{Api, ApiError, ApiResult, ErrorCode};
@@ -121,13 +121,6 @@ impl Api {
         let mut tx = self.begin().await?;
         tx.insert_membership_type(&t, i64::try_from(existing.len()).unwrap_or(0))
             .await?;
-        tx.audit(AuditRecord {
-            entity: "membership_type",
-            entity_id: t.code.clone(),
-            action: "create",
-            changes: serde_json::to_value(&t).unwrap_or_default(),
-        })
-        .await?;
         tx.commit().await?;
         Ok(t)
     }
@@ -231,16 +224,6 @@ impl Api {
             ),
             other => other.into(),
         })?;
-        let records = members
-            .iter()
-            .map(|m| AuditRecord {
-                entity: "member",
-                entity_id: m.id.to_string(),
-                action: "create",
-                changes: serde_json::to_value(m).unwrap_or_default(),
-            })
-            .collect();
-        tx.audit_many(records).await?;
         Ok(())
     }
 
@@ -272,21 +255,12 @@ impl Api {
         }
         let no = valid.member_no.unwrap_or(before.member_no);
         let after = valid.into_member(update.id, no, update.version + 1);
-        tx.update_member(&after).await.map_err(|e| match e {
-            StoreError::Unique(_) => duplicate_no(no),
-            other => ApiError::from_store(other, WHAT),
-        })?;
-        let changes = kvorum_store::audit::diff(
-            &serde_json::to_value(&before).unwrap_or_default(),
-            &serde_json::to_value(&after).unwrap_or_default(),
-        );
-        tx.audit(AuditRecord {
-            entity: "member",
-            entity_id: after.id.to_string(),
-            action: "update",
-            changes,
-        })
-        .await?;
+        tx.update_member(&before, &after)
+            .await
+            .map_err(|e| match e {
+                StoreError::Unique(_) => duplicate_no(no),
+                other => ApiError::from_store(other, WHAT),
+            })?;
         tx.commit().await?;
         Ok(after)
     }
