@@ -5,23 +5,21 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveTime};
-use kvorum_core::bylaws::{in_force, BylawsVersion, Section, VersionStatus};
+use kvorum_core::bylaws::in_force;
 use kvorum_core::dates::{format_date, long_date_da};
+use kvorum_core::decisions::{decide_decision, DecisionError, DecisionFacts, DecisionRequest};
 use kvorum_core::ids::{
     AgendaItemId, BylawsVersionId, DecisionId, MeetingId, MemberId, MinutesId, ProposalId, ProxyId,
 };
 use kvorum_core::meetings::{
-    attendance_counts, board_quorum, check_proxy, checklist, decide_by_acclamation, draft_minutes,
-    effective_rule, late_note, minutes_hash, notice_check, proposal_deadline, validate_meeting,
-    validate_proposal, validate_signatories, AgendaItem, Amendment, AttendanceCounts, Attendee,
-    BoardQuorum, ChecklistItem, Decision, ItemKind, Meeting, MeetingInput, MeetingKind, Minutes,
-    MinutesContext, MinutesStatus, Officers, Proposal, ProposalInput, Proxy, Signatory,
+    attendance_counts, board_quorum, check_proxy, checklist, draft_minutes, late_note,
+    minutes_hash, notice_check, proposal_deadline, validate_meeting, validate_proposal,
+    validate_signatories, AgendaItem, Amendment, AttendanceCounts, Attendee, BoardQuorum,
+    ChecklistItem, Decision, ItemKind, Meeting, MeetingInput, MeetingKind, Minutes, MinutesContext,
+    MinutesStatus, Officers, Proposal, ProposalInput, Proxy, Signatory,
 };
 use kvorum_core::members::Member;
-use kvorum_core::rules::{
-    self, DecisionOutcome, DecisionResult, Fallback, NoticeCheck, RuleSettings, VoteCounts,
-    VotingRight,
-};
+use kvorum_core::rules::{self, Fallback, NoticeCheck, RuleSettings, VoteCounts, VotingRight};
 use kvorum_core::FieldErrors;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -876,128 +874,45 @@ impl Api {
     /// Records a decision: applies the bylaws' rule for its kind to the counts (or the
     /// acclamation) and the votes in the room, and writes the outcome with its explanation.
     /// An adopted bylaw amendment creates the new bylaws version in the same transaction.
+    /// Records a decision, the example of a use case's shape: load the facts, let the core
+    /// decide what changes (a pure function with a typed refusal), apply the change in one
+    /// transaction (the store's writes log themselves).
     pub async fn decision_record(&self, input: DecisionInput) -> ApiResult<DecisionRecorded> {
         let r = self.record(input.meeting).await?;
-        if r.minutes
-            .iter()
-            .any(|m| m.status == MinutesStatus::Approved)
-        {
-            return Err(not_draft());
-        }
-        let item = r
-            .meeting
-            .agenda
-            .iter()
-            .find(|i| i.id == input.item)
-            .ok_or_else(|| ApiError::not_found("Dagsordenspunktet"))?;
-        let proposal = match input.proposal {
-            Some(id) => Some(
-                r.proposals
-                    .iter()
-                    .find(|p| p.id == id)
-                    .ok_or_else(|| ApiError::not_found("Forslaget"))?,
-            ),
-            None => None,
+        let versions = self.store.bylaws_versions().await?;
+        let facts = DecisionFacts {
+            meeting: &r.meeting,
+            proposals: &r.proposals,
+            attendees: &r.attendees,
+            proxies: &r.proxies,
+            minutes_approved: r
+                .minutes
+                .iter()
+                .any(|m| m.status == MinutesStatus::Approved),
+            rules: &r.rules,
+            members_with_vote: r.members_with_vote,
+            versions: &versions,
         };
-        let kind = clean(input.kind)
-            .or_else(|| proposal.map(|p| p.kind.clone()))
-            .unwrap_or_else(|| "ordinary".into());
-        let rule = r.rules.decision(&kind).ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::Validation,
-                format!("Beslutningstypen »{kind}« findes ikke i vedtægterne."),
-            )
-        })?;
-        let rule = effective_rule(rule, r.meeting.second_of.is_some());
-        let subject = clean(input.subject)
-            .or_else(|| proposal.map(|p| format!("Forslag {}: {}", p.number, p.title)))
-            .unwrap_or_else(|| item.title.clone());
-        let counts = attendance_counts(&r.attendees, &r.proxies);
-        let (present_with_vote, members_with_vote) = if r.meeting.kind.is_assembly() {
-            (counts.votes_in_room, r.members_with_vote)
-        } else {
-            (counts.present, r.rules.board.size())
-        };
-        let c = input.counts;
-        if !input.acclamation && r.meeting.kind.is_assembly() {
-            let cast = c.for_votes + c.against + c.blank + c.invalid;
-            if cast > present_with_vote {
-                return Err(ApiError::new(
-                    ErrorCode::Validation,
-                    format!(
-                        "Der er talt {cast} stemmer, men kun {present_with_vote} stemmer i salen (fremmødte med stemmeret og fuldmagter). Tjek optællingen eller fremmødet."
-                    ),
-                ));
-            }
-        }
-        let mut outcome = if input.acclamation {
-            decide_by_acclamation(&rule, present_with_vote, members_with_vote)
-        } else {
-            rules::decide(&rule, c, present_with_vote, members_with_vote)
-        };
-        if r.meeting.kind == MeetingKind::Board {
-            let q = board_quorum(counts.present, &r.rules);
-            if !q.quorate {
-                outcome = DecisionOutcome {
-                    result: DecisionResult::NotQuorate,
-                    fallback: None,
-                    needs_second_assembly: false,
-                    explanation: format!("Ikke truffet: {}", q.explanation),
-                    ..outcome
-                };
-            }
-        }
-        let second_assembly_by = match (&outcome.fallback, outcome.result) {
-            (Some(Fallback::SecondAssembly { within_days, .. }), DecisionResult::NotQuorate) => {
-                Some(r.meeting.date + chrono::Duration::days(i64::from(*within_days)))
-            }
-            _ => None,
-        };
-        let mut decision = Decision {
-            id: DecisionId::new(),
-            meeting_id: r.meeting.id,
-            item_id: item.id,
-            proposal_id: proposal.map(|p| p.id),
-            kind: kind.clone(),
-            subject,
+        let request = DecisionRequest {
+            item: input.item,
+            proposal: input.proposal,
+            kind: input.kind,
+            subject: input.subject,
             acclamation: input.acclamation,
-            counts: if input.acclamation {
-                VoteCounts::default()
-            } else {
-                c
-            },
-            present_with_vote,
-            members_with_vote,
-            outcome,
-            bylaws_version: None,
+            counts: input.counts,
         };
-        let mut notes = Vec::new();
-        let mut new_version = None;
-        if decision.outcome.result == DecisionResult::Adopted && kind == "amendment" {
-            if let Some(a) = proposal.and_then(|p| p.amendment.as_ref()) {
-                let versions = self.store.bylaws_versions().await?;
-                let (v, mut n) = amended_version(&versions, a, r.meeting.date)?;
-                decision.bylaws_version = Some(v.number);
-                notes.push(format!(
-                    "Vedtægternes version {} er oprettet: »{}«, i kraft fra {}.",
-                    v.number,
-                    v.adopted_note.clone().unwrap_or_default(),
-                    format_date(r.meeting.date)
-                ));
-                notes.append(&mut n);
-                new_version = Some(v);
-            }
-        }
+        let change = decide_decision(&facts, &request, DecisionId::new(), BylawsVersionId::new())
+            .map_err(decision_refused)?;
         let mut tx = self.begin().await?;
-        if let Some(v) = &new_version {
+        if let Some(v) = &change.new_bylaws {
             tx.insert_bylaws_version(v).await?;
         }
-        tx.insert_decision(&decision).await?;
+        tx.insert_decision(&change.decision).await?;
         tx.commit().await?;
         Ok(DecisionRecorded {
-            decision,
-            notes,
-            second_assembly_by,
+            decision: change.decision,
+            notes: change.notes,
+            second_assembly_by: change.second_assembly_by,
         })
     }
 
@@ -1370,64 +1285,24 @@ fn clean_amendment(a: Amendment) -> Amendment {
     }
 }
 
-/// The bylaws version an adopted amendment creates: the version in force on the day with
-/// the amended § replaced (or added), adopted and in force from the assembly's date.
-fn amended_version(
-    versions: &[BylawsVersion],
-    a: &Amendment,
-    day: NaiveDate,
-) -> ApiResult<(BylawsVersion, Vec<String>)> {
-    let base = in_force(versions, day)
-        .or_else(|| {
-            versions
-                .iter()
-                .rev()
-                .find(|v| v.status == VersionStatus::Adopted)
-        })
-        .or_else(|| versions.last())
-        .ok_or_else(|| ApiError::not_found("Vedtægterne"))?;
-    let mut text = base.text.clone();
-    let section = Section {
-        key: if a.section_key.is_empty() {
-            format!("ny-{}", day.format("%Y%m%d"))
-        } else {
-            a.section_key.clone()
-        },
-        title: a.title.clone(),
-        clauses: a.clauses.clone(),
-    };
-    let mut notes = Vec::new();
-    match text.sections.iter_mut().find(|s| s.key == section.key) {
-        Some(s) => *s = section,
-        None => text.sections.push(section),
+/// The Danish sentence for a decision the core refused.
+fn decision_refused(e: DecisionError) -> ApiError {
+    match e {
+        DecisionError::MinutesApproved => not_draft(),
+        DecisionError::UnknownItem => ApiError::not_found("Dagsordenspunktet"),
+        DecisionError::UnknownProposal => ApiError::not_found("Forslaget"),
+        DecisionError::NoBylaws => ApiError::not_found("Vedtægterne"),
+        DecisionError::UnknownKind(kind) => ApiError::new(
+            ErrorCode::Validation,
+            format!("Beslutningstypen »{kind}« findes ikke i vedtægterne."),
+        ),
+        DecisionError::MoreVotesThanRoom { cast, room } => ApiError::new(
+            ErrorCode::Validation,
+            format!(
+                "Der er talt {cast} stemmer, men kun {room} stemmer i salen (fremmødte med stemmeret og fuldmagter). Tjek optællingen eller fremmødet."
+            ),
+        ),
     }
-    let number = versions.iter().map(|v| v.number).max().unwrap_or(0) + 1;
-    if let Some(d) = versions.iter().find(|v| v.status == VersionStatus::Draft) {
-        notes.push(format!(
-            "Der findes et vedtægtsudkast (version {}), som ikke indeholder denne ændring. Tjek det under Vedtægter.",
-            d.number
-        ));
-    }
-    notes.push(
-        "Tjek om vedtægternes indstillinger (frister, flertal) skal følge den nye tekst.".into(),
-    );
-    Ok((
-        BylawsVersion {
-            id: BylawsVersionId::new(),
-            number,
-            status: VersionStatus::Adopted,
-            text,
-            rules: base.rules.clone(),
-            adopted_on: Some(day),
-            in_force_from: Some(day),
-            adopted_note: Some(format!(
-                "Vedtaget på generalforsamlingen den {}",
-                format_date(day)
-            )),
-            version: 1,
-        },
-        notes,
-    ))
 }
 
 /// "lørdag den 14. marts 2026 kl. 14.00"

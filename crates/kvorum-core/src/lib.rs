@@ -10,6 +10,7 @@ pub mod board;
 pub mod budget;
 pub mod bylaws;
 pub mod dates;
+pub mod decisions;
 pub mod elections;
 pub mod fees;
 pub mod grants;
