@@ -147,3 +147,37 @@ async fn two_processes_write_the_same_file() {
     assert_eq!(nos, (1..=31).collect::<Vec<_>>(), "numbers given once each");
     assert!(list.rows.iter().any(|r| r.name == "Anden proces"));
 }
+
+/// A use case loads its facts inside its transaction: a read there sees the transaction's
+/// own writes, and a read from the pool does not until the commit.
+async fn reads_in_the_transaction(engine: kvorum_tests::Engine) {
+    let db = engine.fresh().await;
+    let now = kvorum_api::Clock::fixed_on(today()).now();
+    let location = DbLocation::parse(&db.url).expect("location");
+    let store = Store::open(&location, now).await.expect("open");
+    let mut tx = store.begin("Karin", now).await.expect("begin");
+    let t = MembershipType {
+        code: "family".into(),
+        name: "Familiemedlem".into(),
+        builtin: false,
+    };
+    tx.insert_membership_type(&t, 10).await.expect("insert");
+    let inside = tx.membership_types().await.expect("read in tx");
+    assert!(inside.iter().any(|x| x.code == "family"));
+    let outside = store.membership_types().await.expect("read from pool");
+    assert!(!outside.iter().any(|x| x.code == "family"));
+    tx.commit().await.expect("commit");
+    let after = store.membership_types().await.expect("read after commit");
+    assert!(after.iter().any(|x| x.code == "family"));
+    store.close().await;
+}
+
+#[tokio::test]
+async fn reads_in_the_transaction_on_sqlite() {
+    reads_in_the_transaction(kvorum_tests::Engine::Sqlite).await;
+}
+
+#[tokio::test]
+async fn reads_in_the_transaction_on_postgres() {
+    reads_in_the_transaction(kvorum_tests::Engine::Postgres).await;
+}

@@ -15,12 +15,7 @@ impl Api {
 
     /// The association, or an error telling the user to create it first.
     pub async fn require_association(&self) -> ApiResult<Association> {
-        self.store.association().await?.ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NoAssociation,
-                "Databasen har endnu ingen forening. Opret foreningen først.",
-            )
-        })
+        self.store.association().await?.ok_or_else(no_association)
     }
 
     /// Creates the association with the three built-in membership types.
@@ -64,4 +59,12 @@ impl Api {
         tx.commit().await?;
         self.require_association().await
     }
+}
+
+/// A database without its association yet.
+pub(crate) fn no_association() -> ApiError {
+    ApiError::new(
+        ErrorCode::NoAssociation,
+        "Databasen har endnu ingen forening. Opret foreningen først.",
+    )
 }

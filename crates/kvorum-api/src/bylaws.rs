@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use kvorum_core::association::ValidAssociation;
 use kvorum_core::bylaws::{
-    diff, follow_settings, in_force, parse_plain_text, template, BylawsText, BylawsVersion,
-    SectionDiff, VersionStatus,
+    diff, follow_settings, governing, in_force, parse_plain_text, template, BylawsText,
+    BylawsVersion, SectionDiff, VersionStatus,
 };
 use kvorum_core::dates::format_date;
 use kvorum_core::ids::{BylawsVersionId, MemberId};
@@ -142,9 +142,7 @@ impl Api {
     pub async fn bylaws_current(&self) -> ApiResult<BylawsVersion> {
         let versions = self.bylaws_all().await?;
         let today = self.clock.today();
-        in_force(&versions, today)
-            .or_else(|| versions.iter().find(|v| v.status == VersionStatus::Draft))
-            .or(versions.last())
+        governing(&versions, today, today)
             .cloned()
             .ok_or_else(|| ApiError::not_found("Vedtægterne"))
     }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveTime};
-use kvorum_core::bylaws::in_force;
+use kvorum_core::bylaws::governing;
 use kvorum_core::dates::{format_date, long_date_da};
 use kvorum_core::decisions::{decide_decision, DecisionError, DecisionFacts, DecisionRequest};
 use kvorum_core::ids::{
@@ -23,6 +23,8 @@ use kvorum_core::rules::{self, Fallback, NoticeCheck, RuleSettings, VoteCounts, 
 use kvorum_core::FieldErrors;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use kvorum_store::Reader;
 
 use crate::{Api, ApiError, ApiResult, ErrorCode};
 
@@ -284,11 +286,15 @@ fn clean(s: Option<String>) -> Option<String> {
 impl Api {
     /// The settings in force on `day` (a meeting's date), else the ones in force today.
     pub(crate) async fn rules_on(&self, day: NaiveDate) -> ApiResult<RuleSettings> {
-        let versions = self.store.bylaws_versions().await?;
-        match in_force(&versions, day) {
-            Some(v) => Ok(v.rules.clone()),
-            None => self.rules_in_force().await,
-        }
+        self.rules_in(&mut self.store.reader(), day).await
+    }
+
+    /// The same, read through `db` (the pool, or a transaction about to write).
+    async fn rules_in(&self, db: &mut Reader<'_>, day: NaiveDate) -> ApiResult<RuleSettings> {
+        let versions = db.bylaws_versions().await?;
+        governing(&versions, day, self.clock.today())
+            .map(|v| v.rules.clone())
+            .ok_or_else(|| ApiError::not_found("Vedtægterne"))
     }
 
     async fn meeting_row(&self, id: MeetingId) -> ApiResult<Meeting> {
@@ -304,45 +310,52 @@ impl Api {
         day: NaiveDate,
         rules: &RuleSettings,
     ) -> ApiResult<Vec<(Member, VotingRight)>> {
-        let snap = self.member_snapshot().await?;
-        let mut by_member: HashMap<MemberId, Vec<kvorum_core::fees::Payment>> = HashMap::new();
-        for p in &snap.payments {
-            by_member.entry(p.member_id).or_default().push(p.clone());
-        }
-        Ok(snap
-            .members
-            .iter()
-            .filter(|m| m.active_on(day))
-            .map(|m| {
-                let pays = by_member.get(&m.id).map(Vec::as_slice).unwrap_or(&[]);
-                let v = rules::voting_right(m, &snap.rates, pays, day, &rules.voting);
-                (m.clone(), v)
-            })
-            .collect())
+        Ok(voting_rights(&*self.member_snapshot().await?, day, rules))
     }
 
+    /// The meeting's record, from committed data (members from the snapshot cache).
     pub(crate) async fn record(&self, id: MeetingId) -> ApiResult<Record> {
-        self.require_association().await?;
-        let meeting = self.meeting_row(id).await?;
-        let rules = self.rules_on(meeting.date).await?;
+        self.load_record(&mut self.store.reader(), id, true).await
+    }
+
+    /// The meeting's record read through `db`. Inside a transaction the members are read
+    /// there too (`cached` false), so a use case decides from what it will write over.
+    pub(crate) async fn load_record(
+        &self,
+        db: &mut Reader<'_>,
+        id: MeetingId,
+        cached: bool,
+    ) -> ApiResult<Record> {
+        if db.association().await?.is_none() {
+            return Err(crate::association::no_association());
+        }
+        let meeting = db
+            .meeting(id)
+            .await
+            .map_err(|e| ApiError::from_store(e, MEETING))?;
+        let rules = self.rules_in(db, meeting.date).await?;
         let members_with_vote = if meeting.kind.is_assembly() {
-            u32::try_from(
-                self.voters_on(meeting.date, &rules)
-                    .await?
-                    .iter()
-                    .filter(|(_, v)| v.entitled)
-                    .count(),
-            )
-            .unwrap_or(0)
+            let snap = if cached {
+                self.member_snapshot().await?
+            } else {
+                let members = db.members().await?;
+                let rates = db.fee_rates().await?;
+                let payments = db.payments(None).await?;
+                std::sync::Arc::new(crate::members::MemberSnapshot::new(
+                    members, rates, payments,
+                ))
+            };
+            let voters = voting_rights(&snap, meeting.date, &rules);
+            u32::try_from(voters.iter().filter(|(_, v)| v.entitled).count()).unwrap_or(u32::MAX)
         } else {
             rules.board.size()
         };
         Ok(Record {
-            proposals: self.store.proposals(id).await?,
-            attendees: self.store.attendance(id).await?,
-            proxies: self.store.proxies(id).await?,
-            decisions: self.store.decisions(id).await?,
-            minutes: self.store.minutes(Some(id)).await?,
+            proposals: db.proposals(id).await?,
+            attendees: db.attendance(id).await?,
+            proxies: db.proxies(id).await?,
+            decisions: db.decisions(id).await?,
+            minutes: db.minutes(Some(id)).await?,
             members_with_vote,
             rules,
             meeting,
@@ -878,8 +891,11 @@ impl Api {
     /// decide what changes (a pure function with a typed refusal), apply the change in one
     /// transaction (the store's writes log themselves).
     pub async fn decision_record(&self, input: DecisionInput) -> ApiResult<DecisionRecorded> {
-        let r = self.record(input.meeting).await?;
-        let versions = self.store.bylaws_versions().await?;
+        let mut tx = self.begin().await?;
+        let r = self
+            .load_record(&mut tx.reader(), input.meeting, false)
+            .await?;
+        let versions = tx.bylaws_versions().await?;
         let facts = DecisionFacts {
             meeting: &r.meeting,
             proposals: &r.proposals,
@@ -903,7 +919,6 @@ impl Api {
         };
         let change = decide_decision(&facts, &request, DecisionId::new(), BylawsVersionId::new())
             .map_err(decision_refused)?;
-        let mut tx = self.begin().await?;
         if let Some(v) = &change.new_bylaws {
             tx.insert_bylaws_version(v).await?;
         }
@@ -1283,6 +1298,27 @@ fn clean_amendment(a: Amendment) -> Amendment {
             .filter(|c| !c.is_empty())
             .collect(),
     }
+}
+
+/// Voting right of every active member of `snap` on `day`.
+fn voting_rights(
+    snap: &crate::members::MemberSnapshot,
+    day: NaiveDate,
+    rules: &RuleSettings,
+) -> Vec<(Member, VotingRight)> {
+    let mut by_member: HashMap<MemberId, Vec<kvorum_core::fees::Payment>> = HashMap::new();
+    for p in &snap.payments {
+        by_member.entry(p.member_id).or_default().push(p.clone());
+    }
+    snap.members
+        .iter()
+        .filter(|m| m.active_on(day))
+        .map(|m| {
+            let pays = by_member.get(&m.id).map(Vec::as_slice).unwrap_or(&[]);
+            let v = rules::voting_right(m, &snap.rates, pays, day, &rules.voting);
+            (m.clone(), v)
+        })
+        .collect()
 }
 
 /// The Danish sentence for a decision the core refused.

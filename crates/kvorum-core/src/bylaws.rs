@@ -627,6 +627,19 @@ pub struct BylawsVersion {
     pub version: i64,
 }
 
+/// The version whose rules govern `day` (a meeting's date): the one in force then; else
+/// the one in force `today`; else the draft while nothing is adopted; else the newest.
+pub fn governing(
+    versions: &[BylawsVersion],
+    day: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> Option<&BylawsVersion> {
+    in_force(versions, day)
+        .or_else(|| in_force(versions, today))
+        .or_else(|| versions.iter().find(|v| v.status == VersionStatus::Draft))
+        .or(versions.last())
+}
+
 /// The adopted version in force on `day`: the latest whose in-force date has come.
 pub fn in_force(versions: &[BylawsVersion], day: chrono::NaiveDate) -> Option<&BylawsVersion> {
     versions

@@ -5,7 +5,7 @@ use kvorum_core::ids::AssociationId;
 use kvorum_core::members::MembershipType;
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_reader, on_tx, Audited, Result, StoreError, StoreTx};
 
 impl Audited for Association {
     const ENTITY: &'static str = "association";
@@ -44,37 +44,36 @@ struct TypeRow {
 const SELECT_ASSOCIATION: &str = "SELECT id, name, cvr, address, postal_code, city, municipality,
     fiscal_year_start_month, version FROM association";
 
-impl Store {
-    pub async fn association(&self) -> Result<Option<Association>> {
-        let row: Option<AssociationRow> =
-            on_pool!(self, p => sqlx::query_as(SELECT_ASSOCIATION).fetch_optional(p).await)?;
-        Ok(row.map(|r| Association {
-            id: AssociationId(r.id),
-            name: r.name,
-            cvr: r.cvr,
-            address: r.address,
-            postal_code: r.postal_code,
-            city: r.city,
-            municipality: r.municipality,
-            fiscal_year_start_month: u32::try_from(r.fiscal_year_start_month).unwrap_or(1),
-            version: r.version,
-        }))
-    }
-
-    pub async fn membership_types(&self) -> Result<Vec<MembershipType>> {
-        let rows: Vec<TypeRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT code, name, builtin FROM membership_types ORDER BY position, name"
-        ).fetch_all(p).await)?;
-        Ok(rows
-            .into_iter()
-            .map(|r| MembershipType {
-                code: r.code,
-                name: r.name,
-                builtin: r.builtin,
-            })
-            .collect())
-    }
+crate::reads! {
+pub async fn association(&mut self) -> Result<Option<Association>> {
+    let row: Option<AssociationRow> =
+        on_reader!(self, p => sqlx::query_as(SELECT_ASSOCIATION).fetch_optional(p).await)?;
+    Ok(row.map(|r| Association {
+        id: AssociationId(r.id),
+        name: r.name,
+        cvr: r.cvr,
+        address: r.address,
+        postal_code: r.postal_code,
+        city: r.city,
+        municipality: r.municipality,
+        fiscal_year_start_month: u32::try_from(r.fiscal_year_start_month).unwrap_or(1),
+        version: r.version,
+    }))
 }
+
+pub async fn membership_types(&mut self) -> Result<Vec<MembershipType>> {
+    let rows: Vec<TypeRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT code, name, builtin FROM membership_types ORDER BY position, name"
+    ).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| MembershipType {
+            code: r.code,
+            name: r.name,
+            builtin: r.builtin,
+        })
+        .collect())
+}}
 
 impl StoreTx {
     /// Creates the association; a database holds one, so a second is refused.

@@ -6,7 +6,7 @@ use kvorum_core::elections::{BallotEntry, Election, ElectionKind, Method};
 use kvorum_core::ids::{AgendaItemId, ElectionId, MeetingId, MemberId, TermId};
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_reader, on_tx, Audited, Result, StoreError, StoreTx};
 
 impl Audited for Election {
     const ENTITY: &'static str = "election";
@@ -144,44 +144,43 @@ const ELECTION_COLS: &str =
     "id, meeting_id, item_id, kind, seats, alternates, max_marks, candidates_json,
     method, totals_json, draws_json, present_with_vote, applied, position, runoff_of, version";
 
-impl Store {
-    /// The whole register, oldest term first.
-    pub async fn board_terms(&self) -> Result<Vec<Term>> {
-        let rows: Vec<TermRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, kind, member_id, name, rank, start, expires_year, ended_on, end_reason, positions_json,
+crate::reads! {
+/// The whole register, oldest term first.
+pub async fn board_terms(&mut self) -> Result<Vec<Term>> {
+    let rows: Vec<TermRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, kind, member_id, name, rank, start, expires_year, ended_on, end_reason, positions_json,
                  elected_at, appointed_by, version
              FROM board_terms ORDER BY start, id"
-        ).fetch_all(p).await)?;
-        rows.into_iter().map(Term::try_from).collect()
-    }
-
-    /// The elections of one meeting (or of all), in the order they were set up.
-    pub async fn elections(&self, meeting: Option<MeetingId>) -> Result<Vec<Election>> {
-        let sql = format!(
-            "SELECT {ELECTION_COLS} FROM elections WHERE ($1 IS NULL OR meeting_id = $1) ORDER BY created_at, id"
-        );
-        let rows: Vec<ElectionRow> = on_pool!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(meeting.map(|m| m.0))
-            .fetch_all(p)
-            .await)?;
-        rows.into_iter().map(Election::try_from).collect()
-    }
-
-    /// The ballots of an election in the order entered.
-    pub async fn ballots(&self, election: ElectionId) -> Result<Vec<BallotEntry>> {
-        let rows: Vec<BallotRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT marks_json, marked_invalid FROM ballots WHERE election_id = $1 ORDER BY seq"
-        ).bind(election.0).fetch_all(p).await)?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(BallotEntry {
-                    marks: parse("ballot marks", &r.marks_json)?,
-                    marked_invalid: r.marked_invalid,
-                })
-            })
-            .collect()
-    }
+    ).fetch_all(p).await)?;
+    rows.into_iter().map(Term::try_from).collect()
 }
+
+/// The elections of one meeting (or of all), in the order they were set up.
+pub async fn elections(&mut self, meeting: Option<MeetingId>) -> Result<Vec<Election>> {
+    let sql = format!(
+        "SELECT {ELECTION_COLS} FROM elections WHERE ($1 IS NULL OR meeting_id = $1) ORDER BY created_at, id"
+    );
+    let rows: Vec<ElectionRow> = on_reader!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(meeting.map(|m| m.0))
+        .fetch_all(p)
+        .await)?;
+    rows.into_iter().map(Election::try_from).collect()
+}
+
+/// The ballots of an election in the order entered.
+pub async fn ballots(&mut self, election: ElectionId) -> Result<Vec<BallotEntry>> {
+    let rows: Vec<BallotRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT marks_json, marked_invalid FROM ballots WHERE election_id = $1 ORDER BY seq"
+    ).bind(election.0).fetch_all(p).await)?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(BallotEntry {
+                marks: parse("ballot marks", &r.marks_json)?,
+                marked_invalid: r.marked_invalid,
+            })
+        })
+        .collect()
+}}
 
 impl StoreTx {
     pub async fn insert_term(&mut self, t: &Term) -> Result<()> {

@@ -7,7 +7,7 @@ use kvorum_core::ids::{BookingId, BudgetLineId, GrantId};
 use kvorum_core::Money;
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_reader, on_tx, Audited, Result, StoreError, StoreTx};
 
 impl Audited for Booking {
     const ENTITY: &'static str = "booking";
@@ -92,57 +92,56 @@ fn kind_code(k: LineKind) -> &'static str {
     }
 }
 
-impl Store {
-    /// The budget of a fiscal year, in the treasurer's order.
-    pub async fn budget_lines(&self, year: i32) -> Result<Vec<BudgetLine>> {
-        let rows: Vec<LineRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, fiscal_year, name, kind, amount_ore, grant_id, version FROM budget_lines
-             WHERE fiscal_year = $1 ORDER BY position, name"
-        ).bind(i64::from(year)).fetch_all(p).await)?;
-        Ok(rows.into_iter().map(BudgetLine::from).collect())
-    }
-
-    /// The bookings of a fiscal year, by date and voucher.
-    pub async fn bookings(&self, year: i32) -> Result<Vec<Booking>> {
-        let rows: Vec<BookingRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, grant_id, voucher_file, bank_key, version
-             FROM bookings WHERE fiscal_year = $1 ORDER BY booked_on, created_at, id"
-        ).bind(i64::from(year)).fetch_all(p).await)?;
-        Ok(rows.into_iter().map(Booking::from).collect())
-    }
-
-    pub async fn booking(&self, id: BookingId) -> Result<Option<Booking>> {
-        let row: Option<BookingRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, grant_id, voucher_file, bank_key, version
-             FROM bookings WHERE id = $1"
-        ).bind(id.0).fetch_optional(p).await)?;
-        Ok(row.map(Booking::from))
-    }
-
-    /// The keys of bank lines already imported (any year).
-    pub async fn bank_keys(&self) -> Result<Vec<String>> {
-        Ok(on_pool!(self, p => sqlx::query_scalar(
-            "SELECT bank_key FROM bookings WHERE bank_key IS NOT NULL"
-        ).fetch_all(p).await)?)
-    }
-
-    pub async fn bank_rules(&self) -> Result<Vec<TextRule>> {
-        let rows: Vec<(String, String)> = on_pool!(self, p => sqlx::query_as(
-            "SELECT pattern, line_name FROM bank_rules ORDER BY pattern"
-        ).fetch_all(p).await)?;
-        Ok(rows
-            .into_iter()
-            .map(|(pattern, line)| TextRule { pattern, line })
-            .collect())
-    }
-
-    /// The column mapping remembered for a bank's heading line.
-    pub async fn bank_layout(&self, signature: &str) -> Result<Option<String>> {
-        Ok(on_pool!(self, p => sqlx::query_scalar(
-            "SELECT mapping_json FROM bank_layouts WHERE signature = $1"
-        ).bind(signature).fetch_optional(p).await)?)
-    }
+crate::reads! {
+/// The budget of a fiscal year, in the treasurer's order.
+pub async fn budget_lines(&mut self, year: i32) -> Result<Vec<BudgetLine>> {
+    let rows: Vec<LineRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, fiscal_year, name, kind, amount_ore, grant_id, version FROM budget_lines
+         WHERE fiscal_year = $1 ORDER BY position, name"
+    ).bind(i64::from(year)).fetch_all(p).await)?;
+    Ok(rows.into_iter().map(BudgetLine::from).collect())
 }
+
+/// The bookings of a fiscal year, by date and voucher.
+pub async fn bookings(&mut self, year: i32) -> Result<Vec<Booking>> {
+    let rows: Vec<BookingRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, grant_id, voucher_file, bank_key, version
+         FROM bookings WHERE fiscal_year = $1 ORDER BY booked_on, created_at, id"
+    ).bind(i64::from(year)).fetch_all(p).await)?;
+    Ok(rows.into_iter().map(Booking::from).collect())
+}
+
+pub async fn booking(&mut self, id: BookingId) -> Result<Option<Booking>> {
+    let row: Option<BookingRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, grant_id, voucher_file, bank_key, version
+         FROM bookings WHERE id = $1"
+    ).bind(id.0).fetch_optional(p).await)?;
+    Ok(row.map(Booking::from))
+}
+
+/// The keys of bank lines already imported (any year).
+pub async fn bank_keys(&mut self) -> Result<Vec<String>> {
+    Ok(on_reader!(self, p => sqlx::query_scalar(
+        "SELECT bank_key FROM bookings WHERE bank_key IS NOT NULL"
+    ).fetch_all(p).await)?)
+}
+
+pub async fn bank_rules(&mut self) -> Result<Vec<TextRule>> {
+    let rows: Vec<(String, String)> = on_reader!(self, p => sqlx::query_as(
+        "SELECT pattern, line_name FROM bank_rules ORDER BY pattern"
+    ).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(pattern, line)| TextRule { pattern, line })
+        .collect())
+}
+
+/// The column mapping remembered for a bank's heading line.
+pub async fn bank_layout(&mut self, signature: &str) -> Result<Option<String>> {
+    Ok(on_reader!(self, p => sqlx::query_scalar(
+        "SELECT mapping_json FROM bank_layouts WHERE signature = $1"
+    ).bind(signature).fetch_optional(p).await)?)
+}}
 
 impl StoreTx {
     pub async fn insert_budget_line(&mut self, l: &BudgetLine, position: i64) -> Result<()> {

@@ -6,7 +6,7 @@ use kvorum_core::bylaws::{BylawsVersion, VersionStatus};
 use kvorum_core::ids::BylawsVersionId;
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_reader, on_tx, Audited, Result, StoreError, StoreTx};
 
 impl Audited for BylawsVersion {
     const ENTITY: &'static str = "bylaws";
@@ -62,16 +62,15 @@ fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
 
-impl Store {
-    /// All versions, oldest first.
-    pub async fn bylaws_versions(&self) -> Result<Vec<BylawsVersion>> {
-        let rows: Vec<VersionRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, number, status, text_json, rules_json, adopted_on, in_force_from, adopted_note, version
-             FROM bylaws_versions ORDER BY number"
-        ).fetch_all(p).await)?;
-        rows.into_iter().map(BylawsVersion::try_from).collect()
-    }
-}
+crate::reads! {
+/// All versions, oldest first.
+pub async fn bylaws_versions(&mut self) -> Result<Vec<BylawsVersion>> {
+    let rows: Vec<VersionRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, number, status, text_json, rules_json, adopted_on, in_force_from, adopted_note, version
+         FROM bylaws_versions ORDER BY number"
+    ).fetch_all(p).await)?;
+    rows.into_iter().map(BylawsVersion::try_from).collect()
+}}
 
 impl StoreTx {
     pub async fn insert_bylaws_version(&mut self, v: &BylawsVersion) -> Result<()> {

@@ -6,7 +6,7 @@ use kvorum_core::ids::{MemberId, PaymentId};
 use kvorum_core::Money;
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_reader, on_tx, Audited, Result, StoreError, StoreTx};
 
 impl Audited for FeeRate {
     const ENTITY: &'static str = "fee_rate";
@@ -57,30 +57,29 @@ impl TryFrom<PaymentRow> for Payment {
     }
 }
 
-impl Store {
-    pub async fn fee_rates(&self) -> Result<Vec<FeeRate>> {
-        let rows: Vec<RateRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT year, membership_type, amount_ore FROM fee_rates ORDER BY year DESC, membership_type"
-        ).fetch_all(p).await)?;
-        Ok(rows
-            .into_iter()
-            .map(|r| FeeRate {
-                year: r.year,
-                membership_type: r.membership_type,
-                amount: Money(r.amount_ore),
-            })
-            .collect())
-    }
-
-    /// Payments, of one member or of all, oldest first.
-    pub async fn payments(&self, member: Option<MemberId>) -> Result<Vec<Payment>> {
-        let rows: Vec<PaymentRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, member_id, year, paid_on, amount_ore, method, voucher_no FROM fee_payments
-             WHERE ($1 IS NULL OR member_id = $1) ORDER BY paid_on, id"
-        ).bind(member.map(|m| m.0)).fetch_all(p).await)?;
-        rows.into_iter().map(Payment::try_from).collect()
-    }
+crate::reads! {
+pub async fn fee_rates(&mut self) -> Result<Vec<FeeRate>> {
+    let rows: Vec<RateRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT year, membership_type, amount_ore FROM fee_rates ORDER BY year DESC, membership_type"
+    ).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| FeeRate {
+            year: r.year,
+            membership_type: r.membership_type,
+            amount: Money(r.amount_ore),
+        })
+        .collect())
 }
+
+/// Payments, of one member or of all, oldest first.
+pub async fn payments(&mut self, member: Option<MemberId>) -> Result<Vec<Payment>> {
+    let rows: Vec<PaymentRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, member_id, year, paid_on, amount_ore, method, voucher_no FROM fee_payments
+         WHERE ($1 IS NULL OR member_id = $1) ORDER BY paid_on, id"
+    ).bind(member.map(|m| m.0)).fetch_all(p).await)?;
+    rows.into_iter().map(Payment::try_from).collect()
+}}
 
 impl StoreTx {
     /// Sets the fee for a year and membership type, replacing an earlier rate.

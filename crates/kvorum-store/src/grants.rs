@@ -6,7 +6,7 @@ use kvorum_core::ids::{FrikortJobId, FrikortWorkerId, GrantId};
 use kvorum_core::Money;
 use uuid::Uuid;
 
-use crate::{on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+use crate::{on_reader, on_tx, Audited, Result, StoreError, StoreTx};
 
 impl Audited for VisitTally {
     const ENTITY: &'static str = "visit_tally";
@@ -71,67 +71,66 @@ impl From<GrantRow> for Grant {
     }
 }
 
-impl Store {
-    pub async fn grants(&self) -> Result<Vec<Grant>> {
-        let rows: Vec<GrantRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, name, grantor, kind, starts_on, ends_on, amount_per_year_ore, details_json, version
-             FROM grants ORDER BY starts_on DESC, name"
-        ).fetch_all(p).await)?;
-        Ok(rows.into_iter().map(Grant::from).collect())
-    }
-
-    /// Counts between two days, inclusive.
-    pub async fn visit_tallies(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<VisitTally>> {
-        let rows: Vec<(NaiveDate, String, i64)> = on_pool!(self, p => sqlx::query_as(
-            "SELECT day, period, visitors FROM visit_tallies WHERE day >= $1 AND day <= $2 ORDER BY day, period"
-        ).bind(from).bind(to).fetch_all(p).await)?;
-        Ok(rows
-            .into_iter()
-            .map(|(day, period, n)| VisitTally {
-                day,
-                whole_month: period == "month",
-                visitors: u32::try_from(n).unwrap_or(0),
-            })
-            .collect())
-    }
-
-    pub async fn frikort_workers(&self) -> Result<Vec<FrikortWorker>> {
-        let rows: Vec<(Uuid, String)> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, name FROM frikort_workers ORDER BY name"
-        ).fetch_all(p).await)?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, name)| FrikortWorker {
-                id: FrikortWorkerId(id),
-                name,
-            })
-            .collect())
-    }
-
-    pub async fn frikort_jobs(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<FrikortJob>> {
-        let rows: Vec<(Uuid, Uuid, NaiveDate, String, i64)> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, worker_id, worked_on, description, amount_ore FROM frikort_jobs
-             WHERE worked_on >= $1 AND worked_on <= $2 ORDER BY worked_on, created_at"
-        ).bind(from).bind(to).fetch_all(p).await)?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, w, worked_on, description, a)| FrikortJob {
-                id: FrikortJobId(id),
-                worker: FrikortWorkerId(w),
-                worked_on,
-                description,
-                amount: Money(a),
-            })
-            .collect())
-    }
-
-    pub async fn frikort_cap(&self, year: i32) -> Result<Option<Money>> {
-        let v: Option<i64> = on_pool!(self, p => sqlx::query_scalar(
-            "SELECT cap_ore FROM frikort_caps WHERE year = $1"
-        ).bind(i64::from(year)).fetch_optional(p).await)?;
-        Ok(v.map(Money))
-    }
+crate::reads! {
+pub async fn grants(&mut self) -> Result<Vec<Grant>> {
+    let rows: Vec<GrantRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, name, grantor, kind, starts_on, ends_on, amount_per_year_ore, details_json, version
+         FROM grants ORDER BY starts_on DESC, name"
+    ).fetch_all(p).await)?;
+    Ok(rows.into_iter().map(Grant::from).collect())
 }
+
+/// Counts between two days, inclusive.
+pub async fn visit_tallies(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<VisitTally>> {
+    let rows: Vec<(NaiveDate, String, i64)> = on_reader!(self, p => sqlx::query_as(
+        "SELECT day, period, visitors FROM visit_tallies WHERE day >= $1 AND day <= $2 ORDER BY day, period"
+    ).bind(from).bind(to).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(day, period, n)| VisitTally {
+            day,
+            whole_month: period == "month",
+            visitors: u32::try_from(n).unwrap_or(0),
+        })
+        .collect())
+}
+
+pub async fn frikort_workers(&mut self) -> Result<Vec<FrikortWorker>> {
+    let rows: Vec<(Uuid, String)> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, name FROM frikort_workers ORDER BY name"
+    ).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| FrikortWorker {
+            id: FrikortWorkerId(id),
+            name,
+        })
+        .collect())
+}
+
+pub async fn frikort_jobs(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<FrikortJob>> {
+    let rows: Vec<(Uuid, Uuid, NaiveDate, String, i64)> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, worker_id, worked_on, description, amount_ore FROM frikort_jobs
+         WHERE worked_on >= $1 AND worked_on <= $2 ORDER BY worked_on, created_at"
+    ).bind(from).bind(to).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, w, worked_on, description, a)| FrikortJob {
+            id: FrikortJobId(id),
+            worker: FrikortWorkerId(w),
+            worked_on,
+            description,
+            amount: Money(a),
+        })
+        .collect())
+}
+
+pub async fn frikort_cap(&mut self, year: i32) -> Result<Option<Money>> {
+    let v: Option<i64> = on_reader!(self, p => sqlx::query_scalar(
+        "SELECT cap_ore FROM frikort_caps WHERE year = $1"
+    ).bind(i64::from(year)).fetch_optional(p).await)?;
+    Ok(v.map(Money))
+}}
 
 impl StoreTx {
     pub async fn insert_grant(&mut self, g: &Grant) -> Result<()> {

@@ -171,6 +171,76 @@ macro_rules! on_tx {
 }
 pub(crate) use on_tx;
 
+/// Where a read runs: the pool (committed data), or the open transaction, which sees its own
+/// writes and — on SQLite, which takes the write lock at `BEGIN IMMEDIATE` — nobody else's
+/// since it began. Every read is written once, on `Reader`, and [`reads!`] gives it to both
+/// [`Store`] and [`StoreTx`], so a use case loads its facts inside its transaction.
+pub enum Reader<'a> {
+    SqlitePool(&'a SqlitePool),
+    PgPool(&'a PgPool),
+    SqliteTx(&'a mut sqlx::SqliteConnection),
+    PgTx(&'a mut sqlx::PgConnection),
+}
+
+/// Runs the same expression on whatever a [`Reader`] reads from; each arm is compiled for
+/// its own engine and executor.
+macro_rules! on_reader {
+    ($reader:expr, $c:ident => $body:expr) => {
+        match $reader {
+            $crate::Reader::SqlitePool(p) => {
+                let $c: &sqlx::SqlitePool = *p;
+                $body
+            }
+            $crate::Reader::PgPool(p) => {
+                let $c: &sqlx::PgPool = *p;
+                $body
+            }
+            $crate::Reader::SqliteTx(t) => {
+                let $c: &mut sqlx::SqliteConnection = &mut **t;
+                $body
+            }
+            $crate::Reader::PgTx(t) => {
+                let $c: &mut sqlx::PgConnection = &mut **t;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use on_reader;
+
+/// Defines reads on [`Reader`] and the same methods on [`Store`] (from the pool) and on
+/// [`StoreTx`] (inside the transaction).
+macro_rules! reads {
+    ($(
+        $(#[$meta:meta])*
+        pub async fn $name:ident(&mut $self:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty $body:block
+    )*) => {
+        impl $crate::Reader<'_> {
+            $(
+                $(#[$meta])*
+                pub async fn $name(&mut $self $(, $arg: $ty)*) -> $ret $body
+            )*
+        }
+        impl $crate::Store {
+            $(
+                $(#[$meta])*
+                pub async fn $name(&self $(, $arg: $ty)*) -> $ret {
+                    self.reader().$name($($arg),*).await
+                }
+            )*
+        }
+        impl $crate::StoreTx {
+            $(
+                $(#[$meta])*
+                pub async fn $name(&mut self $(, $arg: $ty)*) -> $ret {
+                    self.reader().$name($($arg),*).await
+                }
+            )*
+        }
+    };
+}
+pub(crate) use reads;
+
 pub(crate) enum TxInner {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
@@ -185,6 +255,14 @@ pub struct StoreTx {
 }
 
 impl StoreTx {
+    /// Reads inside this transaction (it sees its own writes).
+    pub fn reader(&mut self) -> Reader<'_> {
+        match &mut self.inner {
+            TxInner::Sqlite(t) => Reader::SqliteTx(t),
+            TxInner::Postgres(t) => Reader::PgTx(t),
+        }
+    }
+
     /// Commits, bumping the data generation in the same transaction.
     pub async fn commit(mut self) -> Result<()> {
         on_tx!(self, c => sqlx::query("UPDATE data_generation SET generation = generation + 1")
@@ -249,6 +327,14 @@ impl Store {
             writer,
             path: path.to_owned(),
         })
+    }
+
+    /// Reads committed data from the pool.
+    pub fn reader(&self) -> Reader<'_> {
+        match self {
+            Store::Sqlite { pool, .. } => Reader::SqlitePool(pool),
+            Store::Postgres { pool } => Reader::PgPool(pool),
+        }
     }
 
     pub fn engine(&self) -> Engine {

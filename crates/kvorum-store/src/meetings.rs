@@ -11,7 +11,7 @@ use kvorum_core::meetings::{
 use kvorum_core::rules::VoteCounts;
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_reader, on_tx, Audited, Result, StoreError, StoreTx};
 
 impl Audited for Minutes {
     const ENTITY: &'static str = "minutes";
@@ -258,87 +258,86 @@ fn status_code(s: MinutesStatus) -> &'static str {
     }
 }
 
-impl Store {
-    /// All meetings, newest first.
-    pub async fn meetings(&self) -> Result<Vec<Meeting>> {
-        let sql = format!("SELECT {MEETING_COLS} FROM meetings ORDER BY date DESC, id DESC");
-        let rows: Vec<MeetingRow> =
-            on_pool!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(p).await)?;
-        rows.into_iter().map(Meeting::try_from).collect()
-    }
+crate::reads! {
+/// All meetings, newest first.
+pub async fn meetings(&mut self) -> Result<Vec<Meeting>> {
+    let sql = format!("SELECT {MEETING_COLS} FROM meetings ORDER BY date DESC, id DESC");
+    let rows: Vec<MeetingRow> =
+        on_reader!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(p).await)?;
+    rows.into_iter().map(Meeting::try_from).collect()
+}
 
-    pub async fn meeting(&self, id: MeetingId) -> Result<Meeting> {
-        let sql = format!("SELECT {MEETING_COLS} FROM meetings WHERE id = $1");
-        let row: Option<MeetingRow> = on_pool!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(id.0)
-            .fetch_optional(p)
-            .await)?;
-        row.ok_or(StoreError::NotFound)?.try_into()
-    }
+pub async fn meeting(&mut self, id: MeetingId) -> Result<Meeting> {
+    let sql = format!("SELECT {MEETING_COLS} FROM meetings WHERE id = $1");
+    let row: Option<MeetingRow> = on_reader!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id.0)
+        .fetch_optional(p)
+        .await)?;
+    row.ok_or(StoreError::NotFound)?.try_into()
+}
 
-    /// A meeting's proposals in received order.
-    pub async fn proposals(&self, meeting: MeetingId) -> Result<Vec<Proposal>> {
-        let rows: Vec<ProposalRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, meeting_id, number, submitter, submitter_name, received_on, kind, title, text,
+/// A meeting's proposals in received order.
+pub async fn proposals(&mut self, meeting: MeetingId) -> Result<Vec<Proposal>> {
+    let rows: Vec<ProposalRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, meeting_id, number, submitter, submitter_name, received_on, kind, title, text,
                  amendment_json, recommendation, version
              FROM proposals WHERE meeting_id = $1 ORDER BY number"
-        ).bind(meeting.0).fetch_all(p).await)?;
-        rows.into_iter().map(Proposal::try_from).collect()
-    }
+    ).bind(meeting.0).fetch_all(p).await)?;
+    rows.into_iter().map(Proposal::try_from).collect()
+}
 
-    /// Who is checked in, in check-in order.
-    pub async fn attendance(&self, meeting: MeetingId) -> Result<Vec<Attendee>> {
-        let rows: Vec<AttendanceRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT member_id, name, voting, reason FROM attendance WHERE meeting_id = $1
-             ORDER BY checked_in_at, id"
-        ).bind(meeting.0).fetch_all(p).await)?;
-        Ok(rows
-            .into_iter()
-            .map(|r| Attendee {
-                member: r.member_id.map(MemberId),
-                name: r.name,
-                voting: r.voting,
-                reason: r.reason,
-            })
-            .collect())
-    }
+/// Who is checked in, in check-in order.
+pub async fn attendance(&mut self, meeting: MeetingId) -> Result<Vec<Attendee>> {
+    let rows: Vec<AttendanceRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT member_id, name, voting, reason FROM attendance WHERE meeting_id = $1
+         ORDER BY checked_in_at, id"
+    ).bind(meeting.0).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Attendee {
+            member: r.member_id.map(MemberId),
+            name: r.name,
+            voting: r.voting,
+            reason: r.reason,
+        })
+        .collect())
+}
 
-    pub async fn proxies(&self, meeting: MeetingId) -> Result<Vec<Proxy>> {
-        let rows: Vec<ProxyRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, giver, holder FROM proxies WHERE meeting_id = $1 ORDER BY created_at, id"
-        ).bind(meeting.0).fetch_all(p).await)?;
-        Ok(rows
-            .into_iter()
-            .map(|r| Proxy {
-                id: ProxyId(r.id),
-                giver: MemberId(r.giver),
-                holder: MemberId(r.holder),
-            })
-            .collect())
-    }
+pub async fn proxies(&mut self, meeting: MeetingId) -> Result<Vec<Proxy>> {
+    let rows: Vec<ProxyRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, giver, holder FROM proxies WHERE meeting_id = $1 ORDER BY created_at, id"
+    ).bind(meeting.0).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Proxy {
+            id: ProxyId(r.id),
+            giver: MemberId(r.giver),
+            holder: MemberId(r.holder),
+        })
+        .collect())
+}
 
-    /// A meeting's decisions in the order they were taken.
-    pub async fn decisions(&self, meeting: MeetingId) -> Result<Vec<Decision>> {
-        let rows: Vec<DecisionRow> = on_pool!(self, p => sqlx::query_as(
-            "SELECT id, meeting_id, item_id, proposal_id, kind, subject, acclamation, for_votes, against,
+/// A meeting's decisions in the order they were taken.
+pub async fn decisions(&mut self, meeting: MeetingId) -> Result<Vec<Decision>> {
+    let rows: Vec<DecisionRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, meeting_id, item_id, proposal_id, kind, subject, acclamation, for_votes, against,
                  blank, invalid, present_with_vote, members_with_vote, outcome_json, bylaws_version
              FROM decisions WHERE meeting_id = $1 ORDER BY decided_at, id"
-        ).bind(meeting.0).fetch_all(p).await)?;
-        rows.into_iter().map(Decision::try_from).collect()
-    }
-
-    /// The minutes versions of one meeting (oldest first), or of all meetings.
-    pub async fn minutes(&self, meeting: Option<MeetingId>) -> Result<Vec<Minutes>> {
-        let sql = format!(
-            "SELECT {MINUTES_COLS} FROM minutes WHERE ($1 IS NULL OR meeting_id = $1) ORDER BY meeting_id, number"
-        );
-        let rows: Vec<MinutesRow> = on_pool!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(meeting.map(|m| m.0))
-            .fetch_all(p)
-            .await)?;
-        rows.into_iter().map(Minutes::try_from).collect()
-    }
+    ).bind(meeting.0).fetch_all(p).await)?;
+    rows.into_iter().map(Decision::try_from).collect()
 }
+
+/// The minutes versions of one meeting (oldest first), or of all meetings.
+pub async fn minutes(&mut self, meeting: Option<MeetingId>) -> Result<Vec<Minutes>> {
+    let sql = format!(
+        "SELECT {MINUTES_COLS} FROM minutes WHERE ($1 IS NULL OR meeting_id = $1) ORDER BY meeting_id, number"
+    );
+    let rows: Vec<MinutesRow> = on_reader!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(meeting.map(|m| m.0))
+        .fetch_all(p)
+        .await)?;
+    rows.into_iter().map(Minutes::try_from).collect()
+}}
 
 impl StoreTx {
     pub async fn insert_meeting(&mut self, m: &Meeting) -> Result<()> {

@@ -5,7 +5,7 @@ use kvorum_core::ids::MemberId;
 use kvorum_core::members::{Member, Role};
 use uuid::Uuid;
 
-use crate::{map_unique, on_pool, on_tx, Audited, Result, Store, StoreError, StoreTx};
+use crate::{map_unique, on_reader, on_tx, Audited, Result, StoreError, StoreTx};
 
 impl Audited for Member {
     const ENTITY: &'static str = "member";
@@ -61,29 +61,22 @@ const SELECT_MEMBER: &str = "SELECT id, member_no, name, address, postal_code, c
     birth_date, joined_on, left_on, left_reason, membership_type, roles, email_consent, version
     FROM members";
 
-impl Store {
-    /// All members, ordered by member no.
-    pub async fn members(&self) -> Result<Vec<Member>> {
-        let sql = format!("{SELECT_MEMBER} ORDER BY member_no");
-        let rows: Vec<MemberRow> =
-            on_pool!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(p).await)?;
-        Ok(rows.into_iter().map(Member::from).collect())
-    }
-
-    pub async fn member(&self, id: MemberId) -> Result<Member> {
-        let sql = format!("{SELECT_MEMBER} WHERE id = $1");
-        let row: Option<MemberRow> = on_pool!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.0).fetch_optional(p).await)?;
-        row.map(Member::from).ok_or(StoreError::NotFound)
-    }
+crate::reads! {
+/// All members, ordered by member no.
+pub async fn members(&mut self) -> Result<Vec<Member>> {
+    let sql = format!("{SELECT_MEMBER} ORDER BY member_no");
+    let rows: Vec<MemberRow> =
+        on_reader!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(p).await)?;
+    Ok(rows.into_iter().map(Member::from).collect())
 }
 
-impl StoreTx {
-    pub async fn member(&mut self, id: MemberId) -> Result<Member> {
-        let sql = format!("{SELECT_MEMBER} WHERE id = $1");
-        let row: Option<MemberRow> = on_tx!(self, c => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.0).fetch_optional(c).await)?;
-        row.map(Member::from).ok_or(StoreError::NotFound)
-    }
+pub async fn member(&mut self, id: MemberId) -> Result<Member> {
+    let sql = format!("{SELECT_MEMBER} WHERE id = $1");
+    let row: Option<MemberRow> = on_reader!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.0).fetch_optional(p).await)?;
+    row.map(Member::from).ok_or(StoreError::NotFound)
+}}
 
+impl StoreTx {
     /// The highest member no. in use (0 when there are none), read inside the transaction.
     pub async fn max_member_no(&mut self) -> Result<i64> {
         let max: Option<i64> = on_tx!(self, c => sqlx::query_scalar("SELECT MAX(member_no) FROM members").fetch_one(c).await)?;
