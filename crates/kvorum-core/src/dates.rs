@@ -46,7 +46,7 @@ pub fn long_date_da(d: NaiveDate) -> String {
     format!(
         "{weekday} den {}. {} {}",
         d.day(),
-        crate::rules::month_name_da(d.month()),
+        month_name_da(d.month()),
         d.year()
     )
 }
@@ -62,6 +62,27 @@ pub fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
         NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN),
         NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX),
     )
+}
+
+/// The Danish name of month `m` (1–12), lower case as Danish writes it.
+pub fn month_name_da(m: u32) -> &'static str {
+    [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
+    .get(usize::try_from(m.saturating_sub(1)).unwrap_or(0))
+    .copied()
+    .unwrap_or("december")
 }
 
 #[cfg(test)]

@@ -137,6 +137,16 @@ pub enum FeeStatus {
     },
 }
 
+/// Whether a fee position is what a member list's fee filter asks for: settled (paid, or
+/// nothing due) or in arrears.
+pub fn matches_fee_filter(status: FeeStatus, filter: crate::members::FeeFilter) -> bool {
+    if filter.paid {
+        status.is_settled()
+    } else {
+        status.in_arrears()
+    }
+}
+
 impl FeeStatus {
     pub fn in_arrears(self) -> bool {
         matches!(

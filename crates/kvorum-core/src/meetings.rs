@@ -345,7 +345,7 @@ pub fn checklist(meeting: &Meeting, rules: &RuleSettings, today: NaiveDate) -> V
                     warning: true,
                     explanation: format!(
                         "Vedtægterne kræver den ordinære generalforsamling afholdt senest i {}.",
-                        crate::rules::month_name_da(rules.ordinary.latest_month.unwrap_or(12))
+                        crate::dates::month_name_da(rules.ordinary.latest_month.unwrap_or(12))
                     ),
                 });
             }

@@ -4,7 +4,6 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::fees::FeeStatus;
 use crate::ids::MemberId;
 use crate::validation::FieldErrors;
 
@@ -479,13 +478,14 @@ impl SearchEntry {
     }
 }
 
-/// Filters and sorts the members. `fee_status(member, year)` tells paid/unpaid for the fee
-/// filter. Returns indices into `members`, so callers keep their own rows.
+/// Filters and sorts the members. `fee_matches(member, filter)` tells whether a member's
+/// fee for the filter's year is as asked (see `fees::matches_fee_filter`). Returns indices
+/// into `members`, so callers keep their own rows.
 pub fn search_members(
     members: &[Member],
     entries: &[SearchEntry],
     query: &MemberQuery,
-    fee_status: impl Fn(&Member, i32) -> FeeStatus,
+    fee_matches: impl Fn(&Member, FeeFilter) -> bool,
     today: NaiveDate,
 ) -> Vec<usize> {
     let tokens: Vec<String> = query
@@ -509,14 +509,7 @@ pub fn search_members(
                     .as_ref()
                     .is_none_or(|t| &m.membership_type == t)
                 && query.role.is_none_or(|r| m.roles.contains(&r))
-                && query.fee.is_none_or(|f| {
-                    let st = fee_status(m, f.year);
-                    if f.paid {
-                        st.is_settled()
-                    } else {
-                        st.in_arrears()
-                    }
-                })
+                && query.fee.is_none_or(|f| fee_matches(m, f))
                 && (tokens.is_empty() || entries[*i].matches(&tokens, m.member_no))
         })
         .map(|(i, _)| i)
@@ -560,7 +553,6 @@ pub fn next_member_no(existing: impl Iterator<Item = i64>) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fees::FeeStatus;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -659,13 +651,7 @@ mod tests {
                 sort,
                 ..Default::default()
             };
-            search_members(
-                &ms,
-                &entries,
-                &query,
-                |_, _| FeeStatus::NoFee,
-                day(2026, 1, 1),
-            )
+            search_members(&ms, &entries, &query, |_, _| true, day(2026, 1, 1))
         };
         assert_eq!(q("bo", SortKey::Name), vec![2, 1]);
         assert_eq!(q("ørs åse", SortKey::MemberNo), vec![0]);

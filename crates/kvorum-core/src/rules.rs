@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::dates::format_date;
+use crate::dates::{format_date, month_name_da};
 use crate::fees::{fee_status, FeeRate, FeeStatus, Payment};
 use crate::members::Member;
 use crate::validation::FieldErrors;
@@ -644,26 +644,6 @@ pub fn check_notice(sent_on: NaiveDate, assembly_date: NaiveDate, notice_days: u
         days_before,
         explanation,
     }
-}
-
-pub fn month_name_da(m: u32) -> &'static str {
-    [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ]
-    .get(usize::try_from(m.saturating_sub(1)).unwrap_or(0))
-    .copied()
-    .unwrap_or("december")
 }
 
 /// The votes of one decision.

@@ -4,11 +4,11 @@ pub mod export;
 pub mod import;
 
 use chrono::Datelike;
-use kvorum_core::fees::fee_status;
+use kvorum_core::fees::{fee_status, matches_fee_filter};
 use kvorum_core::ids::MemberId;
 use kvorum_core::members::{
-    membership_type_code, search_members, validate_member, Member, MemberInput, MemberQuery,
-    MembershipType, SearchEntry,
+    membership_type_code, search_members, validate_member, FeeFilter, Member, MemberInput,
+    MemberQuery, MembershipType, SearchEntry,
 };
 use kvorum_core::FieldErrors;
 use std::sync::Arc;
@@ -63,7 +63,8 @@ impl MemberSnapshot {
         today: chrono::NaiveDate,
     ) -> Vec<MemberRow> {
         let status = |m: &Member, y: i32| fee_status(m, y, &self.rates, &self.payments);
-        search_members(&self.members, &self.entries, query, status, today)
+        let fee_matches = |m: &Member, f: FeeFilter| matches_fee_filter(status(m, f.year), f);
+        search_members(&self.members, &self.entries, query, fee_matches, today)
             .into_iter()
             .map(|i| {
                 let m = &self.members[i];
