@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use kvorum_api::dto::*;
 use kvorum_api::settings::{config_dir, default_db_path, resolve_db, AppSettings};
 use kvorum_api::{Api, Clock};
+use kvorum_core::text::{Lang, Text};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tokio::sync::{Mutex, RwLock};
@@ -24,10 +25,12 @@ struct AppState {
 }
 
 fn no_database() -> ApiError {
-    ApiError::new(
-        ErrorCode::Database,
-        "Ingen forening er åben. Vælg »Åbn anden forening …«.",
-    )
+    ApiError::new(ErrorCode::Database, Text::new("error-no-database"))
+}
+
+/// The language in this laptop's settings.
+fn lang_of(settings: &AppSettings) -> Lang {
+    Lang::from_code(settings.language.as_deref().unwrap_or("da"))
 }
 
 macro_rules! api_command_fns {
@@ -36,8 +39,10 @@ macro_rules! api_command_fns {
             #[tauri::command]
             async fn $name(state: State<'_, AppState>, $($arg: $ty),*) -> Result<$ret, ApiError> {
                 let guard = state.api.read().await;
-                let api = guard.as_ref().ok_or_else(no_database)?;
-                api.$name($($arg),*).await
+                let Some(api) = guard.as_ref() else {
+                    return Err(no_database().localized(lang_of(&*state.settings.lock().await)));
+                };
+                api.$name($($arg),*).await.map_err(|e| e.localized(api.lang()))
             }
         )*
     };
@@ -45,13 +50,18 @@ macro_rules! api_command_fns {
 kvorum_api::api_commands!(api_command_fns);
 
 async fn status_of(state: &AppState) -> Result<AppStatus, ApiError> {
+    let settings = state.settings.lock().await.clone();
+    let lang = lang_of(&settings);
     if let Some(e) = state.open_error.lock().await.clone() {
-        return Err(e);
+        return Err(e.localized(lang));
     }
     let guard = state.api.read().await;
-    let api = guard.as_ref().ok_or_else(no_database)?;
-    let settings = state.settings.lock().await.clone();
-    api.app_status(&settings).await
+    let api = guard
+        .as_ref()
+        .ok_or_else(|| no_database().localized(lang))?;
+    api.app_status(&settings)
+        .await
+        .map_err(|e| e.localized(lang))
 }
 
 #[tauri::command]
@@ -61,8 +71,14 @@ async fn app_status(state: State<'_, AppState>) -> Result<AppStatus, ApiError> {
 
 /// Opens another association database; the current one stays open if that fails.
 async fn open_location(state: &AppState, location: &str) -> Result<AppStatus, ApiError> {
-    let actor = state.settings.lock().await.actor();
-    let api = Api::open(location, &actor, Clock::from_env()).await?;
+    let (actor, lang) = {
+        let settings = state.settings.lock().await;
+        (settings.actor(), lang_of(&settings))
+    };
+    let mut api = Api::open(location, &actor, Clock::from_env())
+        .await
+        .map_err(|e| e.localized(lang))?;
+    api.set_lang(lang);
     if let Some(old) = state.api.write().await.replace(api) {
         old.close().await;
     }
@@ -120,7 +136,7 @@ async fn app_settings_set(
     state: State<'_, AppState>,
     settings: SettingsInput,
 ) -> Result<AppStatus, ApiError> {
-    let actor = {
+    let (actor, lang) = {
         let mut s = state.settings.lock().await;
         if let Some(name) = settings.user_name {
             s.user_name = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
@@ -129,10 +145,11 @@ async fn app_settings_set(
             s.language = Some(lang);
         }
         s.save(&state.config_dir)?;
-        s.actor()
+        (s.actor(), lang_of(&s))
     };
     if let Some(api) = state.api.write().await.as_mut() {
         api.set_actor(&actor);
+        api.set_lang(lang);
     }
     status_of(&state).await
 }
@@ -178,11 +195,10 @@ async fn export_save(
     let open_after = matches!(request, ExportRequest::NoticeEmail { .. });
     let file = {
         let guard = state.api.read().await;
-        guard
-            .as_ref()
-            .ok_or_else(no_database)?
-            .export(request)
-            .await?
+        let api = guard.as_ref().ok_or_else(no_database)?;
+        api.export(request)
+            .await
+            .map_err(|e| e.localized(api.lang()))?
     };
     let saved = save_export(&app, file, filter).await?;
     if let (Some(path), true) = (&saved, open_after) {
@@ -237,7 +253,10 @@ fn main() {
         &settings.actor(),
         Clock::from_env(),
     )) {
-        Ok(api) => (Some(api), None),
+        Ok(mut api) => {
+            api.set_lang(lang_of(&settings));
+            (Some(api), None)
+        }
         Err(e) => {
             tracing::error!(location = %location, error = %e.message, "could not open the database");
             (None, Some(e))

@@ -3,6 +3,7 @@
 use kvorum_core::association::{validate_association, Association, AssociationInput};
 use kvorum_core::ids::AssociationId;
 use kvorum_core::members::builtin_membership_types;
+use kvorum_core::text::Text;
 
 use crate::dto::AssociationUpdate;
 use crate::{Api, ApiError, ApiResult, ErrorCode};
@@ -63,8 +64,5 @@ impl Api {
 
 /// A database without its association yet.
 pub(crate) fn no_association() -> ApiError {
-    ApiError::new(
-        ErrorCode::NoAssociation,
-        "Databasen har endnu ingen forening. Opret foreningen først.",
-    )
+    ApiError::new(ErrorCode::NoAssociation, Text::new("error-no-association"))
 }

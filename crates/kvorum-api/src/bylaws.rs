@@ -381,6 +381,7 @@ impl Api {
         Ok(rules::deadlines(
             assembly_date,
             &self.rules_in_force().await?.ordinary,
+            self.lang,
         ))
     }
 

@@ -1,6 +1,8 @@
 //! The one error type at the API edge: a small stable `code` the UI can branch on, a
-//! Danish `message` a volunteer understands, and per-field problems for forms.
+//! `message` a volunteer understands (a catalogue [`Text`], Danish until
+//! [`ApiError::localized`] renders it in the user's language), and per-field problems.
 
+use kvorum_core::text::{Lang, Text};
 use kvorum_core::{FieldError, FieldErrors};
 use kvorum_store::{DbLocation, StoreError};
 use serde::{Deserialize, Serialize};
@@ -38,56 +40,75 @@ pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldError>,
+    /// The message in the catalogue, to render it in another language.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub text: Option<Text>,
+}
+
+/// What an error is about, in words ("Medlemmet"): a catalogue id (`what-member`) or a
+/// Danish word not yet in the catalogue.
+fn what_text(what: &str) -> Text {
+    match what {
+        "Posten" => Text::new("what-record"),
+        "Medlemmet" => Text::new("what-member"),
+        "Mødet" => Text::new("what-meeting"),
+        "Dagsordenspunktet" => Text::new("what-item"),
+        "Forslaget" => Text::new("what-proposal"),
+        "Vedtægterne" => Text::new("what-bylaws"),
+        "Foreningen" => Text::new("what-association"),
+        other => Text::from(other),
+    }
 }
 
 impl ApiError {
-    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<Text>) -> Self {
+        let text = message.into();
         ApiError {
             code,
-            message: message.into(),
+            message: text.da(),
             fields: Vec::new(),
+            text: Some(text),
         }
     }
 
     pub fn validation(errs: FieldErrors) -> Self {
-        let message = if errs.0.len() == 1 {
-            errs.0[0].message.clone()
-        } else {
-            format!(
-                "{} felter skal rettes. Se beskederne ved felterne.",
-                errs.0.len()
-            )
+        let text = match errs.0.as_slice() {
+            [one] => one
+                .text
+                .clone()
+                .unwrap_or_else(|| Text::from(one.message.clone())),
+            many => Text::new("error-fields")
+                .num("count", i64::try_from(many.len()).unwrap_or(i64::MAX)),
         };
         ApiError {
-            code: ErrorCode::Validation,
-            message,
             fields: errs.0,
+            ..ApiError::new(ErrorCode::Validation, text)
         }
     }
 
     pub fn not_found(what: &str) -> Self {
-        ApiError::new(
-            ErrorCode::NotFound,
-            format!("{what} findes ikke (længere)."),
-        )
+        let text = Text::new("error-not-found").text("what", what_text(what));
+        ApiError::new(ErrorCode::NotFound, text)
     }
 
     /// A stale update: `what` is e.g. "Medlemmet".
     pub fn conflict(what: &str) -> Self {
-        ApiError::new(
-            ErrorCode::Conflict,
-            format!(
-                "{what} er ændret af en anden siden du åbnede det. Dine ændringer er ikke gemt: \
-                 luk og åbn igen for at se den nye udgave, og ret så igen."
-            ),
-        )
+        let text = Text::new("error-conflict").text("what", what_text(what));
+        ApiError::new(ErrorCode::Conflict, text)
     }
 
     pub fn locked() -> Self {
-        ApiError::new(
-            ErrorCode::Locked,
-            "Referatet er godkendt og låst og kan ikke ændres. Lav en rettelse: en ny version, der henviser til den godkendte.",
-        )
+        ApiError::new(ErrorCode::Locked, Text::new("error-locked"))
+    }
+
+    /// The same error said in `lang` (its message and each field's).
+    pub fn localized(mut self, lang: Lang) -> Self {
+        if let Some(t) = &self.text {
+            self.message = t.render(lang);
+        }
+        self.fields = self.fields.into_iter().map(|f| f.localized(lang)).collect();
+        self
     }
 
     /// Turns a store error into a message about `what` (e.g. "Medlemmet").
@@ -108,17 +129,12 @@ impl From<StoreError> for ApiError {
             StoreError::Locked => ApiError::locked(),
             StoreError::Unique(what) => {
                 tracing::info!(constraint = %what, "unique violation");
-                ApiError::new(
-                    ErrorCode::Duplicate,
-                    "Værdien er allerede brugt af en anden post.",
-                )
+                ApiError::new(ErrorCode::Duplicate, Text::new("error-duplicate"))
             }
             other => {
                 tracing::error!(error = ?other, "database error");
-                ApiError::new(
-                    ErrorCode::Database,
-                    format!("Databasen svarede med en fejl, og intet er gemt. ({other})"),
-                )
+                let text = Text::new("error-database").str("detail", other.to_string());
+                ApiError::new(ErrorCode::Database, text)
             }
         }
     }

@@ -23,6 +23,7 @@ pub mod members;
 mod reports;
 pub mod settings;
 
+use kvorum_core::text::Lang;
 use kvorum_store::{DbLocation, Engine, Store};
 
 pub use clock::Clock;
@@ -35,6 +36,8 @@ pub struct Api {
     store: Store,
     location: DbLocation,
     actor: String,
+    /// The language the user reads: generated sentences are said in it.
+    lang: Lang,
     clock: Clock,
     /// The last member snapshot and the data generation it was read at: searching as you
     /// type reuses it until any write (here or on another laptop) moves the generation on.
@@ -61,6 +64,7 @@ impl Api {
             store,
             location: loc,
             actor: actor.to_owned(),
+            lang: Lang::Da,
             clock,
             snapshot: Default::default(),
             books: Default::default(),
@@ -81,6 +85,12 @@ impl Api {
     }
     pub fn set_actor(&mut self, actor: &str) {
         actor.clone_into(&mut self.actor);
+    }
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
     }
     pub fn clock(&self) -> &Clock {
         &self.clock

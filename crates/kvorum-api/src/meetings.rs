@@ -20,6 +20,7 @@ use kvorum_core::meetings::{
 };
 use kvorum_core::members::Member;
 use kvorum_core::rules::{self, Fallback, NoticeCheck, RuleSettings, VoteCounts, VotingRight};
+use kvorum_core::text::Text;
 use kvorum_core::FieldErrors;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -273,10 +274,7 @@ pub(crate) struct Record {
 }
 
 fn not_draft() -> ApiError {
-    ApiError::new(
-        ErrorCode::Locked,
-        "Mødets referat er godkendt og låst. Beslutninger og fremmøde kan ikke længere ændres; lav en rettelse af referatet i stedet.",
-    )
+    ApiError::new(ErrorCode::Locked, Text::new("decision-minutes-locked"))
 }
 
 fn clean(s: Option<String>) -> Option<String> {
@@ -418,8 +416,8 @@ impl Api {
         MeetingDetail {
             title: r.meeting.title(),
             when: r.meeting.when_and_where(),
-            checklist: checklist(&r.meeting, &r.rules, today),
-            notice: notice_check(&r.meeting, &r.rules),
+            checklist: checklist(&r.meeting, &r.rules, today, self.lang),
+            notice: notice_check(&r.meeting, &r.rules, self.lang),
             proposal_deadline: deadline,
             proposals: r
                 .proposals
@@ -1330,13 +1328,13 @@ fn decision_refused(e: DecisionError) -> ApiError {
         DecisionError::NoBylaws => ApiError::not_found("Vedtægterne"),
         DecisionError::UnknownKind(kind) => ApiError::new(
             ErrorCode::Validation,
-            format!("Beslutningstypen »{kind}« findes ikke i vedtægterne."),
+            Text::new("decision-unknown-kind").str("kind", kind),
         ),
         DecisionError::MoreVotesThanRoom { cast, room } => ApiError::new(
             ErrorCode::Validation,
-            format!(
-                "Der er talt {cast} stemmer, men kun {room} stemmer i salen (fremmødte med stemmeret og fuldmagter). Tjek optællingen eller fremmødet."
-            ),
+            Text::new("decision-more-votes")
+                .num("cast", i64::try_from(cast).unwrap_or(i64::MAX))
+                .num("room", room),
         ),
     }
 }

@@ -6,11 +6,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use kvorum_api::dto::*;
 use kvorum_api::settings::{config_dir, resolve_db, AppSettings};
 use kvorum_api::{Api, ApiError, Clock, ErrorCode};
 use kvorum_core::dates::parse_date;
+use kvorum_core::text::{Lang, Text};
+use kvorum_core::FieldErrors;
 use serde::Serialize;
 
 mod board;
@@ -44,8 +46,17 @@ struct Cli {
     /// Name written to the audit log (else the name in settings, else the OS user)
     #[arg(long, global = true)]
     user: Option<String>,
+    /// Language of messages and generated sentences (else the one in settings, else Danish)
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Da,
+    En,
 }
 
 #[derive(Subcommand)]
@@ -159,14 +170,8 @@ enum PdfCmd {
     },
 }
 
-pub(crate) fn bad_input(field: &str, message: String) -> ApiError {
-    ApiError {
-        fields: vec![FieldError {
-            field: field.into(),
-            message: message.clone(),
-        }],
-        ..ApiError::new(ErrorCode::Validation, message)
-    }
+pub(crate) fn bad_input(field: &str, message: impl Into<Text>) -> ApiError {
+    ApiError::validation(FieldErrors::one(field, message))
 }
 
 pub(crate) fn date_arg(
@@ -210,6 +215,15 @@ pub(crate) fn write_file(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
     })
 }
 
+/// `--lang`, else the language in this laptop's settings.
+fn lang_of(cli: &Cli, settings: &AppSettings) -> Lang {
+    match cli.lang {
+        Some(LangArg::Da) => Lang::Da,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_code(settings.language.as_deref().unwrap_or("da")),
+    }
+}
+
 async fn run(cli: Cli) -> Result<(), ApiError> {
     if let Command::Bindings = cli.command {
         out(kvorum_api::bindings::typescript().trim_end());
@@ -217,7 +231,8 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
     }
     let settings = AppSettings::load(&config_dir());
     let actor = cli.user.clone().unwrap_or_else(|| settings.actor());
-    let api = Api::open(&resolve_db(cli.db.as_deref()), &actor, Clock::from_env()).await?;
+    let mut api = Api::open(&resolve_db(cli.db.as_deref()), &actor, Clock::from_env()).await?;
+    api.set_lang(lang_of(&cli, &settings));
     let json = cli.json;
     let today = api.clock().today();
     let result = match cli.command {
@@ -342,13 +357,16 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let lang = lang_of(&cli, &AppSettings::load(&config_dir()));
     match rt.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            let e = e.localized(lang);
             if json {
                 eprintln!("{}", serde_json::to_string(&e).unwrap_or_default());
             } else {
-                eprintln!("Fejl: {}", e.message);
+                let said = Text::new("cli-error").str("message", e.message.clone());
+                eprintln!("{}", said.render(lang));
                 for f in &e.fields {
                     eprintln!("  {}: {}", f.field, f.message);
                 }

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::members::{check_postal_code, normalize_optional};
+use crate::text::Text;
 use crate::validation::FieldErrors;
 
 /// What the board types when it creates the association's file.
@@ -38,17 +39,14 @@ pub fn validate_association(input: &AssociationInput) -> Result<ValidAssociation
     let mut errs = FieldErrors::default();
     let name = input.name.trim().to_owned();
     if name.is_empty() {
-        errs.push("name", "Skriv foreningens navn.");
+        errs.push("name", Text::new("field-association-name"));
     } else if name.chars().count() > 200 {
-        errs.push("name", "Navnet er for langt (højst 200 tegn).");
+        errs.push("name", Text::new("field-name-too-long"));
     }
     let cvr = normalize_optional(&input.cvr).map(|c| c.replace(' ', ""));
     if let Some(c) = &cvr {
         if c.len() != 8 || !c.chars().all(|ch| ch.is_ascii_digit()) {
-            errs.push(
-                "cvr",
-                "Et CVR-nummer har 8 cifre. Lad feltet stå tomt, hvis foreningen ikke har et.",
-            );
+            errs.push("cvr", Text::new("field-cvr"));
         }
     }
     let postal_code = normalize_optional(&input.postal_code);
@@ -61,10 +59,7 @@ pub fn validate_association(input: &AssociationInput) -> Result<ValidAssociation
         input.fiscal_year_start_month
     };
     if !(1..=12).contains(&month) {
-        errs.push(
-            "fiscalYearStartMonth",
-            "Regnskabsåret skal starte i en måned fra 1 til 12.",
-        );
+        errs.push("fiscalYearStartMonth", Text::new("field-fiscal-month"));
     }
     errs.into_result(|| ValidAssociation {
         name,

@@ -19,6 +19,7 @@ pub mod meetings;
 pub mod members;
 pub mod money;
 pub mod rules;
+pub mod text;
 pub mod validation;
 
 pub use money::Money;

@@ -16,6 +16,7 @@ use crate::rules::{
     check_notice, deadlines, DecisionOutcome, DecisionResult, DecisionRule, Fallback, NoticeCheck,
     RuleSettings, VoteCounts,
 };
+use crate::text::{Lang, Text};
 use crate::FieldErrors;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -269,60 +270,76 @@ pub struct ChecklistItem {
     pub explanation: String,
 }
 
-/// The planner: the dates the bylaws set for this meeting, as a checklist against `today`.
-pub fn checklist(meeting: &Meeting, rules: &RuleSettings, today: NaiveDate) -> Vec<ChecklistItem> {
+/// The planner: the dates the bylaws set for this meeting, as a checklist against `today`,
+/// said in `lang`.
+pub fn checklist(
+    meeting: &Meeting,
+    rules: &RuleSettings,
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<ChecklistItem> {
     let mut out = Vec::new();
     let days_left = |d: NaiveDate| (d - today).num_days();
-    let mut step = |key: &str, label: &str, date: NaiveDate, done_on: Option<NaiveDate>| {
+    let mut step = |key: &str, label: &'static str, date: NaiveDate, done_on: Option<NaiveDate>| {
         let left = days_left(date);
-        let (done, warning, explanation) = match done_on {
-            Some(on) if on <= date => (true, false, format!("Gjort {}.", format_date(on))),
+        let deadline = format_date(date);
+        let (done, warning, said) = match done_on {
+            Some(on) if on <= date => (
+                true,
+                false,
+                Text::new("step-done").str("on", format_date(on)),
+            ),
             Some(on) => (
                 true,
                 true,
-                format!(
-                    "Gjort {}, {} dage for sent (fristen var {}).",
-                    format_date(on),
-                    (on - date).num_days(),
-                    format_date(date)
-                ),
+                Text::new("step-done-late")
+                    .str("on", format_date(on))
+                    .num("days", (on - date).num_days())
+                    .str("deadline", deadline),
             ),
             None if left < 0 => (
                 false,
                 true,
-                format!("Fristen {} er overskredet.", format_date(date)),
+                Text::new("step-overdue").str("deadline", deadline),
             ),
-            None if left == 0 => (false, false, "Fristen er i dag.".into()),
+            None if left == 0 => (false, false, Text::new("step-today")),
             None => (
                 false,
                 false,
-                format!("Senest {} ({left} dage).", format_date(date)),
+                Text::new("step-due")
+                    .str("deadline", deadline)
+                    .num("days", left),
             ),
         };
         out.push(ChecklistItem {
             key: key.into(),
-            label: label.into(),
+            label: Text::new(label).render(lang),
             date: Some(date),
             days_left: Some(left),
             done,
             warning,
-            explanation,
+            explanation: said.render(lang),
         });
     };
     match meeting.kind {
         MeetingKind::Ordinary => {
-            let d = deadlines(meeting.date, &rules.ordinary);
+            let d = deadlines(meeting.date, &rules.ordinary, lang);
             step(
                 "notice",
-                "Indkaldelse sendt",
+                "checklist-notice",
                 d.latest_notice,
                 meeting.notice_sent_on,
             );
-            step("proposals", "Frist for forslag", d.proposal_deadline, None);
+            step(
+                "proposals",
+                "checklist-proposals",
+                d.proposal_deadline,
+                None,
+            );
             if let Some(f) = d.final_agenda {
                 step(
                     "finalAgenda",
-                    "Endelig dagsorden sendt",
+                    "checklist-final-agenda",
                     f,
                     meeting.final_agenda_sent_on,
                 );
@@ -332,58 +349,53 @@ pub fn checklist(meeting: &Meeting, rules: &RuleSettings, today: NaiveDate) -> V
                 p.warning = false;
                 if p.days_left.is_some_and(|l| l < 0) {
                     p.done = true;
-                    p.explanation = format!("Fristen udløb {}.", format_date(d.proposal_deadline));
+                    p.explanation = Text::new("step-proposals-closed")
+                        .str("deadline", format_date(d.proposal_deadline))
+                        .render(lang);
                 }
             }
             if !d.within_window {
+                let month = Text::new("month").num("n", rules.ordinary.latest_month.unwrap_or(12));
                 out.push(ChecklistItem {
                     key: "window".into(),
-                    label: "Afholdes i rette tid".into(),
+                    label: Text::new("checklist-window").render(lang),
                     date: None,
                     days_left: None,
                     done: false,
                     warning: true,
-                    explanation: format!(
-                        "Vedtægterne kræver den ordinære generalforsamling afholdt senest i {}.",
-                        crate::dates::month_name_da(rules.ordinary.latest_month.unwrap_or(12))
-                    ),
+                    explanation: Text::new("window-latest-month")
+                        .text("month", month)
+                        .render(lang),
                 });
             }
         }
         MeetingKind::Extraordinary => {
             let latest = meeting.date - Duration::days(i64::from(rules.extraordinary.notice_days));
-            step(
-                "notice",
-                "Indkaldelse sendt",
-                latest,
-                meeting.notice_sent_on,
-            );
+            step("notice", "checklist-notice", latest, meeting.notice_sent_on);
             if let Some(on) = meeting.demanded_on {
                 let hold_by = on + Duration::days(i64::from(rules.extraordinary.hold_within_days));
                 let late = meeting.date > hold_by;
+                let said = match meeting.demanded_by.as_deref() {
+                    Some(by) => Text::new("hold-by-from").str("by", by),
+                    None => Text::new("hold-by"),
+                }
+                .str("on", format_date(on))
+                .str("holdBy", format_date(hold_by))
+                .num("days", rules.extraordinary.hold_within_days);
+                let mut explanation = said.render(lang);
+                if late {
+                    explanation.push(' ');
+                    let too_late = Text::new("hold-by-late").str("date", format_date(meeting.date));
+                    explanation.push_str(&too_late.render(lang));
+                }
                 out.push(ChecklistItem {
                     key: "holdBy".into(),
-                    label: "Afholdes inden fristen".into(),
+                    label: Text::new("checklist-hold-by").render(lang),
                     date: Some(hold_by),
                     days_left: Some(days_left(hold_by)),
                     done: !late,
                     warning: late,
-                    explanation: format!(
-                        "Krævet {}{}; skal afholdes senest {} ({} dage efter kravet){}",
-                        format_date(on),
-                        meeting
-                            .demanded_by
-                            .as_deref()
-                            .map(|b| format!(" af {b}"))
-                            .unwrap_or_default(),
-                        format_date(hold_by),
-                        rules.extraordinary.hold_within_days,
-                        if late {
-                            format!(". Mødet den {} er for sent.", format_date(meeting.date))
-                        } else {
-                            ".".into()
-                        }
-                    ),
+                    explanation,
                 });
             }
         }
@@ -395,24 +407,22 @@ pub fn checklist(meeting: &Meeting, rules: &RuleSettings, today: NaiveDate) -> V
 /// The date proposals must be received by, where the bylaws set one.
 pub fn proposal_deadline(meeting: &Meeting, rules: &RuleSettings) -> Option<NaiveDate> {
     (meeting.kind == MeetingKind::Ordinary)
-        .then(|| deadlines(meeting.date, &rules.ordinary).proposal_deadline)
+        .then(|| deadlines(meeting.date, &rules.ordinary, Lang::Da).proposal_deadline)
 }
 
 /// Whether the assembly was lawfully called; `None` for meetings the bylaws set no notice for.
-pub fn notice_check(meeting: &Meeting, rules: &RuleSettings) -> Option<NoticeCheck> {
+pub fn notice_check(meeting: &Meeting, rules: &RuleSettings, lang: Lang) -> Option<NoticeCheck> {
     let days = match meeting.kind {
         MeetingKind::Ordinary => rules.ordinary.notice_days,
         MeetingKind::Extraordinary => rules.extraordinary.notice_days,
         _ => return None,
     };
     Some(match meeting.notice_sent_on {
-        Some(sent) => check_notice(sent, meeting.date, days),
+        Some(sent) => check_notice(sent, meeting.date, days, lang),
         None => NoticeCheck {
             lawful: false,
             days_before: 0,
-            explanation: format!(
-                "Der er ikke registreret nogen indkaldelse; vedtægterne kræver mindst {days} dages varsel. Generalforsamlingen er ikke lovligt indkaldt."
-            ),
+            explanation: Text::new("notice-missing").num("days", days).render(lang),
         },
     })
 }
@@ -806,7 +816,7 @@ pub fn draft_minutes(ctx: &MinutesContext) -> String {
     }
     out.push(format!("{when}."));
     let c = ctx.counts;
-    let lawful = notice_check(m, ctx.rules);
+    let lawful = notice_check(m, ctx.rules, Lang::Da);
     if m.kind.is_assembly() {
         out.push(format!(
             "Fremmøde: {} til stede, heraf {} med stemmeret. {} fuldmagt{}. {} i alt. Foreningen havde {} på dagen.",
@@ -1074,18 +1084,18 @@ mod tests {
     fn checklist_counts_days_and_flags_late_notice() {
         let rules = RuleSettings::default();
         let mut m = ordinary(day(2026, 3, 14));
-        let c = checklist(&m, &rules, day(2026, 2, 20));
+        let c = checklist(&m, &rules, day(2026, 2, 20), Lang::Da);
         let notice = c.iter().find(|c| c.key == "notice").unwrap();
         assert_eq!(notice.date, Some(day(2026, 2, 28)));
         assert_eq!(notice.days_left, Some(8));
         assert!(!notice.warning);
         m.notice_sent_on = Some(day(2026, 3, 2));
-        let c = checklist(&m, &rules, day(2026, 3, 3));
+        let c = checklist(&m, &rules, day(2026, 3, 3), Lang::Da);
         let notice = c.iter().find(|c| c.key == "notice").unwrap();
         assert!(notice.done && notice.warning, "{notice:?}");
         assert!(notice.explanation.contains("2 dage for sent"));
         let late = ordinary(day(2026, 5, 2));
-        assert!(checklist(&late, &rules, day(2026, 4, 1))
+        assert!(checklist(&late, &rules, day(2026, 4, 1), Lang::Da)
             .iter()
             .any(|c| c.key == "window" && c.warning));
     }
@@ -1097,7 +1107,7 @@ mod tests {
         m.kind = MeetingKind::Extraordinary;
         m.demanded_on = Some(day(2026, 4, 20));
         m.demanded_by = Some("27 medlemmer".into());
-        let c = checklist(&m, &rules, day(2026, 4, 21));
+        let c = checklist(&m, &rules, day(2026, 4, 21), Lang::Da);
         let hold = c.iter().find(|c| c.key == "holdBy").unwrap();
         assert_eq!(hold.date, Some(day(2026, 5, 18)));
         assert!(hold.warning);
@@ -1108,15 +1118,15 @@ mod tests {
     fn notice_check_says_plainly_when_not_lawful() {
         let rules = RuleSettings::default();
         let mut m = ordinary(day(2026, 3, 14));
-        assert!(!notice_check(&m, &rules).unwrap().lawful);
+        assert!(!notice_check(&m, &rules, Lang::Da).unwrap().lawful);
         m.notice_sent_on = Some(day(2026, 2, 28));
-        assert!(notice_check(&m, &rules).unwrap().lawful);
+        assert!(notice_check(&m, &rules, Lang::Da).unwrap().lawful);
         m.notice_sent_on = Some(day(2026, 3, 1));
-        let n = notice_check(&m, &rules).unwrap();
+        let n = notice_check(&m, &rules, Lang::Da).unwrap();
         assert!(!n.lawful);
         assert!(n.explanation.contains("ikke lovligt indkaldt"));
         m.kind = MeetingKind::Board;
-        assert!(notice_check(&m, &rules).is_none());
+        assert!(notice_check(&m, &rules, Lang::Da).is_none());
     }
 
     fn attendee(id: MemberId, voting: bool) -> Attendee {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::ids::MemberId;
+use crate::text::Text;
 use crate::validation::FieldErrors;
 
 /// What a person does in the association besides being a member.
@@ -232,14 +233,9 @@ pub(crate) fn normalize_optional(s: &Option<String>) -> Option<String> {
 }
 
 /// An e-mail address: one `@`, something before it, a domain with a dot after it.
-pub fn check_email(s: &str) -> Result<String, String> {
+pub fn check_email(s: &str) -> Result<String, Text> {
     let e = s.trim().to_lowercase();
-    let bad = || {
-        format!(
-            "»{}« er ikke en gyldig e-mailadresse. Skriv fx navn@eksempel.dk",
-            s.trim()
-        )
-    };
+    let bad = || Text::new("field-email").str("value", s.trim());
     let (local, domain) = e.split_once('@').ok_or_else(bad)?;
     if local.is_empty()
         || domain.contains('@')
@@ -257,18 +253,18 @@ pub fn check_email(s: &str) -> Result<String, String> {
 }
 
 /// A Danish postal code: four digits, 0555–9990.
-pub fn check_postal_code(s: &str) -> Result<String, String> {
+pub fn check_postal_code(s: &str) -> Result<String, Text> {
     let p = s.trim();
     if p.len() == 4 && p.chars().all(|c| c.is_ascii_digit()) && p >= "0555" {
         Ok(p.to_owned())
     } else {
-        Err(format!("Postnummeret »{p}« skal være fire cifre, fx 4800."))
+        Err(Text::new("field-postal-code").str("value", p))
     }
 }
 
 /// A phone number: digits with an optional leading `+`; spaces and dashes are allowed
 /// while typing and kept as written.
-pub fn check_phone(s: &str) -> Result<String, String> {
+pub fn check_phone(s: &str) -> Result<String, Text> {
     let p = s.trim();
     let digits: String = p.chars().filter(|c| c.is_ascii_digit()).collect();
     let allowed = p
@@ -278,9 +274,7 @@ pub fn check_phone(s: &str) -> Result<String, String> {
     if allowed && (8..=15).contains(&digits.len()) {
         Ok(p.to_owned())
     } else {
-        Err(format!(
-            "Telefonnummeret »{p}« skal have mindst 8 cifre, fx 12 34 56 78."
-        ))
+        Err(Text::new("field-phone").str("value", p))
     }
 }
 
@@ -295,14 +289,14 @@ pub fn validate_member(
 
     if let Some(no) = input.member_no {
         if no <= 0 {
-            errs.push("memberNo", "Medlemsnummeret skal være et positivt tal.");
+            errs.push("memberNo", Text::new("field-member-no"));
         }
     }
     let name = input.name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        errs.push("name", "Skriv medlemmets navn.");
+        errs.push("name", Text::new("field-member-name"));
     } else if name.chars().count() > 200 {
-        errs.push("name", "Navnet er for langt (højst 200 tegn).");
+        errs.push("name", Text::new("field-name-too-long"));
     }
     let email = normalize_optional(&input.email).and_then(|e| errs.take("email", check_email(&e)));
     let postal_code = normalize_optional(&input.postal_code)
@@ -311,52 +305,44 @@ pub fn validate_member(
 
     if let Some(b) = input.birth_date {
         if b > today {
-            errs.push("birthDate", "Fødselsdatoen ligger i fremtiden.");
+            errs.push("birthDate", Text::new("field-birth-future"));
         } else if b.year() < 1900 {
-            errs.push("birthDate", "Fødselsdatoen er før 1900. Tjek årstallet.");
+            errs.push("birthDate", Text::new("field-birth-1900"));
         }
     }
     let joined_on = match input.joined_on {
         Some(j) => Some(j),
         None => {
-            errs.push("joinedOn", "Skriv datoen for indmeldelse.");
+            errs.push("joinedOn", Text::new("field-joined-required"));
             None
         }
     };
     if let (Some(j), Some(b)) = (joined_on, input.birth_date) {
         if j < b {
-            errs.push("joinedOn", "Indmeldelsesdatoen ligger før fødselsdatoen.");
+            errs.push("joinedOn", Text::new("field-joined-before-birth"));
         }
     }
     let left_reason = normalize_optional(&input.left_reason);
     if let Some(l) = input.left_on {
         if let Some(j) = joined_on {
             if l < j {
-                errs.push("leftOn", "Udmeldelsesdatoen ligger før indmeldelsesdatoen.");
+                errs.push("leftOn", Text::new("field-left-before-joined"));
             }
         }
     } else if left_reason.is_some() {
-        errs.push(
-            "leftOn",
-            "Skriv udmeldelsesdatoen, når der er angivet en årsag til udmeldelse.",
-        );
+        errs.push("leftOn", Text::new("field-left-required"));
     }
     if let Some(r) = &left_reason {
         if r.chars().count() > 200 {
-            errs.push(
-                "leftReason",
-                "Årsagen er for lang (højst 200 tegn). Skriv kun det nødvendige.",
-            );
+            errs.push("leftReason", Text::new("field-left-reason-long"));
         }
     }
     let membership_type = input.membership_type.trim().to_owned();
     if membership_type.is_empty() {
-        errs.push("membershipType", "Vælg en medlemstype.");
+        errs.push("membershipType", Text::new("field-type-required"));
     } else if !known_types.iter().any(|t| t.code == membership_type) {
-        errs.push(
-            "membershipType",
-            format!("Medlemstypen »{membership_type}« findes ikke. Vælg en af foreningens medlemstyper."),
-        );
+        let unknown = Text::new("field-type-unknown").str("type", &membership_type);
+        errs.push("membershipType", unknown);
     }
     let mut roles = input.roles.clone();
     roles.sort();

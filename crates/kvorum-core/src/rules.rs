@@ -7,9 +7,10 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::dates::{format_date, month_name_da};
+use crate::dates::format_date;
 use crate::fees::{fee_status, FeeRate, FeeStatus, Payment};
 use crate::members::Member;
+use crate::text::{Lang, Text};
 use crate::validation::FieldErrors;
 
 /// An exact share, e.g. 2/3.
@@ -578,7 +579,9 @@ pub struct Deadlines {
     pub explanation: String,
 }
 
-pub fn deadlines(assembly_date: NaiveDate, rules: &OrdinaryAssemblyRules) -> Deadlines {
+/// The notice, proposal and final-agenda dates for an assembly on `assembly_date`, with the
+/// sentence that says them in `lang`.
+pub fn deadlines(assembly_date: NaiveDate, rules: &OrdinaryAssemblyRules, lang: Lang) -> Deadlines {
     let before = |d: u32| assembly_date - Duration::days(i64::from(d));
     let latest_notice = before(rules.notice_days);
     let proposal_deadline = before(rules.proposal_deadline_days);
@@ -586,29 +589,22 @@ pub fn deadlines(assembly_date: NaiveDate, rules: &OrdinaryAssemblyRules) -> Dea
     let within_window = rules
         .latest_month
         .is_none_or(|m| assembly_date.month() <= m);
-    let mut parts = vec![
-        format!(
-            "Indkaldelsen skal sendes senest {} ({} dages varsel)",
-            format_date(latest_notice),
-            rules.notice_days
-        ),
-        format!(
-            "forslag skal være modtaget senest {}",
-            format_date(proposal_deadline)
-        ),
-    ];
-    if let Some(f) = final_agenda {
-        parts.push(format!(
-            "den endelige dagsorden sendes senest {}",
-            format_date(f)
-        ));
+    let said = match final_agenda {
+        Some(f) => Text::new("deadlines-final").str("final", format_date(f)),
+        None => Text::new("deadlines"),
     }
-    let mut explanation = format!("{}.", parts.join(", "));
+    .str("notice", format_date(latest_notice))
+    .num("days", rules.notice_days)
+    .str("proposals", format_date(proposal_deadline));
+    let mut explanation = said.render(lang);
     if !within_window {
-        explanation.push_str(&format!(
-            " Advarsel: vedtægterne kræver generalforsamlingen afholdt senest i {}.",
-            month_name_da(rules.latest_month.unwrap_or(12))
-        ));
+        let month = Text::new("month").num("n", rules.latest_month.unwrap_or(12));
+        explanation.push(' ');
+        explanation.push_str(
+            &Text::new("deadlines-window")
+                .text("month", month)
+                .render(lang),
+        );
     }
     Deadlines {
         assembly_date,
@@ -629,16 +625,20 @@ pub struct NoticeCheck {
     pub explanation: String,
 }
 
-pub fn check_notice(sent_on: NaiveDate, assembly_date: NaiveDate, notice_days: u32) -> NoticeCheck {
+pub fn check_notice(
+    sent_on: NaiveDate,
+    assembly_date: NaiveDate,
+    notice_days: u32,
+    lang: Lang,
+) -> NoticeCheck {
     let days_before = (assembly_date - sent_on).num_days();
     let lawful = days_before >= i64::from(notice_days);
-    let explanation = format!(
-        "Indkaldelsen blev sendt {}, {} dage før generalforsamlingen; vedtægterne kræver mindst {} dages varsel. Generalforsamlingen er {}.",
-        format_date(sent_on),
-        days_before,
-        notice_days,
-        if lawful { "lovligt indkaldt" } else { "ikke lovligt indkaldt" }
-    );
+    let explanation = Text::new("notice-sent")
+        .str("sent", format_date(sent_on))
+        .num("before", days_before)
+        .num("days", notice_days)
+        .str("lawful", if lawful { "yes" } else { "no" })
+        .render(lang);
     NoticeCheck {
         lawful,
         days_before,
@@ -846,14 +846,14 @@ mod tests {
     #[test]
     fn deadlines_and_notice() {
         let r = RuleSettings::default().ordinary;
-        let d = deadlines(day(2027, 3, 20), &r);
+        let d = deadlines(day(2027, 3, 20), &r, Lang::Da);
         assert_eq!(d.latest_notice, day(2027, 3, 6));
         assert_eq!(d.proposal_deadline, day(2027, 3, 12));
         assert_eq!(d.final_agenda, Some(day(2027, 3, 13)));
         assert!(d.within_window);
-        assert!(!deadlines(day(2027, 4, 2), &r).within_window);
-        assert!(check_notice(day(2027, 3, 6), day(2027, 3, 20), 14).lawful);
-        let late = check_notice(day(2027, 3, 7), day(2027, 3, 20), 14);
+        assert!(!deadlines(day(2027, 4, 2), &r, Lang::Da).within_window);
+        assert!(check_notice(day(2027, 3, 6), day(2027, 3, 20), 14, Lang::Da).lawful);
+        let late = check_notice(day(2027, 3, 7), day(2027, 3, 20), 14, Lang::Da);
         assert!(!late.lawful);
         assert!(late.explanation.ends_with("ikke lovligt indkaldt."));
     }

@@ -1,7 +1,10 @@
-//! Field-level validation errors, with the Danish sentence shown next to the field.
+//! Field-level validation errors, with the sentence shown next to the field: a catalogue
+//! message ([`Text`]) rendered in Danish, and again in the user's language at the edge.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::text::{Lang, Text};
 
 /// One problem with one field of a form or one column of an imported row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -9,16 +12,30 @@ use ts_rs::TS;
 pub struct FieldError {
     /// The field's name in the DTO (camelCase), e.g. `postalCode`.
     pub field: String,
-    /// A Danish sentence saying what is wrong and how to fix it.
+    /// A sentence saying what is wrong and how to fix it (Danish until localized).
     pub message: String,
+    /// The message in the catalogue, to render it in another language.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub text: Option<Text>,
 }
 
 impl FieldError {
-    pub fn new(field: &str, message: impl Into<String>) -> Self {
+    pub fn new(field: &str, message: impl Into<Text>) -> Self {
+        let text = message.into();
         Self {
             field: field.to_owned(),
-            message: message.into(),
+            message: text.da(),
+            text: Some(text),
         }
+    }
+
+    /// The same error with its message in `lang`.
+    pub fn localized(mut self, lang: Lang) -> Self {
+        if let Some(t) = &self.text {
+            self.message = t.render(lang);
+        }
+        self
     }
 }
 
@@ -28,17 +45,17 @@ pub struct FieldErrors(pub Vec<FieldError>);
 
 impl FieldErrors {
     /// A single problem.
-    pub fn one(field: &str, message: impl Into<String>) -> Self {
+    pub fn one(field: &str, message: impl Into<Text>) -> Self {
         Self(vec![FieldError::new(field, message)])
     }
-    pub fn push(&mut self, field: &str, message: impl Into<String>) {
+    pub fn push(&mut self, field: &str, message: impl Into<Text>) {
         self.0.push(FieldError::new(field, message));
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
     /// Records the error of a parse step, returning its value when it succeeded.
-    pub fn take<T>(&mut self, field: &str, r: Result<T, String>) -> Option<T> {
+    pub fn take<T, E: Into<Text>>(&mut self, field: &str, r: Result<T, E>) -> Option<T> {
         match r {
             Ok(v) => Some(v),
             Err(m) => {

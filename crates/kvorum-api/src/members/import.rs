@@ -207,7 +207,7 @@ pub struct ParsedCsv {
     pub records: Vec<(u32, Vec<String>)>,
 }
 
-fn import_error(message: impl Into<String>) -> ApiError {
+fn import_error(message: impl Into<kvorum_core::text::Text>) -> ApiError {
     ApiError::new(ErrorCode::Import, message)
 }
 

@@ -12,7 +12,7 @@ export type FieldError = {
  */
 field: string, 
 /**
- * A Danish sentence saying what is wrong and how to fix it.
+ * A sentence saying what is wrong and how to fix it (Danish until localized).
  */
 message: string, };
 

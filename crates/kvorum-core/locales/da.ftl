@@ -1,0 +1,137 @@
+# Kvorum på dansk. Et budskab er et id og dets parametre; tal vælger ental og flertal
+# (CLDR: 1 → one, ellers other). Ret teksten her, ikke i koden.
+
+## Måneder (bruges som { $month } i andre budskaber)
+month = { $n ->
+    [1] januar
+    [2] februar
+    [3] marts
+    [4] april
+    [5] maj
+    [6] juni
+    [7] juli
+    [8] august
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] december
+}
+
+## Planlægning og frister
+days = { $days } { $days ->
+    [one] dag
+   *[other] dage
+}
+notice-days = { $days } { $days ->
+    [one] dags
+   *[other] dages
+} varsel
+checklist-notice = Indkaldelse sendt
+checklist-proposals = Frist for forslag
+checklist-final-agenda = Endelig dagsorden sendt
+checklist-window = Afholdes i rette tid
+checklist-hold-by = Afholdes inden fristen
+step-done = Gjort { $on }.
+step-done-late = Gjort { $on }, { $days } { $days ->
+    [one] dag
+   *[other] dage
+} for sent (fristen var { $deadline }).
+step-overdue = Fristen { $deadline } er overskredet.
+step-today = Fristen er i dag.
+step-due = Senest { $deadline } ({ $days } { $days ->
+    [one] dag
+   *[other] dage
+}).
+step-proposals-closed = Fristen udløb { $deadline }.
+window-latest-month = Vedtægterne kræver den ordinære generalforsamling afholdt senest i { $month }.
+hold-by = Krævet { $on }; skal afholdes senest { $holdBy } ({ $days } { $days ->
+    [one] dag
+   *[other] dage
+} efter kravet).
+hold-by-from = Krævet { $on } af { $by }; skal afholdes senest { $holdBy } ({ $days } { $days ->
+    [one] dag
+   *[other] dage
+} efter kravet).
+hold-by-late = Mødet den { $date } er for sent.
+deadlines = Indkaldelsen skal sendes senest { $notice } ({ $days } { $days ->
+    [one] dags
+   *[other] dages
+} varsel), forslag skal være modtaget senest { $proposals }.
+deadlines-final = Indkaldelsen skal sendes senest { $notice } ({ $days } { $days ->
+    [one] dags
+   *[other] dages
+} varsel), forslag skal være modtaget senest { $proposals }, den endelige dagsorden sendes senest { $final }.
+deadlines-window = Advarsel: vedtægterne kræver generalforsamlingen afholdt senest i { $month }.
+notice-sent = Indkaldelsen blev sendt { $sent }, { $before } { $before ->
+    [one] dag
+   *[other] dage
+} før generalforsamlingen; vedtægterne kræver mindst { $days } { $days ->
+    [one] dags
+   *[other] dages
+} varsel. Generalforsamlingen er { $lawful ->
+    [yes] lovligt indkaldt
+   *[no] ikke lovligt indkaldt
+}.
+notice-missing = Der er ikke registreret nogen indkaldelse; vedtægterne kræver mindst { $days } { $days ->
+    [one] dags
+   *[other] dages
+} varsel. Generalforsamlingen er ikke lovligt indkaldt.
+
+## Fejl ved API'ets kant
+error-fields = { $count } { $count ->
+    [one] felt skal
+   *[other] felter skal
+} rettes. Se beskederne ved felterne.
+error-not-found = { $what } findes ikke (længere).
+error-conflict = { $what } er ændret af en anden siden du åbnede det. Dine ændringer er ikke gemt: luk og åbn igen for at se den nye udgave, og ret så igen.
+error-locked = Referatet er godkendt og låst og kan ikke ændres. Lav en rettelse: en ny version, der henviser til den godkendte.
+error-duplicate = Værdien er allerede brugt af en anden post.
+error-database = Databasen svarede med en fejl, og intet er gemt. ({ $detail })
+error-no-association = Databasen har endnu ingen forening. Opret foreningen først.
+error-no-database = Ingen forening er åben. Vælg »Åbn anden forening …«.
+
+## Hvad fejlen handler om ({ $what } ovenfor)
+what-record = Posten
+what-member = Medlemmet
+what-meeting = Mødet
+what-item = Dagsordenspunktet
+what-proposal = Forslaget
+what-bylaws = Vedtægterne
+what-association = Foreningen
+
+## Beslutninger
+decision-minutes-locked = Mødets referat er godkendt og låst. Beslutninger og fremmøde kan ikke længere ændres; lav en rettelse af referatet i stedet.
+decision-unknown-kind = Beslutningstypen »{ $kind }« findes ikke i vedtægterne.
+decision-more-votes = Der er talt { $cast } { $cast ->
+    [one] stemme
+   *[other] stemmer
+}, men kun { $room } { $room ->
+    [one] stemme
+   *[other] stemmer
+} i salen (fremmødte med stemmeret og fuldmagter). Tjek optællingen eller fremmødet.
+
+## Felter: medlemmer og forening
+field-member-no = Medlemsnummeret skal være et positivt tal.
+field-member-name = Skriv medlemmets navn.
+field-name-too-long = Navnet er for langt (højst 200 tegn).
+field-email = »{ $value }« er ikke en gyldig e-mailadresse. Skriv fx navn@eksempel.dk
+field-postal-code = Postnummeret »{ $value }« skal være fire cifre, fx 4800.
+field-phone = Telefonnummeret »{ $value }« skal have mindst 8 cifre, fx 12 34 56 78.
+field-birth-future = Fødselsdatoen ligger i fremtiden.
+field-birth-1900 = Fødselsdatoen er før 1900. Tjek årstallet.
+field-joined-required = Skriv datoen for indmeldelse.
+field-joined-before-birth = Indmeldelsesdatoen ligger før fødselsdatoen.
+field-left-before-joined = Udmeldelsesdatoen ligger før indmeldelsesdatoen.
+field-left-required = Skriv udmeldelsesdatoen, når der er angivet en årsag til udmeldelse.
+field-left-reason-long = Årsagen er for lang (højst 200 tegn). Skriv kun det nødvendige.
+field-type-required = Vælg en medlemstype.
+field-type-unknown = Medlemstypen »{ $type }« findes ikke. Vælg en af foreningens medlemstyper.
+field-association-name = Skriv foreningens navn.
+field-cvr = Et CVR-nummer har 8 cifre. Lad feltet stå tomt, hvis foreningen ikke har et.
+field-fiscal-month = Regnskabsåret skal starte i en måned fra 1 til 12.
+
+## Kommandolinjen
+cli-error = Fejl: { $message }
+
+## En tekst, der endnu ikke står i kataloget: vises som den er, på begge sprog
+plain = { $s }

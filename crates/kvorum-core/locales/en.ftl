@@ -1,0 +1,137 @@
+# Kvorum in English. A message is an id and its parameters; numbers choose singular and
+# plural (CLDR: 1 → one, otherwise other). Change the text here, not in the code.
+
+## Months (used as { $month } in other messages)
+month = { $n ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+
+## Planning and deadlines
+days = { $days } { $days ->
+    [one] day
+   *[other] days
+}
+notice-days = { $days } { $days ->
+    [one] day's
+   *[other] days'
+} notice
+checklist-notice = Notice sent
+checklist-proposals = Deadline for proposals
+checklist-final-agenda = Final agenda sent
+checklist-window = Held in time
+checklist-hold-by = Held within the deadline
+step-done = Done { $on }.
+step-done-late = Done { $on }, { $days } { $days ->
+    [one] day
+   *[other] days
+} late (the deadline was { $deadline }).
+step-overdue = The deadline { $deadline } has passed.
+step-today = The deadline is today.
+step-due = By { $deadline } ({ $days } { $days ->
+    [one] day
+   *[other] days
+} left).
+step-proposals-closed = The deadline passed on { $deadline }.
+window-latest-month = The bylaws require the ordinary general assembly to be held by the end of { $month }.
+hold-by = Demanded { $on }; must be held by { $holdBy } ({ $days } { $days ->
+    [one] day
+   *[other] days
+} after the demand).
+hold-by-from = Demanded { $on } by { $by }; must be held by { $holdBy } ({ $days } { $days ->
+    [one] day
+   *[other] days
+} after the demand).
+hold-by-late = The meeting on { $date } is too late.
+deadlines = The notice must be sent by { $notice } ({ $days } { $days ->
+    [one] day's
+   *[other] days'
+} notice), proposals must be received by { $proposals }.
+deadlines-final = The notice must be sent by { $notice } ({ $days } { $days ->
+    [one] day's
+   *[other] days'
+} notice), proposals must be received by { $proposals }, the final agenda must be sent by { $final }.
+deadlines-window = Warning: the bylaws require the general assembly to be held by the end of { $month }.
+notice-sent = The notice was sent on { $sent }, { $before } { $before ->
+    [one] day
+   *[other] days
+} before the general assembly; the bylaws require at least { $days } { $days ->
+    [one] day's
+   *[other] days'
+} notice. The general assembly { $lawful ->
+    [yes] was lawfully called
+   *[no] was not lawfully called
+}.
+notice-missing = No notice has been recorded; the bylaws require at least { $days } { $days ->
+    [one] day's
+   *[other] days'
+} notice. The general assembly was not lawfully called.
+
+## Errors at the API's edge
+error-fields = { $count } { $count ->
+    [one] field needs
+   *[other] fields need
+} correcting. See the messages by the fields.
+error-not-found = { $what } does not exist (any more).
+error-conflict = { $what } was changed by someone else after you opened it. Your changes are not saved: close and open again to see the new version, then make your changes again.
+error-locked = The minutes are approved and locked and cannot be changed. Make a correction: a new version that refers to the approved one.
+error-duplicate = The value is already used by another record.
+error-database = The database answered with an error, and nothing was saved. ({ $detail })
+error-no-association = The database has no association yet. Create the association first.
+error-no-database = No association is open. Choose "Open another association …".
+
+## What an error is about ({ $what } above)
+what-record = The record
+what-member = The member
+what-meeting = The meeting
+what-item = The agenda item
+what-proposal = The proposal
+what-bylaws = The bylaws
+what-association = The association
+
+## Decisions
+decision-minutes-locked = The meeting's minutes are approved and locked. Decisions and attendance can no longer be changed; make a correction of the minutes instead.
+decision-unknown-kind = The decision kind "{ $kind }" is not in the bylaws.
+decision-more-votes = { $cast } { $cast ->
+    [one] vote was
+   *[other] votes were
+} counted, but there { $room ->
+    [one] is only { $room } vote
+   *[other] are only { $room } votes
+} in the room (members present with voting right and proxies). Check the count or the attendance.
+
+## Fields: members and association
+field-member-no = The member no. must be a positive number.
+field-member-name = Write the member's name.
+field-name-too-long = The name is too long (at most 200 characters).
+field-email = "{ $value }" is not a valid e-mail address. Write e.g. name@example.dk
+field-postal-code = The postal code "{ $value }" must be four digits, e.g. 4800.
+field-phone = The phone number "{ $value }" must have at least 8 digits, e.g. 12 34 56 78.
+field-birth-future = The birth date is in the future.
+field-birth-1900 = The birth date is before 1900. Check the year.
+field-joined-required = Write the date the member joined.
+field-joined-before-birth = The date joined is before the birth date.
+field-left-before-joined = The date left is before the date joined.
+field-left-required = Write the date the member left when a reason for leaving is given.
+field-left-reason-long = The reason is too long (at most 200 characters). Write only what is needed.
+field-type-required = Choose a membership type.
+field-type-unknown = The membership type "{ $type }" does not exist. Choose one of the association's membership types.
+field-association-name = Write the association's name.
+field-cvr = A CVR number has 8 digits. Leave the field empty if the association has none.
+field-fiscal-month = The fiscal year must start in a month from 1 to 12.
+
+## The command line
+cli-error = Error: { $message }
+
+## A text not yet in the catalogue: shown as it is, in both languages
+plain = { $s }

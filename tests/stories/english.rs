@@ -1,0 +1,127 @@
+//! The same use cases read in English: validation errors, the planner and the deadlines come
+//! from the one catalogue in the user's language, and the app's stored data stays the same.
+
+use chrono::NaiveDate;
+use kvorum_api::dto::*;
+use kvorum_api::ErrorCode;
+use kvorum_core::meetings::{MeetingInput, MeetingKind};
+use kvorum_core::text::Lang;
+use kvorum_tests::{today, Engine};
+
+async fn story(engine: Engine) {
+    let db = engine.fresh().await;
+    let mut api = db.open("Karin").await;
+    api.set_lang(Lang::En);
+
+    // An error before the association exists, then field errors, in English.
+    let none = api.member_add(MemberInput::default()).await.unwrap_err();
+    assert_eq!(none.code, ErrorCode::NoAssociation);
+    let none = none.localized(Lang::En);
+    assert_eq!(
+        none.message,
+        "The database has no association yet. Create the association first."
+    );
+    let bad = api
+        .association_create(AssociationInput {
+            cvr: Some("12".into()),
+            fiscal_year_start_month: 13,
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(
+        bad.message, "3 felter skal rettes. Se beskederne ved felterne.",
+        "Danish until the edge"
+    );
+    let bad = bad.localized(Lang::En);
+    assert_eq!(
+        bad.message,
+        "3 fields need correcting. See the messages by the fields."
+    );
+    let said: Vec<&str> = bad.fields.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(
+        said,
+        [
+            "Write the association's name.",
+            "A CVR number has 8 digits. Leave the field empty if the association has none.",
+            "The fiscal year must start in a month from 1 to 12.",
+        ]
+    );
+    api.association_create(AssociationInput {
+        name: "Foreningen Perronen".into(),
+        fiscal_year_start_month: 1,
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let one = api
+        .member_add(MemberInput {
+            name: "Søren".into(),
+            email: Some("soren@".into()),
+            joined_on: Some(today()),
+            membership_type: "ordinary".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err()
+        .localized(Lang::En);
+    assert_eq!(
+        one.message,
+        "\"soren@\" is not a valid e-mail address. Write e.g. name@example.dk"
+    );
+
+    // The planner and the deadlines, said in English.
+    let date = NaiveDate::from_ymd_opt(2027, 3, 13).unwrap();
+    let m = api
+        .meeting_create(MeetingInput {
+            kind: MeetingKind::Ordinary,
+            body: None,
+            date,
+            start_time: None,
+            place: "Perronen".into(),
+            demanded_by: None,
+            demanded_on: None,
+        })
+        .await
+        .unwrap();
+    let labels: Vec<&str> = m.checklist.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels[..2], ["Notice sent", "Deadline for proposals"]);
+    let notice = &m.checklist[0];
+    assert!(
+        notice.explanation.starts_with("By "),
+        "{}",
+        notice.explanation
+    );
+    assert!(
+        notice.explanation.ends_with(" days left)."),
+        "{}",
+        notice.explanation
+    );
+    assert_eq!(
+        m.notice.as_ref().unwrap().explanation,
+        "No notice has been recorded; the bylaws require at least 14 days' notice. The general assembly was not lawfully called."
+    );
+    let d = api.rules_deadlines(date).await.unwrap();
+    assert!(
+        d.explanation
+            .starts_with("The notice must be sent by 27.02.2027 (14 days' notice)"),
+        "{}",
+        d.explanation
+    );
+
+    // In Danish again, the same record.
+    api.set_lang(Lang::Da);
+    let m = api.meeting_get(m.meeting.id).await.unwrap();
+    assert_eq!(m.checklist[0].label, "Indkaldelse sendt");
+    api.close().await;
+}
+
+#[tokio::test]
+async fn english_story_on_sqlite() {
+    story(Engine::Sqlite).await;
+}
+
+#[tokio::test]
+async fn english_story_on_postgres() {
+    story(Engine::Postgres).await;
+}
