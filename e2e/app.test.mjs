@@ -457,10 +457,35 @@ test('the treasurer imports a bank file, assigns two lines and sees the overview
   await s.click('[data-testid=nav-members]');
 });
 
-test('switches to English and back', async () => {
+test('switches to English and back: the backend speaks English too', async () => {
   await s.click('[data-testid=lang-switch]');
   await s.until('English', async () => (await s.text('[data-testid=nav-members]')) === 'Members');
   await s.screenshot('english');
+  // A validation error from the backend, next to its field, in English.
+  await s.click('[data-testid=member-new]');
+  await s.type('[data-testid=f-name]', 'Test');
+  await s.type('[data-testid=f-postal]', '48');
+  await s.click('[data-testid=f-save]');
+  const postal = await s.until('English postal code error', () => s.text('[data-testid=err-postalCode]'));
+  assert.match(postal, /must be four digits/);
+  await s.screenshot('english-member-error');
+  // The planner's checklist and the notice check, in English.
+  await s.click('[data-testid=nav-meetings]');
+  await s.click('[data-testid=meeting-item]');
+  const checklist = await s.until('English checklist', async () => {
+    const text = await s.text('[data-testid=checklist]');
+    return /Notice sent/.test(text) ? text : null;
+  });
+  assert.match(checklist, /Deadline for proposals/);
+  assert.match(await s.text('[data-testid=notice-check]'), /notice/);
+  await s.screenshot('english-planner');
   await s.click('[data-testid=lang-switch]');
   await s.until('Danish', async () => (await s.text('[data-testid=nav-members]')) === 'Medlemmer');
+  // The screen was made anew in Danish: open the meeting again.
+  await s.click('[data-testid=meeting-item]');
+  const danish = await s.until('Danish checklist', async () => {
+    const text = await s.text('[data-testid=checklist]');
+    return /Indkaldelse sendt/.test(text) ? text : null;
+  });
+  assert.match(danish, /Frist for forslag/);
 });
