@@ -6,12 +6,13 @@ use chrono::Datelike;
 use kvorum_core::board::{
     seats_up_for_election, term_expiry, Position, PositionEntry, SeatKind, SeatsUp, Term,
 };
+use kvorum_core::election_plan::{elected_term, eligibility, plan_elections, result_so_far};
 use kvorum_core::elections::{
-    count_ballots, minutes_paragraph, rank, rank_with, shuffle, uncontested, BallotEntry,
-    Candidate, CandidateVotes, Election, ElectionKind, LotDraw, Method, Ranking, Tally,
+    minutes_paragraph, shuffle, uncontested, BallotEntry, Candidate, CandidateVotes, Election,
+    ElectionKind, LotDraw, Method, Ranking, Tally,
 };
-use kvorum_core::ids::{AgendaItemId, CandidateId, ElectionId, MeetingId, MemberId, TermId};
-use kvorum_core::meetings::{attendance_counts, ItemKind, MeetingKind};
+use kvorum_core::ids::{AgendaItemId, CandidateId, ElectionId, MeetingId, MemberId};
+use kvorum_core::meetings::{attendance_counts, MeetingKind};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -88,35 +89,6 @@ pub struct DrawInput {
     pub by_hand: Vec<CandidateId>,
 }
 
-/// A term from this assembly for an elected candidate.
-fn elected_term(
-    kind: SeatKind,
-    c: &Candidate,
-    m: &kvorum_core::meetings::Meeting,
-    expires: i32,
-    rank: Option<u32>,
-) -> Term {
-    Term {
-        id: TermId::new(),
-        kind,
-        member: c.member,
-        name: c.name.clone(),
-        rank,
-        start: m.date,
-        expires_year: Some(expires),
-        ended_on: None,
-        end_reason: None,
-        positions: vec![],
-        elected_at: Some(m.id),
-        appointed_by: None,
-        version: 1,
-    }
-}
-
-fn places(e: &Election) -> u32 {
-    e.seats + e.alternates
-}
-
 impl Api {
     /// The seats an assembly must fill, from the board register and the bylaws.
     pub async fn elections_seats_up(&self, meeting: MeetingId) -> ApiResult<SeatsUp> {
@@ -141,109 +113,8 @@ impl Api {
         if existing.is_empty() && m.kind == MeetingKind::Ordinary {
             let rules = self.rules_on(m.date).await?;
             let terms = self.store.board_terms().await?;
-            let up = seats_up_for_election(&terms, m.date, &rules);
-            let items: Vec<AgendaItemId> = m
-                .agenda
-                .iter()
-                .filter(|i| i.kind == ItemKind::Election)
-                .map(|i| i.id)
-                .collect();
-            let item = |n: usize| items.get(n).or(items.last()).copied();
-            let same_vote = rules.board.alternates_from_same_vote;
-            let mut plan: Vec<(ElectionKind, u32, u32, Option<AgendaItemId>)> = Vec::new();
-            let mut positions: Vec<Position> = Vec::new();
-            for p in &rules.board.directly_elected {
-                let pos = match p.to_lowercase().as_str() {
-                    "chair" | "formand" => Some(Position::Chair),
-                    "vicechair" | "næstformand" => Some(Position::ViceChair),
-                    "treasurer" | "kasserer" => Some(Position::Treasurer),
-                    "secretary" | "sekretær" => Some(Position::Secretary),
-                    _ => None,
-                };
-                if let Some(pos) = pos {
-                    // Elected when the holder's term runs out: when no sitting board member holds it.
-                    let held = terms.iter().any(|t| {
-                        t.active_on(m.date)
-                            && t.expires_year.is_some_and(|y| y > m.date.year())
-                            && t.position_on(m.date) == Some(pos)
-                    });
-                    if !held {
-                        positions.push(pos);
-                        plan.push((ElectionKind::Position, 1, 0, item(0)));
-                    }
-                }
-            }
-            plan.push((
-                ElectionKind::Board,
-                up.board,
-                if same_vote { up.alternates } else { 0 },
-                item(0),
-            ));
-            if !same_vote && up.alternates > 0 {
-                plan.push((ElectionKind::Alternates, up.alternates, 0, item(1)));
-            }
-            if up.auditors > 0 {
-                plan.push((ElectionKind::Auditors, up.auditors, 0, item(2)));
-            }
-            if up.auditor_alternates > 0 {
-                plan.push((
-                    ElectionKind::AuditorAlternates,
-                    up.auditor_alternates,
-                    0,
-                    item(2),
-                ));
-            }
-            let mut positions = positions.into_iter();
             let mut tx = self.begin().await?;
-            for (kind, seats, alternates, item) in plan {
-                let position = if kind == ElectionKind::Position {
-                    positions.next()
-                } else {
-                    None
-                };
-                let Some(item) = item else { continue };
-                if seats == 0 {
-                    continue;
-                }
-                let candidates: Vec<Candidate> = if kind == ElectionKind::Board {
-                    up.expiring
-                        .iter()
-                        .map(|t| Candidate {
-                            id: CandidateId::new(),
-                            member: t.member,
-                            name: t.name.clone(),
-                            proposed_by: "På valg".into(),
-                            accepts: false,
-                            eligible: true,
-                            reason: None,
-                            standing_again: true,
-                        })
-                        .collect()
-                } else {
-                    vec![]
-                };
-                let e = Election {
-                    id: ElectionId::new(),
-                    meeting_id: meeting,
-                    item_id: item,
-                    kind,
-                    seats,
-                    alternates,
-                    max_marks: if rules.election.max_marks_is_seats {
-                        seats
-                    } else {
-                        seats + alternates
-                    },
-                    candidates,
-                    method: Method::Pending,
-                    totals: None,
-                    draws: vec![],
-                    present_with_vote: 0,
-                    applied: false,
-                    position,
-                    runoff_of: None,
-                    version: 1,
-                };
+            for e in plan_elections(&m, &terms, &rules) {
                 tx.insert_election(&e).await?;
             }
             tx.commit().await?;
@@ -273,58 +144,12 @@ impl Api {
 
     async fn term_years(&self, e: &Election) -> ApiResult<u32> {
         let m = self.store.meeting(e.meeting_id).await?;
-        let b = self.rules_on(m.date).await?.board;
-        Ok(match e.kind {
-            ElectionKind::Board | ElectionKind::Position => b.term_years,
-            ElectionKind::Alternates | ElectionKind::AuditorAlternates => b.alternate_term_years,
-            ElectionKind::Auditors => b.auditor_term_years,
-        })
+        Ok(e.kind.term_years(&self.rules_on(m.date).await?.board))
     }
 
     pub(crate) async fn view(&self, e: Election) -> ApiResult<ElectionView> {
         let ballots = self.store.ballots(e.id).await?;
-        let ids: Vec<CandidateId> = e
-            .candidates
-            .iter()
-            .filter(|c| c.eligible && c.accepts)
-            .map(|c| c.id)
-            .collect();
-        let tally = match e.method {
-            Method::Ballots => Some(count_ballots(&ballots, &ids, e.max_marks)),
-            Method::Totals => e.totals.clone(),
-            Method::Uncontested => None,
-            Method::Pending => None,
-        };
-        let ranking = match (&tally, e.method) {
-            (Some(t), _) => Some(rank_with(
-                t,
-                e.seats,
-                e.alternates,
-                &e.draws,
-                e.needs_majority(),
-            )),
-            (None, Method::Uncontested) => {
-                // Everyone standing is elected; alternates from the same vote follow in order.
-                let t = Tally {
-                    votes: ids
-                        .iter()
-                        .map(|c| CandidateVotes {
-                            candidate: *c,
-                            votes: 0,
-                        })
-                        .collect(),
-                    ..Tally::default()
-                };
-                let mut r = rank(&t, e.seats, e.alternates, &[]);
-                r.pending = None;
-                let s = usize::try_from(e.seats).unwrap_or(0);
-                r.elected = ids.iter().take(s).copied().collect();
-                r.alternates = ids.iter().skip(s).copied().collect();
-                r.settled.clear();
-                Some(r)
-            }
-            _ => None,
-        };
+        let (tally, ranking) = result_so_far(&e, &ballots);
         let paragraph = match &ranking {
             Some(r) => minutes_paragraph(
                 e.kind,
@@ -344,8 +169,8 @@ impl Api {
         Ok(ElectionView {
             tie_rule,
             title: e.title(),
-            places: places(&e),
-            uncontested: uncontested(&e.candidates, places(&e)),
+            places: e.places(),
+            uncontested: uncontested(&e.candidates, e.places()),
             ballots_entered: i64::try_from(ballots.len()).unwrap_or(0),
             votes_in_room: self.votes_in_room(e.meeting_id).await?,
             tally,
@@ -422,12 +247,8 @@ impl Api {
                     .member(id)
                     .await
                     .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
-                let ok = !rules.board.eligibility_requires_voting_right || v.entitled;
-                (
-                    member.name,
-                    ok,
-                    (!ok).then(|| format!("Kan ikke vælges: {}", v.reasons.join("; "))),
-                )
+                let (ok, reason) = eligibility(before.kind, Some(&v), &rules.board);
+                (member.name, ok, reason)
             }
             None => {
                 let n = input.name.clone().unwrap_or_default().trim().to_owned();
@@ -436,13 +257,8 @@ impl Api {
                     e.push("name", "Vælg et medlem, eller skriv kandidatens navn.");
                     return Err(ApiError::validation(e));
                 }
-                let ok = before.kind == ElectionKind::Auditors
-                    || before.kind == ElectionKind::AuditorAlternates;
-                (
-                    n,
-                    ok,
-                    (!ok).then(|| "Kun medlemmer kan vælges til bestyrelsen.".to_owned()),
-                )
+                let (ok, reason) = eligibility(before.kind, None, &rules.board);
+                (n, ok, reason)
             }
         };
         let mut after = before.clone();
@@ -486,7 +302,7 @@ impl Api {
     pub async fn election_uncontested(&self, id: ElectionId) -> ApiResult<ElectionView> {
         let before = self.election_row(id).await?;
         Self::not_applied(&before)?;
-        if !uncontested(&before.candidates, places(&before)) {
+        if !uncontested(&before.candidates, before.places()) {
             return Err(ApiError::new(
                 ErrorCode::Validation,
                 "Der er flere kandidater end pladser: valget skal afgøres ved skriftlig afstemning (kampvalg).",
@@ -504,7 +320,7 @@ impl Api {
         Self::not_applied(&before)?;
         let m = self.store.meeting(before.meeting_id).await?;
         let rules = self.rules_on(m.date).await?;
-        if uncontested(&before.candidates, places(&before))
+        if uncontested(&before.candidates, before.places())
             && !rules.election.written_ballot_on_request
         {
             return Err(ApiError::new(

@@ -130,6 +130,11 @@ field-association-name = Skriv foreningens navn.
 field-cvr = Et CVR-nummer har 8 cifre. Lad feltet stå tomt, hvis foreningen ikke har et.
 field-fiscal-month = Regnskabsåret skal starte i en måned fra 1 til 12.
 
+## Valg
+candidate-up-for-election = På valg
+candidate-not-eligible = Kan ikke vælges: { $reasons }
+candidate-members-only = Kun medlemmer kan vælges til bestyrelsen.
+
 ## Kommandolinjen
 cli-error = Fejl: { $message }
 

@@ -130,6 +130,11 @@ field-association-name = Write the association's name.
 field-cvr = A CVR number has 8 digits. Leave the field empty if the association has none.
 field-fiscal-month = The fiscal year must start in a month from 1 to 12.
 
+## Elections
+candidate-up-for-election = Up for election
+candidate-not-eligible = Cannot be elected: { $reasons }
+candidate-members-only = Only members can be elected to the board.
+
 ## The command line
 cli-error = Error: { $message }
 

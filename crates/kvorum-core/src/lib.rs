@@ -11,6 +11,7 @@ pub mod budget;
 pub mod bylaws;
 pub mod dates;
 pub mod decisions;
+pub mod election_plan;
 pub mod elections;
 pub mod fees;
 pub mod grants;

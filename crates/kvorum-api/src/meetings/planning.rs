@@ -1,0 +1,233 @@
+//! Planning a meeting: create, edit, the agenda, a second assembly.
+
+use super::*;
+
+impl Api {
+    /// All meetings, newest first.
+    pub async fn meetings_list(&self) -> ApiResult<Vec<MeetingSummary>> {
+        self.require_association().await?;
+        let meetings = self.store.meetings().await?;
+        let minutes = self.store.minutes(None).await?;
+        Ok(meetings
+            .into_iter()
+            .map(|m| MeetingSummary {
+                minutes: minutes
+                    .iter()
+                    .filter(|x| x.meeting_id == m.id)
+                    .max_by_key(|x| x.number)
+                    .map(|x| x.status),
+                title: m.title(),
+                id: m.id,
+                kind: m.kind,
+                date: m.date,
+                start_time: m.start_time,
+                place: m.place,
+            })
+            .collect())
+    }
+
+    pub async fn meeting_get(&self, id: MeetingId) -> ApiResult<MeetingDetail> {
+        let r = self.record(id).await?;
+        let names = self.member_names().await?;
+        let board = self.board_names_on(r.meeting.date).await?;
+        Ok(self.detail_of(r, &names, &board))
+    }
+
+    /// Plans a meeting with the association's standard agenda for its kind.
+    pub async fn meeting_create(&self, input: MeetingInput) -> ApiResult<MeetingDetail> {
+        self.require_association().await?;
+        validate_meeting(&input).map_err(ApiError::validation)?;
+        let m = Meeting::new(input);
+        let mut tx = self.begin().await?;
+        tx.insert_meeting(&m).await?;
+        tx.commit().await?;
+        self.meeting_get(m.id).await
+    }
+
+    pub(crate) async fn save_meeting(&self, before: &Meeting, after: Meeting) -> ApiResult<()> {
+        let mut tx = self.begin().await?;
+        tx.update_meeting(before, &after)
+            .await
+            .map_err(|e| ApiError::from_store(e, MEETING))?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub(crate) async fn minutes_locked(&self, id: MeetingId) -> ApiResult<bool> {
+        Ok(self
+            .store
+            .minutes(Some(id))
+            .await?
+            .iter()
+            .any(|m| m.status == MinutesStatus::Approved))
+    }
+
+    /// Saves the planner (date, time, place, notice dates) and the officers.
+    pub async fn meeting_update(&self, update: MeetingUpdate) -> ApiResult<MeetingDetail> {
+        let before = self.meeting_row(update.id).await?;
+        if before.version != update.version {
+            return Err(ApiError::conflict(MEETING));
+        }
+        if self.minutes_locked(update.id).await? {
+            return Err(not_draft());
+        }
+        let mut input = update.input;
+        input.kind = before.kind;
+        validate_meeting(&input).map_err(ApiError::validation)?;
+        let mut errs = FieldErrors::default();
+        if let Some(sent) = update.notice_sent_on {
+            if sent > input.date {
+                errs.push(
+                    "noticeSentOn",
+                    "Indkaldelsen kan ikke være sendt efter mødet.",
+                );
+            }
+        }
+        if let (Some(end), Some(start)) = (update.end_time, input.start_time) {
+            if end < start {
+                errs.push("endTime", "Mødet kan ikke slutte, før det begynder.");
+            }
+        }
+        if !errs.is_empty() {
+            return Err(ApiError::validation(errs));
+        }
+        let officers = Officers {
+            dirigent: clean(update.officers.dirigent),
+            referent: clean(update.officers.referent),
+            counters: update
+                .officers
+                .counters
+                .into_iter()
+                .map(|c| c.trim().to_owned())
+                .filter(|c| !c.is_empty())
+                .collect(),
+        };
+        let after = Meeting {
+            body: clean(input.body),
+            date: input.date,
+            start_time: input.start_time,
+            end_time: update.end_time,
+            place: input.place.trim().to_owned(),
+            demanded_by: clean(input.demanded_by),
+            demanded_on: input.demanded_on,
+            notice_sent_on: update.notice_sent_on,
+            final_agenda_sent_on: update.final_agenda_sent_on,
+            officers,
+            version: before.version + 1,
+            ..before.clone()
+        };
+        self.save_meeting(&before, after).await?;
+        self.meeting_get(update.id).await
+    }
+
+    /// Replaces the agenda (reordered, renamed, added, removed items, and their notes).
+    pub async fn meeting_agenda_set(&self, update: AgendaUpdate) -> ApiResult<MeetingDetail> {
+        let before = self.meeting_row(update.id).await?;
+        if before.version != update.version {
+            return Err(ApiError::conflict(MEETING));
+        }
+        if self.minutes_locked(update.id).await? {
+            return Err(not_draft());
+        }
+        let mut errs = FieldErrors::default();
+        if update.items.iter().any(|i| i.title.trim().is_empty()) {
+            errs.push("items", "Hvert dagsordenspunkt skal have en overskrift.");
+        }
+        if update.items.len() > 60 {
+            errs.push("items", "En dagsorden kan højst have 60 punkter.");
+        }
+        let decisions = self.store.decisions(update.id).await?;
+        if let Some(d) = decisions
+            .iter()
+            .find(|d| !update.items.iter().any(|i| i.id == d.item_id))
+        {
+            errs.push(
+                "items",
+                format!(
+                    "Punktet med beslutningen »{}« kan ikke slettes. Slet beslutningen først.",
+                    d.subject
+                ),
+            );
+        }
+        if !errs.is_empty() {
+            return Err(ApiError::validation(errs));
+        }
+        let items = update
+            .items
+            .into_iter()
+            .map(|mut i| {
+                i.title = i.title.trim().to_owned();
+                i
+            })
+            .collect();
+        let after = Meeting {
+            agenda: items,
+            version: before.version + 1,
+            ..before.clone()
+        };
+        self.save_meeting(&before, after).await?;
+        self.meeting_get(update.id).await
+    }
+
+    /// Calls the second assembly the bylaws demand when a decision was not quorate: an
+    /// extraordinary assembly that takes the proposal again under the fallback rule.
+    pub async fn meeting_schedule_second(
+        &self,
+        input: SecondAssemblyInput,
+    ) -> ApiResult<MeetingDetail> {
+        let r = self.record(input.meeting).await?;
+        let d = r
+            .decisions
+            .iter()
+            .find(|d| d.id == input.decision)
+            .ok_or_else(|| ApiError::not_found("Beslutningen"))?;
+        let Some(Fallback::SecondAssembly { within_days, .. }) = d.outcome.fallback.clone() else {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Beslutningen kalder ikke på en ny generalforsamling.",
+            ));
+        };
+        let latest = r.meeting.date + chrono::Duration::days(i64::from(within_days));
+        let mut errs = FieldErrors::default();
+        if input.date <= r.meeting.date || input.date > latest {
+            errs.push(
+                "date",
+                format!(
+                    "Den nye generalforsamling skal holdes efter {} og senest {} ({within_days} dage).",
+                    format_date(r.meeting.date),
+                    format_date(latest)
+                ),
+            );
+        }
+        if !errs.is_empty() {
+            return Err(ApiError::validation(errs));
+        }
+        let mut m = Meeting::new(MeetingInput {
+            kind: MeetingKind::Extraordinary,
+            body: None,
+            date: input.date,
+            start_time: input.start_time.or(r.meeting.start_time),
+            place: clean(input.place).unwrap_or_else(|| r.meeting.place.clone()),
+            demanded_by: Some("Bestyrelsen (vedtægternes regel om ny generalforsamling)".into()),
+            demanded_on: Some(r.meeting.date),
+        });
+        m.second_of = Some(r.meeting.id);
+        let old = d
+            .proposal_id
+            .and_then(|id| r.proposals.iter().find(|p| p.id == id));
+        let mut tx = self.begin().await?;
+        tx.insert_meeting(&m).await?;
+        if let Some(p) = old {
+            tx.insert_proposal(&Proposal {
+                id: ProposalId::new(),
+                meeting_id: m.id,
+                number: 1,
+                version: 1,
+                ..p.clone()
+            })
+            .await?;
+        }
+        tx.commit().await?;
+        self.meeting_get(m.id).await
+    }
+}

@@ -1,0 +1,105 @@
+//! Proposals received for a meeting.
+
+use super::*;
+
+impl Api {
+    pub(crate) fn submitter_name(
+        &self,
+        submitter: Option<MemberId>,
+        names: &HashMap<MemberId, String>,
+    ) -> ApiResult<String> {
+        match submitter {
+            None => Ok("Bestyrelsen".into()),
+            Some(id) => names
+                .get(&id)
+                .cloned()
+                .ok_or_else(|| ApiError::not_found("Forslagsstilleren")),
+        }
+    }
+
+    /// Registers a proposal received for a meeting; numbered in received order.
+    pub async fn proposal_add(&self, input: ProposalInput) -> ApiResult<ProposalView> {
+        let meeting = self.meeting_row(input.meeting_id).await?;
+        if self.minutes_locked(meeting.id).await? {
+            return Err(not_draft());
+        }
+        let rules = self.rules_on(meeting.date).await?;
+        validate_proposal(&input, &rules).map_err(ApiError::validation)?;
+        let names = self.member_names().await?;
+        let submitter_name = self.submitter_name(input.submitter, &names)?;
+        let mut tx = self.begin().await?;
+        let number = tx.next_proposal_number(meeting.id).await?;
+        let p = Proposal {
+            id: ProposalId::new(),
+            meeting_id: meeting.id,
+            number,
+            submitter: input.submitter,
+            submitter_name,
+            received_on: input.received_on,
+            kind: input.kind,
+            title: input.title.trim().to_owned(),
+            text: input.text.trim().to_owned(),
+            amendment: input.amendment.map(clean_amendment),
+            recommendation: input.recommendation.unwrap_or_default().trim().to_owned(),
+            version: 1,
+        };
+        tx.insert_proposal(&p).await?;
+        tx.commit().await?;
+        let deadline = proposal_deadline(&meeting, &rules);
+        Ok(ProposalView {
+            late: late_note(&p, deadline),
+            kind_name: rules
+                .decision(&p.kind)
+                .map(|d| d.name.clone())
+                .unwrap_or_default(),
+            proposal: p,
+        })
+    }
+
+    pub async fn proposal_update(&self, update: ProposalUpdate) -> ApiResult<ProposalView> {
+        let meeting = self.meeting_row(update.input.meeting_id).await?;
+        if self.minutes_locked(meeting.id).await? {
+            return Err(not_draft());
+        }
+        let before = self
+            .store
+            .proposals(meeting.id)
+            .await?
+            .into_iter()
+            .find(|p| p.id == update.id)
+            .ok_or_else(|| ApiError::not_found("Forslaget"))?;
+        if before.version != update.version {
+            return Err(ApiError::conflict("Forslaget"));
+        }
+        let rules = self.rules_on(meeting.date).await?;
+        let input = update.input;
+        validate_proposal(&input, &rules).map_err(ApiError::validation)?;
+        let names = self.member_names().await?;
+        let after = Proposal {
+            submitter_name: self.submitter_name(input.submitter, &names)?,
+            submitter: input.submitter,
+            received_on: input.received_on,
+            kind: input.kind,
+            title: input.title.trim().to_owned(),
+            text: input.text.trim().to_owned(),
+            amendment: input.amendment.map(clean_amendment),
+            recommendation: input.recommendation.unwrap_or_default().trim().to_owned(),
+            version: before.version + 1,
+            ..before.clone()
+        };
+        let mut tx = self.begin().await?;
+        tx.update_proposal(&before, &after)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Forslaget"))?;
+        tx.commit().await?;
+        let deadline = proposal_deadline(&meeting, &rules);
+        Ok(ProposalView {
+            late: late_note(&after, deadline),
+            kind_name: rules
+                .decision(&after.kind)
+                .map(|d| d.name.clone())
+                .unwrap_or_default(),
+            proposal: after,
+        })
+    }
+}

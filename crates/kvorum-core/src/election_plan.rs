@@ -1,0 +1,407 @@
+//! An ordinary assembly's elections, decided from the board register and the bylaws: which
+//! elections it holds and for how many places, who stands, who may be elected, and what an
+//! election's result is as its count stands. Pure: the API loads and stores.
+
+use chrono::Datelike;
+
+use crate::board::{seats_up_for_election, Position, SeatKind, Term};
+use crate::elections::{
+    count_ballots, rank, rank_with, BallotEntry, Candidate, CandidateVotes, Election, ElectionKind,
+    Method, Ranking, Tally,
+};
+use crate::ids::{AgendaItemId, CandidateId, ElectionId, TermId};
+use crate::meetings::{ItemKind, Meeting};
+use crate::rules::{BoardRules, RuleSettings, VotingRight};
+use crate::text::Text;
+
+/// A position the bylaws let the assembly elect directly, by its Danish or English name.
+fn position_named(name: &str) -> Option<Position> {
+    match name.to_lowercase().as_str() {
+        "chair" | "formand" => Some(Position::Chair),
+        "vicechair" | "næstformand" => Some(Position::ViceChair),
+        "treasurer" | "kasserer" => Some(Position::Treasurer),
+        "secretary" | "sekretær" => Some(Position::Secretary),
+        _ => None,
+    }
+}
+
+/// One election an assembly is to hold: what, for how many, on which agenda item.
+struct Planned {
+    kind: ElectionKind,
+    seats: u32,
+    alternates: u32,
+    item: Option<AgendaItemId>,
+    position: Option<Position>,
+}
+
+/// The elections an ordinary assembly holds: a directly elected position no sitting board
+/// member holds; the board's seats up (with same-vote alternates where the bylaws say so);
+/// alternates; auditors and auditor alternates. Each goes on the agenda's election items in
+/// that order (the last item takes the rest); the members whose board terms run out are
+/// listed as standing again, to be asked whether they accept.
+pub fn plan_elections(meeting: &Meeting, terms: &[Term], rules: &RuleSettings) -> Vec<Election> {
+    let up = seats_up_for_election(terms, meeting.date, rules);
+    let items: Vec<AgendaItemId> = meeting
+        .agenda
+        .iter()
+        .filter(|i| i.kind == ItemKind::Election)
+        .map(|i| i.id)
+        .collect();
+    let item = |n: usize| items.get(n).or(items.last()).copied();
+    let same_vote = rules.board.alternates_from_same_vote;
+    let mut plan: Vec<Planned> = Vec::new();
+    for pos in rules
+        .board
+        .directly_elected
+        .iter()
+        .filter_map(|p| position_named(p))
+    {
+        let held = terms.iter().any(|t| {
+            t.active_on(meeting.date)
+                && t.expires_year.is_some_and(|y| y > meeting.date.year())
+                && t.position_on(meeting.date) == Some(pos)
+        });
+        if !held {
+            plan.push(Planned {
+                kind: ElectionKind::Position,
+                seats: 1,
+                alternates: 0,
+                item: item(0),
+                position: Some(pos),
+            });
+        }
+    }
+    let board_alternates = if same_vote { up.alternates } else { 0 };
+    plan.push(Planned {
+        kind: ElectionKind::Board,
+        seats: up.board,
+        alternates: board_alternates,
+        item: item(0),
+        position: None,
+    });
+    if !same_vote && up.alternates > 0 {
+        plan.push(Planned {
+            kind: ElectionKind::Alternates,
+            seats: up.alternates,
+            alternates: 0,
+            item: item(1),
+            position: None,
+        });
+    }
+    if up.auditors > 0 {
+        plan.push(Planned {
+            kind: ElectionKind::Auditors,
+            seats: up.auditors,
+            alternates: 0,
+            item: item(2),
+            position: None,
+        });
+    }
+    if up.auditor_alternates > 0 {
+        plan.push(Planned {
+            kind: ElectionKind::AuditorAlternates,
+            seats: up.auditor_alternates,
+            alternates: 0,
+            item: item(2),
+            position: None,
+        });
+    }
+    let standing_again = |t: &Term| Candidate {
+        id: CandidateId::new(),
+        member: t.member,
+        name: t.name.clone(),
+        proposed_by: Text::new("candidate-up-for-election").da(),
+        accepts: false,
+        eligible: true,
+        reason: None,
+        standing_again: true,
+    };
+    plan.into_iter()
+        .filter(|p| p.seats > 0)
+        .filter_map(
+            |Planned {
+                 kind,
+                 seats,
+                 alternates,
+                 item,
+                 position,
+             }| {
+                Some(Election {
+                    id: ElectionId::new(),
+                    meeting_id: meeting.id,
+                    item_id: item?,
+                    kind,
+                    seats,
+                    alternates,
+                    max_marks: if rules.election.max_marks_is_seats {
+                        seats
+                    } else {
+                        seats.saturating_add(alternates)
+                    },
+                    candidates: if kind == ElectionKind::Board {
+                        up.expiring.iter().map(standing_again).collect()
+                    } else {
+                        vec![]
+                    },
+                    method: Method::Pending,
+                    totals: None,
+                    draws: vec![],
+                    present_with_vote: 0,
+                    applied: false,
+                    position,
+                    runoff_of: None,
+                    version: 1,
+                })
+            },
+        )
+        .collect()
+}
+
+/// Whether a candidate may be elected: a member needs voting right on the assembly's day
+/// when the bylaws say so (the same rule for a sitting member standing again as for a new
+/// candidate); someone who is not a member may only be an auditor. The reason is stored
+/// with the candidate, in Danish.
+pub fn eligibility(
+    kind: ElectionKind,
+    voting_right: Option<&VotingRight>,
+    rules: &BoardRules,
+) -> (bool, Option<String>) {
+    match voting_right {
+        Some(v) => {
+            let ok = !rules.eligibility_requires_voting_right || v.entitled;
+            let reason = (!ok).then(|| {
+                Text::new("candidate-not-eligible")
+                    .str("reasons", v.reasons.join("; "))
+                    .da()
+            });
+            (ok, reason)
+        }
+        None => {
+            let ok = matches!(
+                kind,
+                ElectionKind::Auditors | ElectionKind::AuditorAlternates
+            );
+            (ok, (!ok).then(|| Text::new("candidate-members-only").da()))
+        }
+    }
+}
+
+impl ElectionKind {
+    /// How long the elected serve, under the bylaws.
+    pub fn term_years(self, board: &BoardRules) -> u32 {
+        match self {
+            ElectionKind::Board | ElectionKind::Position => board.term_years,
+            ElectionKind::Alternates | ElectionKind::AuditorAlternates => {
+                board.alternate_term_years
+            }
+            ElectionKind::Auditors => board.auditor_term_years,
+        }
+    }
+}
+
+impl Election {
+    /// Seats and alternate places to fill.
+    pub fn places(&self) -> u32 {
+        self.seats.saturating_add(self.alternates)
+    }
+}
+
+/// The count and the result of an election as it stands: from the ballots entered, the
+/// totals counted on paper, or — by fredsvalg — everyone standing elected in order, the
+/// first `seats` to the seats and the rest as alternates.
+pub fn result_so_far(e: &Election, ballots: &[BallotEntry]) -> (Option<Tally>, Option<Ranking>) {
+    let ids: Vec<CandidateId> = e
+        .candidates
+        .iter()
+        .filter(|c| c.eligible && c.accepts)
+        .map(|c| c.id)
+        .collect();
+    let tally = match e.method {
+        Method::Ballots => Some(count_ballots(ballots, &ids, e.max_marks)),
+        Method::Totals => e.totals.clone(),
+        Method::Uncontested | Method::Pending => None,
+    };
+    let ranking = match (&tally, e.method) {
+        (Some(t), _) => Some(rank_with(
+            t,
+            e.seats,
+            e.alternates,
+            &e.draws,
+            e.needs_majority(),
+        )),
+        (None, Method::Uncontested) => {
+            let t = Tally {
+                votes: ids
+                    .iter()
+                    .map(|c| CandidateVotes {
+                        candidate: *c,
+                        votes: 0,
+                    })
+                    .collect(),
+                ..Tally::default()
+            };
+            let mut r = rank(&t, e.seats, e.alternates, &[]);
+            r.pending = None;
+            let s = usize::try_from(e.seats).unwrap_or(usize::MAX);
+            r.elected = ids.iter().take(s).copied().collect();
+            r.alternates = ids.iter().skip(s).copied().collect();
+            r.settled.clear();
+            Some(r)
+        }
+        _ => None,
+    };
+    (tally, ranking)
+}
+
+/// The term an elected candidate gets from the assembly `meeting`.
+pub fn elected_term(
+    kind: SeatKind,
+    c: &Candidate,
+    meeting: &Meeting,
+    expires: i32,
+    rank: Option<u32>,
+) -> Term {
+    Term {
+        id: TermId::new(),
+        kind,
+        member: c.member,
+        name: c.name.clone(),
+        rank,
+        start: meeting.date,
+        expires_year: Some(expires),
+        ended_on: None,
+        end_reason: None,
+        positions: vec![],
+        elected_at: Some(meeting.id),
+        appointed_by: None,
+        version: 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meetings::{MeetingInput, MeetingKind};
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn term(kind: SeatKind, name: &str, expires: i32) -> Term {
+        let c = Candidate {
+            id: CandidateId::new(),
+            member: Some(crate::ids::MemberId::new()),
+            name: name.into(),
+            proposed_by: String::new(),
+            accepts: true,
+            eligible: true,
+            reason: None,
+            standing_again: false,
+        };
+        let founding = Meeting::new(MeetingInput {
+            kind: MeetingKind::Ordinary,
+            body: None,
+            date: day(2025, 3, 8),
+            start_time: None,
+            place: "Perronen".into(),
+            demanded_by: None,
+            demanded_on: None,
+        });
+        elected_term(kind, &c, &founding, expires, None)
+    }
+
+    fn assembly(date: NaiveDate) -> Meeting {
+        Meeting::new(MeetingInput {
+            kind: MeetingKind::Ordinary,
+            body: None,
+            date,
+            start_time: None,
+            place: "Perronen".into(),
+            demanded_by: None,
+            demanded_on: None,
+        })
+    }
+
+    #[test]
+    fn an_assembly_elects_the_seats_up_with_the_members_standing_again() {
+        let rules = RuleSettings::default();
+        let reg = vec![
+            term(SeatKind::Board, "Anne", 2026),
+            term(SeatKind::Board, "Bent", 2026),
+            term(SeatKind::Board, "Carla", 2027),
+            term(SeatKind::Board, "Dorte", 2027),
+            term(SeatKind::Board, "Erik", 2027),
+        ];
+        let m = assembly(day(2026, 3, 14));
+        let plan = plan_elections(&m, &reg, &rules);
+        let board = plan.iter().find(|e| e.kind == ElectionKind::Board).unwrap();
+        assert_eq!(board.seats, 2);
+        let standing: Vec<&str> = board.candidates.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(standing, ["Anne", "Bent"]);
+        assert!(board
+            .candidates
+            .iter()
+            .all(|c| c.standing_again && !c.accepts));
+        assert_eq!(board.candidates[0].proposed_by, "På valg");
+        assert!(plan.iter().all(|e| e.seats > 0 && e.meeting_id == m.id));
+        let items: Vec<_> = m
+            .agenda
+            .iter()
+            .filter(|i| i.kind == ItemKind::Election)
+            .collect();
+        assert_eq!(board.item_id, items[0].id);
+    }
+
+    #[test]
+    fn one_eligibility_rule_for_members_and_outsiders() {
+        let rules = RuleSettings::default().board;
+        let arrears = VotingRight {
+            entitled: false,
+            reasons: vec!["Kontingent for 2026 er ikke betalt".into()],
+            explanation: String::new(),
+        };
+        let (ok, why) = eligibility(ElectionKind::Board, Some(&arrears), &rules);
+        assert!(!ok);
+        assert_eq!(
+            why.as_deref(),
+            Some("Kan ikke vælges: Kontingent for 2026 er ikke betalt")
+        );
+        let lenient = BoardRules {
+            eligibility_requires_voting_right: false,
+            ..rules.clone()
+        };
+        assert!(eligibility(ElectionKind::Board, Some(&arrears), &lenient).0);
+        assert!(!eligibility(ElectionKind::Board, None, &rules).0);
+        assert!(eligibility(ElectionKind::Auditors, None, &rules).0);
+    }
+
+    #[test]
+    fn fredsvalg_elects_everyone_standing_in_order() {
+        let rules = RuleSettings::default();
+        let m = assembly(day(2026, 3, 14));
+        let reg = vec![
+            term(SeatKind::Board, "Anne", 2026),
+            term(SeatKind::Board, "Bent", 2026),
+        ];
+        let mut e = plan_elections(&m, &reg, &rules)
+            .into_iter()
+            .find(|e| e.kind == ElectionKind::Board)
+            .unwrap();
+        for c in &mut e.candidates {
+            c.accepts = true;
+        }
+        e.method = Method::Uncontested;
+        e.seats = 1;
+        let (tally, ranking) = result_so_far(&e, &[]);
+        assert!(tally.is_none());
+        let r = ranking.unwrap();
+        assert_eq!(r.elected, [e.candidates[0].id]);
+        assert_eq!(r.alternates, [e.candidates[1].id]);
+        assert_eq!(e.places(), 1 + e.alternates);
+        assert_eq!(
+            ElectionKind::Alternates.term_years(&rules.board),
+            rules.board.alternate_term_years
+        );
+    }
+}
