@@ -48,10 +48,6 @@ pub use crate::meetings::{
     MinutesCorrection, MinutesSave, MinutesSummary, ProposalUpdate, ProposalView, ProxyInput,
     ProxyRemove, ProxyView, SecondAssemblyInput, Voter,
 };
-pub use crate::members::import::{
-    ImportColumn, ImportField, ImportOutcome, ImportPreview, ImportProblem, ImportRequest,
-    ImportRow,
-};
 pub use crate::settings::{AppStatus, SettingsInput};
 pub use chrono::NaiveTime;
 pub use kvorum_core::bank::{BankField, BankLine};
@@ -73,6 +69,10 @@ pub use kvorum_core::meetings::{
     AgendaItem, Amendment, AttendanceCounts, Attendee, BoardQuorum, ChecklistItem, Decision,
     ItemKind, Meeting, MeetingInput, MeetingKind, Minutes, MinutesStatus, Officers, Proposal,
     ProposalInput, Signatory,
+};
+pub use kvorum_core::member_import::{
+    ImportColumn, ImportField, ImportOutcome, ImportPreview, ImportProblem, ImportRequest,
+    ImportRow,
 };
 pub use kvorum_core::rules::NoticeCheck;
 

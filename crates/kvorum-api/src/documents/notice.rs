@@ -1,110 +1,6 @@
-//! Every file Kvorum hands the user — PDFs, CSV, the calendar invitation and the e-mail
-//! draft — behind one request type, so the shell has one "save as" command for all of them.
+//! The export request dispatched, and the notice: PDF, e-mail draft and calendar file.
 
-use chrono::NaiveDate;
-use chrono::{NaiveDateTime, NaiveTime, TimeZone};
-use chrono_tz::Europe::Copenhagen;
-use kvorum_core::dates::format_date;
-use kvorum_core::ids::{ElectionId, GrantId, MeetingId};
-use kvorum_core::meetings::{ItemKind, Meeting, MeetingKind, MinutesStatus};
-use kvorum_core::members::MemberQuery;
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
-use crate::dto::ExportFile;
-use crate::meetings::{item_kind_of, when_text};
-use crate::{Api, ApiError, ApiResult, ErrorCode};
-
-/// What to export.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase",
-    tag = "kind"
-)]
-pub enum ExportRequest {
-    MembersCsv {
-        query: MemberQuery,
-    },
-    MembersPdf {
-        query: MemberQuery,
-    },
-    BylawsPdf,
-    /// The notice (indkaldelse) with the proposals received so far, titles only.
-    NoticePdf {
-        meeting: MeetingId,
-    },
-    /// The final agenda with the proposals' full text and the board's recommendations.
-    AgendaPdf {
-        meeting: MeetingId,
-    },
-    AttendancePdf {
-        meeting: MeetingId,
-    },
-    /// The newest minutes version, or the given one.
-    MinutesPdf {
-        meeting: MeetingId,
-        #[ts(type = "number | null")]
-        number: Option<i64>,
-    },
-    /// A calendar invitation (.ics).
-    Calendar {
-        meeting: MeetingId,
-    },
-    /// An e-mail draft (.eml) with the notice attached, members in Bcc.
-    NoticeEmail {
-        meeting: MeetingId,
-    },
-    /// Ballots for a written election, with the counters' tally sheet.
-    BallotsPdf {
-        election: ElectionId,
-    },
-    /// The board with positions and terms, on a day (default today).
-    BoardPdf {
-        on: Option<NaiveDate>,
-    },
-    /// Budget vs. actual per line with the chart, for a board meeting.
-    BudgetFollowupPdf {
-        year: i32,
-    },
-    /// The report to the grantor for a fiscal year.
-    GrantReportPdf {
-        grant: GrantId,
-        year: i32,
-    },
-    /// The year's bookings for the accountant (`;`, BOM, Danish dates and amounts).
-    BookingsCsv {
-        year: i32,
-    },
-}
-
-impl ExportRequest {
-    /// The save dialog's filter: (label, extension).
-    pub fn filter(&self) -> (&'static str, &'static str) {
-        match self {
-            ExportRequest::MembersCsv { .. } | ExportRequest::BookingsCsv { .. } => {
-                ("CSV til Excel", "csv")
-            }
-            ExportRequest::Calendar { .. } => ("Kalenderfil", "ics"),
-            ExportRequest::NoticeEmail { .. } => ("E-mail", "eml"),
-            _ => ("PDF", "pdf"),
-        }
-    }
-}
-
-pub(crate) fn pdf_failed(e: kvorum_docs::pdf::PdfError) -> ApiError {
-    ApiError::new(ErrorCode::Internal, format!("PDF'en kunne ikke laves: {e}"))
-}
-
-fn slug(m: &Meeting) -> String {
-    let kind = match m.kind {
-        MeetingKind::Ordinary => "generalforsamling",
-        MeetingKind::Extraordinary => "ekstraordinaer-generalforsamling",
-        MeetingKind::Board => "bestyrelsesmoede",
-        MeetingKind::Other => "moede",
-    };
-    format!("{kind}-{}", m.date.format("%Y-%m-%d"))
-}
+use super::*;
 
 impl Api {
     /// Makes the file for `request`.
@@ -131,7 +27,11 @@ impl Api {
         }
     }
 
-    async fn notice_doc(&self, id: MeetingId, full: bool) -> ApiResult<kvorum_docs::NoticeDoc> {
+    pub(crate) async fn notice_doc(
+        &self,
+        id: MeetingId,
+        full: bool,
+    ) -> ApiResult<kvorum_docs::NoticeDoc> {
         let association = self.require_association().await?;
         let r = self.record(id).await?;
         let m = &r.meeting;
@@ -268,7 +168,7 @@ impl Api {
         })
     }
 
-    async fn notice_pdf(&self, id: MeetingId, full: bool) -> ApiResult<ExportFile> {
+    pub(crate) async fn notice_pdf(&self, id: MeetingId, full: bool) -> ApiResult<ExportFile> {
         let doc = self.notice_doc(id, full).await?;
         let m = self.store.meeting(id).await?;
         let bytes = kvorum_docs::notice_pdf(&doc).map_err(pdf_failed)?;
@@ -283,102 +183,8 @@ impl Api {
         })
     }
 
-    async fn attendance_pdf(&self, id: MeetingId) -> ApiResult<ExportFile> {
-        let association = self.require_association().await?;
-        let m = self.store.meeting(id).await?;
-        let voters = self.meeting_voters(id).await?;
-        let doc = kvorum_docs::AttendanceSheet {
-            association_name: association.name.clone(),
-            meeting_title: m.title(),
-            when: m.when_and_where(),
-            rows: voters
-                .iter()
-                .map(|v| kvorum_docs::AttendanceRow {
-                    member_no: v.member_no,
-                    name: v.name.clone(),
-                    voting: if v.voting.entitled {
-                        "Ja".into()
-                    } else {
-                        format!("Nej: {}", v.voting.reasons.join("; "))
-                    },
-                })
-                .collect(),
-            printed_on: self.clock.today(),
-            created_unix: self.clock.now().timestamp(),
-        };
-        let bytes = kvorum_docs::attendance_pdf(&doc).map_err(pdf_failed)?;
-        Ok(ExportFile {
-            file_name: format!("fremmoedeliste-{}.pdf", slug(&m)),
-            bytes,
-            rows: voters.len(),
-        })
-    }
-
-    async fn minutes_pdf(&self, id: MeetingId, number: Option<i64>) -> ApiResult<ExportFile> {
-        let association = self.require_association().await?;
-        let m = self.store.meeting(id).await?;
-        let all = self.store.minutes(Some(id)).await?;
-        let minutes = match number {
-            Some(n) => all.iter().find(|x| x.number == n),
-            None => all.iter().max_by_key(|x| x.number),
-        }
-        .ok_or_else(|| ApiError::not_found("Referatet"))?;
-        let mut status_lines = Vec::new();
-        let draft = minutes.status == MinutesStatus::Draft;
-        if draft {
-            status_lines.push("UDKAST – ikke godkendt".to_owned());
-        } else if let Some(on) = minutes.approved_on {
-            status_lines.push(format!("Godkendt {}", format_date(on)));
-        }
-        if let Some(c) = minutes.corrects {
-            status_lines.push(format!(
-                "Version {}, retter version {}{}",
-                minutes.number,
-                c,
-                minutes
-                    .correction_note
-                    .as_deref()
-                    .map(|n| format!(": {n}"))
-                    .unwrap_or_default()
-            ));
-        }
-        let title = match m.kind {
-            MeetingKind::Other => format!(
-                "Referat af {}",
-                m.body.as_deref().unwrap_or("møde").to_lowercase()
-            ),
-            k => format!("Referat af {}", k.label_da().to_lowercase()),
-        };
-        let doc = kvorum_docs::MinutesDoc {
-            association_name: association.name.clone(),
-            title,
-            when: m.when_and_where(),
-            text: minutes.text.clone(),
-            status_lines,
-            draft,
-            signatories: minutes
-                .signatories
-                .iter()
-                .map(|s| (s.role.clone(), s.name.clone()))
-                .collect(),
-            date_line: match minutes.approved_on {
-                Some(d) => format!("Dato: {}", format_date(d)),
-                None => "Dato: ____________".into(),
-            },
-            hash: minutes.hash.clone(),
-            printed_on: self.clock.today(),
-            created_unix: self.clock.now().timestamp(),
-        };
-        let bytes = kvorum_docs::minutes_pdf(&doc).map_err(pdf_failed)?;
-        Ok(ExportFile {
-            file_name: format!("referat-{}-v{}.pdf", slug(&m), minutes.number),
-            bytes,
-            rows: 0,
-        })
-    }
-
     /// The meeting as a calendar event (start time, or 19.00, in Danish time; 3 hours).
-    async fn meeting_ics(&self, id: MeetingId) -> ApiResult<ExportFile> {
+    pub(crate) async fn meeting_ics(&self, id: MeetingId) -> ApiResult<ExportFile> {
         use icalendar::{Calendar, Component, EventLike};
         let association = self.require_association().await?;
         let m = self.store.meeting(id).await?;
@@ -430,7 +236,7 @@ impl Api {
 
     /// An e-mail draft (`.eml`, marked unsent so mail programs open it for editing) with the
     /// notice PDF attached and every member with an e-mail and consent in Bcc.
-    async fn notice_eml(&self, id: MeetingId) -> ApiResult<ExportFile> {
+    pub(crate) async fn notice_eml(&self, id: MeetingId) -> ApiResult<ExportFile> {
         use mail_builder::headers::address::Address;
         use mail_builder::headers::raw::Raw;
         use mail_builder::MessageBuilder;
@@ -486,81 +292,6 @@ impl Api {
             file_name: format!("indkaldelse-{}.eml", slug(&m)),
             bytes: eml,
             rows: recipients.len(),
-        })
-    }
-}
-
-impl Api {
-    async fn ballots_pdf(&self, id: ElectionId) -> ApiResult<ExportFile> {
-        let association = self.require_association().await?;
-        let v = self.election_get(id).await?;
-        let m = self.store.meeting(v.election.meeting_id).await?;
-        let mut candidates: Vec<String> = v
-            .election
-            .candidates
-            .iter()
-            .filter(|c| c.eligible && c.accepts)
-            .map(|c| c.name.clone())
-            .collect();
-        candidates.sort_by_key(|n| kvorum_core::members::danish_collate(n));
-        if candidates.is_empty() {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                "Der er ingen kandidater, der har sagt ja. Tilføj kandidaterne først.",
-            ));
-        }
-        let doc = kvorum_docs::BallotsDoc {
-            association_name: association.name.clone(),
-            title: v.title.clone(),
-            meeting: format!("{} {}", m.kind.label_da(), format_date(m.date)),
-            candidates,
-            max_marks: v.election.max_marks,
-            // One per vote in the room and a few spare; 30 when nobody is checked in yet.
-            count: match v.votes_in_room.max(v.election.present_with_vote) {
-                0 => 30,
-                n => n + n.div_ceil(10),
-            },
-            printed_on: self.clock.today(),
-            created_unix: self.clock.now().timestamp(),
-        };
-        let bytes = kvorum_docs::ballots_pdf(&doc).map_err(pdf_failed)?;
-        Ok(ExportFile {
-            file_name: format!(
-                "stemmesedler-{}-{}.pdf",
-                v.election.kind.code(),
-                m.date.format("%Y-%m-%d")
-            ),
-            bytes,
-            rows: 0,
-        })
-    }
-
-    async fn board_pdf(&self, on: Option<NaiveDate>) -> ApiResult<ExportFile> {
-        let association = self.require_association().await?;
-        let b = self.board_register(on).await?;
-        let doc = kvorum_docs::BoardListDoc {
-            association_name: association.name.clone(),
-            on: b.on,
-            rows: b
-                .current
-                .iter()
-                .map(|t| {
-                    [
-                        t.kind_label.clone(),
-                        t.term.name.clone(),
-                        t.position.clone().unwrap_or_default(),
-                        t.period.clone(),
-                    ]
-                })
-                .collect(),
-            printed_on: self.clock.today(),
-            created_unix: self.clock.now().timestamp(),
-        };
-        let bytes = kvorum_docs::board_list_pdf(&doc).map_err(pdf_failed)?;
-        Ok(ExportFile {
-            file_name: format!("bestyrelsen-{}.pdf", b.on.format("%Y-%m-%d")),
-            bytes,
-            rows: b.current.len(),
         })
     }
 }

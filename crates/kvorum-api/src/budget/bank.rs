@@ -1,0 +1,212 @@
+//! Bank statement import: preview, choices, all or nothing.
+
+use super::*;
+
+impl Api {
+    /// Reads a bank statement without changing anything: each line with its problems, whether
+    /// it was imported before, and the suggested budget line.
+    pub async fn bank_import_preview(&self, request: BankImportRequest) -> ApiResult<BankPreview> {
+        self.require_association().await?;
+        let csv = parse_csv(&request.bytes).map_err(crate::members::import::file_refused)?;
+        let signature = csv.headers.join(";").to_lowercase();
+        let remembered: Option<Vec<BankColumn>> = self
+            .store
+            .bank_layout(&signature)
+            .await?
+            .and_then(|j| serde_json::from_str(&j).ok());
+        let mapping: Vec<BankColumn> = match request.mapping.clone().or(remembered) {
+            Some(m) => m,
+            None => {
+                let mut seen = HashSet::new();
+                csv.headers
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, h)| {
+                        bank_field(h)
+                            .filter(|f| seen.insert(*f))
+                            .map(|field| BankColumn {
+                                field,
+                                column: u32::try_from(i).unwrap_or(0),
+                            })
+                    })
+                    .collect()
+            }
+        };
+        let sample = csv
+            .records
+            .first()
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default();
+        if let Some(missing) = [BankField::Date, BankField::Amount]
+            .into_iter()
+            .find(|f| !mapping.iter().any(|c| c.field == *f))
+        {
+            return Ok(BankPreview {
+                encoding: csv.encoding.to_owned(),
+                problem: Some(format!(
+                    "Kvorum kan ikke se, hvilken kolonne der er »{}«. Overskrifterne er: {}. Vælg kolonnerne selv.",
+                    field_name(missing),
+                    csv.headers.join(", ")
+                )),
+                headings: csv.headers.clone(),
+                sample,
+                mapping,
+                rows: vec![],
+                new_lines: 0,
+                duplicates: 0,
+                errors: 0,
+            });
+        }
+        let columns: Vec<(BankField, usize)> = mapping
+            .iter()
+            .map(|c| (c.field, usize::try_from(c.column).unwrap_or(usize::MAX)))
+            .collect();
+        let known: HashSet<String> = self.store.bank_keys().await?.into_iter().collect();
+        let rules = self.store.bank_rules().await?;
+        let choices: std::collections::HashMap<u32, &str> = request
+            .lines
+            .iter()
+            .map(|c| (c.line_no, c.budget_line.as_str()))
+            .collect();
+        let mut in_file = HashSet::new();
+        let mut rows = Vec::with_capacity(csv.records.len());
+        for (line_no, cells) in &csv.records {
+            let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
+            match read_bank_line(&refs, &columns) {
+                Ok(l) => {
+                    let key = line_key(&l);
+                    let duplicate = known.contains(&key) || !in_file.insert(key);
+                    let chosen = choices.get(line_no).map(|c| (*c).to_owned());
+                    let budget_line = chosen
+                        .or_else(|| suggest_line(&l.text, &rules).map(str::to_owned))
+                        .filter(|n| !n.is_empty());
+                    rows.push(BankRow {
+                        line_no: *line_no,
+                        line: Some(l),
+                        error: None,
+                        duplicate,
+                        budget_line,
+                    });
+                }
+                Err((field, message)) => rows.push(BankRow {
+                    line_no: *line_no,
+                    line: None,
+                    error: Some(format!(
+                        "Linje {line_no}, kolonne {}: {message}",
+                        field_name(field)
+                    )),
+                    duplicate: false,
+                    budget_line: None,
+                }),
+            }
+        }
+        let count = |f: &dyn Fn(&BankRow) -> bool| {
+            u32::try_from(rows.iter().filter(|r| f(r)).count()).unwrap_or(0)
+        };
+        Ok(BankPreview {
+            encoding: csv.encoding.to_owned(),
+            headings: csv.headers.clone(),
+            sample,
+            problem: None,
+            new_lines: count(&|r| r.line.is_some() && !r.duplicate),
+            duplicates: count(&|r| r.duplicate),
+            errors: count(&|r| r.error.is_some()),
+            mapping,
+            rows,
+        })
+    }
+
+    /// Imports the new lines of a statement in one transaction, all or nothing; remembers the
+    /// layout and learns the budget lines chosen.
+    pub async fn bank_import_apply(&self, request: BankImportRequest) -> ApiResult<BankOutcome> {
+        let preview = self.bank_import_preview(request.clone()).await?;
+        if let Some(problem) = preview.problem {
+            return Err(ApiError::new(ErrorCode::Import, problem));
+        }
+        if let Some(first) = preview.rows.iter().find_map(|r| r.error.clone()) {
+            return Err(ApiError::new(
+                ErrorCode::Import,
+                format!(
+                    "{} linje(r) kan ikke læses, og intet er importeret. Den første: {first}. Ret filen eller kolonnevalget.",
+                    preview.errors
+                ),
+            ));
+        }
+        let a = self.require_association().await?;
+        let start = self.fiscal_start(a.fiscal_year_start_month);
+        let mut rules = self.store.bank_rules().await?;
+        // Per fiscal year: its budget lines and the next voucher number (counted on from the
+        // highest used, not searched for again per line).
+        let mut by_year: std::collections::HashMap<i32, (Vec<BudgetLine>, String)> =
+            Default::default();
+        let mut new = Vec::new();
+        for r in preview.rows.iter().filter(|r| !r.duplicate) {
+            let Some(l) = &r.line else { continue };
+            let (from, _) = fiscal_year_of(l.date, start);
+            let year = from.year();
+            if let std::collections::hash_map::Entry::Vacant(slot) = by_year.entry(year) {
+                let books = self.books(year).await?;
+                slot.insert((
+                    books.lines.clone(),
+                    next_voucher_no(&used_vouchers(&books.bookings)),
+                ));
+            }
+            let (lines, next) = by_year
+                .get_mut(&year)
+                .ok_or_else(|| ApiError::not_found("Budgettet"))?;
+            let line = match &r.budget_line {
+                Some(name) => Some(
+                    lines
+                        .iter()
+                        .find(|x| x.name.eq_ignore_ascii_case(name))
+                        .map(|x| x.id)
+                        .ok_or_else(|| {
+                            ApiError::new(
+                                ErrorCode::Import,
+                                format!("Linje {}: budgetposten »{name}« findes ikke i budgettet for {year}.", r.line_no),
+                            )
+                        })?,
+                ),
+                None => None,
+            };
+            if let Some(name) = &r.budget_line {
+                learn(&mut rules, &l.text, name);
+            }
+            let voucher_no = std::mem::take(next);
+            *next = next_voucher_no(std::slice::from_ref(&voucher_no));
+            new.push(Booking {
+                id: BookingId::new(),
+                fiscal_year: year,
+                booked_on: l.date,
+                amount: l.amount,
+                text: l.text.clone(),
+                voucher_no,
+                line,
+                grant: None,
+                voucher_file: None,
+                bank_key: Some(line_key(l)),
+                version: 1,
+            });
+        }
+        let mut tx = self.begin().await?;
+        tx.insert_bookings(&new).await?;
+        for r in &rules {
+            tx.save_bank_rule(r).await?;
+        }
+        tx.save_bank_layout(
+            &preview.headings.join(";").to_lowercase(),
+            &serde_json::to_string(&preview.mapping).unwrap_or_default(),
+        )
+        .await?;
+        tx.commit().await?;
+        let imported = u32::try_from(new.len()).unwrap_or(0);
+        Ok(BankOutcome {
+            imported,
+            skipped: preview.duplicates,
+            message: format!(
+                "{imported} posteringer er importeret; {} var importeret før og er sprunget over.",
+                preview.duplicates
+            ),
+        })
+    }
+}

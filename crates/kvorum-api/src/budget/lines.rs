@@ -1,0 +1,218 @@
+//! The budget per fiscal year and budget vs. actual.
+
+use super::*;
+
+impl Api {
+    pub(crate) fn fiscal_start(&self, rules_month: u32) -> u32 {
+        rules_month.clamp(1, 12)
+    }
+
+    /// The fiscal year (by the year it starts in) that contains `day`.
+    pub(crate) async fn fiscal_year(
+        &self,
+        day: NaiveDate,
+    ) -> ApiResult<(i32, NaiveDate, NaiveDate)> {
+        let a = self.require_association().await?;
+        let (from, to) = fiscal_year_of(day, self.fiscal_start(a.fiscal_year_start_month));
+        Ok((from.year(), from, to))
+    }
+
+    /// The first and last day of the fiscal year `year` (by the year it starts in).
+    pub(crate) async fn fiscal_bounds(&self, year: i32) -> ApiResult<(NaiveDate, NaiveDate)> {
+        let a = self.require_association().await?;
+        let m = a.fiscal_year_start_month.clamp(1, 12);
+        let first = NaiveDate::from_ymd_opt(year, m, 1).ok_or_else(|| {
+            ApiError::new(ErrorCode::Validation, format!("Året {year} findes ikke."))
+        })?;
+        Ok(kvorum_core::budget::fiscal_year_of(first, m))
+    }
+
+    /// Refuses a budget line that is not in the fiscal year's budget.
+    pub(crate) async fn require_line_in(
+        &self,
+        year: i32,
+        line: Option<BudgetLineId>,
+    ) -> ApiResult<()> {
+        if let Some(l) = line {
+            if !self.books(year).await?.lines.iter().any(|x| x.id == l) {
+                return Err(ApiError::validation(FieldErrors::one(
+                    "line",
+                    format!("Budgetposten hører ikke til regnskabsåret {year}."),
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The budget of `year` and where each line stands on `on` (default today).
+    pub async fn budget_get(&self, year: i32, on: Option<NaiveDate>) -> ApiResult<BudgetView> {
+        let (from, to) = self.fiscal_bounds(year).await?;
+        let on = on.unwrap_or_else(|| self.clock.today());
+        let books = self.books(year).await?;
+        let snapshot = self.member_snapshot().await?;
+        // Fee payments from the member register count on the line named "Kontingent".
+        let fees: Vec<(NaiveDate, Money)> = snapshot
+            .payments
+            .iter()
+            .filter(|p| p.paid_on >= from && p.paid_on <= to.min(on))
+            .map(|p| (p.paid_on, p.amount))
+            .collect();
+        let (lines, bookings) = (&books.lines, &books.bookings);
+        let mut views = Vec::with_capacity(lines.len());
+        let (mut ib, mut ia, mut eb, mut ea) = (0, 0, 0, 0);
+        for l in lines.iter().cloned() {
+            let mut booked: Vec<(NaiveDate, Money)> = bookings
+                .iter()
+                .filter(|b| b.line == Some(l.id) && b.booked_on <= on)
+                .map(|b| (b.booked_on, b.amount))
+                .collect();
+            if l.kind == LineKind::Income && l.name.trim().eq_ignore_ascii_case("kontingent") {
+                booked.extend(fees.iter().copied());
+            }
+            let scheduled: Option<i64> = l
+                .grant
+                .filter(|_| l.kind == LineKind::Income)
+                .and_then(|g| books.grants.iter().find(|x| x.id == g))
+                .filter(|g| !g.instalments.is_empty())
+                .map(|g| g.instalments_in(from, to).iter().map(|i| i.amount.0).sum());
+            let status = match scheduled {
+                // A grant's lump sums: what is in plus the instalments still to come.
+                Some(total) => {
+                    let got: i64 = booked.iter().map(|(_, m)| m.0).sum();
+                    scheduled_line_status(
+                        l.amount,
+                        &booked,
+                        from,
+                        to,
+                        on,
+                        Money((total - got).max(0)),
+                    )
+                }
+                None => line_status(l.kind, l.amount, &booked, from, to, on),
+            };
+            match l.kind {
+                LineKind::Income => {
+                    ib += l.amount.0;
+                    ia += status.actual.0;
+                }
+                LineKind::Expense => {
+                    eb += l.amount.0;
+                    ea += status.actual.0;
+                }
+            }
+            views.push(LineView { line: l, status });
+        }
+        let unassigned = bookings
+            .iter()
+            .filter(|b| b.line.is_none() && b.booked_on <= on)
+            .map(|b| b.amount.0)
+            .sum();
+        Ok(BudgetView {
+            year,
+            from,
+            to,
+            on,
+            lines: views,
+            income_budget: Money(ib),
+            income_actual: Money(ia),
+            expense_budget: Money(eb),
+            expense_actual: Money(ea),
+            unassigned: Money(unassigned),
+        })
+    }
+
+    /// Adds or changes one budget line.
+    pub async fn budget_set_line(&self, input: BudgetLineInput) -> ApiResult<BudgetView> {
+        validate_line(&input.name, input.amount).map_err(ApiError::validation)?;
+        let existing = self.store.budget_lines(input.year).await?;
+        let mut tx = self.begin().await?;
+        match input.id {
+            None => {
+                let l = BudgetLine {
+                    id: BudgetLineId::new(),
+                    fiscal_year: input.year,
+                    name: input.name.trim().to_owned(),
+                    kind: input.kind,
+                    amount: input.amount,
+                    grant: input.grant,
+                    version: 1,
+                };
+                tx.insert_budget_line(&l, i64::try_from(existing.len()).unwrap_or(0))
+                    .await
+                    .map_err(|e| dup_line(e, &l.name))?;
+            }
+            Some(id) => {
+                let before = existing
+                    .iter()
+                    .find(|l| l.id == id)
+                    .ok_or_else(|| ApiError::not_found("Budgetposten"))?;
+                if before.version != input.version {
+                    return Err(ApiError::conflict("Budgetposten"));
+                }
+                let l = BudgetLine {
+                    name: input.name.trim().to_owned(),
+                    kind: input.kind,
+                    amount: input.amount,
+                    grant: input.grant,
+                    version: before.version + 1,
+                    ..before.clone()
+                };
+                tx.update_budget_line(before, &l)
+                    .await
+                    .map_err(|e| dup_line(e, &l.name))?;
+            }
+        }
+        tx.commit().await?;
+        self.budget_get(input.year, None).await
+    }
+
+    /// Starts next year's budget as a copy of this year's (refused when it has lines already).
+    pub async fn budget_copy(&self, from: i32, to: i32) -> ApiResult<BudgetView> {
+        if !self.store.budget_lines(to).await?.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                format!("Budgettet for {to} har allerede poster. Ret dem i stedet for at kopiere."),
+            ));
+        }
+        let lines = self.store.budget_lines(from).await?;
+        if lines.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                format!("Der er intet budget for {from} at kopiere."),
+            ));
+        }
+        let mut tx = self.begin().await?;
+        for (i, l) in lines.iter().enumerate() {
+            tx.insert_budget_line(
+                &BudgetLine {
+                    id: BudgetLineId::new(),
+                    fiscal_year: to,
+                    version: 1,
+                    ..l.clone()
+                },
+                i64::try_from(i).unwrap_or(0),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        self.budget_get(to, None).await
+    }
+
+    /// The year's lines, bookings and grants, read once per data generation.
+    pub(crate) async fn books(&self, year: i32) -> ApiResult<Arc<Books>> {
+        let mut cache = self.books.lock().await;
+        let generation = self.store.generation().await?;
+        if let Some((g, y, b)) = cache.as_ref() {
+            if *g == generation && *y == year {
+                return Ok(Arc::clone(b));
+            }
+        }
+        let books = Arc::new(Books {
+            lines: self.store.budget_lines(year).await?,
+            bookings: self.store.bookings(year).await?,
+            grants: self.store.grants().await?,
+        });
+        *cache = Some((generation, year, Arc::clone(&books)));
+        Ok(books)
+    }
+}

@@ -1,0 +1,121 @@
+//! Candidates, fredsvalg, and the start of a written ballot.
+
+use super::*;
+
+impl Api {
+    /// Adds a candidate; a member is checked against the bylaws' eligibility.
+    pub async fn candidate_add(&self, input: CandidateInput) -> ApiResult<ElectionView> {
+        let before = self.election_row(input.election).await?;
+        Self::not_applied(&before)?;
+        if before.method != Method::Pending {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Afstemningen er begyndt; der kan ikke komme flere kandidater.",
+            ));
+        }
+        let m = self.store.meeting(before.meeting_id).await?;
+        let rules = self.rules_on(m.date).await?;
+        let (name, eligible, reason) = match input.member {
+            Some(id) => {
+                if before.candidates.iter().any(|c| c.member == Some(id)) {
+                    return Err(ApiError::new(
+                        ErrorCode::Duplicate,
+                        "Medlemmet er allerede kandidat.",
+                    ));
+                }
+                let v = self.voting_right_at(id, m.date).await?;
+                let member = self
+                    .store
+                    .member(id)
+                    .await
+                    .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
+                let (ok, reason) = eligibility(before.kind, Some(&v), &rules.board);
+                (member.name, ok, reason)
+            }
+            None => {
+                let n = input.name.clone().unwrap_or_default().trim().to_owned();
+                if n.is_empty() {
+                    let mut e = kvorum_core::FieldErrors::default();
+                    e.push("name", "Vælg et medlem, eller skriv kandidatens navn.");
+                    return Err(ApiError::validation(e));
+                }
+                let (ok, reason) = eligibility(before.kind, None, &rules.board);
+                (n, ok, reason)
+            }
+        };
+        let mut after = before.clone();
+        after.candidates.push(Candidate {
+            id: CandidateId::new(),
+            member: input.member,
+            name,
+            proposed_by: input.proposed_by.trim().to_owned(),
+            accepts: input.accepts,
+            eligible,
+            reason,
+            standing_again: false,
+        });
+        after
+            .candidates
+            .sort_by_key(|c| kvorum_core::members::danish_collate(&c.name));
+        self.save_election(&before, after).await
+    }
+
+    /// Records whether a candidate accepts (a sitting member standing again accepts here).
+    pub async fn candidate_accept(&self, input: CandidateAccept) -> ApiResult<ElectionView> {
+        let before = self.election_row(input.election).await?;
+        Self::not_applied(&before)?;
+        if before.method != Method::Pending {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Afstemningen er begyndt.",
+            ));
+        }
+        let mut after = before.clone();
+        let c = after
+            .candidates
+            .iter_mut()
+            .find(|c| c.id == input.candidate)
+            .ok_or_else(|| ApiError::not_found("Kandidaten"))?;
+        c.accepts = input.accepts;
+        self.save_election(&before, after).await
+    }
+
+    /// Fredsvalg: everyone standing is elected without a vote.
+    pub async fn election_uncontested(&self, id: ElectionId) -> ApiResult<ElectionView> {
+        let before = self.election_row(id).await?;
+        Self::not_applied(&before)?;
+        if !uncontested(&before.candidates, before.places()) {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Der er flere kandidater end pladser: valget skal afgøres ved skriftlig afstemning (kampvalg).",
+            ));
+        }
+        let mut after = before.clone();
+        after.method = Method::Uncontested;
+        after.present_with_vote = self.votes_in_room(before.meeting_id).await?;
+        self.save_election(&before, after).await
+    }
+
+    /// Starts the written ballot (always when contested; on request when the bylaws allow it).
+    pub async fn election_start_ballot(&self, id: ElectionId) -> ApiResult<ElectionView> {
+        let before = self.election_row(id).await?;
+        Self::not_applied(&before)?;
+        let m = self.store.meeting(before.meeting_id).await?;
+        let rules = self.rules_on(m.date).await?;
+        if uncontested(&before.candidates, before.places())
+            && !rules.election.written_ballot_on_request
+        {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "Vedtægterne giver ikke mulighed for skriftlig afstemning ved fredsvalg.",
+            ));
+        }
+        if before.method != Method::Pending {
+            return self.view(before).await;
+        }
+        let mut after = before.clone();
+        after.method = Method::Ballots;
+        after.present_with_vote = self.votes_in_room(before.meeting_id).await?;
+        self.save_election(&before, after).await
+    }
+}

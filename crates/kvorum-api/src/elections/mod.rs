@@ -1,0 +1,95 @@
+//! Elections at an assembly: prepared from the seats up for election, candidates, fredsvalg or
+//! a written ballot counted ballot by ballot (or as totals), ties settled by a recorded lot, the
+//! minutes paragraph, and the result written into the board register.
+
+mod apply;
+mod candidates;
+mod counting;
+mod setup;
+
+use chrono::Datelike;
+use kvorum_core::board::{
+    seats_up_for_election, term_expiry, Position, PositionEntry, SeatKind, SeatsUp, Term,
+};
+use kvorum_core::election_plan::{elected_term, eligibility, plan_elections, result_so_far};
+use kvorum_core::elections::{
+    minutes_paragraph, shuffle, uncontested, BallotEntry, Candidate, CandidateVotes, Election,
+    ElectionKind, LotDraw, Method, Ranking, Tally,
+};
+use kvorum_core::ids::{AgendaItemId, CandidateId, ElectionId, MeetingId, MemberId};
+use kvorum_core::meetings::{attendance_counts, MeetingKind};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Api, ApiError, ApiResult, ErrorCode};
+
+const WHAT: &str = "Valget";
+
+/// An election with its count and result as they stand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ElectionView {
+    pub election: Election,
+    pub title: String,
+    /// Places to fill (seats + alternates from the same vote).
+    pub places: u32,
+    /// No more accepting, eligible candidates than places.
+    pub uncontested: bool,
+    #[ts(type = "number")]
+    pub ballots_entered: i64,
+    pub tally: Option<Tally>,
+    pub ranking: Option<Ranking>,
+    /// The sentence for the minutes.
+    pub paragraph: String,
+    /// Votes that can be cast in the room now.
+    pub votes_in_room: u32,
+    /// How the bylaws settle a tie: by lot or by a run-off.
+    pub tie_rule: kvorum_core::rules::TieRule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CandidateInput {
+    pub election: ElectionId,
+    pub member: Option<MemberId>,
+    /// For a candidate who is not in the register (an outside auditor).
+    pub name: Option<String>,
+    pub proposed_by: String,
+    pub accepts: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CandidateAccept {
+    pub election: ElectionId,
+    pub candidate: CandidateId,
+    pub accepts: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BallotInput {
+    pub election: ElectionId,
+    pub marks: Vec<CandidateId>,
+    pub marked_invalid: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TotalsInput {
+    pub election: ElectionId,
+    pub votes: Vec<CandidateVotes>,
+    /// Valid ballots as the counters counted them; `None`: the least the votes allow.
+    pub valid: Option<u32>,
+    pub blank: u32,
+    pub invalid: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DrawInput {
+    pub election: ElectionId,
+    pub witnesses: Vec<String>,
+    /// The order drawn by hand by the dirigent; empty: Kvorum draws.
+    pub by_hand: Vec<CandidateId>,
+}

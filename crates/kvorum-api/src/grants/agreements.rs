@@ -1,0 +1,143 @@
+//! Grants and operating agreements, and the overview of where the money stands.
+
+use super::*;
+
+impl Api {
+    /// Every grant and where it stands in the fiscal year `year` on `on` (default today).
+    pub async fn grants_list(&self, year: i32, on: Option<NaiveDate>) -> ApiResult<Vec<GrantView>> {
+        let (from, to) = self.fiscal_bounds(year).await?;
+        let on = on.unwrap_or_else(|| self.clock.today());
+        let books = self.books(year).await?;
+        Ok(books
+            .grants
+            .iter()
+            .map(|g| grant_view(g, &books, year, from, to, on))
+            .collect())
+    }
+
+    pub async fn grant_get(&self, id: GrantId, year: i32) -> ApiResult<GrantView> {
+        self.grants_list(year, None)
+            .await?
+            .into_iter()
+            .find(|g| g.grant.id == id)
+            .ok_or_else(|| ApiError::not_found("Tilskuddet"))
+    }
+
+    /// Creates or changes a grant (with its agreement, goals, deadlines and in-kind parts).
+    pub async fn grant_save(&self, input: GrantInput) -> ApiResult<Grant> {
+        self.require_association().await?;
+        let instalments = if input.instalments.is_empty() && input.amount_per_year.0 > 0 {
+            instalment_schedule(
+                input.starts_on,
+                input.ends_on,
+                input.amount_per_year,
+                input.instalments_per_year.unwrap_or(4),
+            )
+        } else {
+            input.instalments.clone()
+        };
+        let mut g = Grant {
+            id: input.id.unwrap_or_default(),
+            name: input.name.trim().to_owned(),
+            grantor: input.grantor.trim().to_owned(),
+            kind: input.kind,
+            starts_on: input.starts_on,
+            ends_on: input.ends_on,
+            amount_per_year: input.amount_per_year,
+            purpose: input.purpose.trim().to_owned(),
+            conditions: input.conditions.trim().to_owned(),
+            instalments,
+            deadlines: input.deadlines.clone(),
+            agreement: input.agreement.clone(),
+            in_kind: input.in_kind.clone(),
+            version: 1,
+        };
+        validate_grant(&g).map_err(ApiError::validation)?;
+        let before = match input.id {
+            None => None,
+            Some(id) => {
+                let before = self
+                    .store
+                    .grants()
+                    .await?
+                    .into_iter()
+                    .find(|x| x.id == id)
+                    .ok_or_else(|| ApiError::not_found("Tilskuddet"))?;
+                if before.version != input.version {
+                    return Err(ApiError::conflict("Tilskuddet"));
+                }
+                g.keep_history_from(&before);
+                g.version = before.version + 1;
+                Some(before)
+            }
+        };
+        let mut tx = self.begin().await?;
+        match &before {
+            Some(before) => tx
+                .update_grant(before, &g)
+                .await
+                .map_err(|e| ApiError::from_store(e, "Tilskuddet"))?,
+            None => tx.insert_grant(&g).await?,
+        }
+        tx.commit().await?;
+        Ok(g)
+    }
+
+    /// Adds a status entry to a development goal (the history is kept for the report).
+    pub async fn grant_goal_status(&self, input: GoalStatusInput) -> ApiResult<Grant> {
+        let mut g = self
+            .store
+            .grants()
+            .await?
+            .into_iter()
+            .find(|x| x.id == input.grant)
+            .ok_or_else(|| ApiError::not_found("Tilskuddet"))?;
+        if g.version != input.version {
+            return Err(ApiError::conflict("Tilskuddet"));
+        }
+        let before = g.clone();
+        let goal = g
+            .agreement
+            .as_mut()
+            .and_then(|a| {
+                a.goals
+                    .get_mut(usize::try_from(input.goal).unwrap_or(usize::MAX))
+            })
+            .ok_or_else(|| ApiError::not_found("Udviklingsmålet"))?;
+        validate_goal_status(input.state, &input.note).map_err(ApiError::validation)?;
+        let entry = GoalStatus {
+            on: input.on,
+            state: input.state,
+            note: input.note.trim().to_owned(),
+        };
+        goal.statuses.push(entry.clone());
+        goal.statuses.sort_by_key(|s| s.on);
+        g.version += 1;
+        let mut tx = self.begin().await?;
+        tx.update_grant(&before, &g)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Tilskuddet"))?;
+        tx.commit().await?;
+        Ok(g)
+    }
+
+    /// Where the money stands in `year` on `on`: every budget line, every grant, the visitors.
+    pub async fn overview(&self, year: i32, on: Option<NaiveDate>) -> ApiResult<Overview> {
+        let on = on.unwrap_or_else(|| self.clock.today());
+        let budget = self.budget_get(year, Some(on)).await?;
+        let grants = self.grants_list(year, Some(on)).await?;
+        let visits = self.visits_get(year).await?.summary;
+        let in_kind_value = Money(grants.iter().map(|g| g.in_kind_value.0).sum());
+        let reminders = grants
+            .iter()
+            .flat_map(|g| g.reminders.iter().cloned())
+            .collect();
+        Ok(Overview {
+            budget,
+            grants,
+            visits,
+            in_kind_value,
+            reminders,
+        })
+    }
+}

@@ -1,0 +1,114 @@
+//! A CSV file as associations have them — exported from Excel (semicolons, Windows-1252) or
+//! from another register (UTF-8, maybe with a BOM, commas or tabs) — decoded and split into
+//! a heading line and records with the line numbers an editor shows. Never panics: any bytes
+//! end in a table or a Danish error. Used by the member import and the bank import.
+
+use crate::text::Text;
+
+/// Files larger than this are refused before parsing (a register of 5 000 is ~0.5 MB).
+pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+
+/// Why a file cannot be read (or imported): a catalogue message for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ImportError(pub Text);
+
+fn import_error(message: impl Into<Text>) -> ImportError {
+    ImportError(message.into())
+}
+
+/// The file, decoded and split, before any mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedCsv {
+    pub encoding: &'static str,
+    pub delimiter: u8,
+    pub headers: Vec<String>,
+    /// (line number, cells)
+    pub records: Vec<(u32, Vec<String>)>,
+}
+
+/// Decodes and splits a CSV file. Never panics; any bytes end in a table or a Danish error.
+pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(import_error(
+            "Filen er for stor (over 20 MB) til at være en CSV-fil herfra. Vælg den rigtige fil.",
+        ));
+    }
+    let (text, encoding): (String, &'static str) =
+        if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            (String::from_utf8_lossy(rest).into_owned(), "UTF-8")
+        } else if let Ok(s) = std::str::from_utf8(bytes) {
+            (s.to_owned(), "UTF-8")
+        } else {
+            let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (s.into_owned(), "Windows-1252")
+        };
+    if text.contains('\0') {
+        return Err(import_error(
+            "Filen er ikke en CSV-fil (den indeholder binære data). Gem regnearket som »CSV (semikolonsepareret)« og prøv igen.",
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(import_error(
+            "Filen er tom. Vælg en CSV-fil med en overskriftslinje og én linje pr. post.",
+        ));
+    }
+    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let count = |d: char| first_line.matches(d).count();
+    let delimiter = [(';', count(';')), ('\t', count('\t')), (',', count(','))]
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+        .map(|(d, _)| d as u8)
+        .unwrap_or(b';');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut headers: Option<Vec<String>> = None;
+    let mut records = Vec::new();
+    let (mut counted, mut newlines) = (0usize, 0usize);
+    for result in reader.records() {
+        let rec = result.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            import_error(format!(
+                "Linje {line} i filen kan ikke læses som CSV ({e}). Tjek anførselstegn i linjen."
+            ))
+        })?;
+        // The line a person sees in an editor: newlines before the record's first byte, + 1.
+        // csv reports the start as the byte after the previous record's first terminator
+        // byte, so skip the rest of the terminator (and blank lines) first.
+        let mut byte = rec
+            .position()
+            .map(|p| usize::try_from(p.byte()).unwrap_or(usize::MAX))
+            .unwrap_or(0);
+        while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        // Counted on from the previous record: counting from the top each time is quadratic.
+        let upto = byte.min(text.len());
+        newlines += text.as_bytes()[counted.min(upto)..upto]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        counted = counted.max(upto);
+        let line = u32::try_from(newlines + 1).unwrap_or(u32::MAX);
+        let cells: Vec<String> = rec.iter().map(|c| c.trim().to_owned()).collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        if headers.is_none() {
+            headers = Some(cells);
+        } else {
+            records.push((line, cells));
+        }
+    }
+    let headers = headers.ok_or_else(|| import_error("Filen har ingen overskriftslinje."))?;
+    Ok(ParsedCsv {
+        encoding,
+        delimiter,
+        headers,
+        records,
+    })
+}

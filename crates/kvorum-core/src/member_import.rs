@@ -1,0 +1,687 @@
+//! Member import from CSV: read whatever a Danish spreadsheet wrote (`;` or `,`, UTF-8 with
+//! or without BOM, Windows-1252, Danish dates), map columns by their headings, show every
+//! problem per row and column in Danish, and apply in one transaction — or not at all.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::csv_file::{ImportError, ParsedCsv};
+use crate::dates::parse_date;
+use crate::members::{validate_member, Member, MemberInput, MembershipType, Role};
+
+fn import_error(message: impl Into<crate::text::Text>) -> ImportError {
+    ImportError(message.into())
+}
+
+/// What a column of the file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ImportField {
+    MemberNo,
+    Name,
+    FirstName,
+    LastName,
+    Address,
+    PostalCode,
+    City,
+    PostalCodeAndCity,
+    Email,
+    Phone,
+    BirthDate,
+    JoinedOn,
+    LeftOn,
+    MembershipType,
+    Roles,
+    EmailConsent,
+}
+
+impl ImportField {
+    pub fn label_da(self) -> &'static str {
+        match self {
+            ImportField::MemberNo => "Medlemsnr.",
+            ImportField::Name => "Navn",
+            ImportField::FirstName => "Fornavn",
+            ImportField::LastName => "Efternavn",
+            ImportField::Address => "Adresse",
+            ImportField::PostalCode => "Postnr.",
+            ImportField::City => "By",
+            ImportField::PostalCodeAndCity => "Postnr. og by",
+            ImportField::Email => "E-mail",
+            ImportField::Phone => "Telefon",
+            ImportField::BirthDate => "Fødselsdato",
+            ImportField::JoinedOn => "Indmeldt",
+            ImportField::LeftOn => "Udmeldt",
+            ImportField::MembershipType => "Medlemstype",
+            ImportField::Roles => "Roller",
+            ImportField::EmailConsent => "Samtykke til e-mail",
+        }
+    }
+
+    /// The member field a validation error names, back to the column that fed it.
+    fn feeds(self, member_field: &str) -> bool {
+        match self {
+            ImportField::MemberNo => member_field == "memberNo",
+            ImportField::Name | ImportField::FirstName | ImportField::LastName => {
+                member_field == "name"
+            }
+            ImportField::Address => member_field == "address",
+            ImportField::PostalCode => member_field == "postalCode",
+            ImportField::City => member_field == "city",
+            ImportField::PostalCodeAndCity => {
+                member_field == "postalCode" || member_field == "city"
+            }
+            ImportField::Email => member_field == "email",
+            ImportField::Phone => member_field == "phone",
+            ImportField::BirthDate => member_field == "birthDate",
+            ImportField::JoinedOn => member_field == "joinedOn",
+            ImportField::LeftOn => member_field == "leftOn" || member_field == "leftReason",
+            ImportField::MembershipType => member_field == "membershipType",
+            ImportField::Roles => member_field == "roles",
+            ImportField::EmailConsent => member_field == "emailConsent",
+        }
+    }
+}
+
+/// Recognises the common Danish (and English) headings.
+pub fn guess_field(header: &str) -> Option<ImportField> {
+    let h: String = header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let f = match h.as_str() {
+        "medlemsnr" | "medlemsnummer" | "medlnr" | "nr" | "nummer" | "medlemnr" | "memberno"
+        | "id" => ImportField::MemberNo,
+        "navn" | "fuldenavn" | "fuldtnavn" | "name" | "medlem" => ImportField::Name,
+        "fornavn" | "fornavne" | "firstname" => ImportField::FirstName,
+        "efternavn" | "lastname" | "surname" => ImportField::LastName,
+        "adresse" | "vej" | "vejnavn" | "gade" | "address" | "gadeadresse" => ImportField::Address,
+        "postnr" | "postnummer" | "zip" | "postalcode" => ImportField::PostalCode,
+        "by" | "postdistrikt" | "bynavn" | "city" => ImportField::City,
+        "postnrogby" | "postnrby" | "postnummerogby" => ImportField::PostalCodeAndCity,
+        "email" | "mail" | "emailadresse" | "epost" => ImportField::Email,
+        "telefon" | "tlf" | "tlfnr" | "telefonnr" | "telefonnummer" | "mobil" | "mobilnr"
+        | "phone" => ImportField::Phone,
+        "fødselsdato" | "født" | "fødselsdag" | "birthdate" => ImportField::BirthDate,
+        "indmeldt" | "indmeldelsesdato" | "indmeldelse" | "medlemsiden" | "joined" => {
+            ImportField::JoinedOn
+        }
+        "udmeldt" | "udmeldelsesdato" | "udmeldelse" => ImportField::LeftOn,
+        "medlemstype" | "type" | "medlemskab" | "kategori" => ImportField::MembershipType,
+        "rolle" | "roller" | "roles" => ImportField::Roles,
+        "samtykke" | "emailsamtykke" | "samtykketilemail" | "samtykkeemail" | "nyhedsbrev" => {
+            ImportField::EmailConsent
+        }
+        _ => return None,
+    };
+    Some(f)
+}
+
+fn is_cpr_heading(header: &str) -> bool {
+    let h = header.to_lowercase();
+    h.contains("cpr") || h.contains("personnummer")
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ImportRequest {
+    /// The file's bytes, exactly as read from disk.
+    pub bytes: Vec<u8>,
+    /// One entry per column; `None` means "ignore this column". Absent: guessed from headings.
+    pub mapping: Option<Vec<Option<ImportField>>>,
+    /// Line numbers the user chose to leave out.
+    pub exclude: Vec<u32>,
+    /// Line numbers flagged as possible duplicates that the user chose to import anyway.
+    pub accept_duplicates: Vec<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportColumn {
+    pub index: u32,
+    pub header: String,
+    pub field: Option<ImportField>,
+    /// A warning about this column, e.g. that CPR numbers are never imported.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProblem {
+    /// The column's heading, when the problem belongs to one.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportRow {
+    /// The line in the file (the heading is line 1).
+    pub line: u32,
+    pub values: Vec<String>,
+    /// The member this row becomes, when it has no problems.
+    pub member: Option<MemberInput>,
+    pub problems: Vec<ImportProblem>,
+    /// "Ligner medlem nr. 12 Jens Hansen (samme e-mail)", when it looks like a duplicate.
+    pub duplicate_of: Option<String>,
+    pub excluded: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    /// "UTF-8" or "Windows-1252".
+    pub encoding: String,
+    pub delimiter: String,
+    pub columns: Vec<ImportColumn>,
+    pub rows: Vec<ImportRow>,
+    /// Rows that will be imported as they are.
+    pub ready: u32,
+    pub with_problems: u32,
+    pub duplicates: u32,
+    pub excluded: u32,
+    /// True when applying would import every row not left out.
+    pub can_apply: bool,
+    /// A Danish summary of the preview.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOutcome {
+    pub imported: u32,
+    pub message: String,
+}
+
+fn parse_consent(s: &str) -> Result<bool, String> {
+    match s.trim().to_lowercase().as_str() {
+        "" | "nej" | "n" | "no" | "0" | "false" | "-" => Ok(false),
+        "ja" | "j" | "x" | "yes" | "y" | "1" | "true" | "✓" => Ok(true),
+        other => Err(format!("»{other}« skal være ja eller nej.")),
+    }
+}
+
+fn parse_type(s: &str, types: &[MembershipType]) -> Result<String, String> {
+    let v = s.trim().to_lowercase();
+    if v.is_empty() {
+        return Ok("ordinary".into());
+    }
+    if let Some(t) = types
+        .iter()
+        .find(|t| t.code == v || t.name.to_lowercase() == v)
+    {
+        return Ok(t.code.clone());
+    }
+    let alias =
+        if v.starts_with("ordinær") || v.starts_with("almindelig") || v == "aktiv" || v == "fuldt"
+        {
+            Some("ordinary")
+        } else if v.starts_with("støtte") {
+            Some("supporting")
+        } else if v.starts_with("æres") {
+            Some("honorary")
+        } else {
+            None
+        };
+    alias
+        .filter(|a| types.iter().any(|t| t.code == *a))
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            let names: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
+            format!(
+                "Medlemstypen »{}« findes ikke. Brug en af: {}.",
+                s.trim(),
+                names.join(", ")
+            )
+        })
+}
+
+fn norm_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Builds the preview: maps the columns, turns each row into a member, and reports every
+/// problem and every likely duplicate. Pure apart from its inputs.
+pub fn build_preview(
+    parsed: &ParsedCsv,
+    request: &ImportRequest,
+    existing: &[Member],
+    types: &[MembershipType],
+    today: NaiveDate,
+) -> Result<ImportPreview, ImportError> {
+    let mapping: Vec<Option<ImportField>> = match &request.mapping {
+        Some(m) => {
+            let mut m = m.clone();
+            m.resize(parsed.headers.len(), None);
+            m
+        }
+        None => parsed
+            .headers
+            .iter()
+            .map(|h| {
+                if is_cpr_heading(h) {
+                    None
+                } else {
+                    guess_field(h)
+                }
+            })
+            .collect(),
+    };
+    let mut seen_fields = HashSet::new();
+    for f in mapping.iter().flatten() {
+        if !seen_fields.insert(*f) {
+            return Err(import_error(format!(
+                "Feltet »{}« er valgt for to kolonner. Vælg det for én kolonne.",
+                f.label_da()
+            )));
+        }
+    }
+    let has_name = seen_fields.contains(&ImportField::Name)
+        || seen_fields.contains(&ImportField::FirstName)
+        || seen_fields.contains(&ImportField::LastName);
+    let columns: Vec<ImportColumn> = parsed
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| ImportColumn {
+            index: u32::try_from(i).unwrap_or(u32::MAX),
+            header: h.trim_start_matches('\u{feff}').to_owned(),
+            field: mapping[i],
+            note: if is_cpr_heading(h) {
+                Some("CPR-numre importeres aldrig: kolonnen springes over.".into())
+            } else if mapping[i].is_none() {
+                Some("Kolonnen bruges ikke.".into())
+            } else {
+                None
+            },
+        })
+        .collect();
+    if !has_name {
+        return Err(import_error(
+            "Ingen kolonne er valgt som »Navn« (eller »Fornavn«/»Efternavn«). Vælg hvilken kolonne der rummer navnet.",
+        ));
+    }
+
+    let header_of = |f: ImportField| -> Option<String> {
+        mapping
+            .iter()
+            .position(|m| *m == Some(f))
+            .map(|i| columns[i].header.clone())
+    };
+    let mut by_email: HashMap<String, String> = HashMap::new();
+    let mut by_name_addr: HashMap<String, String> = HashMap::new();
+    let mut by_no: HashMap<i64, String> = HashMap::new();
+    for m in existing {
+        let who = format!("medlem nr. {} {}", m.member_no, m.name);
+        if let Some(e) = &m.email {
+            by_email.insert(e.to_lowercase(), who.clone());
+        }
+        if let Some(a) = &m.address {
+            by_name_addr.insert(
+                format!("{}|{}", norm_key(&m.name), norm_key(a)),
+                who.clone(),
+            );
+        }
+        by_no.insert(m.member_no, who);
+    }
+
+    let exclude: HashSet<u32> = request.exclude.iter().copied().collect();
+    let accepted: HashSet<u32> = request.accept_duplicates.iter().copied().collect();
+    let mut rows = Vec::with_capacity(parsed.records.len());
+    let (mut ready, mut with_problems, mut duplicates, mut excluded) = (0u32, 0u32, 0u32, 0u32);
+
+    for (line, cells) in &parsed.records {
+        let mut problems: Vec<ImportProblem> = Vec::new();
+        let mut input = MemberInput {
+            membership_type: "ordinary".into(),
+            ..Default::default()
+        };
+        let (mut first, mut last) = (String::new(), String::new());
+        for (i, field) in mapping.iter().enumerate() {
+            let Some(field) = field else { continue };
+            let v = cells.get(i).map(String::as_str).unwrap_or("").trim();
+            let col = Some(columns[i].header.clone());
+            let mut bad = |message: String| {
+                problems.push(ImportProblem {
+                    column: col.clone(),
+                    message,
+                })
+            };
+            let opt = || {
+                if v.is_empty() {
+                    None
+                } else {
+                    Some(v.to_owned())
+                }
+            };
+            match field {
+                ImportField::MemberNo => {
+                    if !v.is_empty() {
+                        match v.parse::<i64>() {
+                            Ok(n) => input.member_no = Some(n),
+                            Err(_) => bad(format!("»{v}« er ikke et medlemsnummer (kun cifre).")),
+                        }
+                    }
+                }
+                ImportField::Name => input.name = v.to_owned(),
+                ImportField::FirstName => first = v.to_owned(),
+                ImportField::LastName => last = v.to_owned(),
+                ImportField::Address => input.address = opt(),
+                ImportField::PostalCode => input.postal_code = opt(),
+                ImportField::City => input.city = opt(),
+                ImportField::PostalCodeAndCity => {
+                    let (p, c) = v.split_once(' ').unwrap_or((v, ""));
+                    input.postal_code = if p.is_empty() {
+                        None
+                    } else {
+                        Some(p.to_owned())
+                    };
+                    input.city = if c.trim().is_empty() {
+                        None
+                    } else {
+                        Some(c.trim().to_owned())
+                    };
+                }
+                ImportField::Email => input.email = opt(),
+                ImportField::Phone => input.phone = opt(),
+                ImportField::BirthDate | ImportField::JoinedOn | ImportField::LeftOn => {
+                    if !v.is_empty() {
+                        match parse_date(v) {
+                            Ok(d) => match field {
+                                ImportField::BirthDate => input.birth_date = Some(d),
+                                ImportField::JoinedOn => input.joined_on = Some(d),
+                                _ => input.left_on = Some(d),
+                            },
+                            Err(m) => bad(m),
+                        }
+                    }
+                }
+                ImportField::MembershipType => match parse_type(v, types) {
+                    Ok(t) => input.membership_type = t,
+                    Err(m) => bad(m),
+                },
+                ImportField::Roles => {
+                    for part in v
+                        .split([',', '/', '+', '&'])
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                    {
+                        match Role::parse_danish(part) {
+                            Some(r) => input.roles.push(r),
+                            None => bad(format!("Rollen »{part}« kendes ikke. Brug frivillig, aktivkreds eller ansat.")),
+                        }
+                    }
+                }
+                ImportField::EmailConsent => match parse_consent(v) {
+                    Ok(b) => input.email_consent = b,
+                    Err(m) => bad(m),
+                },
+            }
+        }
+        if input.name.is_empty() {
+            input.name = format!("{first} {last}").trim().to_owned();
+        }
+        if input.joined_on.is_none() {
+            // A register without join dates: the members joined no later than today.
+            input.joined_on = Some(today);
+        }
+        if problems.is_empty() {
+            if let Err(errs) = validate_member(&input, types, today) {
+                for e in errs.0 {
+                    let column = mapping
+                        .iter()
+                        .position(|m| m.is_some_and(|f| f.feeds(&e.field)))
+                        .map(|i| columns[i].header.clone());
+                    problems.push(ImportProblem {
+                        column,
+                        message: e.message,
+                    });
+                }
+            }
+        }
+        if let Some(no) = input.member_no {
+            if let Some(who) = by_no.get(&no) {
+                problems.push(ImportProblem {
+                    column: header_of(ImportField::MemberNo),
+                    message: format!("Medlemsnummer {no} er allerede brugt af {who}."),
+                });
+            }
+        }
+        let mut duplicate_of = None;
+        if let Some(e) = input
+            .email
+            .as_deref()
+            .map(str::to_lowercase)
+            .filter(|e| !e.is_empty())
+        {
+            if let Some(who) = by_email.get(&e) {
+                duplicate_of = Some(format!("Ligner {who} (samme e-mail)"));
+            }
+        }
+        if duplicate_of.is_none() {
+            if let Some(a) = &input.address {
+                if let Some(who) =
+                    by_name_addr.get(&format!("{}|{}", norm_key(&input.name), norm_key(a)))
+                {
+                    duplicate_of = Some(format!("Ligner {who} (samme navn og adresse)"));
+                }
+            }
+        }
+        let is_excluded = exclude.contains(line);
+        if !is_excluded {
+            // Later rows are compared with the earlier rows that will be imported.
+            let here = format!("linje {line} i filen ({})", input.name);
+            if let Some(e) = &input.email {
+                by_email
+                    .entry(e.to_lowercase())
+                    .or_insert_with(|| here.clone());
+            }
+            if let Some(a) = &input.address {
+                by_name_addr
+                    .entry(format!("{}|{}", norm_key(&input.name), norm_key(a)))
+                    .or_insert_with(|| here.clone());
+            }
+            if let Some(no) = input.member_no {
+                by_no.entry(no).or_insert(here);
+            }
+        }
+        if is_excluded {
+            excluded += 1;
+        } else if !problems.is_empty() {
+            with_problems += 1;
+        } else if duplicate_of.is_some() && !accepted.contains(line) {
+            duplicates += 1;
+        } else {
+            ready += 1;
+        }
+        let member = if problems.is_empty() {
+            Some(input)
+        } else {
+            None
+        };
+        rows.push(ImportRow {
+            line: *line,
+            values: cells.clone(),
+            member,
+            problems,
+            duplicate_of,
+            excluded: is_excluded,
+        });
+    }
+    let can_apply = with_problems == 0 && duplicates == 0 && ready > 0;
+    let message =
+        if parsed.records.is_empty() {
+            "Filen har en overskriftslinje, men ingen medlemmer.".to_owned()
+        } else if can_apply {
+            if ready == 1 {
+                "1 medlem er klar til import.".to_owned()
+            } else {
+                format!("{ready} medlemmer er klar til import.")
+            }
+        } else if ready == 0 && with_problems == 0 && duplicates == 0 {
+            "Alle rækker er udeladt: der er intet at importere.".to_owned()
+        } else {
+            let mut parts = Vec::new();
+            if with_problems > 0 {
+                parts.push(if with_problems == 1 {
+                    "1 række har fejl".to_owned()
+                } else {
+                    format!("{with_problems} rækker har fejl")
+                });
+            }
+            if duplicates > 0 {
+                parts.push(if duplicates == 1 {
+                    "1 række ligner et medlem, der allerede findes".to_owned()
+                } else {
+                    format!("{duplicates} rækker ligner medlemmer, der allerede findes")
+                });
+            }
+            format!(
+            "{}. Ret filen, eller udelad rækkerne{}. Intet importeres, før alle rækker er i orden.",
+            parts.join(", og "),
+            if duplicates > 0 { " eller vælg at importere dubletterne alligevel" } else { "" }
+        )
+        };
+    Ok(ImportPreview {
+        encoding: parsed.encoding.to_owned(),
+        delimiter: match parsed.delimiter {
+            b';' => "semikolon".into(),
+            b',' => "komma".into(),
+            b'\t' => "tabulator".into(),
+            d => (d as char).to_string(),
+        },
+        columns,
+        rows,
+        ready,
+        with_problems,
+        duplicates,
+        excluded,
+        can_apply,
+        message,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::csv_file::parse_csv;
+    use crate::members::builtin_membership_types;
+    use proptest::prelude::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn preview(bytes: &[u8]) -> Result<ImportPreview, ImportError> {
+        let parsed = parse_csv(bytes)?;
+        let req = ImportRequest {
+            bytes: bytes.to_vec(),
+            ..Default::default()
+        };
+        build_preview(&parsed, &req, &[], &builtin_membership_types(), today())
+    }
+
+    #[test]
+    fn reads_a_windows_1252_semicolon_file_with_danish_headings() {
+        let text = "Medlemsnr;Fornavn;Efternavn;Adresse;Postnr;By;E-mail;Telefon;Indmeldt;Medlemstype;CPR-nr\n\
+                    1;Søren;Ærø;Østergade 1;4800;Nykøbing F;soren@example.dk;12345678;01-02-2024;Støttemedlem;010101-1234\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        let p = preview(&bytes).unwrap();
+        assert_eq!(p.encoding, "Windows-1252");
+        assert_eq!(p.delimiter, "semikolon");
+        assert!(p.can_apply, "{:?}", p.rows[0].problems);
+        let m = p.rows[0].member.as_ref().unwrap();
+        assert_eq!(m.name, "Søren Ærø");
+        assert_eq!(m.membership_type, "supporting");
+        assert_eq!(m.joined_on, NaiveDate::from_ymd_opt(2024, 2, 1));
+        assert!(p.columns[10].field.is_none(), "CPR is never mapped");
+        assert!(p.columns[10].note.as_deref().unwrap().contains("CPR"));
+        assert!(!format!("{:?}", m).contains("010101"));
+    }
+
+    #[test]
+    fn utf8_bom_and_commas_work_too() {
+        let p = preview("\u{feff}Navn,E-mail\nBo Ek,bo@example.dk\n".as_bytes()).unwrap();
+        assert_eq!(p.columns[0].header, "Navn");
+        assert!(p.can_apply);
+    }
+
+    #[test]
+    fn a_bad_row_names_its_line_and_column_and_blocks_the_import() {
+        let p = preview("Navn;Postnr;E-mail\nA;4800;a@example.dk\nB;48;b@\n".as_bytes()).unwrap();
+        assert!(!p.can_apply);
+        assert_eq!(p.with_problems, 1);
+        let bad = &p.rows[1];
+        assert_eq!(bad.line, 3);
+        let cols: Vec<&str> = bad
+            .problems
+            .iter()
+            .filter_map(|x| x.column.as_deref())
+            .collect();
+        assert_eq!(cols, ["E-mail", "Postnr"]);
+    }
+
+    #[test]
+    fn line_numbers_are_the_ones_an_editor_shows() {
+        let text = "Navn;Postnr\r\n\r\nA;4800\r\n\"B\nC\";4800\r\nD;48\r\n";
+        let p = parse_csv(text.as_bytes()).unwrap();
+        let lines: Vec<u32> = p.records.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [3, 4, 6]);
+    }
+
+    #[test]
+    fn duplicates_within_the_file_are_flagged() {
+        let p = preview("Navn;E-mail\nA;a@example.dk\nA igen;A@example.dk\n".as_bytes()).unwrap();
+        assert_eq!(p.duplicates, 1);
+        assert!(p.rows[1]
+            .duplicate_of
+            .as_deref()
+            .unwrap()
+            .contains("linje 2"));
+        assert!(!p.can_apply);
+    }
+
+    #[test]
+    fn empty_and_binary_files_get_clear_errors() {
+        assert!(preview(b"").unwrap_err().to_string().contains("tom"));
+        assert!(preview(b"\x00\x01\x02")
+            .unwrap_err()
+            .to_string()
+            .contains("binære"));
+        assert!(preview(b"Foo;Bar\n1;2\n")
+            .unwrap_err()
+            .to_string()
+            .contains("Navn"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Arbitrary bytes never panic: they end in a preview or a clear Danish error.
+        #[test]
+        fn arbitrary_bytes_end_in_preview_or_error(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            match preview(&bytes) {
+                Ok(p) => prop_assert!(!p.message.is_empty()),
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+        }
+
+        /// CSV-shaped text with Danish headings and random cells never panics either.
+        #[test]
+        fn csv_like_text_never_panics(cells in proptest::collection::vec("[A-Za-zæøåÆØÅ0-9@.,;\" -]{0,12}", 0..40)) {
+            let mut text = String::from("Medlemsnr;Navn;Postnr;E-mail;Indmeldt;Medlemstype;Roller;Samtykke\n");
+            for (i, c) in cells.iter().enumerate() {
+                text.push_str(c);
+                text.push(if i % 8 == 7 { '\n' } else { ';' });
+            }
+            let _ = preview(text.as_bytes());
+        }
+    }
+}
