@@ -135,6 +135,43 @@ candidate-up-for-election = På valg
 candidate-not-eligible = Kan ikke vælges: { $reasons }
 candidate-members-only = Kun medlemmer kan vælges til bestyrelsen.
 
+## Datoer og beløb
+date-missing = Datoen mangler.
+date-bad = »{ $value }« er ikke en dato. Skriv fx 22.11.2026
+date-impossible = »{ $value }« findes ikke i kalenderen.
+amount-missing = Beløbet mangler.
+amount-bad = »{ $value }« er ikke et beløb. Skriv fx 1.234,50
+
+## Fuldmagter
+proxy-not-allowed = Vedtægterne tillader ikke stemmeafgivning ved fuldmagt.
+proxy-self = Et medlem kan ikke give fuldmagt til sig selv.
+proxy-giver-no-vote = Fuldmagtsgiveren har ikke stemmeret: { $reason }.
+proxy-giver-present = Fuldmagtsgiveren er selv til stede og stemmer selv. Tjek medlemmet ud først, hvis det er gået.
+proxy-holder-absent = Fuldmagtshaveren er ikke tjekket ind. Tjek vedkommende ind først.
+proxy-holder-no-vote = Fuldmagtshaveren har ikke selv stemmeret ({ $reason }).
+proxy-holder-no-vote-reason = se medlemmet
+proxy-not-a-member = ikke medlem på mødedagen
+proxy-already-given = Medlemmet har allerede givet en fuldmagt til dette møde.
+proxy-no-passing-on = Medlemmet har selv fuldmagt fra en anden og kan ikke give fuldmagt videre.
+proxy-cap = { $holder } har allerede { $held } { $held ->
+    [one] fuldmagt
+   *[other] fuldmagter
+}; vedtægterne tillader højst { $max } pr. fremmødt medlem.
+
+## Økonomi
+booking-text-required = Skriv hvad posteringen er, fx »Husleje marts«.
+frikort-over-cap = Beløbet kan ikke udbetales skattefrit: med { $amount } bliver årets indtjening { $earned }, og frikortets grænse er { $cap }. Der er { $left } tilbage.
+frikort-warning = Over 80 % af frikortets grænse er brugt: { $earned } af { $cap }.
+
+## Vedtægter
+bylaws-no-sections = Teksten har ingen paragraffer. Hver paragraf skal begynde på en linje med »§ 1«, »§ 2« osv.
+fraction-bad = »{ $value }« er ikke en brøk. Skriv fx 2/3.
+fraction-range = »{ $value }« skal være en brøk mellem 0 og 1, fx 2/3.
+
+## Import af medlemmer
+import-consent-bad = »{ $value }« skal være ja eller nej.
+import-type-unknown = Medlemstypen »{ $value }« findes ikke. Brug en af: { $types }.
+
 ## Kommandolinjen
 cli-error = Fejl: { $message }
 

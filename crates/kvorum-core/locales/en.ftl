@@ -135,6 +135,43 @@ candidate-up-for-election = Up for election
 candidate-not-eligible = Cannot be elected: { $reasons }
 candidate-members-only = Only members can be elected to the board.
 
+## Dates and amounts
+date-missing = The date is missing.
+date-bad = "{ $value }" is not a date. Write e.g. 22.11.2026
+date-impossible = "{ $value }" does not exist in the calendar.
+amount-missing = The amount is missing.
+amount-bad = "{ $value }" is not an amount. Write e.g. 1.234,50
+
+## Proxies
+proxy-not-allowed = The bylaws do not allow voting by proxy.
+proxy-self = A member cannot give a proxy to themselves.
+proxy-giver-no-vote = The member giving the proxy has no voting right: { $reason }.
+proxy-giver-present = The member giving the proxy is present and votes in person. Check the member out first if they have left.
+proxy-holder-absent = The proxy holder is not checked in. Check them in first.
+proxy-holder-no-vote = The proxy holder has no voting right ({ $reason }).
+proxy-holder-no-vote-reason = see the member
+proxy-not-a-member = not a member on the day of the meeting
+proxy-already-given = The member has already given a proxy for this meeting.
+proxy-no-passing-on = The member holds a proxy from someone else and cannot pass a proxy on.
+proxy-cap = { $holder } already holds { $held } { $held ->
+    [one] proxy
+   *[other] proxies
+}; the bylaws allow at most { $max } per member present.
+
+## Finance
+booking-text-required = Write what the booking is, e.g. "Rent March".
+frikort-over-cap = The amount cannot be paid tax-free: with { $amount } the year's earnings become { $earned }, and the frikort's limit is { $cap }. { $left } is left.
+frikort-warning = Over 80 % of the frikort's limit is used: { $earned } of { $cap }.
+
+## Bylaws
+bylaws-no-sections = The text has no sections. Each section must start on a line with "§ 1", "§ 2" and so on.
+fraction-bad = "{ $value }" is not a fraction. Write e.g. 2/3.
+fraction-range = "{ $value }" must be a fraction between 0 and 1, e.g. 2/3.
+
+## Member import
+import-consent-bad = "{ $value }" must be yes or no (ja or nej).
+import-type-unknown = The membership type "{ $value }" does not exist. Use one of: { $types }.
+
 ## The command line
 cli-error = Error: { $message }
 

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::dates::parse_date;
 use crate::money::Money;
+use crate::text::Text;
 
 /// A column of a bank statement Kvorum understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -49,7 +50,7 @@ pub struct BankLine {
 pub fn read_bank_line(
     cells: &[&str],
     columns: &[(BankField, usize)],
-) -> Result<BankLine, (BankField, String)> {
+) -> Result<BankLine, (BankField, Text)> {
     let cell = |f: BankField| {
         columns
             .iter()
@@ -60,7 +61,7 @@ pub fn read_bank_line(
     let date = parse_date(cell(BankField::Date).unwrap_or("")).map_err(|m| (BankField::Date, m))?;
     let amount_text = cell(BankField::Amount).unwrap_or("");
     if amount_text.is_empty() {
-        return Err((BankField::Amount, "Beløbet mangler.".into()));
+        return Err((BankField::Amount, Text::new("amount-missing")));
     }
     let amount = parse_signed(amount_text).map_err(|m| (BankField::Amount, m))?;
     let balance = match cell(BankField::Balance) {
@@ -80,7 +81,7 @@ pub fn read_bank_line(
 }
 
 /// "-1.234,50", "1.234,50-" and "−1234,5" as øre.
-fn parse_signed(s: &str) -> Result<Money, String> {
+fn parse_signed(s: &str) -> Result<Money, Text> {
     let t = s.trim().replace('\u{2212}', "-");
     let (neg, body) = if let Some(r) = t.strip_prefix('-') {
         (true, r.to_owned())

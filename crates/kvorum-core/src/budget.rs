@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use crate::ids::{BookingId, BudgetLineId, GrantId};
 use crate::money::Money;
+use crate::text::Text;
 use crate::FieldErrors;
 
 /// One line of a year's budget. Amounts are positive; `kind` says income or expense.
@@ -88,9 +89,9 @@ pub fn validate_booking(input: &BookingInput) -> Result<(), FieldErrors> {
 }
 
 /// A booking's text: what it is, so the auditor can follow it.
-pub fn validate_booking_text(text: &str) -> Result<(), String> {
+pub fn validate_booking_text(text: &str) -> Result<(), Text> {
     if text.trim().is_empty() {
-        return Err("Skriv hvad posteringen er, fx »Husleje marts«.".into());
+        return Err(Text::new("booking-text-required"));
     }
     Ok(())
 }
@@ -316,28 +317,28 @@ pub fn frikort_check(
     earned_before: Money,
     new_amount: Money,
     cap: Money,
-) -> Result<FrikortCheck, String> {
-    let earned = Money(earned_before.0 + new_amount.0);
+) -> Result<FrikortCheck, Text> {
+    let earned = Money(earned_before.0.saturating_add(new_amount.0));
     if earned.0 > cap.0 {
-        return Err(format!(
-            "Beløbet kan ikke udbetales skattefrit: med {} bliver årets indtjening {}, og frikortets grænse er {}. Der er {} tilbage.",
-            new_amount.format_dkk(),
-            earned.format_dkk(),
-            cap.format_dkk(),
-            Money((cap.0 - earned_before.0).max(0)).format_dkk()
-        ));
+        return Err(Text::new("frikort-over-cap")
+            .str("amount", new_amount.format_dkk())
+            .str("earned", earned.format_dkk())
+            .str("cap", cap.format_dkk())
+            .str(
+                "left",
+                Money(cap.0.saturating_sub(earned_before.0).max(0)).format_dkk(),
+            ));
     }
-    let warning = (earned.0 * 5 >= cap.0 * 4).then(|| {
-        format!(
-            "Over 80 % af frikortets grænse er brugt: {} af {}.",
-            earned.format_dkk(),
-            cap.format_dkk()
-        )
+    let warning = (i128::from(earned.0) * 5 >= i128::from(cap.0) * 4).then(|| {
+        Text::new("frikort-warning")
+            .str("earned", earned.format_dkk())
+            .str("cap", cap.format_dkk())
+            .da()
     });
     Ok(FrikortCheck {
         earned,
         cap,
-        left: Money(cap.0 - earned.0),
+        left: Money(cap.0.saturating_sub(earned.0)),
         warning,
     })
 }
@@ -453,7 +454,7 @@ mod tests {
         let w = frikort_check(Money::from_kr(34_000), Money::from_kr(300), cap).unwrap();
         assert!(w.warning.unwrap().starts_with("Over 80 %"));
         let e = frikort_check(Money::from_kr(42_000), Money::from_kr(1_000), cap).unwrap_err();
-        assert!(e.contains("Der er 766,00 kr. tilbage"), "{e}");
+        assert!(e.da().contains("Der er 766,00 kr. tilbage"), "{e}");
         assert!(frikort_check(Money::from_kr(42_000), Money::from_kr(766), cap).is_ok());
     }
 

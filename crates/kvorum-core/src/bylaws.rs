@@ -7,6 +7,7 @@ use similar::{ChangeTag, TextDiff};
 use ts_rs::TS;
 
 use crate::rules::RuleSettings;
+use crate::text::Text;
 use crate::validation::FieldErrors;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -94,7 +95,7 @@ impl BylawsText {
 
 /// Reads bylaws from plain text (as pasted from Word): a section starts with a line
 /// `§ N` (with or without a title after it); clauses start with `Stk. N` or follow a blank line.
-pub fn parse_plain_text(text: &str) -> Result<BylawsText, String> {
+pub fn parse_plain_text(text: &str) -> Result<BylawsText, Text> {
     let mut doc = BylawsText::default();
     let mut clause = String::new();
     let mut seen_section = false;
@@ -163,7 +164,7 @@ pub fn parse_plain_text(text: &str) -> Result<BylawsText, String> {
     }
     flush(&mut doc, &mut clause);
     if doc.sections.is_empty() {
-        return Err("Teksten har ingen paragraffer. Hver paragraf skal begynde på en linje med »§ 1«, »§ 2« osv.".into());
+        return Err(Text::new("bylaws-no-sections"));
     }
     for (i, s) in doc.sections.iter_mut().enumerate() {
         if s.title.is_empty() {

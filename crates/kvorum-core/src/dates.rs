@@ -2,17 +2,19 @@
 
 use chrono::NaiveDate;
 
+use crate::text::Text;
+
 /// `22.11.2026`
 pub fn format_date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
 
 /// Parses `dd.mm.yyyy`, `dd-mm-yyyy`, `dd/mm/yyyy`, `d.m.yyyy` and ISO `yyyy-mm-dd`.
-pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(input: &str) -> Result<NaiveDate, Text> {
     let s = input.trim();
-    let bad = || format!("»{s}« er ikke en dato. Skriv fx 22.11.2026");
+    let bad = || Text::new("date-bad").str("value", s);
     if s.is_empty() {
-        return Err("Datoen mangler.".into());
+        return Err(Text::new("date-missing"));
     }
     let parts: Vec<&str> = s.split(['.', '-', '/']).collect();
     if parts.len() != 3
@@ -34,7 +36,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
         return Err(bad());
     };
     let y = i32::try_from(y).map_err(|_| bad())?;
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("»{s}« findes ikke i kalenderen."))
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| Text::new("date-impossible").str("value", s))
 }
 
 /// `lørdag den 14. marts 2026`, as a notice or the minutes write it.
@@ -102,6 +104,7 @@ mod tests {
         assert_eq!(parse_date(" 05/06/2024 "), Ok(d(2024, 6, 5)));
         assert!(parse_date("31.02.2025")
             .unwrap_err()
+            .da()
             .contains("findes ikke"));
         assert!(parse_date("22.11.26").is_err());
         assert!(parse_date("i går").is_err());

@@ -567,48 +567,44 @@ pub fn attendance_counts(attendees: &[Attendee], proxies: &[Proxy]) -> Attendanc
 pub fn check_proxy(
     giver: MemberId,
     holder: MemberId,
-    giver_entitled: Result<(), String>,
+    giver_entitled: Result<(), Text>,
     attendees: &[Attendee],
     proxies: &[Proxy],
     rules: &RuleSettings,
-) -> Result<(), String> {
+) -> Result<(), Text> {
     let v = &rules.voting;
     if !v.proxies_allowed {
-        return Err("Vedtægterne tillader ikke stemmeafgivning ved fuldmagt.".into());
+        return Err(Text::new("proxy-not-allowed"));
     }
     if giver == holder {
-        return Err("Et medlem kan ikke give fuldmagt til sig selv.".into());
+        return Err(Text::new("proxy-self"));
     }
-    giver_entitled.map_err(|r| format!("Fuldmagtsgiveren har ikke stemmeret: {r}."))?;
+    giver_entitled.map_err(|r| Text::new("proxy-giver-no-vote").text("reason", r))?;
     if attendees.iter().any(|a| a.member == Some(giver)) {
-        return Err(
-            "Fuldmagtsgiveren er selv til stede og stemmer selv. Tjek medlemmet ud først, hvis det er gået."
-                .into(),
-        );
+        return Err(Text::new("proxy-giver-present"));
     }
     let Some(h) = attendees.iter().find(|a| a.member == Some(holder)) else {
-        return Err("Fuldmagtshaveren er ikke tjekket ind. Tjek vedkommende ind først.".into());
+        return Err(Text::new("proxy-holder-absent"));
     };
     if !h.voting {
-        return Err(format!(
-            "Fuldmagtshaveren har ikke selv stemmeret ({}).",
-            h.reason.as_deref().unwrap_or("se medlemmet")
-        ));
+        let reason = match h.reason.as_deref() {
+            Some(r) => Text::from(r),
+            None => Text::new("proxy-holder-no-vote-reason"),
+        };
+        return Err(Text::new("proxy-holder-no-vote").text("reason", reason));
     }
     if proxies.iter().any(|p| p.giver == giver) {
-        return Err("Medlemmet har allerede givet en fuldmagt til dette møde.".into());
+        return Err(Text::new("proxy-already-given"));
     }
     if proxies.iter().any(|p| p.holder == giver) {
-        return Err(
-            "Medlemmet har selv fuldmagt fra en anden og kan ikke give fuldmagt videre.".into(),
-        );
+        return Err(Text::new("proxy-no-passing-on"));
     }
     let held = proxies.iter().filter(|p| p.holder == holder).count();
     if held >= usize::try_from(v.max_proxies_per_member).unwrap_or(usize::MAX) {
-        return Err(format!(
-            "{} har allerede {held} fuldmagt(er); vedtægterne tillader højst {} pr. fremmødt medlem.",
-            h.name, v.max_proxies_per_member
-        ));
+        return Err(Text::new("proxy-cap")
+            .str("holder", &h.name)
+            .num("held", i64::try_from(held).unwrap_or(i64::MAX))
+            .num("max", v.max_proxies_per_member));
     }
     Ok(())
 }
@@ -1150,10 +1146,12 @@ mod tests {
         let present = vec![attendee(a, true), attendee(d, false)];
         assert!(check_proxy(b, c, Ok(()), &present, &[], &rules)
             .unwrap_err()
+            .da()
             .contains("ikke tjekket ind"));
-        assert!(check_proxy(b, a, Err("ikke betalt".into()), &present, &[], &rules).is_err());
+        assert!(check_proxy(b, a, Err(Text::from("ikke betalt")), &present, &[], &rules).is_err());
         assert!(check_proxy(b, d, Ok(()), &present, &[], &rules)
             .unwrap_err()
+            .da()
             .contains("ikke selv stemmeret"));
         assert!(check_proxy(a, a, Ok(()), &present, &[], &rules).is_err());
         assert!(check_proxy(b, a, Ok(()), &present, &[], &rules).is_ok());
@@ -1163,7 +1161,7 @@ mod tests {
             holder: a,
         }];
         let cap = check_proxy(c, a, Ok(()), &present, &given, &rules).unwrap_err();
-        assert!(cap.contains("højst 1"), "{cap}");
+        assert!(cap.da().contains("højst 1"), "{cap}");
         let counts = attendance_counts(&present, &given);
         assert_eq!(
             counts,

@@ -11,6 +11,7 @@ use ts_rs::TS;
 use crate::csv_file::{ImportError, ParsedCsv};
 use crate::dates::parse_date;
 use crate::members::{validate_member, Member, MemberInput, MembershipType, Role};
+use crate::text::Text;
 
 fn import_error(message: impl Into<crate::text::Text>) -> ImportError {
     ImportError(message.into())
@@ -198,15 +199,15 @@ pub struct ImportOutcome {
     pub message: String,
 }
 
-fn parse_consent(s: &str) -> Result<bool, String> {
+fn parse_consent(s: &str) -> Result<bool, Text> {
     match s.trim().to_lowercase().as_str() {
         "" | "nej" | "n" | "no" | "0" | "false" | "-" => Ok(false),
         "ja" | "j" | "x" | "yes" | "y" | "1" | "true" | "✓" => Ok(true),
-        other => Err(format!("»{other}« skal være ja eller nej.")),
+        other => Err(Text::new("import-consent-bad").str("value", other)),
     }
 }
 
-fn parse_type(s: &str, types: &[MembershipType]) -> Result<String, String> {
+fn parse_type(s: &str, types: &[MembershipType]) -> Result<String, Text> {
     let v = s.trim().to_lowercase();
     if v.is_empty() {
         return Ok("ordinary".into());
@@ -233,11 +234,9 @@ fn parse_type(s: &str, types: &[MembershipType]) -> Result<String, String> {
         .map(str::to_owned)
         .ok_or_else(|| {
             let names: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
-            format!(
-                "Medlemstypen »{}« findes ikke. Brug en af: {}.",
-                s.trim(),
-                names.join(", ")
-            )
+            Text::new("import-type-unknown")
+                .str("value", s.trim())
+                .str("types", names.join(", "))
         })
 }
 
@@ -400,13 +399,13 @@ pub fn build_preview(
                                 ImportField::JoinedOn => input.joined_on = Some(d),
                                 _ => input.left_on = Some(d),
                             },
-                            Err(m) => bad(m),
+                            Err(m) => bad(m.da()),
                         }
                     }
                 }
                 ImportField::MembershipType => match parse_type(v, types) {
                     Ok(t) => input.membership_type = t,
-                    Err(m) => bad(m),
+                    Err(m) => bad(m.da()),
                 },
                 ImportField::Roles => {
                     for part in v
@@ -422,7 +421,7 @@ pub fn build_preview(
                 }
                 ImportField::EmailConsent => match parse_consent(v) {
                     Ok(b) => input.email_consent = b,
-                    Err(m) => bad(m),
+                    Err(m) => bad(m.da()),
                 },
             }
         }

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::text::Text;
+
 /// An amount in Danish kroner, kept as integer øre (1 kr. = 100 øre).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, TS,
@@ -44,8 +46,8 @@ impl Money {
 
     /// Reads an amount as a Dane writes it: `1.234,50`, `1234,5`, `1234`, `-250,00 kr.`,
     /// and also `1234.50` (a single dot followed by one or two digits is a decimal point).
-    pub fn parse_danish(input: &str) -> Result<Money, String> {
-        let bad = || format!("»{}« er ikke et beløb. Skriv fx 1.234,50", input.trim());
+    pub fn parse_danish(input: &str) -> Result<Money, Text> {
+        let bad = || Text::new("amount-bad").str("value", input.trim());
         let mut s: String = input
             .trim()
             .trim_end_matches("kr.")
@@ -56,7 +58,7 @@ impl Money {
             .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
             .collect();
         if s.is_empty() {
-            return Err("Beløbet mangler.".into());
+            return Err(Text::new("amount-missing"));
         }
         let neg = s.starts_with('-');
         if neg || s.starts_with('+') {

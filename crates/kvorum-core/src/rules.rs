@@ -50,25 +50,25 @@ impl Fraction {
     }
 
     /// Reads "2/3", "3/4", "1/2".
-    pub fn parse(s: &str) -> Result<Fraction, String> {
+    pub fn parse(s: &str) -> Result<Fraction, Text> {
         let (a, b) = s
             .trim()
             .split_once('/')
-            .ok_or_else(|| format!("»{s}« er ikke en brøk. Skriv fx 2/3."))?;
+            .ok_or_else(|| Text::new("fraction-bad").str("value", s))?;
         let f = Fraction {
             num: a
                 .trim()
                 .parse()
-                .map_err(|_| format!("»{s}« er ikke en brøk. Skriv fx 2/3."))?,
+                .map_err(|_| Text::new("fraction-bad").str("value", s))?,
             den: b
                 .trim()
                 .parse()
-                .map_err(|_| format!("»{s}« er ikke en brøk. Skriv fx 2/3."))?,
+                .map_err(|_| Text::new("fraction-bad").str("value", s))?,
         };
         if f.is_valid() {
             Ok(f)
         } else {
-            Err(format!("»{s}« skal være en brøk mellem 0 og 1, fx 2/3."))
+            Err(Text::new("fraction-range").str("value", s))
         }
     }
 }

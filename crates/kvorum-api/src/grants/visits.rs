@@ -57,10 +57,10 @@ impl Api {
                     worker: w,
                     jobs: mine,
                     earned,
-                    left: Money((cap.0 - earned.0).max(0)),
+                    left: Money(cap.0.saturating_sub(earned.0).max(0)),
                     warning: match check {
                         Ok(c) => c.warning,
-                        Err(e) => Some(e),
+                        Err(e) => Some(e.render(self.lang)),
                     },
                 }
             })

@@ -134,10 +134,10 @@ impl Api {
                 if v.entitled {
                     Ok(())
                 } else {
-                    Err(v.reasons.join("; "))
+                    Err(Text::from(v.reasons.join("; ")))
                 }
             })
-            .unwrap_or_else(|| Err("ikke medlem på mødedagen".into()));
+            .unwrap_or_else(|| Err(Text::new("proxy-not-a-member")));
         check_proxy(
             input.giver,
             input.holder,
