@@ -133,8 +133,8 @@ impl From<StoreError> for ApiError {
             }
             other => {
                 tracing::error!(error = ?other, "database error");
-                let text = Text::new("error-database").str("detail", other.to_string());
-                ApiError::new(ErrorCode::Database, text)
+                // The cause goes to the log (above), not into a sentence for a volunteer.
+                ApiError::new(ErrorCode::Database, Text::new("error-database"))
             }
         }
     }

@@ -86,7 +86,7 @@ error-not-found = { $what } findes ikke (længere).
 error-conflict = { $what } er ændret af en anden siden du åbnede det. Dine ændringer er ikke gemt: luk og åbn igen for at se den nye udgave, og ret så igen.
 error-locked = Referatet er godkendt og låst og kan ikke ændres. Lav en rettelse: en ny version, der henviser til den godkendte.
 error-duplicate = Værdien er allerede brugt af en anden post.
-error-database = Databasen svarede med en fejl, og intet er gemt. ({ $detail })
+error-database = Databasen svarede med en fejl, og intet er gemt. Prøv igen; sker det igen, så giv den, der passer databasen, besked (fejlen står i Kvorums log).
 error-no-association = Databasen har endnu ingen forening. Opret foreningen først.
 error-no-database = Ingen forening er åben. Vælg »Åbn anden forening …«.
 
@@ -141,6 +141,13 @@ date-bad = »{ $value }« er ikke en dato. Skriv fx 22.11.2026
 date-impossible = »{ $value }« findes ikke i kalenderen.
 amount-missing = Beløbet mangler.
 amount-bad = »{ $value }« er ikke et beløb. Skriv fx 1.234,50
+
+## Fremmøde
+attendee-guest = Gæst uden stemmeret
+attendance-not-a-member = Personen er ikke medlem på mødedagen. Tjek indmeldelses- og udmeldelsesdato, eller tjek ind som gæst.
+attendance-who = Vælg et medlem, eller skriv gæstens navn.
+attendance-twice = { $name } er allerede tjekket ind.
+proxy-assemblies-only = Fuldmagter bruges kun på generalforsamlinger.
 
 ## Fuldmagter
 proxy-not-allowed = Vedtægterne tillader ikke stemmeafgivning ved fuldmagt.

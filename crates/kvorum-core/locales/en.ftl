@@ -86,7 +86,7 @@ error-not-found = { $what } does not exist (any more).
 error-conflict = { $what } was changed by someone else after you opened it. Your changes are not saved: close and open again to see the new version, then make your changes again.
 error-locked = The minutes are approved and locked and cannot be changed. Make a correction: a new version that refers to the approved one.
 error-duplicate = The value is already used by another record.
-error-database = The database answered with an error, and nothing was saved. ({ $detail })
+error-database = The database answered with an error, and nothing was saved. Try again; if it happens again, tell whoever looks after the database (the error is in Kvorum's log).
 error-no-association = The database has no association yet. Create the association first.
 error-no-database = No association is open. Choose "Open another association …".
 
@@ -141,6 +141,13 @@ date-bad = "{ $value }" is not a date. Write e.g. 22.11.2026
 date-impossible = "{ $value }" does not exist in the calendar.
 amount-missing = The amount is missing.
 amount-bad = "{ $value }" is not an amount. Write e.g. 1.234,50
+
+## Attendance
+attendee-guest = Guest without a vote
+attendance-not-a-member = The person is not a member on the day of the meeting. Check the dates joined and left, or check them in as a guest.
+attendance-who = Choose a member, or write the guest's name.
+attendance-twice = { $name } is already checked in.
+proxy-assemblies-only = Proxies are used only at general assemblies.
 
 ## Proxies
 proxy-not-allowed = The bylaws do not allow voting by proxy.

@@ -539,6 +539,33 @@ pub struct Proxy {
     pub holder: MemberId,
 }
 
+impl Attendee {
+    /// A member at the door: at an assembly they vote when entitled on the day (the reasons
+    /// are kept when not); at other meetings every member present takes part.
+    pub fn member(
+        member: &crate::members::Member,
+        right: &crate::rules::VotingRight,
+        assembly: bool,
+    ) -> Attendee {
+        Attendee {
+            member: Some(member.id),
+            name: member.name.clone(),
+            voting: !assembly || right.entitled,
+            reason: (assembly && !right.entitled).then(|| right.reasons.join("; ")),
+        }
+    }
+
+    /// A guest who is not a member (the municipality's representative, an auditor): never a vote.
+    pub fn guest(name: String) -> Attendee {
+        Attendee {
+            member: None,
+            name,
+            voting: false,
+            reason: Some(Text::new("attendee-guest").da()),
+        }
+    }
+}
+
 /// The live figures at the door and in the minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

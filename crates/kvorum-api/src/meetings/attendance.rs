@@ -36,55 +36,42 @@ impl Api {
         Ok(voters)
     }
 
-    /// Checks a member (or a named guest) in, with their voting right on the day.
+    /// Checks a member (or a named guest) in, with their voting right on the day. The
+    /// record and the register are read inside the transaction that writes the check-in.
     pub async fn attendance_check_in(&self, input: CheckIn) -> ApiResult<AttendanceView> {
-        let meeting = self.meeting_row(input.meeting).await?;
-        if self.minutes_locked(meeting.id).await? {
+        let mut tx = self.begin().await?;
+        let r = self
+            .load_record(&mut tx.reader(), input.meeting, false)
+            .await?;
+        if r.minutes_approved() {
             return Err(not_draft());
         }
-        let rules = self.rules_on(meeting.date).await?;
         let attendee = match (input.member, clean(input.guest)) {
             (Some(id), _) => {
-                let voters = self.voters_on(meeting.date, &rules).await?;
-                let (m, v) = voters.into_iter().find(|(m, _)| m.id == id).ok_or_else(|| {
-                    ApiError::new(
-                        ErrorCode::Validation,
-                        "Personen er ikke medlem på mødedagen. Tjek indmeldelses- og udmeldelsesdato, eller tjek ind som gæst.",
-                    )
+                let (m, v) = r.voters.iter().find(|(m, _)| m.id == id).ok_or_else(|| {
+                    ApiError::new(ErrorCode::Validation, Text::new("attendance-not-a-member"))
                 })?;
-                let assembly = meeting.kind.is_assembly();
-                Attendee {
-                    member: Some(m.id),
-                    name: m.name,
-                    voting: !assembly || v.entitled,
-                    reason: (assembly && !v.entitled).then(|| v.reasons.join("; ")),
-                }
+                Attendee::member(m, v, r.meeting.kind.is_assembly())
             }
-            (None, Some(name)) => Attendee {
-                member: None,
-                name,
-                voting: false,
-                reason: Some("Gæst uden stemmeret".into()),
-            },
+            (None, Some(name)) => Attendee::guest(name),
             (None, None) => {
                 return Err(ApiError::new(
                     ErrorCode::Validation,
-                    "Vælg et medlem, eller skriv gæstens navn.",
+                    Text::new("attendance-who"),
                 ))
             }
         };
-        let mut tx = self.begin().await?;
-        tx.check_in(meeting.id, &attendee)
+        tx.check_in(r.meeting.id, &attendee)
             .await
             .map_err(|e| match e {
                 kvorum_store::StoreError::Unique(_) => ApiError::new(
                     ErrorCode::Duplicate,
-                    format!("{} er allerede tjekket ind.", attendee.name),
+                    Text::new("attendance-twice").str("name", &attendee.name),
                 ),
                 other => other.into(),
             })?;
         tx.commit().await?;
-        self.attendance_get(meeting.id).await
+        self.attendance_get(r.meeting.id).await
     }
 
     /// Checks someone out; proxies they held go with them.
@@ -111,23 +98,25 @@ impl Api {
         Ok(self.attendance_view(&r, &names))
     }
 
-    /// Records a proxy: the giver is absent with a vote, the holder present, within the cap.
+    /// Records a proxy: the giver is absent with a vote, the holder present, within the cap
+    /// — checked against the record as the transaction that writes the proxy reads it, so
+    /// two laptops at the door cannot both pass the cap.
     pub async fn proxy_add(&self, input: ProxyInput) -> ApiResult<AttendanceView> {
-        let r = self.record(input.meeting).await?;
-        if r.minutes
-            .iter()
-            .any(|m| m.status == MinutesStatus::Approved)
-        {
+        let mut tx = self.begin().await?;
+        let r = self
+            .load_record(&mut tx.reader(), input.meeting, false)
+            .await?;
+        if r.minutes_approved() {
             return Err(not_draft());
         }
         if !r.meeting.kind.is_assembly() {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Fuldmagter bruges kun på generalforsamlinger.",
+                Text::new("proxy-assemblies-only"),
             ));
         }
-        let voters = self.voters_on(r.meeting.date, &r.rules).await?;
-        let giver_right = voters
+        let giver_right = r
+            .voters
             .iter()
             .find(|(m, _)| m.id == input.giver)
             .map(|(_, v)| {
@@ -152,7 +141,6 @@ impl Api {
             giver: input.giver,
             holder: input.holder,
         };
-        let mut tx = self.begin().await?;
         tx.insert_proxy(r.meeting.id, &p).await?;
         tx.commit().await?;
         self.attendance_get(r.meeting.id).await

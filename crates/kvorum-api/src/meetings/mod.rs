@@ -278,6 +278,16 @@ pub(crate) struct Record {
     pub decisions: Vec<Decision>,
     pub minutes: Vec<Minutes>,
     pub members_with_vote: u32,
+    /// Every member active on the meeting's day, with their voting right then.
+    pub voters: Vec<(Member, VotingRight)>,
+}
+
+impl Record {
+    fn minutes_approved(&self) -> bool {
+        self.minutes
+            .iter()
+            .any(|m| m.status == MinutesStatus::Approved)
+    }
 }
 
 fn not_draft() -> ApiError {

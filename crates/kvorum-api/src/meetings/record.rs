@@ -57,7 +57,9 @@ impl Api {
             .await
             .map_err(|e| ApiError::from_store(e, MEETING))?;
         let rules = self.rules_in(db, meeting.date).await?;
-        let members_with_vote = if meeting.kind.is_assembly() {
+        // Every member's right on the day: who may vote at an assembly, who can be checked
+        // in at any meeting.
+        let voters = {
             let snap = if cached {
                 self.member_snapshot().await?
             } else {
@@ -68,7 +70,9 @@ impl Api {
                     members, rates, payments,
                 ))
             };
-            let voters = voting_rights(&snap, meeting.date, &rules);
+            voting_rights(&snap, meeting.date, &rules)
+        };
+        let members_with_vote = if meeting.kind.is_assembly() {
             u32::try_from(voters.iter().filter(|(_, v)| v.entitled).count()).unwrap_or(u32::MAX)
         } else {
             rules.board.size()
@@ -80,6 +84,7 @@ impl Api {
             decisions: db.decisions(id).await?,
             minutes: db.minutes(Some(id)).await?,
             members_with_vote,
+            voters,
             rules,
             meeting,
         })
