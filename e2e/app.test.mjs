@@ -479,6 +479,17 @@ test('switches to English and back: the backend speaks English too', async () =>
   assert.match(checklist, /Deadline for proposals/);
   assert.match(await s.text('[data-testid=notice-check]'), /notice/);
   await s.screenshot('english-planner');
+  // The bylaws' settings beside their §, in English.
+  await s.click('[data-testid=nav-bylaws]');
+  const settings = await s.until('English settings', async () => {
+    const text = await s.text('[data-testid=settings-generalforsamling]');
+    return /Notice \(days\)/.test(text) ? text : null;
+  });
+  assert.match(settings, /Deadline for proposals/);
+  await s.exec(`document.querySelector('[data-testid=settings-generalforsamling]').scrollIntoView()`);
+  await s.screenshot('english-bylaws-settings');
+  await s.click('[data-testid=nav-meetings]');
+  await s.click('[data-testid=meeting-item]');
   await s.click('[data-testid=lang-switch]');
   await s.until('Danish', async () => (await s.text('[data-testid=nav-members]')) === 'Medlemmer');
   // The screen was made anew in Danish: open the meeting again.
