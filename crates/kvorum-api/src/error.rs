@@ -57,6 +57,22 @@ fn what_text(what: &str) -> Text {
         "Forslaget" => Text::new("what-proposal"),
         "Vedtægterne" => Text::new("what-bylaws"),
         "Foreningen" => Text::new("what-association"),
+        "Tilskuddet" => Text::new("what-grant"),
+        "Posteringen" => Text::new("what-booking"),
+        "Budgetposten" => Text::new("what-budget-line"),
+        "Bestyrelsesregistret" => Text::new("what-board-register"),
+        "Referatet" => Text::new("what-minutes"),
+        "Beslutningen" => Text::new("what-decision"),
+        "Vedtægtsudkastet" => Text::new("what-bylaws-draft"),
+        "Valget" => Text::new("what-election"),
+        "Udviklingsmålet" => Text::new("what-goal"),
+        "Posten i bestyrelsesregistret" => Text::new("what-term"),
+        "Kandidaten" => Text::new("what-candidate"),
+        "Fuldmagten" => Text::new("what-proxy"),
+        "Frikort-medarbejderen" => Text::new("what-frikort-worker"),
+        "Forslagsstilleren" => Text::new("what-proposer"),
+        "Deltageren" => Text::new("what-attendee"),
+        "Budgettet" => Text::new("what-budget"),
         other => Text::from(other),
     }
 }
@@ -142,15 +158,12 @@ impl From<StoreError> for ApiError {
 
 pub(crate) fn open_failed(loc: &DbLocation, e: StoreError) -> ApiError {
     tracing::error!(error = ?e, location = %loc.display(), "could not open database");
+    // The cause is in the log (above); the sentence says what to check.
     let message = match loc {
-        DbLocation::SqliteFile(p) => format!(
-            "Foreningsfilen {} kunne ikke åbnes. Tjek at mappen findes, og at du må skrive i den. ({e})",
-            p.display()
-        ),
-        DbLocation::Postgres(_) => format!(
-            "Databaseserveren {} kunne ikke nås. Tjek adressen, brugernavn og adgangskode, og at serveren kører. ({e})",
-            loc.display()
-        ),
+        DbLocation::SqliteFile(p) => {
+            Text::new("error-open-file").str("file", p.display().to_string())
+        }
+        DbLocation::Postgres(_) => Text::new("error-open-server").str("server", loc.display()),
     };
     ApiError::new(ErrorCode::Database, message)
 }

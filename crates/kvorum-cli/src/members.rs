@@ -173,7 +173,7 @@ pub enum FeesCmd {
         year: i32,
         #[arg(long)]
         amount: String,
-        #[arg(long, value_enum, default_value_t = MethodArg::Mobilepay)]
+        #[arg(long, value_enum, ignore_case = true, default_value_t = MethodArg::Mobilepay)]
         method: MethodArg,
         /// Payment date (default today)
         #[arg(long)]

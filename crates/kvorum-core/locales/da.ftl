@@ -89,6 +89,8 @@ error-duplicate = Værdien er allerede brugt af en anden post.
 error-database = Databasen svarede med en fejl, og intet er gemt. Prøv igen; sker det igen, så giv den, der passer databasen, besked (fejlen står i Kvorums log).
 error-no-association = Databasen har endnu ingen forening. Opret foreningen først.
 error-no-database = Ingen forening er åben. Vælg »Åbn anden forening …«.
+error-open-file = Foreningsfilen { $file } kunne ikke åbnes. Tjek at mappen findes, og at du må skrive i den.
+error-open-server = Databaseserveren { $server } kunne ikke nås. Tjek adressen, brugernavn og adgangskode, og at serveren kører.
 
 ## Hvad fejlen handler om ({ $what } ovenfor)
 what-record = Posten
@@ -98,6 +100,22 @@ what-item = Dagsordenspunktet
 what-proposal = Forslaget
 what-bylaws = Vedtægterne
 what-association = Foreningen
+what-grant = Tilskuddet
+what-booking = Posteringen
+what-budget-line = Budgetposten
+what-board-register = Bestyrelsesregistret
+what-minutes = Referatet
+what-decision = Beslutningen
+what-bylaws-draft = Vedtægtsudkastet
+what-election = Valget
+what-goal = Udviklingsmålet
+what-term = Posten i bestyrelsesregistret
+what-candidate = Kandidaten
+what-proxy = Fuldmagten
+what-frikort-worker = Frikort-medarbejderen
+what-proposer = Forslagsstilleren
+what-attendee = Deltageren
+what-budget = Budgettet
 
 ## Beslutninger
 decision-minutes-locked = Mødets referat er godkendt og låst. Beslutninger og fremmøde kan ikke længere ændres; lav en rettelse af referatet i stedet.
@@ -142,6 +160,27 @@ date-impossible = »{ $value }« findes ikke i kalenderen.
 amount-missing = Beløbet mangler.
 amount-bad = »{ $value }« er ikke et beløb. Skriv fx 1.234,50
 
+## Møder
+weekday = { $n ->
+    [1] mandag
+    [2] tirsdag
+    [3] onsdag
+    [4] torsdag
+    [5] fredag
+    [6] lørdag
+   *[7] søndag
+}
+long-date = { $weekday } den { $day }. { $month } { $year }
+at-time = kl. { $time }
+meeting-kind = { $kind ->
+    [ordinary] Ordinær generalforsamling
+    [extraordinary] Ekstraordinær generalforsamling
+    [board] Bestyrelsesmøde
+   *[other] Møde
+}
+meeting-dirigent-missing = Der er ikke valgt en dirigent endnu.
+meeting-dirigent-on-board = { $name } sidder i bestyrelsen. Dirigenten bør ikke være medlem af bestyrelsen.
+
 ## Fremmøde
 attendee-guest = Gæst uden stemmeret
 attendance-not-a-member = Personen er ikke medlem på mødedagen. Tjek indmeldelses- og udmeldelsesdato, eller tjek ind som gæst.
@@ -170,6 +209,14 @@ booking-text-required = Skriv hvad posteringen er, fx »Husleje marts«.
 frikort-over-cap = Beløbet kan ikke udbetales skattefrit: med { $amount } bliver årets indtjening { $earned }, og frikortets grænse er { $cap }. Der er { $left } tilbage.
 frikort-warning = Over 80 % af frikortets grænse er brugt: { $earned } af { $cap }.
 
+bank-unreadable = { $count } { $count ->
+    [one] linje kan
+   *[other] linjer kan
+} ikke læses, og intet er importeret. Den første: { $first }. Ret filen eller kolonnevalget.
+bank-imported = { $count } { $count ->
+    [one] postering er
+   *[other] posteringer er
+} importeret; { $skipped } var importeret før og er sprunget over.
 ## Vedtægter
 bylaws-no-sections = Teksten har ingen paragraffer. Hver paragraf skal begynde på en linje med »§ 1«, »§ 2« osv.
 fraction-bad = »{ $value }« er ikke en brøk. Skriv fx 2/3.

@@ -89,6 +89,8 @@ error-duplicate = The value is already used by another record.
 error-database = The database answered with an error, and nothing was saved. Try again; if it happens again, tell whoever looks after the database (the error is in Kvorum's log).
 error-no-association = The database has no association yet. Create the association first.
 error-no-database = No association is open. Choose "Open another association …".
+error-open-file = The association file { $file } could not be opened. Check that the folder exists and that you may write in it.
+error-open-server = The database server { $server } could not be reached. Check the address, user name and password, and that the server is running.
 
 ## What an error is about ({ $what } above)
 what-record = The record
@@ -98,6 +100,22 @@ what-item = The agenda item
 what-proposal = The proposal
 what-bylaws = The bylaws
 what-association = The association
+what-grant = The grant
+what-booking = The booking
+what-budget-line = The budget line
+what-board-register = The board register
+what-minutes = The minutes
+what-decision = The decision
+what-bylaws-draft = The bylaws draft
+what-election = The election
+what-goal = The development goal
+what-term = The entry in the board register
+what-candidate = The candidate
+what-proxy = The proxy
+what-frikort-worker = The frikort worker
+what-proposer = The proposer
+what-attendee = The attendee
+what-budget = The budget
 
 ## Decisions
 decision-minutes-locked = The meeting's minutes are approved and locked. Decisions and attendance can no longer be changed; make a correction of the minutes instead.
@@ -142,6 +160,27 @@ date-impossible = "{ $value }" does not exist in the calendar.
 amount-missing = The amount is missing.
 amount-bad = "{ $value }" is not an amount. Write e.g. 1.234,50
 
+## Meetings
+weekday = { $n ->
+    [1] Monday
+    [2] Tuesday
+    [3] Wednesday
+    [4] Thursday
+    [5] Friday
+    [6] Saturday
+   *[7] Sunday
+}
+long-date = { $weekday } { $day } { $month } { $year }
+at-time = at { $time }
+meeting-kind = { $kind ->
+    [ordinary] Ordinary general assembly
+    [extraordinary] Extraordinary general assembly
+    [board] Board meeting
+   *[other] Meeting
+}
+meeting-dirigent-missing = No dirigent (meeting chair) has been chosen yet.
+meeting-dirigent-on-board = { $name } sits on the board. The dirigent should not be a member of the board.
+
 ## Attendance
 attendee-guest = Guest without a vote
 attendance-not-a-member = The person is not a member on the day of the meeting. Check the dates joined and left, or check them in as a guest.
@@ -168,8 +207,16 @@ proxy-cap = { $holder } already holds { $held } { $held ->
 ## Finance
 booking-text-required = Write what the booking is, e.g. "Rent March".
 frikort-over-cap = The amount cannot be paid tax-free: with { $amount } the year's earnings become { $earned }, and the frikort's limit is { $cap }. { $left } is left.
-frikort-warning = Over 80 % of the frikort's limit is used: { $earned } of { $cap }.
+frikort-warning = Over 80% of the frikort's limit is used: { $earned } of { $cap }.
 
+bank-unreadable = { $count } { $count ->
+    [one] line cannot
+   *[other] lines cannot
+} be read, and nothing was imported. The first: { $first }. Correct the file or the choice of columns.
+bank-imported = { $count } { $count ->
+    [one] booking was
+   *[other] bookings were
+} imported; { $skipped } had been imported before and were skipped.
 ## Bylaws
 bylaws-no-sections = The text has no sections. Each section must start on a line with "§ 1", "§ 2" and so on.
 fraction-bad = "{ $value }" is not a fraction. Write e.g. 2/3.

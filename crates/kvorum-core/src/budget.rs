@@ -308,8 +308,10 @@ pub struct FrikortCheck {
     pub earned: Money,
     pub cap: Money,
     pub left: Money,
-    /// At or above 80 % of the cap.
-    pub warning: Option<String>,
+    /// At or above 80 % of the cap (rendered in the user's language by the caller).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub warning: Option<Text>,
 }
 
 /// Checks a new payment against the year's cap: refused past 100 %, warned from 80 %.
@@ -333,7 +335,6 @@ pub fn frikort_check(
         Text::new("frikort-warning")
             .str("earned", earned.format_dkk())
             .str("cap", cap.format_dkk())
-            .da()
     });
     Ok(FrikortCheck {
         earned,
@@ -452,7 +453,7 @@ mod tests {
                 .is_none()
         );
         let w = frikort_check(Money::from_kr(34_000), Money::from_kr(300), cap).unwrap();
-        assert!(w.warning.unwrap().starts_with("Over 80 %"));
+        assert!(w.warning.unwrap().da().starts_with("Over 80 %"));
         let e = frikort_check(Money::from_kr(42_000), Money::from_kr(1_000), cap).unwrap_err();
         assert!(e.da().contains("Der er 766,00 kr. tilbage"), "{e}");
         assert!(frikort_check(Money::from_kr(42_000), Money::from_kr(766), cap).is_ok());

@@ -41,16 +41,21 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, Text> {
 
 /// `lørdag den 14. marts 2026`, as a notice or the minutes write it.
 pub fn long_date_da(d: NaiveDate) -> String {
+    long_date(d, crate::text::Lang::Da)
+}
+
+/// The same in `lang`: `lørdag den 14. marts 2026`, `Saturday 14 March 2026`.
+pub fn long_date(d: NaiveDate, lang: crate::text::Lang) -> String {
     use chrono::Datelike;
-    let weekday = [
-        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
-    ][d.weekday().num_days_from_monday() as usize];
-    format!(
-        "{weekday} den {}. {} {}",
-        d.day(),
-        month_name_da(d.month()),
-        d.year()
-    )
+    Text::new("long-date")
+        .text(
+            "weekday",
+            Text::new("weekday").num("n", d.weekday().number_from_monday()),
+        )
+        .str("day", d.day().to_string())
+        .text("month", Text::new("month").num("n", d.month()))
+        .str("year", d.year().to_string())
+        .render(lang)
 }
 
 /// `14.00`: Danish clock times use a full stop.

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::dates::{format_date, format_time, long_date_da};
+use crate::dates::{format_date, format_time};
 use crate::ids::{AgendaItemId, DecisionId, MeetingId, MemberId, MinutesId, ProposalId, ProxyId};
 use crate::rules::{
     check_notice, deadlines, DecisionOutcome, DecisionResult, DecisionRule, Fallback, NoticeCheck,
@@ -206,22 +206,40 @@ impl Meeting {
 
     /// "Ordinær generalforsamling 2026", "Bestyrelsesmøde 03.02.2026", "Husmøde 03.02.2026".
     pub fn title(&self) -> String {
+        self.title_in(Lang::Da)
+    }
+
+    /// "Ordinær generalforsamling 2026", "Bestyrelsesmøde 02.02.2026", in `lang`.
+    pub fn title_in(&self, lang: Lang) -> String {
+        let kind = Text::new("meeting-kind")
+            .str("kind", self.kind.code())
+            .render(lang);
         match self.kind {
-            MeetingKind::Ordinary => format!("{} {}", self.kind.label_da(), self.date.format("%Y")),
+            MeetingKind::Ordinary => format!("{kind} {}", self.date.format("%Y")),
             MeetingKind::Other => format!(
                 "{} {}",
-                self.body.as_deref().unwrap_or("Møde"),
+                self.body.as_deref().unwrap_or(&kind),
                 format_date(self.date)
             ),
-            _ => format!("{} {}", self.kind.label_da(), format_date(self.date)),
+            _ => format!("{kind} {}", format_date(self.date)),
         }
     }
 
     /// "lørdag den 14. marts 2026 kl. 14.00, Perronen"
     pub fn when_and_where(&self) -> String {
-        let mut s = long_date_da(self.date);
+        self.when_and_where_in(Lang::Da)
+    }
+
+    /// The same in `lang`.
+    pub fn when_and_where_in(&self, lang: Lang) -> String {
+        let mut s = crate::dates::long_date(self.date, lang);
         if let Some(t) = self.start_time {
-            s.push_str(&format!(" kl. {}", format_time(t)));
+            s.push(' ');
+            s.push_str(
+                &Text::new("at-time")
+                    .str("time", format_time(t))
+                    .render(lang),
+            );
         }
         if !self.place.is_empty() {
             s.push_str(&format!(", {}", self.place));

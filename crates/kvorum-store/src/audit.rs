@@ -47,9 +47,14 @@ pub trait Audited: serde::Serialize {
     const ENTITY: &'static str;
     /// Which record: its id, or what identifies it (a fee rate's year and type).
     fn audit_id(&self) -> String;
+    /// What the log keeps of the record: the whole record, unless a type keeps less (the
+    /// log is never anonymised, so personal data that need not be there is left out).
+    fn audit_value(&self) -> Value {
+        json_of(self)
+    }
 }
 
-pub(crate) fn json_of<T: serde::Serialize>(value: &T) -> Value {
+pub(crate) fn json_of<T: serde::Serialize + ?Sized>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or_default()
 }
 
@@ -77,7 +82,7 @@ impl StoreTx {
                 entity: T::ENTITY,
                 entity_id: r.audit_id(),
                 action: "create",
-                changes: json_of(r),
+                changes: r.audit_value(),
             })
             .collect();
         self.audit_many(recs).await
@@ -85,7 +90,7 @@ impl StoreTx {
 
     /// Records what changed from `before` to `after` (`{"field": {"from", "to"}}`).
     pub(crate) async fn updated<T: Audited>(&mut self, before: &T, after: &T) -> Result<()> {
-        let changes = diff(&json_of(before), &json_of(after));
+        let changes = diff(&before.audit_value(), &after.audit_value());
         self.changed(T::ENTITY, after.audit_id(), "update", changes)
             .await
     }
@@ -113,7 +118,7 @@ impl StoreTx {
             entity: T::ENTITY,
             entity_id: row.audit_id(),
             action: "delete",
-            changes: json_of(row),
+            changes: row.audit_value(),
         };
         self.audit_many(vec![rec]).await
     }

@@ -15,17 +15,26 @@ impl Audited for VisitTally {
     }
 }
 
+/// A job is logged by its date and amount, not its description or worker.
 impl Audited for FrikortJob {
     const ENTITY: &'static str = "frikort_job";
     fn audit_id(&self) -> String {
         self.id.to_string()
     }
+    fn audit_value(&self) -> serde_json::Value {
+        serde_json::json!({ "workedOn": self.worked_on, "amount": self.amount })
+    }
 }
 
+/// A frikort worker is one of the house's users: the log keeps that one was registered,
+/// not who (the register keeps the minimum, for the treasurer only).
 impl Audited for FrikortWorker {
     const ENTITY: &'static str = "frikort_worker";
     fn audit_id(&self) -> String {
         self.id.to_string()
+    }
+    fn audit_value(&self) -> serde_json::Value {
+        serde_json::json!({})
     }
 }
 

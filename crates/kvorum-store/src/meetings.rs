@@ -340,6 +340,20 @@ pub async fn minutes(&mut self, meeting: Option<MeetingId>) -> Result<Vec<Minute
 }}
 
 impl StoreTx {
+    /// Serialises writes to one meeting's record (check-in, proxies, decisions) between
+    /// laptops: on PostgreSQL the meeting's row is locked until the transaction ends, so a
+    /// second writer waits and then reads what the first wrote. On SQLite the whole file is
+    /// already locked from `BEGIN IMMEDIATE`.
+    pub async fn lock_meeting(&mut self, id: MeetingId) -> Result<()> {
+        if let crate::TxInner::Postgres(t) = &mut self.inner {
+            sqlx::query("SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE")
+                .bind(id.0)
+                .fetch_optional(&mut **t)
+                .await?;
+        }
+        Ok(())
+    }
+
     pub async fn insert_meeting(&mut self, m: &Meeting) -> Result<()> {
         let now = self.now;
         on_tx!(self, c => sqlx::query(
@@ -487,7 +501,7 @@ impl StoreTx {
         .await
         .map(|r| r.rows_affected()))
         .map_err(map_unique)?;
-        let who = crate::audit::json_of(a);
+        let who = serde_json::json!({ "member": a.member, "name": a.name, "voting": a.voting });
         self.changed("attendance", meeting.to_string(), "create", who)
             .await?;
         Ok(())

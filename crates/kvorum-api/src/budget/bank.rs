@@ -124,13 +124,10 @@ impl Api {
             return Err(ApiError::new(ErrorCode::Import, problem));
         }
         if let Some(first) = preview.rows.iter().find_map(|r| r.error.clone()) {
-            return Err(ApiError::new(
-                ErrorCode::Import,
-                format!(
-                    "{} linje(r) kan ikke læses, og intet er importeret. Den første: {first}. Ret filen eller kolonnevalget.",
-                    preview.errors
-                ),
-            ));
+            let said = Text::new("bank-unreadable")
+                .num("count", preview.errors)
+                .str("first", first);
+            return Err(ApiError::new(ErrorCode::Import, said));
         }
         let a = self.require_association().await?;
         let start = self.fiscal_start(a.fiscal_year_start_month);
@@ -203,10 +200,10 @@ impl Api {
         Ok(BankOutcome {
             imported,
             skipped: preview.duplicates,
-            message: format!(
-                "{imported} posteringer er importeret; {} var importeret før og er sprunget over.",
-                preview.duplicates
-            ),
+            message: Text::new("bank-imported")
+                .num("count", imported)
+                .num("skipped", preview.duplicates)
+                .render(self.lang),
         })
     }
 }

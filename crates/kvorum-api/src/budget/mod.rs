@@ -19,6 +19,7 @@ use kvorum_core::budget::{
 };
 use kvorum_core::grants::Grant;
 use kvorum_core::ids::{BookingId, BudgetLineId, GrantId};
+use kvorum_core::text::Text;
 use kvorum_core::{FieldErrors, Money};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

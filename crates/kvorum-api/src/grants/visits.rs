@@ -59,7 +59,7 @@ impl Api {
                     earned,
                     left: Money(cap.0.saturating_sub(earned.0).max(0)),
                     warning: match check {
-                        Ok(c) => c.warning,
+                        Ok(c) => c.warning.map(|w| w.render(self.lang)),
                         Err(e) => Some(e.render(self.lang)),
                     },
                 }

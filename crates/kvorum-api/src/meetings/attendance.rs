@@ -40,6 +40,7 @@ impl Api {
     /// record and the register are read inside the transaction that writes the check-in.
     pub async fn attendance_check_in(&self, input: CheckIn) -> ApiResult<AttendanceView> {
         let mut tx = self.begin().await?;
+        tx.lock_meeting(input.meeting).await?;
         let r = self
             .load_record(&mut tx.reader(), input.meeting, false)
             .await?;
@@ -103,6 +104,7 @@ impl Api {
     /// two laptops at the door cannot both pass the cap.
     pub async fn proxy_add(&self, input: ProxyInput) -> ApiResult<AttendanceView> {
         let mut tx = self.begin().await?;
+        tx.lock_meeting(input.meeting).await?;
         let r = self
             .load_record(&mut tx.reader(), input.meeting, false)
             .await?;

@@ -11,6 +11,7 @@ impl Api {
     /// transaction (the store's writes log themselves).
     pub async fn decision_record(&self, input: DecisionInput) -> ApiResult<DecisionRecorded> {
         let mut tx = self.begin().await?;
+        tx.lock_meeting(input.meeting).await?;
         let r = self
             .load_record(&mut tx.reader(), input.meeting, false)
             .await?;

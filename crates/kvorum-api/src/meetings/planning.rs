@@ -16,7 +16,7 @@ impl Api {
                     .filter(|x| x.meeting_id == m.id)
                     .max_by_key(|x| x.number)
                     .map(|x| x.status),
-                title: m.title(),
+                title: m.title_in(self.lang),
                 id: m.id,
                 kind: m.kind,
                 date: m.date,

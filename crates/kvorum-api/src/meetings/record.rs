@@ -136,20 +136,19 @@ impl Api {
         let deadline = proposal_deadline(&r.meeting, &r.rules);
         let mut warnings = Vec::new();
         if r.meeting.kind.is_assembly() && r.meeting.officers.dirigent.is_none() {
-            warnings.push("Der er ikke valgt en dirigent endnu.".to_owned());
+            warnings.push(Text::new("meeting-dirigent-missing").render(self.lang));
         }
         if let Some(d) = &r.meeting.officers.dirigent {
             if r.meeting.kind.is_assembly()
                 && board.iter().any(|b| b.eq_ignore_ascii_case(d.trim()))
             {
-                warnings.push(format!(
-                    "{d} sidder i bestyrelsen. Dirigenten bør ikke være medlem af bestyrelsen."
-                ));
+                let said = Text::new("meeting-dirigent-on-board").str("name", d.trim());
+                warnings.push(said.render(self.lang));
             }
         }
         MeetingDetail {
-            title: r.meeting.title(),
-            when: r.meeting.when_and_where(),
+            title: r.meeting.title_in(self.lang),
+            when: r.meeting.when_and_where_in(self.lang),
             checklist: checklist(&r.meeting, &r.rules, today, self.lang),
             notice: notice_check(&r.meeting, &r.rules, self.lang),
             proposal_deadline: deadline,

@@ -1,0 +1,173 @@
+//! Two laptops at the door of one assembly: the check-in desk and the proxy desk write at
+//! the same moment. Each write decides from the record as its own transaction reads it
+//! (SQLite's lock from `BEGIN IMMEDIATE`, PostgreSQL's lock on the meeting's row), so two
+//! proxies for one holder cannot both pass the bylaws' cap of one, and the audit log keeps
+//! no more about a frikort worker than that one was registered.
+
+use chrono::NaiveDate;
+use kvorum_api::dto::*;
+use kvorum_core::meetings::{MeetingInput, MeetingKind};
+use kvorum_tests::Engine;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+async fn story(engine: Engine) {
+    let db = engine.fresh().await;
+    let day = date(2027, 3, 13);
+    let desk = db.open_on("Karin (indgang)", day).await;
+    desk.association_create(AssociationInput {
+        name: "Foreningen Perronen".into(),
+        fiscal_year_start_month: 1,
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    desk.bylaws_adopt(AdoptInput {
+        adopted_on: Some(date(2025, 3, 8)),
+        in_force_from: None,
+        note: None,
+    })
+    .await
+    .unwrap();
+    let mut ids = Vec::new();
+    for name in ["Anne Ærø", "Bent Østergaard", "Carla Ågård"] {
+        let m = desk
+            .member_add(MemberInput {
+                name: name.into(),
+                joined_on: Some(date(2025, 1, 1)),
+                membership_type: "ordinary".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        ids.push(m.id);
+    }
+    let (holder, giver_a, giver_b) = (ids[0], ids[1], ids[2]);
+    let meeting = desk
+        .meeting_create(MeetingInput {
+            kind: MeetingKind::Ordinary,
+            body: None,
+            date: day,
+            start_time: None,
+            place: "Perronen".into(),
+            demanded_by: None,
+            demanded_on: None,
+        })
+        .await
+        .unwrap()
+        .meeting
+        .id;
+    desk.attendance_check_in(CheckIn {
+        meeting,
+        member: Some(holder),
+        guest: None,
+    })
+    .await
+    .unwrap();
+
+    // The proxy desk on another laptop: both hand Anne a proxy at the same moment.
+    let proxies = db.open_on("Bent (fuldmagter)", day).await;
+    let a = desk.proxy_add(ProxyInput {
+        meeting,
+        giver: giver_a,
+        holder,
+    });
+    let b = proxies.proxy_add(ProxyInput {
+        meeting,
+        giver: giver_b,
+        holder,
+    });
+    let (a, b) = tokio::join!(a, b);
+    let refused = match (&a, &b) {
+        (Ok(_), Err(e)) | (Err(e), Ok(_)) => e,
+        _ => panic!("exactly one proxy passes the cap of one: {a:?} / {b:?}"),
+    };
+    assert!(refused.message.contains("højst 1"), "{}", refused.message);
+    let view = desk.attendance_get(meeting).await.unwrap();
+    assert_eq!(view.proxies.len(), 1);
+
+    // A frikort worker's name stays in the register, not in the audit log.
+    desk.frikort_add_worker("Jens (café)".into()).await.unwrap();
+    let log = desk.store().audit_log(None, 1000).await.unwrap();
+    assert!(log.iter().any(|e| e.entity == "frikort_worker"));
+    assert!(
+        !log.iter().any(|e| e.changes.contains("Jens")),
+        "no name in the log"
+    );
+    let checked_in = log
+        .iter()
+        .find(|e| e.entity == "attendance")
+        .expect("the check-in is logged");
+    assert!(
+        !checked_in.changes.contains("reason"),
+        "{}",
+        checked_in.changes
+    );
+    proxies.close().await;
+    desk.close().await;
+}
+
+#[tokio::test]
+async fn two_laptops_at_the_door_on_sqlite() {
+    story(Engine::Sqlite).await;
+}
+
+#[tokio::test]
+async fn two_laptops_at_the_door_on_postgres() {
+    story(Engine::Postgres).await;
+}
+
+/// The lock itself: while one laptop's transaction holds the meeting, another's waits for
+/// it and goes on when it commits (on SQLite it already waits at `BEGIN IMMEDIATE`).
+#[tokio::test]
+async fn a_second_writer_waits_for_the_meeting_on_postgres() {
+    use kvorum_store::{DbLocation, Store};
+    use std::time::Duration;
+    let db = Engine::Postgres.fresh().await;
+    let day = date(2027, 3, 13);
+    let api = db.open_on("Karin", day).await;
+    api.association_create(AssociationInput {
+        name: "Foreningen Perronen".into(),
+        fiscal_year_start_month: 1,
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let meeting = api
+        .meeting_create(MeetingInput {
+            kind: MeetingKind::Ordinary,
+            body: None,
+            date: day,
+            start_time: None,
+            place: "Perronen".into(),
+            demanded_by: None,
+            demanded_on: None,
+        })
+        .await
+        .unwrap()
+        .meeting
+        .id;
+    let now = kvorum_api::Clock::fixed_on(day).now();
+    let store = Store::open(&DbLocation::parse(&db.url).unwrap(), now)
+        .await
+        .unwrap();
+    let mut first = store.begin("A", now).await.unwrap();
+    first.lock_meeting(meeting).await.unwrap();
+    let mut second = store.begin("B", now).await.unwrap();
+    let waiting =
+        tokio::time::timeout(Duration::from_millis(400), second.lock_meeting(meeting)).await;
+    assert!(
+        waiting.is_err(),
+        "the second writer waits while the first holds the meeting"
+    );
+    // The one that gave up rolls back; the next writer gets the meeting once the first commits.
+    drop(second);
+    first.commit().await.unwrap();
+    let mut third = store.begin("C", now).await.unwrap();
+    third.lock_meeting(meeting).await.unwrap();
+    third.commit().await.unwrap();
+    store.close().await;
+    api.close().await;
+}
