@@ -8,6 +8,7 @@ use clap::{Subcommand, ValueEnum};
 use kvorum_api::dto::*;
 use kvorum_api::{Api, ApiError, ErrorCode};
 use kvorum_core::dates::format_date;
+use kvorum_core::text::Text;
 
 use crate::meetings::meeting_ref;
 use crate::{bad_input, date_arg, print, write_file};
@@ -284,19 +285,11 @@ async fn member_nos(api: &Api) -> Result<Vec<(i64, MemberId)>, ApiError> {
 }
 
 fn election_text(v: &ElectionView) -> String {
-    let mut s = vec![format!(
-        "{}: {} plads(er){}",
-        v.title,
-        v.election.seats,
-        if v.election.alternates > 0 {
-            format!(
-                " + {} suppleanter fra samme afstemning",
-                v.election.alternates
-            )
-        } else {
-            String::new()
-        }
-    )];
+    let places = Text::new("election-places")
+        .str("title", v.title.clone())
+        .num("seats", v.election.seats)
+        .num("alternates", v.election.alternates);
+    let mut s = vec![places.da()];
     for c in &v.election.candidates {
         s.push(format!(
             "  {}{}{}",

@@ -149,6 +149,14 @@ field-cvr = Et CVR-nummer har 8 cifre. Lad feltet stå tomt, hvis foreningen ikk
 field-fiscal-month = Regnskabsåret skal starte i en måned fra 1 til 12.
 
 ## Valg
+election-places = { $title }: { $seats } { $seats ->
+    [one] plads
+   *[other] pladser
+}{ $alternates ->
+    [0] {""}
+    [one] { " " }+ 1 suppleant fra samme afstemning
+   *[other] { " " }+ { $alternates } suppleanter fra samme afstemning
+}
 candidate-up-for-election = På valg
 candidate-not-eligible = Kan ikke vælges: { $reasons }
 candidate-members-only = Kun medlemmer kan vælges til bestyrelsen.

@@ -149,6 +149,14 @@ field-cvr = A CVR number has 8 digits. Leave the field empty if the association 
 field-fiscal-month = The fiscal year must start in a month from 1 to 12.
 
 ## Elections
+election-places = { $title }: { $seats } { $seats ->
+    [one] seat
+   *[other] seats
+}{ $alternates ->
+    [0] {""}
+    [one] { " " }+ 1 alternate from the same vote
+   *[other] { " " }+ { $alternates } alternates from the same vote
+}
 candidate-up-for-election = Up for election
 candidate-not-eligible = Cannot be elected: { $reasons }
 candidate-members-only = Only members can be elected to the board.
