@@ -157,6 +157,8 @@ election-places = { $title }: { $seats } { $seats ->
     [one] { " " }+ 1 suppleant fra samme afstemning
    *[other] { " " }+ { $alternates } suppleanter fra samme afstemning
 }
+term-ended-expired = valgperioden udløb
+term-ended-new-alternates = nye suppleanter valgt
 candidate-up-for-election = På valg
 candidate-not-eligible = Kan ikke vælges: { $reasons }
 candidate-members-only = Kun medlemmer kan vælges til bestyrelsen.

@@ -157,6 +157,8 @@ election-places = { $title }: { $seats } { $seats ->
     [one] { " " }+ 1 alternate from the same vote
    *[other] { " " }+ { $alternates } alternates from the same vote
 }
+term-ended-expired = the term ran out
+term-ended-new-alternates = new alternates elected
 candidate-up-for-election = Up for election
 candidate-not-eligible = Cannot be elected: { $reasons }
 candidate-members-only = Only members can be elected to the board.

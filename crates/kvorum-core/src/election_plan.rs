@@ -253,6 +253,70 @@ pub fn result_so_far(e: &Election, ballots: &[BallotEntry]) -> (Option<Tally>, O
     (tally, ranking)
 }
 
+/// What writing a decided election into the board register changes: the terms that end on
+/// the assembly's date (with the record before and after) and the new terms.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RegisterChange {
+    pub ended: Vec<(Term, Term)>,
+    pub new_terms: Vec<Term>,
+}
+
+/// The register changes of a decided election of seats (not a directly elected position):
+/// terms of this kind that run out at this assembly (or ran out before) end on its date;
+/// alternates elected by the same vote replace the sitting alternates; the elected get
+/// staggered terms (ranked when the election is of alternates), and the same-vote
+/// alternates get the bylaws' alternate term, ranked in their order.
+pub fn register_changes(
+    e: &Election,
+    r: &Ranking,
+    terms: &[Term],
+    meeting: &Meeting,
+    rules: &RuleSettings,
+) -> RegisterChange {
+    let day = meeting.date;
+    let year = day.year();
+    let seat = e.kind.seat();
+    let mut change = RegisterChange::default();
+    let expired = Text::new("term-ended-expired").da();
+    for t in terms
+        .iter()
+        .filter(|t| t.kind == seat && t.active_on(day) && t.expires_year.is_some_and(|y| y <= year))
+    {
+        change.ended.push((t.clone(), t.ended(day, &expired)));
+    }
+    if !r.alternates.is_empty() && e.kind == ElectionKind::Board {
+        let replaced = Text::new("term-ended-new-alternates").da();
+        for t in terms
+            .iter()
+            .filter(|t| t.kind == SeatKind::Alternate && t.active_on(day))
+        {
+            change.ended.push((t.clone(), t.ended(day, &replaced)));
+        }
+    }
+    let cand = |c: &CandidateId| e.candidates.iter().find(|x| x.id == *c);
+    let mut assigned = Vec::new();
+    let ranked_alternates = e.kind == ElectionKind::Alternates;
+    for (i, c) in r.elected.iter().enumerate() {
+        let Some(c) = cand(c) else { continue };
+        let expires = crate::board::term_expiry(terms, seat, day, &assigned, rules);
+        assigned.push(expires);
+        let rank = ranked_alternates.then(|| u32::try_from(i + 1).unwrap_or(u32::MAX));
+        change
+            .new_terms
+            .push(elected_term(seat, c, meeting, expires, rank));
+    }
+    let years = i32::try_from(rules.board.alternate_term_years.max(1)).unwrap_or(1);
+    for (i, c) in r.alternates.iter().enumerate() {
+        let Some(c) = cand(c) else { continue };
+        let rank = Some(u32::try_from(i + 1).unwrap_or(u32::MAX));
+        let expires = year.saturating_add(years);
+        change
+            .new_terms
+            .push(elected_term(SeatKind::Alternate, c, meeting, expires, rank));
+    }
+    change
+}
+
 /// The term an elected candidate gets from the assembly `meeting`.
 pub fn elected_term(
     kind: SeatKind,
@@ -402,6 +466,73 @@ mod tests {
         assert_eq!(
             ElectionKind::Alternates.term_years(&rules.board),
             rules.board.alternate_term_years
+        );
+    }
+
+    #[test]
+    fn the_result_ends_expired_terms_and_starts_new_ones() {
+        let rules = RuleSettings::default();
+        let reg = vec![
+            term(SeatKind::Board, "Anne", 2026),
+            term(SeatKind::Board, "Bent", 2026),
+            term(SeatKind::Board, "Carla", 2027),
+            term(SeatKind::Alternate, "Suppleant", 2026),
+        ];
+        let m = assembly(day(2026, 3, 14));
+        let mut e = plan_elections(&m, &reg, &rules)
+            .into_iter()
+            .find(|e| e.kind == ElectionKind::Board)
+            .unwrap();
+        let newcomer = Candidate {
+            standing_again: false,
+            ..e.candidates[0].clone()
+        };
+        e.candidates.push(Candidate {
+            id: CandidateId::new(),
+            name: "Dorte".into(),
+            ..newcomer
+        });
+        let ids: Vec<CandidateId> = e.candidates.iter().map(|c| c.id).collect();
+        let r = Ranking {
+            ranked: vec![],
+            elected: vec![ids[0], ids[2]],
+            alternates: vec![ids[1]],
+            settled: vec![],
+            pending: None,
+        };
+        let change = register_changes(&e, &r, &reg, &m, &rules);
+        let ended: Vec<&str> = change.ended.iter().map(|(t, _)| t.name.as_str()).collect();
+        assert_eq!(ended, ["Anne", "Bent", "Suppleant"]);
+        assert!(change
+            .ended
+            .iter()
+            .all(|(_, after)| after.ended_on == Some(m.date)));
+        assert_eq!(
+            change.ended[0].1.end_reason.as_deref(),
+            Some("valgperioden udløb")
+        );
+        assert_eq!(
+            change.ended[2].1.end_reason.as_deref(),
+            Some("nye suppleanter valgt")
+        );
+        let new: Vec<(&str, SeatKind)> = change
+            .new_terms
+            .iter()
+            .map(|t| (t.name.as_str(), t.kind))
+            .collect();
+        assert_eq!(
+            new,
+            [
+                ("Anne", SeatKind::Board),
+                ("Dorte", SeatKind::Board),
+                ("Bent", SeatKind::Alternate)
+            ]
+        );
+        let alternate = &change.new_terms[2];
+        let years = i32::try_from(rules.board.alternate_term_years.max(1)).unwrap();
+        assert_eq!(
+            (alternate.rank, alternate.expires_year),
+            (Some(1), Some(2026 + years))
         );
     }
 }

@@ -21,54 +21,18 @@ impl Api {
         let m = self.store.meeting(before.meeting_id).await?;
         let rules = self.rules_on(m.date).await?;
         let terms = self.store.board_terms().await?;
-        let year = m.date.year();
-        let seat = before.kind.seat();
         if before.kind == ElectionKind::Position {
             return self.apply_position(before, &r, &terms, &m, &rules).await;
         }
+        let change = register_changes(&before, &r, &terms, &m, &rules);
         let mut tx = self.begin().await?;
-        // Terms of this kind that run out at this assembly (or ran out earlier) end on its date.
-        for t in terms.iter().filter(|t| {
-            t.kind == seat && t.active_on(m.date) && t.expires_year.is_some_and(|y| y <= year)
-        }) {
-            tx.update_term(t, &t.ended(m.date, "valgperioden udløb"))
+        for (was, now) in &change.ended {
+            tx.update_term(was, now)
                 .await
                 .map_err(|e| ApiError::from_store(e, "Bestyrelsesregistret"))?;
         }
-        // Same-vote alternates replace the alternates; earlier ones end.
-        if !r.alternates.is_empty() && before.kind == ElectionKind::Board {
-            for t in terms
-                .iter()
-                .filter(|t| t.kind == SeatKind::Alternate && t.active_on(m.date))
-            {
-                tx.update_term(t, &t.ended(m.date, "nye suppleanter valgt"))
-                    .await
-                    .map_err(|e| ApiError::from_store(e, "Bestyrelsesregistret"))?;
-            }
-        }
-        let cand = |c: &CandidateId| before.candidates.iter().find(|x| x.id == *c);
-        let mut assigned = Vec::new();
-        let ranked_alternates = before.kind == ElectionKind::Alternates;
-        for (i, c) in r.elected.iter().enumerate() {
-            let Some(c) = cand(c) else { continue };
-            let expires = term_expiry(&terms, seat, m.date, &assigned, &rules);
-            assigned.push(expires);
-            let rank = ranked_alternates.then(|| u32::try_from(i + 1).unwrap_or(0));
-            tx.insert_term(&elected_term(seat, c, &m, expires, rank))
-                .await?;
-        }
-        for (i, c) in r.alternates.iter().enumerate() {
-            let Some(c) = cand(c) else { continue };
-            let years = i32::try_from(rules.board.alternate_term_years.max(1)).unwrap_or(1);
-            let rank = Some(u32::try_from(i + 1).unwrap_or(0));
-            tx.insert_term(&elected_term(
-                SeatKind::Alternate,
-                c,
-                &m,
-                year + years,
-                rank,
-            ))
-            .await?;
+        for t in &change.new_terms {
+            tx.insert_term(t).await?;
         }
         self.finish_apply(tx, &before).await
     }

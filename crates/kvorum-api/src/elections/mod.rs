@@ -11,7 +11,9 @@ use chrono::Datelike;
 use kvorum_core::board::{
     seats_up_for_election, term_expiry, Position, PositionEntry, SeatKind, SeatsUp, Term,
 };
-use kvorum_core::election_plan::{elected_term, eligibility, plan_elections, result_so_far};
+use kvorum_core::election_plan::{
+    elected_term, eligibility, plan_elections, register_changes, result_so_far,
+};
 use kvorum_core::elections::{
     minutes_paragraph, shuffle, uncontested, BallotEntry, Candidate, CandidateVotes, Election,
     ElectionKind, LotDraw, Method, Ranking, Tally,
