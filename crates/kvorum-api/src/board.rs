@@ -2,9 +2,12 @@
 //! constitution, a member leaving and the alternate stepping in.
 
 use chrono::NaiveDate;
-use kvorum_core::board::{next_alternate, register_on, Position, PositionEntry, SeatKind, Term};
+use kvorum_core::board::{
+    leave_board, register_on, LeaveError, Position, PositionEntry, SeatKind, Term,
+};
 use kvorum_core::dates::format_date;
 use kvorum_core::ids::{MemberId, TermId};
+use kvorum_core::text::Text;
 use kvorum_core::FieldErrors;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -225,63 +228,28 @@ impl Api {
             .iter()
             .find(|t| t.id == input.term)
             .ok_or_else(|| ApiError::not_found(TERM))?;
-        if t.ended_on.is_some() {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                format!("{} er allerede fratrådt.", t.name),
-            ));
-        }
-        let reason = input.reason.trim().to_owned();
-        let mut tx = self.begin().await?;
-        let gone = t.ended(
+        let change = leave_board(
+            &terms,
+            t,
             input.date,
-            if reason.is_empty() {
-                "udtrådt"
-            } else {
-                &reason
-            },
-        );
-        tx.update_term(t, &gone)
-            .await
-            .map_err(|e| ApiError::from_store(e, TERM))?;
-        if input.alternate_steps_in && t.kind == SeatKind::Board {
-            let alt = next_alternate(&terms, input.date).ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::Validation,
-                    "Der er ingen suppleant, der kan indtræde.",
-                )
-            })?;
-            let stepped = alt.ended(
-                input.date,
-                &format!("indtrådt i bestyrelsen for {}", t.name),
-            );
-            tx.update_term(alt, &stepped)
+            &input.reason,
+            input.alternate_steps_in,
+        )
+        .map_err(|e| {
+            let said = match e {
+                LeaveError::AlreadyLeft(name) => Text::new("board-already-left").str("name", name),
+                LeaveError::NoAlternate => Text::new("board-no-alternate"),
+            };
+            ApiError::new(ErrorCode::Validation, said)
+        })?;
+        let mut tx = self.begin().await?;
+        for (was, now) in &change.ended {
+            tx.update_term(was, now)
                 .await
                 .map_err(|e| ApiError::from_store(e, TERM))?;
-            tx.insert_term(&Term {
-                id: TermId::new(),
-                kind: SeatKind::Board,
-                rank: None,
-                start: input.date,
-                expires_year: t.expires_year,
-                ended_on: None,
-                end_reason: None,
-                positions: vec![],
-                version: 1,
-                ..alt.clone()
-            })
-            .await?;
-            // The alternates behind move up one rank.
-            for other in terms.iter().filter(|o| {
-                o.kind == SeatKind::Alternate && o.active_on(input.date) && o.id != alt.id
-            }) {
-                let mut moved = other.clone();
-                moved.rank = moved.rank.map(|r| r.saturating_sub(1).max(1));
-                moved.version += 1;
-                tx.update_term(other, &moved)
-                    .await
-                    .map_err(|e| ApiError::from_store(e, TERM))?;
-            }
+        }
+        for t in &change.new_terms {
+            tx.insert_term(t).await?;
         }
         tx.commit().await?;
         self.board_register(Some(input.date)).await

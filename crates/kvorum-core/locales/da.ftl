@@ -159,6 +159,10 @@ election-places = { $title }: { $seats } { $seats ->
 }
 term-ended-expired = valgperioden udløb
 term-ended-new-alternates = nye suppleanter valgt
+term-ended-left = udtrådt
+term-ended-stepped-in = indtrådt i bestyrelsen for { $name }
+board-already-left = { $name } er allerede fratrådt.
+board-no-alternate = Der er ingen suppleant, der kan indtræde.
 candidate-up-for-election = På valg
 candidate-not-eligible = Kan ikke vælges: { $reasons }
 candidate-members-only = Kun medlemmer kan vælges til bestyrelsen.

@@ -159,6 +159,10 @@ election-places = { $title }: { $seats } { $seats ->
 }
 term-ended-expired = the term ran out
 term-ended-new-alternates = new alternates elected
+term-ended-left = left
+term-ended-stepped-in = stepped in on the board for { $name }
+board-already-left = { $name } has already left.
+board-no-alternate = There is no alternate who can step in.
 candidate-up-for-election = Up for election
 candidate-not-eligible = Cannot be elected: { $reasons }
 candidate-members-only = Only members can be elected to the board.

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::ids::{MeetingId, MemberId, TermId};
 use crate::rules::RuleSettings;
+use crate::text::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -282,6 +283,75 @@ pub fn term_expiry(
 }
 
 /// When a board member leaves: the alternate to step in, in rank order.
+/// What a change to the board register does: terms that change (the record before and
+/// after, e.g. ended on a date) and the new terms.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RegisterChange {
+    pub ended: Vec<(Term, Term)>,
+    pub new_terms: Vec<Term>,
+}
+
+/// Why a member cannot leave the board as asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LeaveError {
+    #[error("{0} has left already")]
+    AlreadyLeft(String),
+    #[error("there is no alternate to step in")]
+    NoAlternate,
+}
+
+/// A member leaves on `day`: their term ends (with `reason`, else "udtrådt"). When the first
+/// alternate steps in, the alternate's term ends and a board term for the rest of the
+/// leaver's period begins; the alternates behind move up one rank.
+pub fn leave_board(
+    register: &[Term],
+    term: &Term,
+    day: NaiveDate,
+    reason: &str,
+    alternate_steps_in: bool,
+) -> Result<RegisterChange, LeaveError> {
+    if term.ended_on.is_some() {
+        return Err(LeaveError::AlreadyLeft(term.name.clone()));
+    }
+    let reason = match reason.trim() {
+        "" => Text::new("term-ended-left").da(),
+        r => r.to_owned(),
+    };
+    let mut change = RegisterChange::default();
+    change.ended.push((term.clone(), term.ended(day, &reason)));
+    if alternate_steps_in && term.kind == SeatKind::Board {
+        let alt = next_alternate(register, day).ok_or(LeaveError::NoAlternate)?;
+        let stepped_in = Text::new("term-ended-stepped-in")
+            .str("name", &term.name)
+            .da();
+        change
+            .ended
+            .push((alt.clone(), alt.ended(day, &stepped_in)));
+        change.new_terms.push(Term {
+            id: TermId::new(),
+            kind: SeatKind::Board,
+            rank: None,
+            start: day,
+            expires_year: term.expires_year,
+            ended_on: None,
+            end_reason: None,
+            positions: vec![],
+            version: 1,
+            ..alt.clone()
+        });
+        for other in register
+            .iter()
+            .filter(|o| o.kind == SeatKind::Alternate && o.active_on(day) && o.id != alt.id)
+        {
+            let mut moved = other.clone();
+            moved.rank = moved.rank.map(|r| r.saturating_sub(1).max(1));
+            moved.version += 1;
+            change.ended.push((other.clone(), moved));
+        }
+    }
+    Ok(change)
+}
+
 pub fn next_alternate(register: &[Term], day: NaiveDate) -> Option<&Term> {
     register
         .iter()
@@ -363,5 +433,39 @@ mod tests {
         s1.rank = Some(1);
         let reg = vec![s2, s1];
         assert_eq!(next_alternate(&reg, day(2025, 6, 1)).unwrap().name, "S1");
+    }
+
+    #[test]
+    fn a_leaving_member_is_replaced_by_the_first_alternate() {
+        let start = day(2025, 3, 8);
+        let mut s1 = term(SeatKind::Alternate, "S1", start, Some(2026));
+        s1.rank = Some(1);
+        let mut s2 = term(SeatKind::Alternate, "S2", start, Some(2026));
+        s2.rank = Some(2);
+        let anne = term(SeatKind::Board, "Anne", start, Some(2027));
+        let reg = vec![anne.clone(), s1, s2];
+        let on = day(2025, 9, 1);
+        let change = leave_board(&reg, &anne, on, "  ", true).unwrap();
+        assert_eq!(change.ended[0].1.end_reason.as_deref(), Some("udtrådt"));
+        assert_eq!(
+            change.ended[1].1.end_reason.as_deref(),
+            Some("indtrådt i bestyrelsen for Anne")
+        );
+        let moved = &change.ended[2].1;
+        assert_eq!((moved.name.as_str(), moved.rank), ("S2", Some(1)));
+        let new = &change.new_terms[0];
+        assert_eq!(
+            (new.name.as_str(), new.kind, new.expires_year),
+            ("S1", SeatKind::Board, Some(2027))
+        );
+        let gone = change.ended[0].1.clone();
+        assert_eq!(
+            leave_board(&reg, &gone, on, "", false),
+            Err(LeaveError::AlreadyLeft("Anne".into()))
+        );
+        assert_eq!(
+            leave_board(std::slice::from_ref(&anne), &anne, on, "", true),
+            Err(LeaveError::NoAlternate)
+        );
     }
 }

@@ -4,7 +4,7 @@
 
 use chrono::Datelike;
 
-use crate::board::{seats_up_for_election, Position, SeatKind, Term};
+use crate::board::{seats_up_for_election, Position, RegisterChange, SeatKind, Term};
 use crate::elections::{
     count_ballots, rank, rank_with, BallotEntry, Candidate, CandidateVotes, Election, ElectionKind,
     Method, Ranking, Tally,
@@ -251,14 +251,6 @@ pub fn result_so_far(e: &Election, ballots: &[BallotEntry]) -> (Option<Tally>, O
         _ => None,
     };
     (tally, ranking)
-}
-
-/// What writing a decided election into the board register changes: the terms that end on
-/// the assembly's date (with the record before and after) and the new terms.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct RegisterChange {
-    pub ended: Vec<(Term, Term)>,
-    pub new_terms: Vec<Term>,
 }
 
 /// The register changes of a decided election of seats (not a directly elected position):
