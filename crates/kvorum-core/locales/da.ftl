@@ -192,6 +192,7 @@ meeting-kind = { $kind ->
     [board] Bestyrelsesmøde
    *[other] Møde
 }
+meeting-participant = Deltager
 meeting-dirigent-missing = Der er ikke valgt en dirigent endnu.
 meeting-dirigent-on-board = { $name } sidder i bestyrelsen. Dirigenten bør ikke være medlem af bestyrelsen.
 

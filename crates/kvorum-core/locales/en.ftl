@@ -192,6 +192,7 @@ meeting-kind = { $kind ->
     [board] Board meeting
    *[other] Meeting
 }
+meeting-participant = Participant
 meeting-dirigent-missing = No dirigent (meeting chair) has been chosen yet.
 meeting-dirigent-on-board = { $name } sits on the board. The dirigent should not be a member of the board.
 

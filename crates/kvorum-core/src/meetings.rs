@@ -557,6 +557,20 @@ pub struct Proxy {
     pub holder: MemberId,
 }
 
+/// A member's right at a meeting: at an assembly their voting right on the day; at other
+/// meetings every member present takes part.
+pub fn right_at(kind: MeetingKind, right: crate::rules::VotingRight) -> crate::rules::VotingRight {
+    if kind.is_assembly() {
+        right
+    } else {
+        crate::rules::VotingRight {
+            entitled: true,
+            reasons: vec![],
+            explanation: Text::new("meeting-participant").da(),
+        }
+    }
+}
+
 impl Attendee {
     /// A member at the door: at an assembly they vote when entitled on the day (the reasons
     /// are kept when not); at other meetings every member present takes part.

@@ -12,14 +12,8 @@ impl Api {
             .voters_on(meeting.date, &rules)
             .await?
             .into_iter()
-            .map(|(m, mut v)| {
-                if !meeting.kind.is_assembly() {
-                    v = VotingRight {
-                        entitled: true,
-                        reasons: vec![],
-                        explanation: "Deltager".into(),
-                    };
-                }
+            .map(|(m, v)| {
+                let v = right_at(meeting.kind, v);
                 Voter {
                     checked_in: present.iter().any(|a| a.member == Some(m.id)),
                     member: m.id,

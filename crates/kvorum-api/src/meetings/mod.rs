@@ -20,7 +20,7 @@ use kvorum_core::ids::{
 };
 use kvorum_core::meetings::{
     attendance_counts, board_quorum, check_proxy, checklist, draft_minutes, late_note,
-    minutes_hash, notice_check, proposal_deadline, validate_meeting, validate_proposal,
+    minutes_hash, notice_check, proposal_deadline, right_at, validate_meeting, validate_proposal,
     validate_signatories, AgendaItem, Amendment, AttendanceCounts, Attendee, BoardQuorum,
     ChecklistItem, Decision, ItemKind, Meeting, MeetingInput, MeetingKind, Minutes, MinutesContext,
     MinutesStatus, Officers, Proposal, ProposalInput, Proxy, Signatory,
