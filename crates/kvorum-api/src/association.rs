@@ -25,7 +25,7 @@ impl Api {
         if self.store.association().await?.is_some() {
             return Err(ApiError::new(
                 ErrorCode::AlreadyExists,
-                "Denne database har allerede en forening. Én database rummer én forening: opret en ny fil til en anden forening.",
+                Text::new("association-exists"),
             ));
         }
         let association = Association::new(AssociationId::new(), &valid);

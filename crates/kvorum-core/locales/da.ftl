@@ -241,6 +241,35 @@ fraction-range = »{ $value }« skal være en brøk mellem 0 og 1, fx 2/3.
 import-consent-bad = »{ $value }« skal være ja eller nej.
 import-type-unknown = Medlemstypen »{ $value }« findes ikke. Brug en af: { $types }.
 
+## Fejl i brugen
+association-exists = Denne database har allerede en forening. Én database rummer én forening: opret en ny fil til en anden forening.
+bylaws-adopted-locked = En vedtaget version kan ikke ændres. Ret i et nyt udkast.
+election-start-first = Start den skriftlige afstemning, før stemmesedlerne tastes ind.
+election-votes-for-stranger = Der er stemmer til en, der ikke er kandidat.
+election-no-tie = Der er ingen stemmelighed at afgøre.
+election-needs-second-round = Ingen fik absolut flertal: der skal stemmes igen mellem de to med flest stemmer (omvalg), ikke trækkes lod.
+election-ties-by-runoff = Vedtægterne afgør stemmelighed ved omvalg mellem de lige: start et omvalg.
+election-draw-order = Lodtrækningens rækkefølge skal nævne netop de kandidater, der står lige.
+election-nothing-to-rerun = Der er intet at stemme om igen.
+election-ties-by-lot = Vedtægterne afgør stemmelighed ved lodtrækning, ikke omvalg.
+election-undecided = Valget er ikke afgjort endnu (afstemning eller lodtrækning mangler).
+election-nobody-elected = Ingen er valgt endnu.
+election-closed-to-candidates = Afstemningen er begyndt; der kan ikke komme flere kandidater.
+election-already-candidate = Medlemmet er allerede kandidat.
+election-begun = Afstemningen er begyndt.
+election-contested = Der er flere kandidater end pladser: valget skal afgøres ved skriftlig afstemning (kampvalg).
+election-no-ballot-on-request = Vedtægterne giver ikke mulighed for skriftlig afstemning ved fredsvalg.
+election-minutes-locked = Mødets referat er godkendt og låst; valget kan ikke længere ændres.
+election-applied = Valget er afsluttet og skrevet i bestyrelsesregistret.
+minutes-locked = Referatet er godkendt og låst. Vælg »Lav rettelse« for at lave en ny version.
+minutes-correction-exists = Der er allerede et udkast til en rettelse. Ret i det.
+minutes-nothing-to-correct = Der er intet godkendt referat at rette. Ret i udkastet.
+meeting-no-second-assembly = Beslutningen kalder ikke på en ny generalforsamling.
+member-no-taken-meanwhile = Et af medlemsnumrene er lige blevet brugt af en anden. Intet er gemt: prøv igen.
+meeting-time-missing-dst = Mødets tidspunkt findes ikke i dansk tid (sommertidsskift).
+notice-no-recipients = Ingen medlemmer har både en e-mailadresse og samtykke til e-mail. Send indkaldelsen på papir, eller tilføj e-mail og samtykke under Medlemmer.
+ballots-no-candidates = Der er ingen kandidater, der har sagt ja. Tilføj kandidaterne først.
+
 ## Kommandolinjen
 cli-error = Fejl: { $message }
 

@@ -241,6 +241,35 @@ fraction-range = "{ $value }" must be a fraction between 0 and 1, e.g. 2/3.
 import-consent-bad = "{ $value }" must be yes or no (ja or nej).
 import-type-unknown = The membership type "{ $value }" does not exist. Use one of: { $types }.
 
+## Refusals
+association-exists = This database already holds an association. One database holds one association: create a new file for another association.
+bylaws-adopted-locked = An adopted version cannot be changed. Make the change in a new draft.
+election-start-first = Start the written ballot before entering the ballots.
+election-votes-for-stranger = There are votes for someone who is not a candidate.
+election-no-tie = There is no tie to settle.
+election-needs-second-round = Nobody got an absolute majority: the two with the most votes go to a second round, not to a drawing of lots.
+election-ties-by-runoff = The bylaws settle a tie by a run-off between those tied: start a run-off.
+election-draw-order = The order of the drawing must name exactly the candidates who are tied.
+election-nothing-to-rerun = There is nothing to vote on again.
+election-ties-by-lot = The bylaws settle a tie by drawing lots, not by a run-off.
+election-undecided = The election is not decided yet (a ballot or a drawing of lots is missing).
+election-nobody-elected = Nobody is elected yet.
+election-closed-to-candidates = The ballot has begun; no more candidates can be added.
+election-already-candidate = The member is already a candidate.
+election-begun = The ballot has begun.
+election-contested = There are more candidates than places: the election must be decided by a written ballot (a contested election).
+election-no-ballot-on-request = The bylaws do not allow a written ballot in an uncontested election.
+election-minutes-locked = The meeting's minutes are approved and locked; the election can no longer be changed.
+election-applied = The election is finished and written into the board register.
+minutes-locked = The minutes are approved and locked. Choose "Make a correction" to make a new version.
+minutes-correction-exists = There is already a draft correction. Make the change in it.
+minutes-nothing-to-correct = There are no approved minutes to correct. Make the change in the draft.
+meeting-no-second-assembly = The decision does not call for a new general assembly.
+member-no-taken-meanwhile = One of the member numbers was just used by someone else. Nothing was saved: try again.
+meeting-time-missing-dst = The meeting's time does not exist in Danish time (the change to summer time).
+notice-no-recipients = No member has both an e-mail address and consent to e-mail. Send the notice on paper, or add e-mail and consent under Members.
+ballots-no-candidates = No candidate has said yes. Add the candidates first.
+
 ## The command line
 cli-error = Error: { $message }
 

@@ -13,6 +13,7 @@ use kvorum_core::bylaws::{
 use kvorum_core::dates::format_date;
 use kvorum_core::ids::{BylawsVersionId, MemberId};
 use kvorum_core::rules::{self, Deadlines, DecisionOutcome, RuleSettings, VoteCounts, VotingRight};
+use kvorum_core::text::Text;
 use kvorum_core::FieldErrors;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

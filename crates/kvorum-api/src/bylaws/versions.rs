@@ -86,7 +86,7 @@ impl Api {
         if before.status != VersionStatus::Draft {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "En vedtaget version kan ikke ændres. Ret i et nyt udkast.",
+                Text::new("bylaws-adopted-locked"),
             ));
         }
         if before.version != update.version {

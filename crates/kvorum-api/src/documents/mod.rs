@@ -11,6 +11,7 @@ use kvorum_core::dates::format_date;
 use kvorum_core::ids::{ElectionId, GrantId, MeetingId};
 use kvorum_core::meetings::{ItemKind, Meeting, MeetingKind, MinutesStatus};
 use kvorum_core::members::MemberQuery;
+use kvorum_core::text::Text;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -198,10 +198,7 @@ impl Api {
             .earliest()
             .map(|t| t.with_timezone(&chrono::Utc))
             .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::Validation,
-                    "Mødets tidspunkt findes ikke i dansk tid (sommertidsskift).",
-                )
+                ApiError::new(ErrorCode::Validation, Text::new("meeting-time-missing-dst"))
             })?;
         let end = match m.end_time {
             Some(e) => Copenhagen
@@ -254,7 +251,7 @@ impl Api {
         if recipients.is_empty() {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Ingen medlemmer har både en e-mailadresse og samtykke til e-mail. Send indkaldelsen på papir, eller tilføj e-mail og samtykke under Medlemmer.",
+                Text::new("notice-no-recipients"),
             ));
         }
         let mut body = format!("Kære medlem\n\n{}\n\n", doc.intro.join("\n\n"));

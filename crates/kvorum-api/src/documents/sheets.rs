@@ -116,7 +116,7 @@ impl Api {
         if candidates.is_empty() {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Der er ingen kandidater, der har sagt ja. Tilføj kandidaterne først.",
+                Text::new("ballots-no-candidates"),
             ));
         }
         let doc = kvorum_docs::BallotsDoc {

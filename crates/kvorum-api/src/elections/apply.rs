@@ -12,7 +12,7 @@ impl Api {
         let Some(r) = view.ranking.filter(|r| r.pending.is_none()) else {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Valget er ikke afgjort endnu (afstemning eller lodtrækning mangler).",
+                Text::new("election-undecided"),
             ));
         };
         if before.runoff_of.is_some() {
@@ -73,7 +73,7 @@ impl Api {
         else {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Ingen er valgt endnu.",
+                Text::new("election-nobody-elected"),
             ));
         };
         let mut tx = self.begin().await?;

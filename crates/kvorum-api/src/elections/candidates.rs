@@ -10,7 +10,7 @@ impl Api {
         if before.method != Method::Pending {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Afstemningen er begyndt; der kan ikke komme flere kandidater.",
+                Text::new("election-closed-to-candidates"),
             ));
         }
         let m = self.store.meeting(before.meeting_id).await?;
@@ -20,7 +20,7 @@ impl Api {
                 if before.candidates.iter().any(|c| c.member == Some(id)) {
                     return Err(ApiError::new(
                         ErrorCode::Duplicate,
-                        "Medlemmet er allerede kandidat.",
+                        Text::new("election-already-candidate"),
                     ));
                 }
                 let v = self.voting_right_at(id, m.date).await?;
@@ -67,7 +67,7 @@ impl Api {
         if before.method != Method::Pending {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Afstemningen er begyndt.",
+                Text::new("election-begun"),
             ));
         }
         let mut after = before.clone();
@@ -87,7 +87,7 @@ impl Api {
         if !uncontested(&before.candidates, before.places()) {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Der er flere kandidater end pladser: valget skal afgøres ved skriftlig afstemning (kampvalg).",
+                Text::new("election-contested"),
             ));
         }
         let mut after = before.clone();
@@ -107,7 +107,7 @@ impl Api {
         {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Vedtægterne giver ikke mulighed for skriftlig afstemning ved fredsvalg.",
+                Text::new("election-no-ballot-on-request"),
             ));
         }
         if before.method != Method::Pending {

@@ -11,7 +11,7 @@ impl Api {
         if e.method != Method::Ballots {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Start den skriftlige afstemning, før stemmesedlerne tastes ind.",
+                Text::new("election-start-first"),
             ));
         }
         let mut tx = self.begin().await?;
@@ -60,7 +60,7 @@ impl Api {
         if input.votes.iter().any(|v| !standing.contains(&v.candidate)) {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Der er stemmer til en, der ikke er kandidat.",
+                Text::new("election-votes-for-stranger"),
             ));
         }
         let room = self.votes_in_room(before.meeting_id).await?;
@@ -120,7 +120,7 @@ impl Api {
         let Some(tie) = view.ranking.and_then(|r| r.pending) else {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Der er ingen stemmelighed at afgøre.",
+                Text::new("election-no-tie"),
             ));
         };
         let m = self.store.meeting(before.meeting_id).await?;
@@ -128,14 +128,14 @@ impl Api {
         if tie.what == kvorum_core::elections::NO_MAJORITY {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Ingen fik absolut flertal: der skal stemmes igen mellem de to med flest stemmer (omvalg), ikke trækkes lod.",
+                Text::new("election-needs-second-round"),
             ));
         }
         if rules.election.ties == kvorum_core::rules::TieRule::RunOff && before.runoff_of.is_none()
         {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Vedtægterne afgør stemmelighed ved omvalg mellem de lige: start et omvalg.",
+                Text::new("election-ties-by-runoff"),
             ));
         }
         let by_hand = !input.by_hand.is_empty();
@@ -147,7 +147,7 @@ impl Api {
             if a != b {
                 return Err(ApiError::new(
                     ErrorCode::Validation,
-                    "Lodtrækningens rækkefølge skal nævne netop de kandidater, der står lige.",
+                    Text::new("election-draw-order"),
                 ));
             }
             input.by_hand
@@ -193,7 +193,7 @@ impl Api {
         let Some(tie) = view.ranking.and_then(|r| r.pending) else {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Der er intet at stemme om igen.",
+                Text::new("election-nothing-to-rerun"),
             ));
         };
         let m = self.store.meeting(before.meeting_id).await?;
@@ -202,7 +202,7 @@ impl Api {
         if !majority && rules.election.ties != kvorum_core::rules::TieRule::RunOff {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Vedtægterne afgør stemmelighed ved lodtrækning, ikke omvalg.",
+                Text::new("election-ties-by-lot"),
             ));
         }
         let places = before.seats + before.alternates;

@@ -20,6 +20,7 @@ use kvorum_core::elections::{
 };
 use kvorum_core::ids::{AgendaItemId, CandidateId, ElectionId, MeetingId, MemberId};
 use kvorum_core::meetings::{attendance_counts, MeetingKind};
+use kvorum_core::text::Text;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -118,7 +118,7 @@ impl Api {
         if self.minutes_locked(meeting).await? {
             return Err(ApiError::new(
                 ErrorCode::Locked,
-                "Mødets referat er godkendt og låst; valget kan ikke længere ændres.",
+                Text::new("election-minutes-locked"),
             ));
         }
         Ok(())
@@ -128,7 +128,7 @@ impl Api {
         if e.applied {
             return Err(ApiError::new(
                 ErrorCode::Locked,
-                "Valget er afsluttet og skrevet i bestyrelsesregistret.",
+                Text::new("election-applied"),
             ));
         }
         Ok(())

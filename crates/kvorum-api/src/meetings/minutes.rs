@@ -28,7 +28,7 @@ impl Api {
         if !r.minutes.is_empty() {
             return Err(ApiError::new(
                 ErrorCode::Locked,
-                "Referatet er godkendt og låst. Vælg »Lav rettelse« for at lave en ny version.",
+                Text::new("minutes-locked"),
             ));
         }
         let m = Minutes {
@@ -176,7 +176,7 @@ impl Api {
         if all.iter().any(|m| m.status == MinutesStatus::Draft) {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Der er allerede et udkast til en rettelse. Ret i det.",
+                Text::new("minutes-correction-exists"),
             ));
         }
         let Some(last) = all
@@ -186,7 +186,7 @@ impl Api {
         else {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Der er intet godkendt referat at rette. Ret i udkastet.",
+                Text::new("minutes-nothing-to-correct"),
             ));
         };
         let note = input.note.trim().to_owned();

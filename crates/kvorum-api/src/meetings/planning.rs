@@ -184,7 +184,7 @@ impl Api {
         let Some(Fallback::SecondAssembly { within_days, .. }) = d.outcome.fallback.clone() else {
             return Err(ApiError::new(
                 ErrorCode::Validation,
-                "Beslutningen kalder ikke på en ny generalforsamling.",
+                Text::new("meeting-no-second-assembly"),
             ));
         };
         let latest = r.meeting.date + chrono::Duration::days(i64::from(within_days));

@@ -10,6 +10,7 @@ use kvorum_core::members::{
     membership_type_code, search_members, validate_member, FeeFilter, Member, MemberInput,
     MemberQuery, MembershipType, SearchEntry,
 };
+use kvorum_core::text::Text;
 use kvorum_core::FieldErrors;
 use std::sync::Arc;
 
@@ -219,10 +220,9 @@ impl Api {
     ) -> ApiResult<()> {
         tx.insert_members(members).await.map_err(|e| match e {
             StoreError::Unique(_) if members.len() == 1 => duplicate_no(members[0].member_no),
-            StoreError::Unique(_) => ApiError::new(
-                ErrorCode::Duplicate,
-                "Et af medlemsnumrene er lige blevet brugt af en anden. Intet er gemt: prøv igen.",
-            ),
+            StoreError::Unique(_) => {
+                ApiError::new(ErrorCode::Duplicate, Text::new("member-no-taken-meanwhile"))
+            }
             other => other.into(),
         })?;
         Ok(())
