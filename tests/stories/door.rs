@@ -171,3 +171,59 @@ async fn a_second_writer_waits_for_the_meeting_on_postgres() {
     store.close().await;
     api.close().await;
 }
+
+/// The treasurer and the chair book at the same moment on two laptops: the voucher numbers
+/// follow on, one after the other, and both bookings land.
+async fn two_laptops_book(engine: Engine) {
+    use kvorum_core::budget::BookingInput;
+    use kvorum_core::Money;
+    let db = engine.fresh().await;
+    let day = date(2026, 11, 22);
+    let treasurer = db.open_on("Kasserer", day).await;
+    treasurer
+        .association_create(AssociationInput {
+            name: "Foreningen Perronen".into(),
+            fiscal_year_start_month: 1,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let chair = db.open_on("Formand", day).await;
+    let booking = |text: &str| BookingInput {
+        booked_on: day,
+        amount: Money::from_kr(-250),
+        text: text.into(),
+        voucher_no: None,
+        line: None,
+        grant: None,
+        voucher_file: None,
+    };
+    for round in 0..5 {
+        let a = treasurer.booking_add(booking(&format!("Kaffe {round}")));
+        let b = chair.booking_add(booking(&format!("Kage {round}")));
+        let (a, b) = tokio::join!(a, b);
+        let (a, b) = (
+            a.expect("the treasurer's booking"),
+            b.expect("the chair's booking"),
+        );
+        assert_ne!(a.voucher_no, b.voucher_no);
+    }
+    let all = treasurer.bookings_list(2026).await.unwrap();
+    let mut nos: Vec<String> = all.bookings.iter().map(|b| b.voucher_no.clone()).collect();
+    nos.sort_by_key(|n| n.parse::<u32>().unwrap_or(u32::MAX));
+    assert_eq!(nos.len(), 10);
+    nos.dedup();
+    assert_eq!(nos.len(), 10, "each voucher number once");
+    chair.close().await;
+    treasurer.close().await;
+}
+
+#[tokio::test]
+async fn two_laptops_book_at_once_on_sqlite() {
+    two_laptops_book(Engine::Sqlite).await;
+}
+
+#[tokio::test]
+async fn two_laptops_book_at_once_on_postgres() {
+    two_laptops_book(Engine::Postgres).await;
+}

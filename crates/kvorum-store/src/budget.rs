@@ -144,6 +144,18 @@ pub async fn bank_layout(&mut self, signature: &str) -> Result<Option<String>> {
 }}
 
 impl StoreTx {
+    /// Serialises the year's voucher numbering between laptops: on PostgreSQL a lock for
+    /// the fiscal year held until the transaction ends (SQLite is locked from its start).
+    pub async fn lock_books(&mut self, year: i32) -> Result<()> {
+        if let crate::TxInner::Postgres(t) = &mut self.inner {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtext('kvorum.bookings'), $1)")
+                .bind(year)
+                .execute(&mut **t)
+                .await?;
+        }
+        Ok(())
+    }
+
     pub async fn insert_budget_line(&mut self, l: &BudgetLine, position: i64) -> Result<()> {
         let now = self.now;
         on_tx!(self, c => sqlx::query(

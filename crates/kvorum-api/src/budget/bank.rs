@@ -134,6 +134,9 @@ impl Api {
         let mut rules = self.store.bank_rules().await?;
         // Per fiscal year: its budget lines and the next voucher number (counted on from the
         // highest used, not searched for again per line).
+        // The year's lines and voucher numbers are read inside the transaction that writes
+        // the bookings, with the year's numbering locked between laptops.
+        let mut tx = self.begin().await?;
         let mut by_year: std::collections::HashMap<i32, (Vec<BudgetLine>, String)> =
             Default::default();
         let mut new = Vec::new();
@@ -142,11 +145,10 @@ impl Api {
             let (from, _) = fiscal_year_of(l.date, start);
             let year = from.year();
             if let std::collections::hash_map::Entry::Vacant(slot) = by_year.entry(year) {
-                let books = self.books(year).await?;
-                slot.insert((
-                    books.lines.clone(),
-                    next_voucher_no(&used_vouchers(&books.bookings)),
-                ));
+                tx.lock_books(year).await?;
+                let lines = tx.budget_lines(year).await?;
+                let bookings = tx.bookings(year).await?;
+                slot.insert((lines, next_voucher_no(&used_vouchers(&bookings))));
             }
             let (lines, next) = by_year
                 .get_mut(&year)
@@ -185,7 +187,6 @@ impl Api {
                 version: 1,
             });
         }
-        let mut tx = self.begin().await?;
         tx.insert_bookings(&new).await?;
         for r in &rules {
             tx.save_bank_rule(r).await?;

@@ -43,11 +43,16 @@ impl Api {
         Ok(after)
     }
 
-    /// Books one income (positive) or expense (negative); the voucher number follows on.
+    /// Books one income (positive) or expense (negative); the voucher number follows on
+    /// from the year's bookings as the transaction that writes the booking reads them, so
+    /// two laptops booking at once get numbers one after the other.
     pub async fn booking_add(&self, input: BookingInput) -> ApiResult<Booking> {
         validate_booking(&input).map_err(ApiError::validation)?;
         let (year, _, _) = self.fiscal_year(input.booked_on).await?;
-        let books = self.books(year).await?;
+        self.require_line_in(year, input.line).await?;
+        let mut tx = self.begin().await?;
+        tx.lock_books(year).await?;
+        let bookings = tx.bookings(year).await?;
         let voucher_no = match input
             .voucher_no
             .as_deref()
@@ -55,9 +60,8 @@ impl Api {
             .filter(|v| !v.is_empty())
         {
             Some(v) => v.to_owned(),
-            None => next_voucher_no(&used_vouchers(&books.bookings)),
+            None => next_voucher_no(&used_vouchers(&bookings)),
         };
-        self.require_line_in(year, input.line).await?;
         let b = Booking {
             id: BookingId::new(),
             fiscal_year: year,
@@ -71,7 +75,6 @@ impl Api {
             bank_key: None,
             version: 1,
         };
-        let mut tx = self.begin().await?;
         tx.insert_bookings(std::slice::from_ref(&b)).await.map_err(|e| match e {
             kvorum_store::StoreError::Unique(_) => {
                 let mut f = FieldErrors::default();
