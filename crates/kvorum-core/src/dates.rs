@@ -71,25 +71,28 @@ pub fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
     )
 }
 
-/// The Danish name of month `m` (1–12), lower case as Danish writes it.
+/// The months as Danish writes them, lower case.
+pub const MONTHS_DA: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// The Danish name of month `m` (1–12).
 pub fn month_name_da(m: u32) -> &'static str {
-    [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ]
-    .get(usize::try_from(m.saturating_sub(1)).unwrap_or(0))
-    .copied()
-    .unwrap_or("december")
+    MONTHS_DA
+        .get(usize::try_from(m.saturating_sub(1)).unwrap_or(0))
+        .copied()
+        .unwrap_or("december")
 }
 
 #[cfg(test)]

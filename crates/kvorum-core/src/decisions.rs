@@ -12,6 +12,7 @@ use crate::meetings::{
     attendance_counts, board_quorum, decide_by_acclamation, effective_rule, Amendment, Attendee,
     Decision, Meeting, MeetingKind, Proposal, Proxy,
 };
+use crate::members::normalize_optional;
 use crate::rules::{self, DecisionOutcome, DecisionResult, Fallback, RuleSettings, VoteCounts};
 
 /// What the decision is decided from, loaded by the caller.
@@ -71,13 +72,6 @@ pub enum DecisionError {
     NoBylaws,
 }
 
-fn clean(s: &Option<String>) -> Option<String> {
-    s.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-}
-
 /// Decides what recording `req` at the meeting of `facts` changes. `id` names the new
 /// decision and `version_id` the bylaws version an adopted amendment creates.
 pub fn decide_decision(
@@ -105,7 +99,7 @@ pub fn decide_decision(
         ),
         None => None,
     };
-    let kind = clean(&req.kind)
+    let kind = normalize_optional(&req.kind)
         .or_else(|| proposal.map(|p| p.kind.clone()))
         .unwrap_or_else(|| "ordinary".into());
     let rule = facts
@@ -113,7 +107,7 @@ pub fn decide_decision(
         .decision(&kind)
         .ok_or_else(|| DecisionError::UnknownKind(kind.clone()))?;
     let rule = effective_rule(rule, meeting.second_of.is_some());
-    let subject = clean(&req.subject)
+    let subject = normalize_optional(&req.subject)
         .or_else(|| proposal.map(|p| format!("Forslag {}: {}", p.number, p.title)))
         .unwrap_or_else(|| item.title.clone());
     let counts = attendance_counts(facts.attendees, facts.proxies);

@@ -650,20 +650,7 @@ pub fn validate_goal_status(state: GoalState, note: &str) -> Result<(), FieldErr
     Ok(())
 }
 
-pub const MONTHS_DA: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+pub use crate::dates::MONTHS_DA;
 
 #[cfg(test)]
 mod tests {

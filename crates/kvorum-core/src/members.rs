@@ -225,7 +225,8 @@ impl From<&Member> for MemberInput {
     }
 }
 
-pub(crate) fn normalize_optional(s: &Option<String>) -> Option<String> {
+/// An optional text as stored: trimmed, and `None` when nothing is left.
+pub fn normalize_optional(s: &Option<String>) -> Option<String> {
     s.as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty())

@@ -41,7 +41,7 @@ impl Api {
         if r.minutes_approved() {
             return Err(not_draft());
         }
-        let attendee = match (input.member, clean(input.guest)) {
+        let attendee = match (input.member, normalize_optional(&input.guest)) {
             (Some(id), _) => {
                 let (m, v) = r.voters.iter().find(|(m, _)| m.id == id).ok_or_else(|| {
                     ApiError::new(ErrorCode::Validation, Text::new("attendance-not-a-member"))
@@ -74,7 +74,7 @@ impl Api {
         if self.minutes_locked(input.meeting).await? {
             return Err(not_draft());
         }
-        let name = clean(input.guest).unwrap_or_default();
+        let name = normalize_optional(&input.guest).unwrap_or_default();
         let mut tx = self.begin().await?;
         let gone = tx.check_out(input.meeting, input.member, &name).await?;
         if gone == 0 {

@@ -25,7 +25,7 @@ use kvorum_core::meetings::{
     ChecklistItem, Decision, ItemKind, Meeting, MeetingInput, MeetingKind, Minutes, MinutesContext,
     MinutesStatus, Officers, Proposal, ProposalInput, Proxy, Signatory,
 };
-use kvorum_core::members::Member;
+use kvorum_core::members::{normalize_optional, Member};
 use kvorum_core::rules::{self, Fallback, NoticeCheck, RuleSettings, VoteCounts, VotingRight};
 use kvorum_core::text::Text;
 use kvorum_core::FieldErrors;
@@ -292,10 +292,6 @@ impl Record {
 
 fn not_draft() -> ApiError {
     ApiError::new(ErrorCode::Locked, Text::new("decision-minutes-locked"))
-}
-
-fn clean(s: Option<String>) -> Option<String> {
-    s.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 fn default_signatories(m: &Meeting) -> Vec<Signatory> {

@@ -92,8 +92,8 @@ impl Api {
             return Err(ApiError::validation(errs));
         }
         let officers = Officers {
-            dirigent: clean(update.officers.dirigent),
-            referent: clean(update.officers.referent),
+            dirigent: normalize_optional(&update.officers.dirigent),
+            referent: normalize_optional(&update.officers.referent),
             counters: update
                 .officers
                 .counters
@@ -103,12 +103,12 @@ impl Api {
                 .collect(),
         };
         let after = Meeting {
-            body: clean(input.body),
+            body: normalize_optional(&input.body),
             date: input.date,
             start_time: input.start_time,
             end_time: update.end_time,
             place: input.place.trim().to_owned(),
-            demanded_by: clean(input.demanded_by),
+            demanded_by: normalize_optional(&input.demanded_by),
             demanded_on: input.demanded_on,
             notice_sent_on: update.notice_sent_on,
             final_agenda_sent_on: update.final_agenda_sent_on,
@@ -207,7 +207,7 @@ impl Api {
             body: None,
             date: input.date,
             start_time: input.start_time.or(r.meeting.start_time),
-            place: clean(input.place).unwrap_or_else(|| r.meeting.place.clone()),
+            place: normalize_optional(&input.place).unwrap_or_else(|| r.meeting.place.clone()),
             demanded_by: Some("Bestyrelsen (vedtægternes regel om ny generalforsamling)".into()),
             demanded_on: Some(r.meeting.date),
         });
