@@ -297,7 +297,8 @@ pub async fn rules(api: &Api, cmd: RulesCmd, json: bool) -> Result<(), ApiError>
             present,
             members,
         } => {
-            let present = present.unwrap_or(for_votes + against + blank + invalid);
+            let cast = [for_votes, against, blank, invalid];
+            let present = present.unwrap_or(cast.into_iter().fold(0u32, u32::saturating_add));
             let out = api
                 .rules_check_vote(VoteCheck {
                     kind,

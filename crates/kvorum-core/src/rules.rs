@@ -693,7 +693,11 @@ pub fn decide(
         blank,
         invalid,
     } = counts;
-    let cast = for_votes + against + if rule.blank_counts { blank } else { 0 };
+    // Counts come from the user: summed saturating, so absurd numbers give a result, not a panic.
+    let counted_blank = if rule.blank_counts { blank } else { 0 };
+    let cast = for_votes
+        .saturating_add(against)
+        .saturating_add(counted_blank);
     let (base, base_text) = match rule.base {
         MajorityBase::VotesCast => (cast, "af de afgivne stemmer"),
         MajorityBase::PresentWithVote => (present_with_vote, "af de fremmødte stemmeberettigede"),
@@ -993,5 +997,18 @@ mod tests {
             let adopted = decide(&rule, counts(f, a, 0), 0, 0).result == DecisionResult::Adopted;
             prop_assert_eq!(adopted, 3 * u64::from(f) >= 2 * u64::from(f + a));
         }
+    }
+
+    #[test]
+    fn absurd_counts_do_not_panic() {
+        let rule = RuleSettings::default().decisions[0].clone();
+        let counts = VoteCounts {
+            for_votes: u32::MAX,
+            against: 1,
+            blank: u32::MAX,
+            invalid: u32::MAX,
+        };
+        let out = decide(&rule, counts, u32::MAX, u32::MAX);
+        assert!(!out.explanation.is_empty());
     }
 }
