@@ -302,7 +302,7 @@ async fn story(engine: Engine) {
     let v = stand(&api, e, &[a, bb, c, d]).await;
     assert!(!v.uncontested);
     let refused = api.election_uncontested(e).await.unwrap_err();
-    assert_eq!(refused.code, ErrorCode::Validation);
+    assert_eq!(refused.code, ErrorCode::Refused);
     let v = api.election_start_ballot(e).await.unwrap();
     assert_eq!(v.election.present_with_vote, 16);
     let (ca, cb, cc, cd) = (cid(&v, a), cid(&v, bb), cid(&v, c), cid(&v, d));

@@ -22,14 +22,14 @@ impl Api {
     /// Creates the association with the three built-in membership types.
     pub async fn association_create(&self, input: AssociationInput) -> ApiResult<Association> {
         let valid = validate_association(&input).map_err(ApiError::validation)?;
-        if self.store.association().await?.is_some() {
+        let mut tx = self.begin().await?;
+        if tx.association().await?.is_some() {
             return Err(ApiError::new(
                 ErrorCode::AlreadyExists,
                 Text::new("association-exists"),
             ));
         }
         let association = Association::new(AssociationId::new(), &valid);
-        let mut tx = self.begin().await?;
         tx.insert_association(&association).await?;
         for (i, t) in builtin_membership_types().iter().enumerate() {
             tx.insert_membership_type(t, i64::try_from(i).unwrap_or(0))
@@ -44,8 +44,9 @@ impl Api {
     }
 
     pub async fn association_update(&self, update: AssociationUpdate) -> ApiResult<Association> {
-        let before = self.require_association().await?;
         let valid = validate_association(&update.input).map_err(ApiError::validation)?;
+        let mut tx = self.begin().await?;
+        let before = tx.association().await?.ok_or_else(no_association)?;
         if before.version != update.version {
             return Err(ApiError::conflict("Foreningen"));
         }
@@ -53,7 +54,6 @@ impl Api {
             version: before.version + 1,
             ..Association::new(before.id, &valid)
         };
-        let mut tx = self.begin().await?;
         tx.update_association(&before, &after)
             .await
             .map_err(|e| ApiError::from_store(e, "Foreningen"))?;

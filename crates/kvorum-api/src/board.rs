@@ -3,16 +3,16 @@
 
 use chrono::NaiveDate;
 use kvorum_core::board::{
-    leave_board, register_on, LeaveError, Position, PositionEntry, SeatKind, Term,
+    appoint, constitute, leave_board, register_on, term_labels, AppointInput, ConstituteError,
+    LeaveError, Position, SeatKind, Term,
 };
 use kvorum_core::dates::format_date;
-use kvorum_core::ids::{MemberId, TermId};
-use kvorum_core::text::Text;
-use kvorum_core::FieldErrors;
+use kvorum_core::ids::TermId;
+use kvorum_core::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Api, ApiError, ApiResult, ErrorCode};
+use crate::{Api, ApiError, ApiResult};
 
 const TERM: &str = "Posten i bestyrelsesregistret";
 
@@ -37,21 +37,6 @@ pub struct TermView {
     pub position: Option<String>,
     /// "13.03.2027 – GF 2029" / "udpeget af Guldborgsund Kommune"
     pub period: String,
-}
-
-/// A holder added by hand: an appointed seat, a founding board, an auditor chosen outside an
-/// election in Kvorum.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct AppointInput {
-    pub kind: SeatKind,
-    pub member: Option<MemberId>,
-    /// For someone who is not a member.
-    pub name: Option<String>,
-    pub appointed_by: Option<String>,
-    pub start: NaiveDate,
-    pub expires_year: Option<i32>,
-    pub rank: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -79,25 +64,11 @@ pub struct LeaveInput {
     pub alternate_steps_in: bool,
 }
 
-pub(crate) fn term_view(t: &Term, on: NaiveDate) -> TermView {
-    let period = match (t.kind, t.expires_year, &t.appointed_by) {
-        (SeatKind::Appointed, _, Some(by)) => {
-            format!("udpeget af {by}")
-        }
-        (_, Some(y), _) => format!("{} – generalforsamlingen {y}", format_date(t.start)),
-        _ => format!("fra {}", format_date(t.start)),
-    };
-    let period = match (t.ended_on, &t.end_reason) {
-        (Some(e), Some(r)) => format!("{period}; fratrådt {} ({r})", format_date(e)),
-        (Some(e), None) => format!("{period}; sluttede {}", format_date(e)),
-        _ => period,
-    };
+pub(crate) fn term_view(t: &Term, on: NaiveDate, lang: Lang) -> TermView {
+    let (kind_label, period) = term_labels(t, lang);
     TermView {
-        kind_label: match (t.kind, t.rank) {
-            (SeatKind::Alternate, Some(r)) => format!("{}. suppleant", r),
-            (k, _) => k.label_da().to_owned(),
-        },
-        position: t.position_on(on).map(|p| p.label_da().to_owned()),
+        kind_label,
+        position: t.position_on(on).map(|p| p.text().render(lang)),
         period,
         term: t.clone(),
     }
@@ -112,7 +83,7 @@ impl Api {
         let rules = self.rules_on(on).await?;
         let current: Vec<TermView> = register_on(&terms, on)
             .into_iter()
-            .map(|t| term_view(t, on))
+            .map(|t| term_view(t, on, self.lang))
             .collect();
         Ok(BoardView {
             seats_filled: u32::try_from(
@@ -124,64 +95,31 @@ impl Api {
             .unwrap_or(0),
             seats: rules.board.seats,
             current,
-            history: terms.iter().rev().map(|t| term_view(t, on)).collect(),
+            history: terms
+                .iter()
+                .rev()
+                .map(|t| term_view(t, on, self.lang))
+                .collect(),
             on,
         })
     }
 
     /// Adds a holder by hand (appointed seat, founding board, an auditor).
     pub async fn board_appoint(&self, input: AppointInput) -> ApiResult<BoardView> {
-        self.require_association().await?;
-        let mut errs = FieldErrors::default();
-        let name = match input.member {
-            Some(id) => {
-                self.store
-                    .member(id)
+        let mut tx = self.begin().await?;
+        if tx.association().await?.is_none() {
+            return Err(crate::association::no_association());
+        }
+        let member_name = match input.member {
+            Some(id) => Some(
+                tx.member(id)
                     .await
                     .map_err(|e| ApiError::from_store(e, "Medlemmet"))?
-                    .name
-            }
-            None => input.name.clone().unwrap_or_default().trim().to_owned(),
+                    .name,
+            ),
+            None => None,
         };
-        if name.is_empty() {
-            errs.push("name", "Vælg et medlem, eller skriv navnet.");
-        }
-        if input.kind == SeatKind::Appointed
-            && input
-                .appointed_by
-                .as_deref()
-                .is_none_or(|a| a.trim().is_empty())
-        {
-            errs.push(
-                "appointedBy",
-                "Skriv hvem der har udpeget, fx »Guldborgsund Kommune«.",
-            );
-        }
-        if input.kind != SeatKind::Appointed && input.expires_year.is_none() {
-            errs.push(
-                "expiresYear",
-                "Skriv året for den generalforsamling, hvor valgperioden udløber.",
-            );
-        }
-        if !errs.is_empty() {
-            return Err(ApiError::validation(errs));
-        }
-        let t = Term {
-            id: TermId::new(),
-            kind: input.kind,
-            member: input.member,
-            name,
-            rank: input.rank,
-            start: input.start,
-            expires_year: input.expires_year,
-            ended_on: None,
-            end_reason: None,
-            positions: vec![],
-            elected_at: None,
-            appointed_by: input.appointed_by.map(|a| a.trim().to_owned()),
-            version: 1,
-        };
-        let mut tx = self.begin().await?;
+        let t = appoint(&input, member_name.as_deref()).map_err(ApiError::validation)?;
         tx.insert_term(&t).await?;
         tx.commit().await?;
         self.board_register(Some(t.start)).await
@@ -189,31 +127,23 @@ impl Api {
 
     /// The board's constitution: positions from `date`.
     pub async fn board_constitute(&self, input: ConstituteInput) -> ApiResult<BoardView> {
-        let terms = self.store.board_terms().await?;
         let mut tx = self.begin().await?;
-        for p in &input.positions {
-            let t = terms
-                .iter()
-                .find(|t| t.id == p.term)
-                .ok_or_else(|| ApiError::not_found(TERM))?;
-            if !t.kind.on_board() || !t.active_on(input.date) {
-                return Err(ApiError::new(
-                    ErrorCode::Validation,
-                    format!(
-                        "{} sidder ikke i bestyrelsen den {}.",
-                        t.name,
-                        format_date(input.date)
-                    ),
-                ));
-            }
-            let mut after = t.clone();
-            after.positions.retain(|e| e.from != input.date);
-            after.positions.push(PositionEntry {
-                position: p.position,
-                from: input.date,
-            });
-            after.version += 1;
-            tx.update_term(t, &after)
+        let terms = tx.board_terms().await?;
+        let positions: Vec<(TermId, Position)> = input
+            .positions
+            .iter()
+            .map(|p| (p.term, p.position))
+            .collect();
+        let changes = constitute(&terms, input.date, &positions).map_err(|e| match e {
+            ConstituteError::UnknownTerm(_) => ApiError::not_found(TERM),
+            ConstituteError::NotOnBoard { name, day } => ApiError::refused(
+                Text::new("board-not-on-board")
+                    .str("name", name)
+                    .str("day", format_date(day)),
+            ),
+        })?;
+        for (before, after) in &changes {
+            tx.update_term(before, after)
                 .await
                 .map_err(|e| ApiError::from_store(e, TERM))?;
         }
@@ -223,7 +153,8 @@ impl Api {
 
     /// A holder leaves the seat; optionally the first alternate steps in for the rest of the term.
     pub async fn board_leave(&self, input: LeaveInput) -> ApiResult<BoardView> {
-        let terms = self.store.board_terms().await?;
+        let mut tx = self.begin().await?;
+        let terms = tx.board_terms().await?;
         let t = terms
             .iter()
             .find(|t| t.id == input.term)
@@ -240,9 +171,8 @@ impl Api {
                 LeaveError::AlreadyLeft(name) => Text::new("board-already-left").str("name", name),
                 LeaveError::NoAlternate => Text::new("board-no-alternate"),
             };
-            ApiError::new(ErrorCode::Validation, said)
+            ApiError::refused(said)
         })?;
-        let mut tx = self.begin().await?;
         for (was, now) in &change.ended {
             tx.update_term(was, now)
                 .await

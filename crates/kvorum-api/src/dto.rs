@@ -23,9 +23,7 @@ pub use kvorum_core::rules::{
     OrdinaryAssemblyRules, RuleSettings, TieRule, VoteCounts, VotingRight, VotingRules,
 };
 
-pub use crate::board::{
-    AppointInput, BoardView, ConstituteInput, LeaveInput, PositionInput, TermView,
-};
+pub use crate::board::{BoardView, ConstituteInput, LeaveInput, PositionInput, TermView};
 pub use crate::budget::{
     BankChoice, BankColumn, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate,
     BookingsView, BudgetLineInput, BudgetView, LineView,
@@ -51,6 +49,7 @@ pub use crate::meetings::{
 pub use crate::settings::{AppStatus, SettingsInput};
 pub use chrono::NaiveTime;
 pub use kvorum_core::bank::{BankField, BankLine};
+pub use kvorum_core::board::AppointInput;
 pub use kvorum_core::board::{Position, PositionEntry, SeatKind, SeatsUp, Term};
 pub use kvorum_core::budget::{Booking, BookingInput, BudgetLine, LineKind, LineStatus};
 pub use kvorum_core::elections::{

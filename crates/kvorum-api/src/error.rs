@@ -13,6 +13,9 @@ use ts_rs::TS;
 pub enum ErrorCode {
     /// Input failed validation; see `fields`.
     Validation,
+    /// The rules refuse the action as asked, though no single field is wrong (an election
+    /// not yet counted, a vote count larger than the room); the message says why.
+    Refused,
     NotFound,
     /// Someone else saved the record first.
     Conflict,
@@ -101,6 +104,11 @@ impl ApiError {
             fields: errs.0,
             ..ApiError::new(ErrorCode::Validation, text)
         }
+    }
+
+    /// The rules refuse the action; `text` says why and what to do instead.
+    pub fn refused(text: impl Into<Text>) -> Self {
+        ApiError::new(ErrorCode::Refused, text)
     }
 
     pub fn not_found(what: &str) -> Self {

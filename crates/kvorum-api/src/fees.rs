@@ -2,7 +2,6 @@
 
 use kvorum_core::fees::{validate_fee_rate, validate_payment, FeeRate, Payment, PaymentInput};
 use kvorum_core::ids::PaymentId;
-use kvorum_core::FieldErrors;
 
 use crate::{Api, ApiError, ApiResult};
 
@@ -13,14 +12,10 @@ impl Api {
 
     /// Sets the fee for one year and membership type; returns all rates.
     pub async fn fee_rate_set(&self, rate: FeeRate) -> ApiResult<Vec<FeeRate>> {
-        validate_fee_rate(&rate).map_err(ApiError::validation)?;
-        let types = self.store.membership_types().await?;
-        if !types.iter().any(|t| t.code == rate.membership_type) {
-            let mut e = FieldErrors::default();
-            e.push("membershipType", "Vælg en af foreningens medlemstyper.");
-            return Err(ApiError::validation(e));
-        }
         let mut tx = self.begin().await?;
+        let types = tx.membership_types().await?;
+        let codes: Vec<&str> = types.iter().map(|t| t.code.as_str()).collect();
+        validate_fee_rate(&rate, &codes).map_err(ApiError::validation)?;
         tx.set_fee_rate(&rate).await?;
         tx.commit().await?;
         self.fee_rates().await
@@ -29,8 +24,8 @@ impl Api {
     /// Records a fee payment from a member.
     pub async fn fee_pay(&self, input: PaymentInput) -> ApiResult<Payment> {
         validate_payment(&input, self.clock.today()).map_err(ApiError::validation)?;
-        self.store
-            .member(input.member_id)
+        let mut tx = self.begin().await?;
+        tx.member(input.member_id)
             .await
             .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
         let payment = Payment {
@@ -45,7 +40,6 @@ impl Api {
                 .map(|v| v.trim().to_owned())
                 .filter(|v| !v.is_empty()),
         };
-        let mut tx = self.begin().await?;
         tx.insert_payment(&payment).await?;
         tx.commit().await?;
         Ok(payment)

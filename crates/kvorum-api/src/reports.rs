@@ -23,10 +23,9 @@ impl Api {
         let o = self.overview(year, Some(today)).await?;
         let v = &o.budget;
         if v.lines.is_empty() {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                format!("Der er intet budget for {year} endnu. Læg budgettet ind først."),
-            ));
+            return Err(ApiError::refused(format!(
+                "Der er intet budget for {year} endnu. Læg budgettet ind først."
+            )));
         }
         let doc = kvorum_docs::BudgetFollowupDoc {
             association_name: association.name.clone(),

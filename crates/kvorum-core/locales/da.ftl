@@ -163,6 +163,30 @@ term-ended-left = udtrådt
 term-ended-stepped-in = indtrådt i bestyrelsen for { $name }
 board-already-left = { $name } er allerede fratrådt.
 board-no-alternate = Der er ingen suppleant, der kan indtræde.
+board-not-on-board = { $name } sidder ikke i bestyrelsen den { $day }.
+appoint-name-missing = Vælg et medlem, eller skriv navnet.
+appoint-by-missing = Skriv hvem der har udpeget, fx »Guldborgsund Kommune«.
+appoint-expiry-missing = Skriv året for den generalforsamling, hvor valgperioden udløber.
+seat-kind = { $kind ->
+    [board] Bestyrelsesmedlem
+    [alternate] Suppleant
+    [appointed] Udpeget medlem
+    [auditor] Revisor
+   *[auditorAlternate] Revisorsuppleant
+}
+position = { $position ->
+    [chair] Formand
+    [viceChair] Næstformand
+    [treasurer] Kasserer
+    [secretary] Sekretær
+   *[member] Bestyrelsesmedlem
+}
+term-alternate-rank = { $rank }. suppleant
+term-appointed-by = udpeget af { $by }
+term-until-assembly = { $start } – generalforsamlingen { $year }
+term-from = fra { $start }
+term-ended = { $period }; fratrådt { $day } ({ $reason })
+term-ended-plain = { $period }; sluttede { $day }
 candidate-up-for-election = På valg
 candidate-not-eligible = Kan ikke vælges: { $reasons }
 candidate-members-only = Kun medlemmer kan vælges til bestyrelsen.
@@ -232,7 +256,17 @@ bank-imported = { $count } { $count ->
     [one] postering er
    *[other] posteringer er
 } importeret; { $skipped } var importeret før og er sprunget over.
+budget-copy-has-lines = Budgettet for { $year } har allerede poster. Ret dem i stedet for at kopiere.
+budget-copy-nothing = Der er intet budget for { $year } at kopiere.
+year-does-not-exist = Året { $year } findes ikke.
+
+booking-line-not-in-year = Budgetposten hører ikke til regnskabsåret { $year }.
+booking-voucher-taken = Bilag nr. { $voucher } er allerede brugt i { $year }. Vælg et andet nummer, eller lad feltet stå tomt.
+
 ## Vedtægter
+bylaws-in-force-before-adopted = Vedtægterne kan ikke træde i kraft, før de er vedtaget.
+bylaws-adopted-note = Vedtaget på generalforsamlingen den { $day }
+bylaws-check-section = Tjek teksten i § { $number }: den nævner ikke den ændrede værdi på en måde, Kvorum kan rette selv.
 bylaws-no-sections = Teksten har ingen paragraffer. Hver paragraf skal begynde på en linje med »§ 1«, »§ 2« osv.
 fraction-bad = »{ $value }« er ikke en brøk. Skriv fx 2/3.
 fraction-range = »{ $value }« skal være en brøk mellem 0 og 1, fx 2/3.
@@ -240,6 +274,14 @@ fraction-range = »{ $value }« skal være en brøk mellem 0 og 1, fx 2/3.
 ## Import af medlemmer
 import-consent-bad = »{ $value }« skal være ja eller nej.
 import-type-unknown = Medlemstypen »{ $value }« findes ikke. Brug en af: { $types }.
+import-at-line = Linje { $line }
+import-at-line-column = Linje { $line }, kolonne »{ $column }«
+import-refused-row = Intet er importeret. { $at }: { $problem } Ret filen, eller udelad linjen.
+import-refused = Intet er importeret. { $reason }
+import-done = { $count ->
+    [one] 1 medlem er importeret.
+   *[other] { $count } medlemmer er importeret.
+}
 
 ## Fejl i brugen
 association-exists = Denne database har allerede en forening. Én database rummer én forening: opret en ny fil til en anden forening.

@@ -163,6 +163,30 @@ term-ended-left = left
 term-ended-stepped-in = stepped in on the board for { $name }
 board-already-left = { $name } has already left.
 board-no-alternate = There is no alternate who can step in.
+board-not-on-board = { $name } does not sit on the board on { $day }.
+appoint-name-missing = Choose a member, or type the name.
+appoint-by-missing = Type who appointed them, e.g. “Guldborgsund Kommune”.
+appoint-expiry-missing = Type the year of the general assembly at which the term runs out.
+seat-kind = { $kind ->
+    [board] Board member
+    [alternate] Alternate
+    [appointed] Appointed member
+    [auditor] Auditor
+   *[auditorAlternate] Alternate auditor
+}
+position = { $position ->
+    [chair] Chair
+    [viceChair] Vice-chair
+    [treasurer] Treasurer
+    [secretary] Secretary
+   *[member] Board member
+}
+term-alternate-rank = Alternate no. { $rank }
+term-appointed-by = appointed by { $by }
+term-until-assembly = { $start } – general assembly { $year }
+term-from = from { $start }
+term-ended = { $period }; left { $day } ({ $reason })
+term-ended-plain = { $period }; ended { $day }
 candidate-up-for-election = Up for election
 candidate-not-eligible = Cannot be elected: { $reasons }
 candidate-members-only = Only members can be elected to the board.
@@ -232,7 +256,17 @@ bank-imported = { $count } { $count ->
     [one] booking was
    *[other] bookings were
 } imported; { $skipped } had been imported before and were skipped.
+budget-copy-has-lines = The budget for { $year } has lines already. Change them instead of copying.
+budget-copy-nothing = There is no budget for { $year } to copy.
+year-does-not-exist = The year { $year } does not exist.
+
+booking-line-not-in-year = The budget line does not belong to the fiscal year { $year }.
+booking-voucher-taken = Voucher no. { $voucher } is already used in { $year }. Choose another number, or leave the field empty.
+
 ## Bylaws
+bylaws-in-force-before-adopted = The bylaws cannot come into force before they are adopted.
+bylaws-adopted-note = Adopted at the general assembly on { $day }
+bylaws-check-section = Check the text of § { $number }: it does not state the changed value in a way Kvorum can correct by itself.
 bylaws-no-sections = The text has no sections. Each section must start on a line with "§ 1", "§ 2" and so on.
 fraction-bad = "{ $value }" is not a fraction. Write e.g. 2/3.
 fraction-range = "{ $value }" must be a fraction between 0 and 1, e.g. 2/3.
@@ -240,6 +274,14 @@ fraction-range = "{ $value }" must be a fraction between 0 and 1, e.g. 2/3.
 ## Member import
 import-consent-bad = "{ $value }" must be yes or no (ja or nej).
 import-type-unknown = The membership type "{ $value }" does not exist. Use one of: { $types }.
+import-at-line = Line { $line }
+import-at-line-column = Line { $line }, column “{ $column }”
+import-refused-row = Nothing was imported. { $at }: { $problem } Correct the file, or leave the line out.
+import-refused = Nothing was imported. { $reason }
+import-done = { $count ->
+    [one] 1 member was imported.
+   *[other] { $count } members were imported.
+}
 
 ## Refusals
 association-exists = This database already holds an association. One database holds one association: create a new file for another association.

@@ -8,7 +8,8 @@ use ts_rs::TS;
 
 use crate::ids::{MeetingId, MemberId, TermId};
 use crate::rules::RuleSettings;
-use crate::text::Text;
+use crate::text::{Lang, Text};
+use crate::validation::FieldErrors;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -71,6 +72,17 @@ pub enum Position {
 }
 
 impl Position {
+    /// The position's name in the catalogue ("Formand", "Chair").
+    pub fn text(self) -> Text {
+        let code = match self {
+            Position::Chair => "chair",
+            Position::ViceChair => "viceChair",
+            Position::Treasurer => "treasurer",
+            Position::Secretary => "secretary",
+            Position::Member => "member",
+        };
+        Text::new("position").str("position", code)
+    }
     pub fn label_da(self) -> &'static str {
         match self {
             Position::Chair => "Formand",
@@ -282,7 +294,6 @@ pub fn term_expiry(
         .unwrap_or(full)
 }
 
-/// When a board member leaves: the alternate to step in, in rank order.
 /// What a change to the board register does: terms that change (the record before and
 /// after, e.g. ended on a date) and the new terms.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -352,6 +363,131 @@ pub fn leave_board(
     Ok(change)
 }
 
+/// A holder added by hand: an appointed seat, a founding board, an auditor chosen outside an
+/// election in Kvorum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppointInput {
+    pub kind: SeatKind,
+    pub member: Option<MemberId>,
+    /// For someone who is not a member.
+    pub name: Option<String>,
+    pub appointed_by: Option<String>,
+    pub start: NaiveDate,
+    pub expires_year: Option<i32>,
+    pub rank: Option<u32>,
+}
+
+/// The new term for a holder added by hand. `member_name` is the member's name in the
+/// register when `input.member` is set.
+pub fn appoint(input: &AppointInput, member_name: Option<&str>) -> Result<Term, FieldErrors> {
+    let mut errs = FieldErrors::default();
+    let name = member_name
+        .or(input.name.as_deref())
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    if name.is_empty() {
+        errs.push("name", Text::new("appoint-name-missing"));
+    }
+    let appointed_by = input
+        .appointed_by
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty());
+    if input.kind == SeatKind::Appointed && appointed_by.is_none() {
+        errs.push("appointedBy", Text::new("appoint-by-missing"));
+    }
+    if input.kind != SeatKind::Appointed && input.expires_year.is_none() {
+        errs.push("expiresYear", Text::new("appoint-expiry-missing"));
+    }
+    errs.into_result(|| Term {
+        id: TermId::new(),
+        kind: input.kind,
+        member: input.member,
+        name,
+        rank: input.rank,
+        start: input.start,
+        expires_year: input.expires_year,
+        ended_on: None,
+        end_reason: None,
+        positions: vec![],
+        elected_at: None,
+        appointed_by: appointed_by.map(str::to_owned),
+        version: 1,
+    })
+}
+
+/// Why the board cannot be constituted as asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConstituteError {
+    #[error("no such term in the register")]
+    UnknownTerm(TermId),
+    #[error("{name} does not sit on the board on {day}")]
+    NotOnBoard { name: String, day: NaiveDate },
+}
+
+/// The board's constitution on `day`: each term gets its position from that day (a second
+/// constitution the same day replaces the first). Returns each term before and after.
+pub fn constitute(
+    register: &[Term],
+    day: NaiveDate,
+    positions: &[(TermId, Position)],
+) -> Result<Vec<(Term, Term)>, ConstituteError> {
+    positions
+        .iter()
+        .map(|(id, position)| {
+            let t = register
+                .iter()
+                .find(|t| t.id == *id)
+                .ok_or(ConstituteError::UnknownTerm(*id))?;
+            if !t.kind.on_board() || !t.active_on(day) {
+                return Err(ConstituteError::NotOnBoard {
+                    name: t.name.clone(),
+                    day,
+                });
+            }
+            let mut after = t.clone();
+            after.positions.retain(|e| e.from != day);
+            after.positions.push(PositionEntry {
+                position: *position,
+                from: day,
+            });
+            after.version += 1;
+            Ok((t.clone(), after))
+        })
+        .collect()
+}
+
+/// How a term reads in the register: its seat ("2. suppleant") and its period
+/// ("13.03.2027 – generalforsamlingen 2029; fratrådt 01.06.2027 (flyttet)").
+pub fn term_labels(t: &Term, lang: Lang) -> (String, String) {
+    let seat = match (t.kind, t.rank) {
+        (SeatKind::Alternate, Some(r)) => Text::new("term-alternate-rank").num("rank", r),
+        (k, _) => Text::new("seat-kind").str("kind", k.code()),
+    };
+    let start = crate::dates::format_date(t.start);
+    let period = match (t.kind, t.expires_year, &t.appointed_by) {
+        (SeatKind::Appointed, _, Some(by)) => Text::new("term-appointed-by").str("by", by),
+        (_, Some(y), _) => Text::new("term-until-assembly")
+            .str("start", start)
+            .num("year", y),
+        _ => Text::new("term-from").str("start", start),
+    };
+    let period = match (t.ended_on, &t.end_reason) {
+        (Some(e), Some(reason)) => Text::new("term-ended")
+            .text("period", period)
+            .str("day", crate::dates::format_date(e))
+            .str("reason", reason),
+        (Some(e), None) => Text::new("term-ended-plain")
+            .text("period", period)
+            .str("day", crate::dates::format_date(e)),
+        _ => period,
+    };
+    (seat.render(lang), period.render(lang))
+}
+
+/// When a board member leaves: the alternate to step in, in rank order.
 pub fn next_alternate(register: &[Term], day: NaiveDate) -> Option<&Term> {
     register
         .iter()

@@ -484,3 +484,74 @@ mod tests {
         }
     }
 }
+
+/// Why a budget cannot be copied to the next year.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BudgetCopyError {
+    #[error("the budget for {0} has lines already")]
+    TargetHasLines(i32),
+    #[error("there is no budget to copy")]
+    NothingToCopy,
+}
+
+/// A year's budget as a copy of another's: `from` holds the lines of the year copied,
+/// `to` those of `to_year`, which must still be empty.
+pub fn copy_budget(
+    from: &[BudgetLine],
+    to: &[BudgetLine],
+    to_year: i32,
+) -> Result<Vec<BudgetLine>, BudgetCopyError> {
+    if !to.is_empty() {
+        return Err(BudgetCopyError::TargetHasLines(to_year));
+    }
+    if from.is_empty() {
+        return Err(BudgetCopyError::NothingToCopy);
+    }
+    Ok(from
+        .iter()
+        .map(|l| BudgetLine {
+            id: BudgetLineId::new(),
+            fiscal_year: to_year,
+            version: 1,
+            ..l.clone()
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod copy_tests {
+    use super::*;
+
+    fn line(year: i32, name: &str) -> BudgetLine {
+        BudgetLine {
+            id: BudgetLineId::new(),
+            fiscal_year: year,
+            name: name.into(),
+            kind: LineKind::Expense,
+            amount: Money(120_000),
+            grant: None,
+            version: 4,
+        }
+    }
+
+    #[test]
+    fn a_budget_is_copied_into_an_empty_year_only() {
+        let this = vec![line(2026, "Husleje"), line(2026, "Kaffe")];
+        let next = copy_budget(&this, &[], 2027).unwrap();
+        assert_eq!(next.len(), 2);
+        assert!(next.iter().all(|l| l.fiscal_year == 2027 && l.version == 1));
+        assert_ne!(next[0].id, this[0].id);
+        assert_eq!(
+            (next[1].name.as_str(), next[1].amount),
+            ("Kaffe", Money(120_000))
+        );
+        assert_eq!(
+            copy_budget(&this, &next, 2027),
+            Err(BudgetCopyError::TargetHasLines(2027))
+        );
+        assert_eq!(
+            copy_budget(&[], &[], 2027),
+            Err(BudgetCopyError::NothingToCopy)
+        );
+    }
+}

@@ -648,3 +648,121 @@ pub fn in_force(versions: &[BylawsVersion], day: chrono::NaiveDate) -> Option<&B
         .filter(|v| v.status == VersionStatus::Adopted && v.in_force_from.is_some_and(|f| f <= day))
         .max_by_key(|v| (v.in_force_from, v.number))
 }
+
+/// A new draft to edit when there is none: a copy of the version in force on `today` (else
+/// the newest), numbered after the last. `None` when there is a draft already, or nothing.
+pub fn new_draft(versions: &[BylawsVersion], today: chrono::NaiveDate) -> Option<BylawsVersion> {
+    if versions.iter().any(|v| v.status == VersionStatus::Draft) {
+        return None;
+    }
+    let base = in_force(versions, today).or(versions.last())?.clone();
+    Some(BylawsVersion {
+        id: crate::ids::BylawsVersionId::new(),
+        number: versions.iter().map(|v| v.number).max().unwrap_or(0) + 1,
+        status: VersionStatus::Draft,
+        adopted_on: None,
+        in_force_from: None,
+        adopted_note: None,
+        version: 1,
+        ..base
+    })
+}
+
+/// The draft as adopted on `adopted_on`, in force from `in_force_from` (the adoption day when
+/// not given), with `note` or the standard one. Refused when it would be in force before
+/// it was adopted.
+pub fn adopt(
+    draft: &BylawsVersion,
+    adopted_on: chrono::NaiveDate,
+    in_force_from: Option<chrono::NaiveDate>,
+    note: Option<&str>,
+) -> Result<BylawsVersion, FieldErrors> {
+    let in_force_from = in_force_from.unwrap_or(adopted_on);
+    if in_force_from < adopted_on {
+        return Err(FieldErrors::one(
+            "inForceFrom",
+            Text::new("bylaws-in-force-before-adopted"),
+        ));
+    }
+    let note = match note.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => n.to_owned(),
+        None => Text::new("bylaws-adopted-note")
+            .str("day", crate::dates::format_date(adopted_on))
+            .da(),
+    };
+    Ok(BylawsVersion {
+        status: VersionStatus::Adopted,
+        adopted_on: Some(adopted_on),
+        in_force_from: Some(in_force_from),
+        adopted_note: Some(note),
+        version: draft.version + 1,
+        ..draft.clone()
+    })
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn version(number: i64, status: VersionStatus, in_force: Option<NaiveDate>) -> BylawsVersion {
+        BylawsVersion {
+            id: crate::ids::BylawsVersionId::new(),
+            number,
+            status,
+            text: BylawsText { sections: vec![] },
+            rules: RuleSettings::default(),
+            adopted_on: in_force,
+            in_force_from: in_force,
+            adopted_note: None,
+            version: 3,
+        }
+    }
+
+    #[test]
+    fn a_new_draft_copies_the_version_in_force_and_is_numbered_after_the_last() {
+        let v1 = version(1, VersionStatus::Adopted, Some(day(2025, 3, 1)));
+        let v2 = version(2, VersionStatus::Adopted, Some(day(2027, 3, 1)));
+        let draft = new_draft(&[v1.clone(), v2.clone()], day(2026, 6, 1)).unwrap();
+        assert_eq!(
+            (draft.number, draft.status, draft.version),
+            (3, VersionStatus::Draft, 1)
+        );
+        assert_eq!(draft.adopted_on, None);
+        assert_ne!(draft.id, v1.id);
+        let mut with = vec![v1, v2];
+        with.push(draft);
+        assert_eq!(
+            new_draft(&with, day(2026, 6, 1)),
+            None,
+            "one draft at a time"
+        );
+        assert_eq!(new_draft(&[], day(2026, 6, 1)), None);
+    }
+
+    #[test]
+    fn bylaws_are_not_in_force_before_they_are_adopted() {
+        let draft = version(2, VersionStatus::Draft, None);
+        let adopted = adopt(&draft, day(2027, 3, 13), None, None).unwrap();
+        assert_eq!(adopted.in_force_from, Some(day(2027, 3, 13)));
+        assert_eq!(
+            adopted.adopted_note.as_deref(),
+            Some("Vedtaget på generalforsamlingen den 13.03.2027")
+        );
+        assert_eq!(adopted.version, 4);
+        let later = adopt(
+            &draft,
+            day(2027, 3, 13),
+            Some(day(2027, 4, 1)),
+            Some(" Ekstraordinær GF "),
+        )
+        .unwrap();
+        assert_eq!(later.adopted_note.as_deref(), Some("Ekstraordinær GF"));
+        let err = adopt(&draft, day(2027, 3, 13), Some(day(2027, 3, 12)), None).unwrap_err();
+        assert_eq!(err.0[0].field, "inForceFrom");
+    }
+}

@@ -105,8 +105,13 @@ pub fn validate_payment(input: &PaymentInput, today: NaiveDate) -> Result<(), Fi
     errs.into_result(|| ())
 }
 
-pub fn validate_fee_rate(rate: &FeeRate) -> Result<(), FieldErrors> {
+/// A fee rate as set: a real year, not negative, for one of the association's membership
+/// types (`type_codes`, the codes of its types).
+pub fn validate_fee_rate(rate: &FeeRate, type_codes: &[&str]) -> Result<(), FieldErrors> {
     let mut errs = FieldErrors::default();
+    if !type_codes.contains(&rate.membership_type.as_str()) {
+        errs.push("membershipType", "Vælg en af foreningens medlemstyper.");
+    }
     if !(1900..=2200).contains(&rate.year) {
         errs.push("year", "Året er ikke gyldigt.");
     }

@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::csv_file::{ImportError, ParsedCsv};
 use crate::dates::parse_date;
+use crate::ids::MemberId;
 use crate::members::{validate_member, Member, MemberInput, MembershipType, Role};
 use crate::text::Text;
 
@@ -197,6 +198,58 @@ pub struct ImportPreview {
 pub struct ImportOutcome {
     pub imported: u32,
     pub message: String,
+}
+
+/// The members an import adds: every row not left out, each with its own member no. or the
+/// next free one from `first_free`. Refused, and nothing is imported, when a row not left out
+/// has a problem or the preview cannot be applied; the refusal names the line to fix.
+pub fn members_to_import(
+    preview: &ImportPreview,
+    types: &[MembershipType],
+    first_free: i64,
+    today: NaiveDate,
+) -> Result<Vec<Member>, Text> {
+    let rows = || preview.rows.iter().filter(|r| !r.excluded);
+    if let Some(bad) = rows().find(|r| !r.problems.is_empty()) {
+        let p = &bad.problems[0];
+        let at = match &p.column {
+            Some(c) => Text::new("import-at-line-column")
+                .num("line", bad.line)
+                .str("column", c),
+            None => Text::new("import-at-line").num("line", bad.line),
+        };
+        return Err(Text::new("import-refused-row")
+            .text("at", at)
+            .str("problem", &p.message));
+    }
+    if !preview.can_apply {
+        return Err(Text::new("import-refused").str("reason", &preview.message));
+    }
+    let taken: HashSet<i64> = rows()
+        .filter_map(|r| r.member.as_ref()?.member_no)
+        .collect();
+    let mut next = first_free;
+    let mut members = Vec::with_capacity(preview.rows.len());
+    for row in rows() {
+        let Some(input) = &row.member else { continue };
+        let valid = validate_member(input, types, today).map_err(|e| {
+            Text::new("import-refused-row")
+                .text("at", Text::new("import-at-line").num("line", row.line))
+                .str("problem", e.to_string())
+        })?;
+        let no = match valid.member_no {
+            Some(no) => no,
+            None => {
+                while taken.contains(&next) {
+                    next += 1;
+                }
+                next += 1;
+                next - 1
+            }
+        };
+        members.push(valid.into_member(MemberId::new(), no, 1));
+    }
+    Ok(members)
 }
 
 fn parse_consent(s: &str) -> Result<bool, Text> {

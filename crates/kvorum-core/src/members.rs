@@ -86,6 +86,39 @@ pub fn builtin_membership_types() -> Vec<MembershipType> {
     .collect()
 }
 
+/// Why a membership type cannot be added.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MembershipTypeError {
+    #[error("the membership type has no name")]
+    NoName,
+    #[error("the membership type {0} exists already")]
+    Exists(String),
+}
+
+/// A membership type the association adds besides the built-in three, named `name`; refused
+/// when a type of that code or name exists.
+pub fn new_membership_type(
+    name: &str,
+    existing: &[MembershipType],
+) -> Result<MembershipType, MembershipTypeError> {
+    let name = name.trim().to_owned();
+    let code = membership_type_code(&name);
+    if name.is_empty() || code.is_empty() {
+        return Err(MembershipTypeError::NoName);
+    }
+    if existing
+        .iter()
+        .any(|t| t.code == code || t.name.to_lowercase() == name.to_lowercase())
+    {
+        return Err(MembershipTypeError::Exists(name));
+    }
+    Ok(MembershipType {
+        code,
+        name,
+        builtin: false,
+    })
+}
+
 /// A code for an added membership type: lowercase ASCII letters, digits and dashes.
 pub fn membership_type_code(name: &str) -> String {
     let mut code = String::new();
@@ -606,6 +639,39 @@ mod tests {
         i.email_consent = true;
         let v = validate_member(&i, &builtin_membership_types(), day(2026, 1, 1)).unwrap();
         assert!(!v.email_consent);
+    }
+
+    #[test]
+    fn a_membership_type_is_added_once_by_code_or_name() {
+        let types = builtin_membership_types();
+        let family = new_membership_type(" Familiemedlem ", &types).unwrap();
+        assert_eq!(
+            (family.code.as_str(), family.name.as_str()),
+            ("familiemedlem", "Familiemedlem")
+        );
+        assert!(!family.builtin);
+        let mut with = types.clone();
+        with.push(family);
+        assert_eq!(
+            new_membership_type("FAMILIEMEDLEM", &with),
+            Err(MembershipTypeError::Exists("FAMILIEMEDLEM".into()))
+        );
+        assert_eq!(
+            new_membership_type("  ", &with),
+            Err(MembershipTypeError::NoName)
+        );
+        assert_eq!(
+            new_membership_type("(!)", &with),
+            Err(MembershipTypeError::NoName)
+        );
+        // Danish letters compare without regard to case too.
+        let mut oe = with.clone();
+        oe.push(new_membership_type("Ældremedlem", &with).unwrap());
+        assert!(new_membership_type("ældremedlem", &oe).is_err());
+        assert!(
+            new_membership_type("æresmedlem", &with).is_err(),
+            "a built-in type"
+        );
     }
 
     #[test]

@@ -6,11 +6,21 @@ impl Api {
     /// Reads a bank statement without changing anything: each line with its problems, whether
     /// it was imported before, and the suggested budget line.
     pub async fn bank_import_preview(&self, request: BankImportRequest) -> ApiResult<BankPreview> {
-        self.require_association().await?;
+        Self::bank_preview_in(&mut self.store.reader(), &request).await
+    }
+
+    /// The preview read through `db`: the pool, or the import's own transaction, where the
+    /// lines already imported are read as the transaction that adds more sees them.
+    async fn bank_preview_in(
+        db: &mut Reader<'_>,
+        request: &BankImportRequest,
+    ) -> ApiResult<BankPreview> {
+        if db.association().await?.is_none() {
+            return Err(crate::association::no_association());
+        }
         let csv = parse_csv(&request.bytes).map_err(crate::members::import::file_refused)?;
         let signature = csv.headers.join(";").to_lowercase();
-        let remembered: Option<Vec<BankColumn>> = self
-            .store
+        let remembered: Option<Vec<BankColumn>> = db
             .bank_layout(&signature)
             .await?
             .and_then(|j| serde_json::from_str(&j).ok());
@@ -61,8 +71,8 @@ impl Api {
             .iter()
             .map(|c| (c.field, usize::try_from(c.column).unwrap_or(usize::MAX)))
             .collect();
-        let known: HashSet<String> = self.store.bank_keys().await?.into_iter().collect();
-        let rules = self.store.bank_rules().await?;
+        let known: HashSet<String> = db.bank_keys().await?.into_iter().collect();
+        let rules = db.bank_rules().await?;
         let choices: std::collections::HashMap<u32, &str> = request
             .lines
             .iter()
@@ -119,7 +129,8 @@ impl Api {
     /// Imports the new lines of a statement in one transaction, all or nothing; remembers the
     /// layout and learns the budget lines chosen.
     pub async fn bank_import_apply(&self, request: BankImportRequest) -> ApiResult<BankOutcome> {
-        let preview = self.bank_import_preview(request.clone()).await?;
+        let mut tx = self.begin().await?;
+        let preview = Self::bank_preview_in(&mut tx.reader(), &request).await?;
         if let Some(problem) = preview.problem {
             return Err(ApiError::new(ErrorCode::Import, problem));
         }
@@ -129,14 +140,15 @@ impl Api {
                 .str("first", first);
             return Err(ApiError::new(ErrorCode::Import, said));
         }
-        let a = self.require_association().await?;
-        let start = self.fiscal_start(a.fiscal_year_start_month);
-        let mut rules = self.store.bank_rules().await?;
+        let a = tx
+            .association()
+            .await?
+            .ok_or_else(crate::association::no_association)?;
+        let start = a.fiscal_year_start_month.clamp(1, 12);
+        let mut rules = tx.bank_rules().await?;
         // Per fiscal year: its budget lines and the next voucher number (counted on from the
-        // highest used, not searched for again per line).
-        // The year's lines and voucher numbers are read inside the transaction that writes
-        // the bookings, with the year's numbering locked between laptops.
-        let mut tx = self.begin().await?;
+        // highest used, not searched for again per line), read in this transaction with the
+        // year's numbering locked between laptops.
         let mut by_year: std::collections::HashMap<i32, (Vec<BudgetLine>, String)> =
             Default::default();
         let mut new = Vec::new();

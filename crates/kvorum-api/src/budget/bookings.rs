@@ -15,18 +15,20 @@ impl Api {
 
     /// Moves a booking to another budget line or grant, or corrects its text or voucher file.
     pub async fn booking_update(&self, input: BookingUpdate) -> ApiResult<Booking> {
-        self.require_association().await?;
-        let before = self
-            .store
+        validate_booking_text(&input.text)
+            .map_err(|m| ApiError::validation(FieldErrors::one("text", m)))?;
+        let mut tx = self.begin().await?;
+        if tx.association().await?.is_none() {
+            return Err(crate::association::no_association());
+        }
+        let before = tx
             .booking(input.id)
             .await?
             .ok_or_else(|| ApiError::not_found("Posteringen"))?;
         if before.version != input.version {
             return Err(ApiError::conflict("Posteringen"));
         }
-        validate_booking_text(&input.text)
-            .map_err(|m| ApiError::validation(FieldErrors::one("text", m)))?;
-        self.require_line_in(before.fiscal_year, input.line).await?;
+        Self::require_line_in(&mut tx.reader(), before.fiscal_year, input.line).await?;
         let after = Booking {
             line: input.line,
             grant: input.grant,
@@ -35,7 +37,6 @@ impl Api {
             version: before.version + 1,
             ..before.clone()
         };
-        let mut tx = self.begin().await?;
         tx.update_booking(&before, &after)
             .await
             .map_err(|e| ApiError::from_store(e, "Posteringen"))?;
@@ -48,10 +49,10 @@ impl Api {
     /// two laptops booking at once get numbers one after the other.
     pub async fn booking_add(&self, input: BookingInput) -> ApiResult<Booking> {
         validate_booking(&input).map_err(ApiError::validation)?;
-        let (year, _, _) = self.fiscal_year(input.booked_on).await?;
-        self.require_line_in(year, input.line).await?;
         let mut tx = self.begin().await?;
+        let (year, _, _) = Self::fiscal_year_in(&mut tx.reader(), input.booked_on).await?;
         tx.lock_books(year).await?;
+        Self::require_line_in(&mut tx.reader(), year, input.line).await?;
         let bookings = tx.bookings(year).await?;
         let voucher_no = match input
             .voucher_no
@@ -75,17 +76,17 @@ impl Api {
             bank_key: None,
             version: 1,
         };
-        tx.insert_bookings(std::slice::from_ref(&b)).await.map_err(|e| match e {
-            kvorum_store::StoreError::Unique(_) => {
-                let mut f = FieldErrors::default();
-                f.push(
+        tx.insert_bookings(std::slice::from_ref(&b))
+            .await
+            .map_err(|e| match e {
+                kvorum_store::StoreError::Unique(_) => ApiError::validation(FieldErrors::one(
                     "voucherNo",
-                    format!("Bilag nr. {} er allerede brugt i {year}. Vælg et andet nummer, eller lad feltet stå tomt.", b.voucher_no),
-                );
-                ApiError::validation(f)
-            }
-            other => other.into(),
-        })?;
+                    Text::new("booking-voucher-taken")
+                        .str("voucher", &b.voucher_no)
+                        .num("year", year),
+                )),
+                other => other.into(),
+            })?;
         tx.commit().await?;
         Ok(b)
     }

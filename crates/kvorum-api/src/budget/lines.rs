@@ -3,17 +3,16 @@
 use super::*;
 
 impl Api {
-    pub(crate) fn fiscal_start(&self, rules_month: u32) -> u32 {
-        rules_month.clamp(1, 12)
-    }
-
-    /// The fiscal year (by the year it starts in) that contains `day`.
-    pub(crate) async fn fiscal_year(
-        &self,
+    /// The fiscal year (by the year it starts in) that contains `day`, read through `db`.
+    pub(crate) async fn fiscal_year_in(
+        db: &mut Reader<'_>,
         day: NaiveDate,
     ) -> ApiResult<(i32, NaiveDate, NaiveDate)> {
-        let a = self.require_association().await?;
-        let (from, to) = fiscal_year_of(day, self.fiscal_start(a.fiscal_year_start_month));
+        let a = db
+            .association()
+            .await?
+            .ok_or_else(crate::association::no_association)?;
+        let (from, to) = fiscal_year_of(day, a.fiscal_year_start_month.clamp(1, 12));
         Ok((from.year(), from, to))
     }
 
@@ -21,23 +20,22 @@ impl Api {
     pub(crate) async fn fiscal_bounds(&self, year: i32) -> ApiResult<(NaiveDate, NaiveDate)> {
         let a = self.require_association().await?;
         let m = a.fiscal_year_start_month.clamp(1, 12);
-        let first = NaiveDate::from_ymd_opt(year, m, 1).ok_or_else(|| {
-            ApiError::new(ErrorCode::Validation, format!("Året {year} findes ikke."))
-        })?;
+        let first = NaiveDate::from_ymd_opt(year, m, 1)
+            .ok_or_else(|| ApiError::refused(Text::new("year-does-not-exist").num("year", year)))?;
         Ok(kvorum_core::budget::fiscal_year_of(first, m))
     }
 
     /// Refuses a budget line that is not in the fiscal year's budget.
     pub(crate) async fn require_line_in(
-        &self,
+        db: &mut Reader<'_>,
         year: i32,
         line: Option<BudgetLineId>,
     ) -> ApiResult<()> {
         if let Some(l) = line {
-            if !self.books(year).await?.lines.iter().any(|x| x.id == l) {
+            if !db.budget_lines(year).await?.iter().any(|x| x.id == l) {
                 return Err(ApiError::validation(FieldErrors::one(
                     "line",
-                    format!("Budgetposten hører ikke til regnskabsåret {year}."),
+                    Text::new("booking-line-not-in-year").num("year", year),
                 )));
             }
         }
@@ -124,8 +122,8 @@ impl Api {
     /// Adds or changes one budget line.
     pub async fn budget_set_line(&self, input: BudgetLineInput) -> ApiResult<BudgetView> {
         validate_line(&input.name, input.amount).map_err(ApiError::validation)?;
-        let existing = self.store.budget_lines(input.year).await?;
         let mut tx = self.begin().await?;
+        let existing = tx.budget_lines(input.year).await?;
         match input.id {
             None => {
                 let l = BudgetLine {
@@ -168,31 +166,25 @@ impl Api {
 
     /// Starts next year's budget as a copy of this year's (refused when it has lines already).
     pub async fn budget_copy(&self, from: i32, to: i32) -> ApiResult<BudgetView> {
-        if !self.store.budget_lines(to).await?.is_empty() {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                format!("Budgettet for {to} har allerede poster. Ret dem i stedet for at kopiere."),
-            ));
-        }
-        let lines = self.store.budget_lines(from).await?;
-        if lines.is_empty() {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                format!("Der er intet budget for {from} at kopiere."),
-            ));
-        }
         let mut tx = self.begin().await?;
-        for (i, l) in lines.iter().enumerate() {
-            tx.insert_budget_line(
-                &BudgetLine {
-                    id: BudgetLineId::new(),
-                    fiscal_year: to,
-                    version: 1,
-                    ..l.clone()
-                },
-                i64::try_from(i).unwrap_or(0),
-            )
-            .await?;
+        let copies = copy_budget(
+            &tx.budget_lines(from).await?,
+            &tx.budget_lines(to).await?,
+            to,
+        )
+        .map_err(|e| {
+            ApiError::refused(match e {
+                BudgetCopyError::TargetHasLines(y) => {
+                    Text::new("budget-copy-has-lines").num("year", y)
+                }
+                BudgetCopyError::NothingToCopy => {
+                    Text::new("budget-copy-nothing").num("year", from)
+                }
+            })
+        })?;
+        for (i, l) in copies.iter().enumerate() {
+            tx.insert_budget_line(l, i64::try_from(i).unwrap_or(0))
+                .await?;
         }
         tx.commit().await?;
         self.budget_get(to, None).await

@@ -14,8 +14,9 @@ use kvorum_core::bank::{
     bank_field, learn, line_key, read_bank_line, suggest_line, BankField, BankLine,
 };
 use kvorum_core::budget::{
-    fiscal_year_of, line_status, next_voucher_no, scheduled_line_status, validate_booking,
-    validate_booking_text, validate_line, Booking, BookingInput, BudgetLine, LineKind, LineStatus,
+    copy_budget, fiscal_year_of, line_status, next_voucher_no, scheduled_line_status,
+    validate_booking, validate_booking_text, validate_line, Booking, BookingInput, BudgetCopyError,
+    BudgetLine, LineKind, LineStatus,
 };
 use kvorum_core::grants::Grant;
 use kvorum_core::ids::{BookingId, BudgetLineId, GrantId};
@@ -26,6 +27,7 @@ use ts_rs::TS;
 
 use crate::{Api, ApiError, ApiResult, ErrorCode};
 use kvorum_core::csv_file::parse_csv;
+use kvorum_store::Reader;
 
 /// A fiscal year's books as read from the store.
 #[derive(Debug)]

@@ -8,14 +8,11 @@ impl Api {
         let rules = self.rules_in_force().await?;
         let rule = rules.decision(&check.kind).ok_or_else(|| {
             let kinds: Vec<&str> = rules.decisions.iter().map(|d| d.kind.as_str()).collect();
-            ApiError::new(
-                ErrorCode::Validation,
-                format!(
-                    "Beslutningstypen »{}« findes ikke i vedtægterne. Brug en af: {}.",
-                    check.kind,
-                    kinds.join(", ")
-                ),
-            )
+            ApiError::refused(format!(
+                "Beslutningstypen »{}« findes ikke i vedtægterne. Brug en af: {}.",
+                check.kind,
+                kinds.join(", ")
+            ))
         })?;
         Ok(rules::decide(
             rule,

@@ -7,8 +7,8 @@ mod versions;
 use chrono::NaiveDate;
 use kvorum_core::association::ValidAssociation;
 use kvorum_core::bylaws::{
-    diff, follow_settings, governing, in_force, parse_plain_text, template, BylawsText,
-    BylawsVersion, SectionDiff, VersionStatus,
+    adopt, diff, follow_settings, governing, in_force, new_draft, parse_plain_text, template,
+    BylawsText, BylawsVersion, SectionDiff, VersionStatus,
 };
 use kvorum_core::dates::format_date;
 use kvorum_core::ids::{BylawsVersionId, MemberId};
@@ -20,6 +20,7 @@ use ts_rs::TS;
 
 use crate::dto::ExportFile;
 use crate::{Api, ApiError, ApiResult, ErrorCode};
+use kvorum_store::StoreTx;
 
 const WHAT: &str = "Vedtægtsudkastet";
 
@@ -121,12 +122,9 @@ fn summary(v: &BylawsVersion) -> VersionSummary {
 pub fn set_by_path(rules: &RuleSettings, key: &str, value: &str) -> ApiResult<RuleSettings> {
     let mut root = serde_json::to_value(rules).unwrap_or_default();
     let bad_key = || {
-        ApiError::new(
-            ErrorCode::Validation,
-            format!(
-                "Indstillingen »{key}« findes ikke. Se `kvorum bylaws show --json` for navnene."
-            ),
-        )
+        ApiError::refused(format!(
+            "Indstillingen »{key}« findes ikke. Se `kvorum bylaws show --json` for navnene."
+        ))
     };
     let mut node = &mut root;
     for part in key.split('.') {
@@ -146,9 +144,8 @@ pub fn set_by_path(rules: &RuleSettings, key: &str, value: &str) -> ApiResult<Ru
     };
     *node = parsed;
     serde_json::from_value(root).map_err(|e| {
-        ApiError::new(
-            ErrorCode::Validation,
-            format!("»{value}« passer ikke til indstillingen »{key}« ({e})."),
-        )
+        ApiError::refused(format!(
+            "»{value}« passer ikke til indstillingen »{key}« ({e})."
+        ))
     })
 }

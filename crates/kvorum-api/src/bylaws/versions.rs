@@ -45,31 +45,26 @@ impl Api {
 
     /// The draft to edit; starts one from the version in force when there is none.
     pub async fn bylaws_draft(&self) -> ApiResult<BylawsVersion> {
-        let versions = self.bylaws_all().await?;
+        let mut tx = self.begin().await?;
+        let draft = self.draft_in(&mut tx).await?;
+        tx.commit().await?;
+        Ok(draft)
+    }
+
+    /// The draft inside `tx`, started there when there is none.
+    async fn draft_in(&self, tx: &mut StoreTx) -> ApiResult<BylawsVersion> {
+        if tx.association().await?.is_none() {
+            return Err(crate::association::no_association());
+        }
+        let versions = tx.bylaws_versions().await?;
         if let Some(d) = versions.iter().find(|v| v.status == VersionStatus::Draft) {
             return Ok(d.clone());
         }
-        let base = in_force(&versions, self.clock.today())
-            .or(versions.last())
-            .cloned();
-        let Some(base) = base else {
-            return Err(ApiError::not_found("Vedtægterne"));
-        };
-        let draft = BylawsVersion {
-            id: BylawsVersionId::new(),
-            number: versions.iter().map(|v| v.number).max().unwrap_or(0) + 1,
-            status: VersionStatus::Draft,
-            adopted_on: None,
-            in_force_from: None,
-            adopted_note: None,
-            version: 1,
-            ..base
-        };
-        let mut tx = self.begin().await?;
+        let draft = new_draft(&versions, self.clock.today())
+            .ok_or_else(|| ApiError::not_found("Vedtægterne"))?;
         tx.insert_bylaws_version(&draft)
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
-        tx.commit().await?;
         Ok(draft)
     }
 
@@ -77,17 +72,24 @@ impl Api {
     /// follows when the text states it in a recognisable phrase; otherwise a warning says
     /// which § to check.
     pub async fn bylaws_save_draft(&self, update: DraftUpdate) -> ApiResult<DraftSaved> {
-        let before = self
-            .bylaws_all()
+        let mut tx = self.begin().await?;
+        let saved = self.save_draft_in(&mut tx, update).await?;
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    async fn save_draft_in(&self, tx: &mut StoreTx, update: DraftUpdate) -> ApiResult<DraftSaved> {
+        if tx.association().await?.is_none() {
+            return Err(crate::association::no_association());
+        }
+        let before = tx
+            .bylaws_versions()
             .await?
             .into_iter()
             .find(|v| v.id == update.id)
             .ok_or_else(|| ApiError::not_found(WHAT))?;
         if before.status != VersionStatus::Draft {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("bylaws-adopted-locked"),
-            ));
+            return Err(ApiError::refused(Text::new("bylaws-adopted-locked")));
         }
         if before.version != update.version {
             return Err(ApiError::conflict(WHAT));
@@ -107,7 +109,11 @@ impl Api {
         let warnings = manual
             .iter()
             .filter_map(|k| text.number_of(k))
-            .map(|n| format!("Tjek teksten i § {n}: den nævner ikke den ændrede værdi på en måde, Kvorum kan rette selv."))
+            .map(|n| {
+                Text::new("bylaws-check-section")
+                    .num("number", i64::try_from(n).unwrap_or(0))
+                    .render(self.lang)
+            })
             .collect();
         let after = BylawsVersion {
             text,
@@ -115,11 +121,9 @@ impl Api {
             version: before.version + 1,
             ..before.clone()
         };
-        let mut tx = self.begin().await?;
         tx.update_bylaws_version(&before, &after)
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
-        tx.commit().await?;
         Ok(DraftSaved {
             draft: after,
             warnings,
@@ -128,48 +132,36 @@ impl Api {
 
     /// Sets one setting by its dotted key, e.g. `ordinary.noticeDays` = `21`, in the draft.
     pub async fn bylaws_set_rule(&self, key: String, value: String) -> ApiResult<DraftSaved> {
-        let draft = self.bylaws_draft().await?;
+        let mut tx = self.begin().await?;
+        let draft = self.draft_in(&mut tx).await?;
         let rules = set_by_path(&draft.rules, &key, &value)?;
-        self.bylaws_save_draft(DraftUpdate {
-            id: draft.id,
-            version: draft.version,
-            text: draft.text,
-            rules,
-        })
-        .await
+        let saved = self
+            .save_draft_in(
+                &mut tx,
+                DraftUpdate {
+                    id: draft.id,
+                    version: draft.version,
+                    text: draft.text,
+                    rules,
+                },
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(saved)
     }
 
     /// Adopts the draft: it becomes read-only and, from its in-force date, the bylaws.
     pub async fn bylaws_adopt(&self, input: AdoptInput) -> ApiResult<BylawsVersion> {
-        let draft = self.bylaws_draft().await?;
-        let adopted_on = input.adopted_on.unwrap_or_else(|| self.clock.today());
-        let in_force_from = input.in_force_from.unwrap_or(adopted_on);
-        if in_force_from < adopted_on {
-            let mut e = FieldErrors::default();
-            e.push(
-                "inForceFrom",
-                "Vedtægterne kan ikke træde i kraft, før de er vedtaget.",
-            );
-            return Err(ApiError::validation(e));
-        }
-        let note = input
-            .note
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or_else(|| {
-                format!(
-                    "Vedtaget på generalforsamlingen den {}",
-                    format_date(adopted_on)
-                )
-            });
-        let after = BylawsVersion {
-            status: VersionStatus::Adopted,
-            adopted_on: Some(adopted_on),
-            in_force_from: Some(in_force_from),
-            adopted_note: Some(note),
-            version: draft.version + 1,
-            ..draft.clone()
-        };
         let mut tx = self.begin().await?;
+        let draft = self.draft_in(&mut tx).await?;
+        let adopted_on = input.adopted_on.unwrap_or_else(|| self.clock.today());
+        let after = adopt(
+            &draft,
+            adopted_on,
+            input.in_force_from,
+            input.note.as_deref(),
+        )
+        .map_err(ApiError::validation)?;
         tx.update_bylaws_version(&draft, &after)
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
@@ -192,14 +184,21 @@ impl Api {
     /// Replaces the draft's text with the imported one (the settings stay).
     pub async fn bylaws_import_apply(&self, text: String) -> ApiResult<DraftSaved> {
         let parsed = self.bylaws_import_preview(text).await?;
-        let draft = self.bylaws_draft().await?;
-        self.bylaws_save_draft(DraftUpdate {
-            id: draft.id,
-            version: draft.version,
-            text: parsed,
-            rules: draft.rules,
-        })
-        .await
+        let mut tx = self.begin().await?;
+        let draft = self.draft_in(&mut tx).await?;
+        let saved = self
+            .save_draft_in(
+                &mut tx,
+                DraftUpdate {
+                    id: draft.id,
+                    version: draft.version,
+                    text: parsed,
+                    rules: draft.rules,
+                },
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(saved)
     }
 
     /// The bylaws in force (or the draft, marked as such) as PDF, with the adoption history.

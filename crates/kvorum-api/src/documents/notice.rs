@@ -197,9 +197,7 @@ impl Api {
             .from_local_datetime(&start_local)
             .earliest()
             .map(|t| t.with_timezone(&chrono::Utc))
-            .ok_or_else(|| {
-                ApiError::new(ErrorCode::Validation, Text::new("meeting-time-missing-dst"))
-            })?;
+            .ok_or_else(|| ApiError::refused(Text::new("meeting-time-missing-dst")))?;
         let end = match m.end_time {
             Some(e) => Copenhagen
                 .from_local_datetime(&NaiveDateTime::new(m.date, e))
@@ -249,10 +247,7 @@ impl Api {
             .filter_map(|x| x.email.clone().map(|e| (x.name.clone(), e)))
             .collect();
         if recipients.is_empty() {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("notice-no-recipients"),
-            ));
+            return Err(ApiError::refused(Text::new("notice-no-recipients")));
         }
         let mut body = format!("Kære medlem\n\n{}\n\n", doc.intro.join("\n\n"));
         body.push_str(&format!(

@@ -114,10 +114,7 @@ impl Api {
             .collect();
         candidates.sort_by_key(|n| kvorum_core::members::danish_collate(n));
         if candidates.is_empty() {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("ballots-no-candidates"),
-            ));
+            return Err(ApiError::refused(Text::new("ballots-no-candidates")));
         }
         let doc = kvorum_docs::BallotsDoc {
             association_name: association.name.clone(),

@@ -10,10 +10,7 @@ impl Api {
         Self::not_applied(&before)?;
         let view = self.view(before.clone()).await?;
         let Some(r) = view.ranking.filter(|r| r.pending.is_none()) else {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("election-undecided"),
-            ));
+            return Err(ApiError::refused(Text::new("election-undecided")));
         };
         if before.runoff_of.is_some() {
             return self.settle_from_runoff(&before, &r).await;
@@ -71,10 +68,7 @@ impl Api {
             .first()
             .and_then(|c| before.candidates.iter().find(|x| x.id == *c))
         else {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("election-nobody-elected"),
-            ));
+            return Err(ApiError::refused(Text::new("election-nobody-elected")));
         };
         let mut tx = self.begin().await?;
         let sitting = terms.iter().find(|t| {

@@ -8,10 +8,9 @@ impl Api {
         let before = self.election_row(input.election).await?;
         Self::not_applied(&before)?;
         if before.method != Method::Pending {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("election-closed-to-candidates"),
-            ));
+            return Err(ApiError::refused(Text::new(
+                "election-closed-to-candidates",
+            )));
         }
         let m = self.store.meeting(before.meeting_id).await?;
         let rules = self.rules_on(m.date).await?;
@@ -65,10 +64,7 @@ impl Api {
         let before = self.election_row(input.election).await?;
         Self::not_applied(&before)?;
         if before.method != Method::Pending {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("election-begun"),
-            ));
+            return Err(ApiError::refused(Text::new("election-begun")));
         }
         let mut after = before.clone();
         let c = after
@@ -85,10 +81,7 @@ impl Api {
         let before = self.election_row(id).await?;
         Self::not_applied(&before)?;
         if !uncontested(&before.candidates, before.places()) {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("election-contested"),
-            ));
+            return Err(ApiError::refused(Text::new("election-contested")));
         }
         let mut after = before.clone();
         after.method = Method::Uncontested;
@@ -105,10 +98,9 @@ impl Api {
         if uncontested(&before.candidates, before.places())
             && !rules.election.written_ballot_on_request
         {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("election-no-ballot-on-request"),
-            ));
+            return Err(ApiError::refused(Text::new(
+                "election-no-ballot-on-request",
+            )));
         }
         if before.method != Method::Pending {
             return self.view(before).await;

@@ -9,18 +9,13 @@ impl Api {
         Self::not_applied(&e)?;
         self.minutes_open(e.meeting_id).await?;
         if e.method != Method::Ballots {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("election-start-first"),
-            ));
+            return Err(ApiError::refused(Text::new("election-start-first")));
         }
         let mut tx = self.begin().await?;
         let n = tx.ballot_count(e.id).await?;
         let room = i64::from(e.present_with_vote);
         if n >= room {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                format!("Der er allerede tastet {n} stemmesedler, og der var {room} stemmer i salen. Tjek optællingen."),
+            return Err(ApiError::refused(format!("Der er allerede tastet {n} stemmesedler, og der var {room} stemmer i salen. Tjek optællingen."),
             ));
         }
         tx.insert_ballot(
@@ -58,10 +53,7 @@ impl Api {
             .map(|c| c.id)
             .collect();
         if input.votes.iter().any(|v| !standing.contains(&v.candidate)) {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("election-votes-for-stranger"),
-            ));
+            return Err(ApiError::refused(Text::new("election-votes-for-stranger")));
         }
         let room = self.votes_in_room(before.meeting_id).await?;
         let sum: u32 = input.votes.iter().map(|v| v.votes).sum();
@@ -74,19 +66,17 @@ impl Api {
         let least = most.max(valid_min);
         let valid = input.valid.unwrap_or(least);
         if valid < least {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                format!(
+            return Err(ApiError::refused(format!(
                     "{valid} gyldige stemmesedler kan ikke give de stemmer: med højst {} krydser pr. seddel kræver de mindst {least}. Tjek optællingen.",
                     before.max_marks
                 ),
             ));
         }
         if valid + input.blank + input.invalid > room {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                format!("Tallene kræver mindst {} stemmesedler, men der var kun {room} stemmer i salen.", valid + input.blank + input.invalid),
-            ));
+            return Err(ApiError::refused(format!(
+                "Tallene kræver mindst {} stemmesedler, men der var kun {room} stemmer i salen.",
+                valid + input.blank + input.invalid
+            )));
         }
         let mut after = before.clone();
         after.method = Method::Totals;
@@ -118,25 +108,16 @@ impl Api {
         Self::not_applied(&before)?;
         let view = self.view(before.clone()).await?;
         let Some(tie) = view.ranking.and_then(|r| r.pending) else {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("election-no-tie"),
-            ));
+            return Err(ApiError::refused(Text::new("election-no-tie")));
         };
         let m = self.store.meeting(before.meeting_id).await?;
         let rules = self.rules_on(m.date).await?;
         if tie.what == kvorum_core::elections::NO_MAJORITY {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("election-needs-second-round"),
-            ));
+            return Err(ApiError::refused(Text::new("election-needs-second-round")));
         }
         if rules.election.ties == kvorum_core::rules::TieRule::RunOff && before.runoff_of.is_none()
         {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("election-ties-by-runoff"),
-            ));
+            return Err(ApiError::refused(Text::new("election-ties-by-runoff")));
         }
         let by_hand = !input.by_hand.is_empty();
         let order = if by_hand {
@@ -145,10 +126,7 @@ impl Api {
             a.sort();
             b.sort();
             if a != b {
-                return Err(ApiError::new(
-                    ErrorCode::Validation,
-                    Text::new("election-draw-order"),
-                ));
+                return Err(ApiError::refused(Text::new("election-draw-order")));
             }
             input.by_hand
         } else {
@@ -191,19 +169,13 @@ impl Api {
         self.minutes_open(before.meeting_id).await?;
         let view = self.view(before.clone()).await?;
         let Some(tie) = view.ranking.and_then(|r| r.pending) else {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("election-nothing-to-rerun"),
-            ));
+            return Err(ApiError::refused(Text::new("election-nothing-to-rerun")));
         };
         let m = self.store.meeting(before.meeting_id).await?;
         let rules = self.rules_on(m.date).await?;
         let majority = tie.what == kvorum_core::elections::NO_MAJORITY;
         if !majority && rules.election.ties != kvorum_core::rules::TieRule::RunOff {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("election-ties-by-lot"),
-            ));
+            return Err(ApiError::refused(Text::new("election-ties-by-lot")));
         }
         let places = before.seats + before.alternates;
         let n = u32::try_from(tie.candidates.len()).unwrap_or(1);

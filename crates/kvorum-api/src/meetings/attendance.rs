@@ -43,18 +43,15 @@ impl Api {
         }
         let attendee = match (input.member, normalize_optional(&input.guest)) {
             (Some(id), _) => {
-                let (m, v) = r.voters.iter().find(|(m, _)| m.id == id).ok_or_else(|| {
-                    ApiError::new(ErrorCode::Validation, Text::new("attendance-not-a-member"))
-                })?;
+                let (m, v) = r
+                    .voters
+                    .iter()
+                    .find(|(m, _)| m.id == id)
+                    .ok_or_else(|| ApiError::refused(Text::new("attendance-not-a-member")))?;
                 Attendee::member(m, v, r.meeting.kind.is_assembly())
             }
             (None, Some(name)) => Attendee::guest(name),
-            (None, None) => {
-                return Err(ApiError::new(
-                    ErrorCode::Validation,
-                    Text::new("attendance-who"),
-                ))
-            }
+            (None, None) => return Err(ApiError::refused(Text::new("attendance-who"))),
         };
         tx.check_in(r.meeting.id, &attendee)
             .await
@@ -106,10 +103,7 @@ impl Api {
             return Err(not_draft());
         }
         if !r.meeting.kind.is_assembly() {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("proxy-assemblies-only"),
-            ));
+            return Err(ApiError::refused(Text::new("proxy-assemblies-only")));
         }
         let giver_right = r
             .voters
@@ -131,7 +125,7 @@ impl Api {
             &r.proxies,
             &r.rules,
         )
-        .map_err(|m| ApiError::new(ErrorCode::Validation, m))?;
+        .map_err(|m| ApiError::refused(m))?;
         let p = Proxy {
             id: ProxyId::new(),
             giver: input.giver,

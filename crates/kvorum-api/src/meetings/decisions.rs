@@ -64,9 +64,7 @@ impl Api {
             .find(|d| d.id == input.decision)
             .ok_or_else(|| ApiError::not_found("Beslutningen"))?;
         if let Some(v) = d.bylaws_version {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                format!("Beslutningen vedtog vedtægternes version {v} og kan ikke slettes. Ret vedtægterne med en ny vedtægtsændring."),
+            return Err(ApiError::refused(format!("Beslutningen vedtog vedtægternes version {v} og kan ikke slettes. Ret vedtægterne med en ny vedtægtsændring."),
             ));
         }
         let mut tx = self.begin().await?;

@@ -143,9 +143,7 @@ impl Api {
             return Err(ApiError::validation(errs));
         }
         if let Some(title) = self.undecided_election(before.meeting_id).await? {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                format!("{title} er ikke afgjort (en stemmelighed eller et omvalg mangler). Afgør valget, før referatet godkendes."),
+            return Err(ApiError::refused(format!("{title} er ikke afgjort (en stemmelighed eller et omvalg mangler). Afgør valget, før referatet godkendes."),
             ));
         }
         let hash = minutes_hash(
@@ -174,20 +172,14 @@ impl Api {
     pub async fn minutes_correct(&self, input: MinutesCorrection) -> ApiResult<Minutes> {
         let all = self.store.minutes(Some(input.meeting)).await?;
         if all.iter().any(|m| m.status == MinutesStatus::Draft) {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("minutes-correction-exists"),
-            ));
+            return Err(ApiError::refused(Text::new("minutes-correction-exists")));
         }
         let Some(last) = all
             .iter()
             .filter(|m| m.status == MinutesStatus::Approved)
             .max_by_key(|m| m.number)
         else {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("minutes-nothing-to-correct"),
-            ));
+            return Err(ApiError::refused(Text::new("minutes-nothing-to-correct")));
         };
         let note = input.note.trim().to_owned();
         if note.is_empty() {

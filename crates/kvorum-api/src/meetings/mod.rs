@@ -355,12 +355,10 @@ fn decision_refused(e: DecisionError) -> ApiError {
         DecisionError::UnknownItem => ApiError::not_found("Dagsordenspunktet"),
         DecisionError::UnknownProposal => ApiError::not_found("Forslaget"),
         DecisionError::NoBylaws => ApiError::not_found("Vedtægterne"),
-        DecisionError::UnknownKind(kind) => ApiError::new(
-            ErrorCode::Validation,
-            Text::new("decision-unknown-kind").str("kind", kind),
-        ),
-        DecisionError::MoreVotesThanRoom { cast, room } => ApiError::new(
-            ErrorCode::Validation,
+        DecisionError::UnknownKind(kind) => {
+            ApiError::refused(Text::new("decision-unknown-kind").str("kind", kind))
+        }
+        DecisionError::MoreVotesThanRoom { cast, room } => ApiError::refused(
             Text::new("decision-more-votes")
                 .num("cast", i64::try_from(cast).unwrap_or(i64::MAX))
                 .num("room", room),

@@ -182,10 +182,7 @@ impl Api {
             .find(|d| d.id == input.decision)
             .ok_or_else(|| ApiError::not_found("Beslutningen"))?;
         let Some(Fallback::SecondAssembly { within_days, .. }) = d.outcome.fallback.clone() else {
-            return Err(ApiError::new(
-                ErrorCode::Validation,
-                Text::new("meeting-no-second-assembly"),
-            ));
+            return Err(ApiError::refused(Text::new("meeting-no-second-assembly")));
         };
         let latest = r.meeting.date + chrono::Duration::days(i64::from(within_days));
         let mut errs = FieldErrors::default();

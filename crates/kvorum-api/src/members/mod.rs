@@ -7,8 +7,8 @@ use chrono::Datelike;
 use kvorum_core::fees::{fee_status, matches_fee_filter};
 use kvorum_core::ids::MemberId;
 use kvorum_core::members::{
-    membership_type_code, search_members, validate_member, FeeFilter, Member, MemberInput,
-    MemberQuery, MembershipType, SearchEntry,
+    new_membership_type, search_members, validate_member, FeeFilter, Member, MemberInput,
+    MemberQuery, MembershipType, MembershipTypeError, SearchEntry,
 };
 use kvorum_core::text::Text;
 use kvorum_core::FieldErrors;
@@ -96,31 +96,21 @@ impl Api {
 
     /// Adds a membership type the association uses besides the built-in three.
     pub async fn membership_type_add(&self, name: String) -> ApiResult<MembershipType> {
-        let name = name.trim().to_owned();
-        let code = membership_type_code(&name);
-        if name.is_empty() || code.is_empty() {
-            let mut e = FieldErrors::default();
-            e.push("name", "Skriv navnet på medlemstypen, fx »Familiemedlem«.");
-            return Err(ApiError::validation(e));
-        }
-        let existing = self.store.membership_types().await?;
-        if existing
-            .iter()
-            .any(|t| t.code == code || t.name.eq_ignore_ascii_case(&name))
-        {
-            let mut e = FieldErrors::default();
-            e.push("name", format!("Medlemstypen »{name}« findes allerede."));
-            return Err(ApiError {
-                code: ErrorCode::Duplicate,
-                ..ApiError::validation(e)
-            });
-        }
-        let t = MembershipType {
-            code,
-            name,
-            builtin: false,
-        };
         let mut tx = self.begin().await?;
+        let existing = tx.membership_types().await?;
+        let t = new_membership_type(&name, &existing).map_err(|e| match e {
+            MembershipTypeError::NoName => ApiError::validation(FieldErrors::one(
+                "name",
+                "Skriv navnet på medlemstypen, fx »Familiemedlem«.",
+            )),
+            MembershipTypeError::Exists(name) => ApiError {
+                code: ErrorCode::Duplicate,
+                ..ApiError::validation(FieldErrors::one(
+                    "name",
+                    format!("Medlemstypen »{name}« findes allerede."),
+                ))
+            },
+        })?;
         tx.insert_membership_type(&t, i64::try_from(existing.len()).unwrap_or(0))
             .await?;
         tx.commit().await?;
@@ -229,9 +219,11 @@ impl Api {
     }
 
     pub async fn member_add(&self, input: MemberInput) -> ApiResult<Member> {
-        self.require_association().await?;
-        let types = self.store.membership_types().await?;
         let mut tx = self.begin().await?;
+        if tx.association().await?.is_none() {
+            return Err(crate::association::no_association());
+        }
+        let types = tx.membership_types().await?;
         let next = tx.max_member_no().await? + 1;
         let member = self.valid_member(&input, &types, next)?;
         self.insert_members_in(&mut tx, std::slice::from_ref(&member))
@@ -243,10 +235,10 @@ impl Api {
     /// Saves an edit, refusing it with `conflict` if someone else saved the member since
     /// `update.version` was read.
     pub async fn member_update(&self, update: MemberUpdate) -> ApiResult<Member> {
-        let types = self.store.membership_types().await?;
+        let mut tx = self.begin().await?;
+        let types = tx.membership_types().await?;
         let valid = validate_member(&update.input, &types, self.clock.today())
             .map_err(ApiError::validation)?;
-        let mut tx = self.begin().await?;
         let before = tx
             .member(update.id)
             .await

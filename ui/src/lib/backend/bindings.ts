@@ -4,7 +4,7 @@
 
 export type ApiError = { code: ErrorCode, message: string, fields: Array<FieldError>, };
 
-export type ErrorCode = "validation" | "notFound" | "conflict" | "locked" | "duplicate" | "import" | "noAssociation" | "alreadyExists" | "database" | "file" | "internal";
+export type ErrorCode = "validation" | "refused" | "notFound" | "conflict" | "locked" | "duplicate" | "import" | "noAssociation" | "alreadyExists" | "database" | "file" | "internal";
 
 export type FieldError = { 
 /**
