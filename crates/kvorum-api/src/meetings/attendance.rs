@@ -125,7 +125,7 @@ impl Api {
             &r.proxies,
             &r.rules,
         )
-        .map_err(|m| ApiError::refused(m))?;
+        .map_err(ApiError::refused)?;
         let p = Proxy {
             id: ProxyId::new(),
             giver: input.giver,
