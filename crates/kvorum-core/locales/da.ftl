@@ -118,6 +118,7 @@ what-attendee = Deltageren
 what-budget = Budgettet
 
 ## Beslutninger
+decision-changed-bylaws = Beslutningen vedtog vedtægternes version { $version } og kan ikke slettes. Ret vedtægterne med en ny vedtægtsændring.
 decision-minutes-locked = Mødets referat er godkendt og låst. Beslutninger og fremmøde kan ikke længere ændres; lav en rettelse af referatet i stedet.
 decision-unknown-kind = Beslutningstypen »{ $kind }« findes ikke i vedtægterne.
 decision-more-votes = Der er talt { $cast } { $cast ->
@@ -161,6 +162,29 @@ term-ended-expired = valgperioden udløb
 term-ended-new-alternates = nye suppleanter valgt
 term-ended-left = udtrådt
 term-ended-stepped-in = indtrådt i bestyrelsen for { $name }
+election-ballots-full = { $entered ->
+    [one] Der er allerede tastet 1 stemmeseddel
+   *[other] Der er allerede tastet { $entered } stemmesedler
+}, og der var { $room ->
+    [one] 1 stemme
+   *[other] { $room } stemmer
+} i salen. Tjek optællingen.
+election-too-few-valid = { $valid ->
+    [one] 1 gyldig stemmeseddel
+   *[other] { $valid } gyldige stemmesedler
+} kan ikke give de stemmer: med højst { $marks ->
+    [one] 1 kryds
+   *[other] { $marks } krydser
+} pr. seddel kræver de mindst { $least }. Tjek optællingen.
+election-more-than-room = Tallene kræver mindst { $needed ->
+    [one] 1 stemmeseddel
+   *[other] { $needed } stemmesedler
+}, men der var kun { $room ->
+    [one] 1 stemme
+   *[other] { $room } stemmer
+} i salen.
+election-no-random = Computeren kunne ikke levere et sikkert tilfældigt tal ({ $cause }). Træk lod i hånden.
+candidate-name-missing = Vælg et medlem, eller skriv kandidatens navn.
 board-already-left = { $name } er allerede fratrådt.
 board-no-alternate = Der er ingen suppleant, der kan indtræde.
 board-not-on-board = { $name } sidder ikke i bestyrelsen den { $day }.

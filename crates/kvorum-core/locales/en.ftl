@@ -118,6 +118,7 @@ what-attendee = The attendee
 what-budget = The budget
 
 ## Decisions
+decision-changed-bylaws = The decision adopted version { $version } of the bylaws and cannot be deleted. Change the bylaws with a new amendment.
 decision-minutes-locked = The meeting's minutes are approved and locked. Decisions and attendance can no longer be changed; make a correction of the minutes instead.
 decision-unknown-kind = The decision kind "{ $kind }" is not in the bylaws.
 decision-more-votes = { $cast } { $cast ->
@@ -161,6 +162,29 @@ term-ended-expired = the term ran out
 term-ended-new-alternates = new alternates elected
 term-ended-left = left
 term-ended-stepped-in = stepped in on the board for { $name }
+election-ballots-full = { $entered ->
+    [one] 1 ballot is entered already
+   *[other] { $entered } ballots are entered already
+}, and there { $room ->
+    [one] was 1 vote
+   *[other] were { $room } votes
+} in the room. Check the count.
+election-too-few-valid = { $valid ->
+    [one] 1 valid ballot
+   *[other] { $valid } valid ballots
+} cannot give those votes: with at most { $marks ->
+    [one] 1 mark
+   *[other] { $marks } marks
+} a ballot they need at least { $least }. Check the count.
+election-more-than-room = The figures need at least { $needed ->
+    [one] 1 ballot
+   *[other] { $needed } ballots
+}, but there { $room ->
+    [one] was only 1 vote
+   *[other] were only { $room } votes
+} in the room.
+election-no-random = The computer could not provide a secure random number ({ $cause }). Draw lots by hand.
+candidate-name-missing = Choose a member, or type the candidate's name.
 board-already-left = { $name } has already left.
 board-no-alternate = There is no alternate who can step in.
 board-not-on-board = { $name } does not sit on the board on { $day }.

@@ -4,7 +4,9 @@
 
 use chrono::Datelike;
 
-use crate::board::{seats_up_for_election, Position, RegisterChange, SeatKind, Term};
+use crate::board::{
+    seats_up_for_election, Position, PositionEntry, RegisterChange, SeatKind, Term,
+};
 use crate::elections::{
     count_ballots, rank, rank_with, BallotEntry, Candidate, CandidateVotes, Election, ElectionKind,
     Method, Ranking, Tally,
@@ -309,6 +311,51 @@ pub fn register_changes(
     change
 }
 
+/// The register change of a position elected directly (e.g. the chair): the winner's board
+/// term gets the position from the assembly's date, or — when the winner does not sit on
+/// for another year — a new board term with it. `None` when nobody is elected.
+pub fn position_changes(
+    e: &Election,
+    r: &Ranking,
+    terms: &[Term],
+    meeting: &Meeting,
+    rules: &RuleSettings,
+) -> Option<RegisterChange> {
+    let position = e.position.unwrap_or(Position::Chair);
+    let winner = r
+        .elected
+        .first()
+        .and_then(|c| e.candidates.iter().find(|x| x.id == *c))?;
+    let day = meeting.date;
+    let entry = PositionEntry {
+        position,
+        from: day,
+    };
+    let sitting = terms.iter().find(|t| {
+        t.kind == SeatKind::Board
+            && t.member.is_some()
+            && t.member == winner.member
+            && t.active_on(day)
+            && t.expires_year.is_some_and(|y| y > day.year())
+    });
+    let mut change = RegisterChange::default();
+    match sitting {
+        Some(t) => {
+            let mut after = t.clone();
+            after.positions.push(entry);
+            after.version += 1;
+            change.ended.push((t.clone(), after));
+        }
+        None => {
+            let expires = crate::board::term_expiry(terms, SeatKind::Board, day, &[], rules);
+            let mut t = elected_term(SeatKind::Board, winner, meeting, expires, None);
+            t.positions.push(entry);
+            change.new_terms.push(t);
+        }
+    }
+    Some(change)
+}
+
 /// The term an elected candidate gets from the assembly `meeting`.
 pub fn elected_term(
     kind: SeatKind,
@@ -459,6 +506,59 @@ mod tests {
             ElectionKind::Alternates.term_years(&rules.board),
             rules.board.alternate_term_years
         );
+    }
+
+    #[test]
+    fn a_chair_elected_directly_gets_the_position_on_the_term_they_hold() {
+        let rules = RuleSettings::default();
+        let reg = vec![
+            term(SeatKind::Board, "Carla", 2027),
+            term(SeatKind::Board, "Anne", 2026),
+        ];
+        let m = assembly(day(2026, 3, 14));
+        let candidate = |t: &Term| Candidate {
+            id: CandidateId::new(),
+            member: t.member,
+            name: t.name.clone(),
+            proposed_by: String::new(),
+            accepts: true,
+            eligible: true,
+            reason: None,
+            standing_again: false,
+        };
+        let mut e = plan_elections(&m, &reg, &rules)
+            .into_iter()
+            .find(|e| e.kind == ElectionKind::Board)
+            .unwrap();
+        e.kind = ElectionKind::Position;
+        e.position = Some(Position::Chair);
+        e.candidates = vec![candidate(&reg[0]), candidate(&reg[1])];
+        let won = |c: CandidateId| Ranking {
+            ranked: vec![],
+            elected: vec![c],
+            alternates: vec![],
+            settled: vec![],
+            pending: None,
+        };
+        // Carla sits on to 2027: her term gets the position from the assembly's date.
+        let change = position_changes(&e, &won(e.candidates[0].id), &reg, &m, &rules).unwrap();
+        assert!(change.new_terms.is_empty());
+        let (before, after) = &change.ended[0];
+        assert_eq!(before.id, reg[0].id);
+        assert_eq!(after.position_on(m.date), Some(Position::Chair));
+        assert_eq!(after.version, before.version + 1);
+        // Anne's term runs out at this assembly: she gets a new board term as chair.
+        let change = position_changes(&e, &won(e.candidates[1].id), &reg, &m, &rules).unwrap();
+        assert!(change.ended.is_empty());
+        let t = &change.new_terms[0];
+        assert_eq!((t.kind, t.name.as_str()), (SeatKind::Board, "Anne"));
+        assert_eq!(t.position_on(m.date), Some(Position::Chair));
+        assert!(t.expires_year.is_some_and(|y| y > 2026));
+        let nobody = Ranking {
+            elected: vec![],
+            ..won(e.candidates[0].id)
+        };
+        assert_eq!(position_changes(&e, &nobody, &reg, &m, &rules), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod bylaws;
 pub mod csv_file;
 pub mod dates;
 pub mod decisions;
+pub mod election_count;
 pub mod election_plan;
 pub mod elections;
 pub mod fees;

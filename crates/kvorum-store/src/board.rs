@@ -167,6 +167,16 @@ pub async fn elections(&mut self, meeting: Option<MeetingId>) -> Result<Vec<Elec
     rows.into_iter().map(Election::try_from).collect()
 }
 
+/// One election.
+pub async fn election(&mut self, id: ElectionId) -> Result<Election> {
+    let sql = format!("SELECT {ELECTION_COLS} FROM elections WHERE id = $1");
+    let row: Option<ElectionRow> = on_reader!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id.0)
+        .fetch_optional(p)
+        .await)?;
+    row.ok_or(StoreError::NotFound)?.try_into()
+}
+
 /// The ballots of an election in the order entered.
 pub async fn ballots(&mut self, election: ElectionId) -> Result<Vec<BallotEntry>> {
     let rows: Vec<BallotRow> = on_reader!(self, p => sqlx::query_as(

@@ -41,29 +41,30 @@ impl Api {
         self.voting_right_under(member, assembly_date, &rules).await
     }
 
-    /// `voting_right` of one member at an assembly, with the settings in force on its day.
-    pub(crate) async fn voting_right_at(
-        &self,
-        member: MemberId,
-        assembly_date: NaiveDate,
-    ) -> ApiResult<VotingRight> {
-        let rules = self.rules_on(assembly_date).await?;
-        self.voting_right_under(member, assembly_date, &rules).await
-    }
-
     pub(crate) async fn voting_right_under(
         &self,
         member: MemberId,
         assembly_date: NaiveDate,
         rules: &RuleSettings,
     ) -> ApiResult<VotingRight> {
-        let m = self
-            .store
+        self.voting_right_in(&mut self.store.reader(), member, assembly_date, rules)
+            .await
+    }
+
+    /// The same, read through `db` (the pool, or a transaction about to write).
+    pub(crate) async fn voting_right_in(
+        &self,
+        db: &mut Reader<'_>,
+        member: MemberId,
+        assembly_date: NaiveDate,
+        rules: &RuleSettings,
+    ) -> ApiResult<VotingRight> {
+        let m = db
             .member(member)
             .await
             .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
-        let rates = self.store.fee_rates().await?;
-        let payments = self.store.payments(Some(member)).await?;
+        let rates = db.fee_rates().await?;
+        let payments = db.payments(Some(member)).await?;
         Ok(rules::voting_right(
             &m,
             &rates,

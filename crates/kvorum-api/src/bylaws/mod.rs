@@ -20,7 +20,7 @@ use ts_rs::TS;
 
 use crate::dto::ExportFile;
 use crate::{Api, ApiError, ApiResult, ErrorCode};
-use kvorum_store::StoreTx;
+use kvorum_store::{Reader, StoreTx};
 
 const WHAT: &str = "Vedtægtsudkastet";
 

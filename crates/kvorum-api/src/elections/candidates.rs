@@ -5,15 +5,13 @@ use super::*;
 impl Api {
     /// Adds a candidate; a member is checked against the bylaws' eligibility.
     pub async fn candidate_add(&self, input: CandidateInput) -> ApiResult<ElectionView> {
-        let before = self.election_row(input.election).await?;
-        Self::not_applied(&before)?;
+        let (mut tx, before) = self.begin_election_change(input.election).await?;
         if before.method != Method::Pending {
             return Err(ApiError::refused(Text::new(
                 "election-closed-to-candidates",
             )));
         }
-        let m = self.store.meeting(before.meeting_id).await?;
-        let rules = self.rules_on(m.date).await?;
+        let (_, rules, m) = self.count_in(&mut tx, &before).await?;
         let (name, eligible, reason) = match input.member {
             Some(id) => {
                 if before.candidates.iter().any(|c| c.member == Some(id)) {
@@ -22,9 +20,10 @@ impl Api {
                         Text::new("election-already-candidate"),
                     ));
                 }
-                let v = self.voting_right_at(id, m.date).await?;
-                let member = self
-                    .store
+                let v = self
+                    .voting_right_in(&mut tx.reader(), id, m.date, &rules)
+                    .await?;
+                let member = tx
                     .member(id)
                     .await
                     .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
@@ -34,9 +33,10 @@ impl Api {
             None => {
                 let n = input.name.clone().unwrap_or_default().trim().to_owned();
                 if n.is_empty() {
-                    let mut e = kvorum_core::FieldErrors::default();
-                    e.push("name", "Vælg et medlem, eller skriv kandidatens navn.");
-                    return Err(ApiError::validation(e));
+                    return Err(ApiError::validation(kvorum_core::FieldErrors::one(
+                        "name",
+                        Text::new("candidate-name-missing"),
+                    )));
                 }
                 let (ok, reason) = eligibility(before.kind, None, &rules.board);
                 (n, ok, reason)
@@ -56,13 +56,12 @@ impl Api {
         after
             .candidates
             .sort_by_key(|c| kvorum_core::members::danish_collate(&c.name));
-        self.save_election(&before, after).await
+        self.save_election(tx, &before, after).await
     }
 
     /// Records whether a candidate accepts (a sitting member standing again accepts here).
     pub async fn candidate_accept(&self, input: CandidateAccept) -> ApiResult<ElectionView> {
-        let before = self.election_row(input.election).await?;
-        Self::not_applied(&before)?;
+        let (tx, before) = self.begin_election_change(input.election).await?;
         if before.method != Method::Pending {
             return Err(ApiError::refused(Text::new("election-begun")));
         }
@@ -73,28 +72,25 @@ impl Api {
             .find(|c| c.id == input.candidate)
             .ok_or_else(|| ApiError::not_found("Kandidaten"))?;
         c.accepts = input.accepts;
-        self.save_election(&before, after).await
+        self.save_election(tx, &before, after).await
     }
 
     /// Fredsvalg: everyone standing is elected without a vote.
     pub async fn election_uncontested(&self, id: ElectionId) -> ApiResult<ElectionView> {
-        let before = self.election_row(id).await?;
-        Self::not_applied(&before)?;
+        let (mut tx, before) = self.begin_election_change(id).await?;
         if !uncontested(&before.candidates, before.places()) {
             return Err(ApiError::refused(Text::new("election-contested")));
         }
         let mut after = before.clone();
         after.method = Method::Uncontested;
-        after.present_with_vote = self.votes_in_room(before.meeting_id).await?;
-        self.save_election(&before, after).await
+        after.present_with_vote = votes_in_room_in(&mut tx.reader(), before.meeting_id).await?;
+        self.save_election(tx, &before, after).await
     }
 
     /// Starts the written ballot (always when contested; on request when the bylaws allow it).
     pub async fn election_start_ballot(&self, id: ElectionId) -> ApiResult<ElectionView> {
-        let before = self.election_row(id).await?;
-        Self::not_applied(&before)?;
-        let m = self.store.meeting(before.meeting_id).await?;
-        let rules = self.rules_on(m.date).await?;
+        let (mut tx, before) = self.begin_election_change(id).await?;
+        let (_, rules, _) = self.count_in(&mut tx, &before).await?;
         if uncontested(&before.candidates, before.places())
             && !rules.election.written_ballot_on_request
         {
@@ -107,7 +103,7 @@ impl Api {
         }
         let mut after = before.clone();
         after.method = Method::Ballots;
-        after.present_with_vote = self.votes_in_room(before.meeting_id).await?;
-        self.save_election(&before, after).await
+        after.present_with_vote = votes_in_room_in(&mut tx.reader(), before.meeting_id).await?;
+        self.save_election(tx, &before, after).await
     }
 }

@@ -7,12 +7,11 @@ mod candidates;
 mod counting;
 mod setup;
 
-use chrono::Datelike;
-use kvorum_core::board::{
-    seats_up_for_election, term_expiry, Position, PositionEntry, SeatKind, SeatsUp, Term,
-};
+use setup::{election_in, votes_in_room_in};
+
+use kvorum_core::board::{seats_up_for_election, SeatsUp};
 use kvorum_core::election_plan::{
-    elected_term, eligibility, plan_elections, register_changes, result_so_far,
+    eligibility, plan_elections, position_changes, register_changes, result_so_far,
 };
 use kvorum_core::elections::{
     minutes_paragraph, shuffle, uncontested, BallotEntry, Candidate, CandidateVotes, Election,
@@ -23,6 +22,11 @@ use kvorum_core::meetings::{attendance_counts, MeetingKind};
 use kvorum_core::text::Text;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use kvorum_core::election_count::{self, CountError};
+use kvorum_core::meetings::Meeting;
+use kvorum_core::rules::RuleSettings;
+use kvorum_store::{Reader, StoreTx};
 
 use crate::{Api, ApiError, ApiResult, ErrorCode};
 
@@ -95,4 +99,32 @@ pub struct DrawInput {
     pub witnesses: Vec<String>,
     /// The order drawn by hand by the dirigent; empty: Kvorum draws.
     pub by_hand: Vec<CandidateId>,
+}
+
+/// A refusal of the counting desk, in the catalogue.
+fn count_refused(e: CountError) -> ApiError {
+    ApiError::refused(match e {
+        CountError::NotBallots => Text::new("election-start-first"),
+        CountError::BallotsFull { entered, room } => Text::new("election-ballots-full")
+            .num("entered", entered)
+            .num("room", room),
+        CountError::VotesForStranger => Text::new("election-votes-for-stranger"),
+        CountError::TooFewValid {
+            valid,
+            max_marks,
+            least,
+        } => Text::new("election-too-few-valid")
+            .num("valid", valid)
+            .num("marks", max_marks)
+            .num("least", least),
+        CountError::MoreThanRoom { needed, room } => Text::new("election-more-than-room")
+            .num("needed", needed)
+            .num("room", room),
+        CountError::NoTie => Text::new("election-no-tie"),
+        CountError::NeedsSecondRound => Text::new("election-needs-second-round"),
+        CountError::TiesByRunOff => Text::new("election-ties-by-runoff"),
+        CountError::TiesByLot => Text::new("election-ties-by-lot"),
+        CountError::NothingToRerun => Text::new("election-nothing-to-rerun"),
+        CountError::DrawOrder => Text::new("election-draw-order"),
+    })
 }

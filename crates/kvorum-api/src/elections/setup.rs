@@ -24,11 +24,16 @@ impl Api {
             .map_err(|e| ApiError::from_store(e, "Mødet"))?;
         let mut existing = self.store.elections(Some(meeting)).await?;
         if existing.is_empty() && m.kind == MeetingKind::Ordinary {
-            let rules = self.rules_on(m.date).await?;
-            let terms = self.store.board_terms().await?;
+            // Set up once: inside the transaction, with the meeting locked, so two laptops
+            // opening the elections at once do not set them up twice.
             let mut tx = self.begin().await?;
-            for e in plan_elections(&m, &terms, &rules) {
-                tx.insert_election(&e).await?;
+            tx.lock_meeting(meeting).await?;
+            if tx.elections(Some(meeting)).await?.is_empty() {
+                let rules = self.rules_in(&mut tx.reader(), m.date).await?;
+                let terms = tx.board_terms().await?;
+                for e in plan_elections(&m, &terms, &rules) {
+                    tx.insert_election(&e).await?;
+                }
             }
             tx.commit().await?;
             existing = self.store.elections(Some(meeting)).await?;
@@ -41,18 +46,55 @@ impl Api {
     }
 
     pub(crate) async fn election_row(&self, id: ElectionId) -> ApiResult<Election> {
-        self.store
-            .elections(None)
-            .await?
-            .into_iter()
-            .find(|e| e.id == id)
-            .ok_or_else(|| ApiError::not_found(WHAT))
+        election_in(&mut self.store.reader(), id).await
     }
 
     pub(crate) async fn votes_in_room(&self, meeting: MeetingId) -> ApiResult<u32> {
-        let a = self.store.attendance(meeting).await?;
-        let p = self.store.proxies(meeting).await?;
-        Ok(attendance_counts(&a, &p).votes_in_room)
+        votes_in_room_in(&mut self.store.reader(), meeting).await
+    }
+
+    /// Opens the transaction for a change to election `id`: locks its meeting's record
+    /// between laptops (PostgreSQL), loads the election there, and refuses when the
+    /// meeting's minutes are approved or the result is in the register already.
+    pub(crate) async fn begin_election_change(
+        &self,
+        id: ElectionId,
+    ) -> ApiResult<(StoreTx, Election)> {
+        let (mut tx, e) = self.begin_election(id).await?;
+        if crate::meetings::minutes_locked(&mut tx.reader(), e.meeting_id).await? {
+            return Err(ApiError::new(
+                ErrorCode::Locked,
+                Text::new("election-minutes-locked"),
+            ));
+        }
+        Ok((tx, e))
+    }
+
+    /// The same without the minutes' lock: the result is written into the register when the
+    /// minutes are approved.
+    pub(crate) async fn begin_election(&self, id: ElectionId) -> ApiResult<(StoreTx, Election)> {
+        let mut tx = self.begin().await?;
+        let meeting = election_in(&mut tx.reader(), id).await?.meeting_id;
+        tx.lock_meeting(meeting).await?;
+        let e = election_in(&mut tx.reader(), id).await?;
+        Self::not_applied(&e)?;
+        Ok((tx, e))
+    }
+
+    /// The result so far and the bylaws' rules, read in the transaction (the ballots it sees).
+    pub(crate) async fn count_in(
+        &self,
+        tx: &mut StoreTx,
+        e: &Election,
+    ) -> ApiResult<(Option<Ranking>, RuleSettings, Meeting)> {
+        let ballots = tx.ballots(e.id).await?;
+        let (_, ranking) = result_so_far(e, &ballots);
+        let m = tx
+            .meeting(e.meeting_id)
+            .await
+            .map_err(|err| ApiError::from_store(err, "Mødet"))?;
+        let rules = self.rules_in(&mut tx.reader(), m.date).await?;
+        Ok((ranking, rules, m))
     }
 
     pub(crate) async fn term_years(&self, e: &Election) -> ApiResult<u32> {
@@ -98,30 +140,19 @@ impl Api {
         self.view(e).await
     }
 
+    /// Writes the election as changed in `tx` (its version one up), commits, and shows it.
     pub(crate) async fn save_election(
         &self,
+        mut tx: StoreTx,
         before: &Election,
         mut after: Election,
     ) -> ApiResult<ElectionView> {
-        self.minutes_open(before.meeting_id).await?;
         after.version = before.version + 1;
-        let mut tx = self.begin().await?;
         tx.update_election(before, &after)
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
         tx.commit().await?;
         self.view(after).await
-    }
-
-    /// Once the meeting's minutes are approved its elections cannot change.
-    pub(crate) async fn minutes_open(&self, meeting: MeetingId) -> ApiResult<()> {
-        if self.minutes_locked(meeting).await? {
-            return Err(ApiError::new(
-                ErrorCode::Locked,
-                Text::new("election-minutes-locked"),
-            ));
-        }
-        Ok(())
     }
 
     pub(crate) fn not_applied(e: &Election) -> ApiResult<()> {
@@ -163,4 +194,16 @@ impl Api {
         }
         Ok(None)
     }
+}
+
+pub(crate) async fn election_in(db: &mut Reader<'_>, id: ElectionId) -> ApiResult<Election> {
+    db.election(id)
+        .await
+        .map_err(|e| ApiError::from_store(e, WHAT))
+}
+
+pub(crate) async fn votes_in_room_in(db: &mut Reader<'_>, meeting: MeetingId) -> ApiResult<u32> {
+    let a = db.attendance(meeting).await?;
+    let p = db.proxies(meeting).await?;
+    Ok(attendance_counts(&a, &p).votes_in_room)
 }

@@ -68,11 +68,8 @@ impl Api {
 
     /// Checks someone out; proxies they held go with them.
     pub async fn attendance_check_out(&self, input: CheckIn) -> ApiResult<AttendanceView> {
-        if self.minutes_locked(input.meeting).await? {
-            return Err(not_draft());
-        }
+        let (mut tx, _) = self.begin_meeting_change(input.meeting).await?;
         let name = normalize_optional(&input.guest).unwrap_or_default();
-        let mut tx = self.begin().await?;
         let gone = tx.check_out(input.meeting, input.member, &name).await?;
         if gone == 0 {
             return Err(ApiError::not_found("Deltageren"));
@@ -137,10 +134,7 @@ impl Api {
     }
 
     pub async fn proxy_remove(&self, input: ProxyRemove) -> ApiResult<AttendanceView> {
-        if self.minutes_locked(input.meeting).await? {
-            return Err(not_draft());
-        }
-        let mut tx = self.begin().await?;
+        let (mut tx, _) = self.begin_meeting_change(input.meeting).await?;
         if tx.delete_proxy(input.proxy).await? == 0 {
             return Err(ApiError::not_found("Fuldmagten"));
         }

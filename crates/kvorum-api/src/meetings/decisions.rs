@@ -6,7 +6,7 @@ impl Api {
     /// Records a decision: applies the bylaws' rule for its kind to the counts (or the
     /// acclamation) and the votes in the room, and writes the outcome with its explanation.
     /// An adopted bylaw amendment creates the new bylaws version in the same transaction.
-    /// Records a decision, the example of a use case's shape: load the facts, let the core
+    /// The example of a use case's shape: load the facts, let the core
     /// decide what changes (a pure function with a typed refusal), apply the change in one
     /// transaction (the store's writes log themselves).
     pub async fn decision_record(&self, input: DecisionInput) -> ApiResult<DecisionRecorded> {
@@ -53,21 +53,18 @@ impl Api {
 
     /// Removes a decision recorded by mistake (not one that changed the bylaws).
     pub async fn decision_remove(&self, input: DecisionRemove) -> ApiResult<MeetingDetail> {
-        if self.minutes_locked(input.meeting).await? {
-            return Err(not_draft());
-        }
-        let d = self
-            .store
+        let (mut tx, _) = self.begin_meeting_change(input.meeting).await?;
+        let d = tx
             .decisions(input.meeting)
             .await?
             .into_iter()
             .find(|d| d.id == input.decision)
             .ok_or_else(|| ApiError::not_found("Beslutningen"))?;
         if let Some(v) = d.bylaws_version {
-            return Err(ApiError::refused(format!("Beslutningen vedtog vedtægternes version {v} og kan ikke slettes. Ret vedtægterne med en ny vedtægtsændring."),
+            return Err(ApiError::refused(
+                Text::new("decision-changed-bylaws").num("version", v),
             ));
         }
-        let mut tx = self.begin().await?;
         tx.delete_decision(&d).await?;
         tx.commit().await?;
         self.meeting_get(input.meeting).await

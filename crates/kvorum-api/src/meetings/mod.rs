@@ -32,7 +32,7 @@ use kvorum_core::FieldErrors;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use kvorum_store::Reader;
+use kvorum_store::{Reader, StoreTx};
 
 use crate::{Api, ApiError, ApiResult, ErrorCode};
 
@@ -377,4 +377,13 @@ pub(crate) fn when_text(m: &Meeting) -> String {
 
 pub(crate) fn item_kind_of(agenda: &[AgendaItem], kind: ItemKind) -> Option<usize> {
     agenda.iter().position(|i| i.kind == kind)
+}
+
+/// Whether the meeting's minutes are approved (then its record is locked), read through `db`.
+pub(crate) async fn minutes_locked(db: &mut Reader<'_>, id: MeetingId) -> ApiResult<bool> {
+    Ok(db
+        .minutes(Some(id))
+        .await?
+        .iter()
+        .any(|m| m.status == MinutesStatus::Approved))
 }

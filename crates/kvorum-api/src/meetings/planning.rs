@@ -35,41 +35,40 @@ impl Api {
 
     /// Plans a meeting with the association's standard agenda for its kind.
     pub async fn meeting_create(&self, input: MeetingInput) -> ApiResult<MeetingDetail> {
-        self.require_association().await?;
         validate_meeting(&input).map_err(ApiError::validation)?;
-        let m = Meeting::new(input);
         let mut tx = self.begin().await?;
+        if tx.association().await?.is_none() {
+            return Err(crate::association::no_association());
+        }
+        let m = Meeting::new(input);
         tx.insert_meeting(&m).await?;
         tx.commit().await?;
         self.meeting_get(m.id).await
     }
 
-    pub(crate) async fn save_meeting(&self, before: &Meeting, after: Meeting) -> ApiResult<()> {
+    /// Opens the transaction for a change to meeting `id`: locks its record between laptops
+    /// (PostgreSQL), loads it there, and refuses when its minutes are approved.
+    pub(crate) async fn begin_meeting_change(
+        &self,
+        id: MeetingId,
+    ) -> ApiResult<(StoreTx, Meeting)> {
         let mut tx = self.begin().await?;
-        tx.update_meeting(before, &after)
+        tx.lock_meeting(id).await?;
+        let meeting = tx
+            .meeting(id)
             .await
             .map_err(|e| ApiError::from_store(e, MEETING))?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    pub(crate) async fn minutes_locked(&self, id: MeetingId) -> ApiResult<bool> {
-        Ok(self
-            .store
-            .minutes(Some(id))
-            .await?
-            .iter()
-            .any(|m| m.status == MinutesStatus::Approved))
+        if minutes_locked(&mut tx.reader(), id).await? {
+            return Err(not_draft());
+        }
+        Ok((tx, meeting))
     }
 
     /// Saves the planner (date, time, place, notice dates) and the officers.
     pub async fn meeting_update(&self, update: MeetingUpdate) -> ApiResult<MeetingDetail> {
-        let before = self.meeting_row(update.id).await?;
+        let (mut tx, before) = self.begin_meeting_change(update.id).await?;
         if before.version != update.version {
             return Err(ApiError::conflict(MEETING));
-        }
-        if self.minutes_locked(update.id).await? {
-            return Err(not_draft());
         }
         let mut input = update.input;
         input.kind = before.kind;
@@ -116,18 +115,18 @@ impl Api {
             version: before.version + 1,
             ..before.clone()
         };
-        self.save_meeting(&before, after).await?;
+        tx.update_meeting(&before, &after)
+            .await
+            .map_err(|e| ApiError::from_store(e, MEETING))?;
+        tx.commit().await?;
         self.meeting_get(update.id).await
     }
 
     /// Replaces the agenda (reordered, renamed, added, removed items, and their notes).
     pub async fn meeting_agenda_set(&self, update: AgendaUpdate) -> ApiResult<MeetingDetail> {
-        let before = self.meeting_row(update.id).await?;
+        let (mut tx, before) = self.begin_meeting_change(update.id).await?;
         if before.version != update.version {
             return Err(ApiError::conflict(MEETING));
-        }
-        if self.minutes_locked(update.id).await? {
-            return Err(not_draft());
         }
         let mut errs = FieldErrors::default();
         if update.items.iter().any(|i| i.title.trim().is_empty()) {
@@ -136,7 +135,7 @@ impl Api {
         if update.items.len() > 60 {
             errs.push("items", "En dagsorden kan højst have 60 punkter.");
         }
-        let decisions = self.store.decisions(update.id).await?;
+        let decisions = tx.decisions(update.id).await?;
         if let Some(d) = decisions
             .iter()
             .find(|d| !update.items.iter().any(|i| i.id == d.item_id))
@@ -165,7 +164,10 @@ impl Api {
             version: before.version + 1,
             ..before.clone()
         };
-        self.save_meeting(&before, after).await?;
+        tx.update_meeting(&before, &after)
+            .await
+            .map_err(|e| ApiError::from_store(e, MEETING))?;
+        tx.commit().await?;
         self.meeting_get(update.id).await
     }
 
@@ -175,7 +177,11 @@ impl Api {
         &self,
         input: SecondAssemblyInput,
     ) -> ApiResult<MeetingDetail> {
-        let r = self.record(input.meeting).await?;
+        let mut tx = self.begin().await?;
+        tx.lock_meeting(input.meeting).await?;
+        let r = self
+            .load_record(&mut tx.reader(), input.meeting, false)
+            .await?;
         let d = r
             .decisions
             .iter()
@@ -212,7 +218,6 @@ impl Api {
         let old = d
             .proposal_id
             .and_then(|id| r.proposals.iter().find(|p| p.id == id));
-        let mut tx = self.begin().await?;
         tx.insert_meeting(&m).await?;
         if let Some(p) = old {
             tx.insert_proposal(&Proposal {

@@ -3,31 +3,12 @@
 use super::*;
 
 impl Api {
-    pub(crate) fn submitter_name(
-        &self,
-        submitter: Option<MemberId>,
-        names: &HashMap<MemberId, String>,
-    ) -> ApiResult<String> {
-        match submitter {
-            None => Ok("Bestyrelsen".into()),
-            Some(id) => names
-                .get(&id)
-                .cloned()
-                .ok_or_else(|| ApiError::not_found("Forslagsstilleren")),
-        }
-    }
-
     /// Registers a proposal received for a meeting; numbered in received order.
     pub async fn proposal_add(&self, input: ProposalInput) -> ApiResult<ProposalView> {
-        let meeting = self.meeting_row(input.meeting_id).await?;
-        if self.minutes_locked(meeting.id).await? {
-            return Err(not_draft());
-        }
-        let rules = self.rules_on(meeting.date).await?;
+        let (mut tx, meeting) = self.begin_meeting_change(input.meeting_id).await?;
+        let rules = self.rules_in(&mut tx.reader(), meeting.date).await?;
         validate_proposal(&input, &rules).map_err(ApiError::validation)?;
-        let names = self.member_names().await?;
-        let submitter_name = self.submitter_name(input.submitter, &names)?;
-        let mut tx = self.begin().await?;
+        let submitter_name = submitter_name(&mut tx.reader(), input.submitter).await?;
         let number = tx.next_proposal_number(meeting.id).await?;
         let p = Proposal {
             id: ProposalId::new(),
@@ -57,12 +38,8 @@ impl Api {
     }
 
     pub async fn proposal_update(&self, update: ProposalUpdate) -> ApiResult<ProposalView> {
-        let meeting = self.meeting_row(update.input.meeting_id).await?;
-        if self.minutes_locked(meeting.id).await? {
-            return Err(not_draft());
-        }
-        let before = self
-            .store
+        let (mut tx, meeting) = self.begin_meeting_change(update.input.meeting_id).await?;
+        let before = tx
             .proposals(meeting.id)
             .await?
             .into_iter()
@@ -71,12 +48,11 @@ impl Api {
         if before.version != update.version {
             return Err(ApiError::conflict("Forslaget"));
         }
-        let rules = self.rules_on(meeting.date).await?;
+        let rules = self.rules_in(&mut tx.reader(), meeting.date).await?;
         let input = update.input;
         validate_proposal(&input, &rules).map_err(ApiError::validation)?;
-        let names = self.member_names().await?;
         let after = Proposal {
-            submitter_name: self.submitter_name(input.submitter, &names)?,
+            submitter_name: submitter_name(&mut tx.reader(), input.submitter).await?,
             submitter: input.submitter,
             received_on: input.received_on,
             kind: input.kind,
@@ -87,7 +63,6 @@ impl Api {
             version: before.version + 1,
             ..before.clone()
         };
-        let mut tx = self.begin().await?;
         tx.update_proposal(&before, &after)
             .await
             .map_err(|e| ApiError::from_store(e, "Forslaget"))?;
@@ -101,5 +76,17 @@ impl Api {
                 .unwrap_or_default(),
             proposal: after,
         })
+    }
+}
+
+/// Who submitted a proposal, as its record names them: the board, or the member.
+async fn submitter_name(db: &mut Reader<'_>, submitter: Option<MemberId>) -> ApiResult<String> {
+    match submitter {
+        None => Ok("Bestyrelsen".into()),
+        Some(id) => Ok(db
+            .member(id)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Forslagsstilleren"))?
+            .name),
     }
 }
