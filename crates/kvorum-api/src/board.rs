@@ -106,10 +106,7 @@ impl Api {
 
     /// Adds a holder by hand (appointed seat, founding board, an auditor).
     pub async fn board_appoint(&self, input: AppointInput) -> ApiResult<BoardView> {
-        let mut tx = self.begin().await?;
-        if tx.association().await?.is_none() {
-            return Err(crate::association::no_association());
-        }
+        let (mut tx, _) = self.begin_in_association().await?;
         let member_name = match input.member {
             Some(id) => Some(
                 tx.member(id)

@@ -103,4 +103,16 @@ impl Api {
     async fn begin(&self) -> ApiResult<kvorum_store::StoreTx> {
         Ok(self.store.begin(&self.actor, self.clock.now()).await?)
     }
+
+    /// Begins a write transaction in a database that holds its association, read there.
+    async fn begin_in_association(
+        &self,
+    ) -> ApiResult<(kvorum_store::StoreTx, kvorum_core::association::Association)> {
+        let mut tx = self.begin().await?;
+        let association = tx
+            .association()
+            .await?
+            .ok_or_else(association::no_association)?;
+        Ok((tx, association))
+    }
 }

@@ -244,6 +244,10 @@ meeting-participant = Deltager
 meeting-dirigent-missing = Der er ikke valgt en dirigent endnu.
 meeting-dirigent-on-board = { $name } sidder i bestyrelsen. Dirigenten bør ikke være medlem af bestyrelsen.
 
+minutes-empty = Referatet er tomt. Skriv referatet, eller lav udkastet igen fra mødets data.
+minutes-election-undecided = { $title } er ikke afgjort (en stemmelighed eller et omvalg mangler). Afgør valget, før referatet godkendes.
+minutes-correction-note-missing = Skriv kort, hvad rettelsen retter.
+
 ## Fremmøde
 attendee-guest = Gæst uden stemmeret
 attendance-not-a-member = Personen er ikke medlem på mødedagen. Tjek indmeldelses- og udmeldelsesdato, eller tjek ind som gæst.
@@ -286,6 +290,8 @@ year-does-not-exist = Året { $year } findes ikke.
 
 booking-line-not-in-year = Budgetposten hører ikke til regnskabsåret { $year }.
 booking-voucher-taken = Bilag nr. { $voucher } er allerede brugt i { $year }. Vælg et andet nummer, eller lad feltet stå tomt.
+
+frikort-cap-missing = Skriv årets skattefri grænse, fx 42.766,00 kr. for 2025.
 
 ## Vedtægter
 bylaws-in-force-before-adopted = Vedtægterne kan ikke træde i kraft, før de er vedtaget.

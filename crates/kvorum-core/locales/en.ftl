@@ -244,6 +244,10 @@ meeting-participant = Participant
 meeting-dirigent-missing = No dirigent (meeting chair) has been chosen yet.
 meeting-dirigent-on-board = { $name } sits on the board. The dirigent should not be a member of the board.
 
+minutes-empty = The minutes are empty. Write the minutes, or make the draft again from the meeting's record.
+minutes-election-undecided = { $title } is not decided (a tie or a run-off is missing). Decide the election before the minutes are approved.
+minutes-correction-note-missing = Say briefly what the correction corrects.
+
 ## Attendance
 attendee-guest = Guest without a vote
 attendance-not-a-member = The person is not a member on the day of the meeting. Check the dates joined and left, or check them in as a guest.
@@ -286,6 +290,8 @@ year-does-not-exist = The year { $year } does not exist.
 
 booking-line-not-in-year = The budget line does not belong to the fiscal year { $year }.
 booking-voucher-taken = Voucher no. { $voucher } is already used in { $year }. Choose another number, or leave the field empty.
+
+frikort-cap-missing = Type the year's tax-free limit, e.g. 42.766,00 kr. for 2025.
 
 ## Bylaws
 bylaws-in-force-before-adopted = The bylaws cannot come into force before they are adopted.

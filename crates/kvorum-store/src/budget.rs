@@ -156,6 +156,18 @@ impl StoreTx {
         Ok(())
     }
 
+    /// Locks the frikort of a calendar year between laptops until the transaction ends
+    /// (PostgreSQL; SQLite's writer holds the lock from `BEGIN IMMEDIATE`).
+    pub async fn lock_frikort(&mut self, year: i32) -> Result<()> {
+        if let crate::TxInner::Postgres(t) = &mut self.inner {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtext('kvorum.frikort'), $1)")
+                .bind(year)
+                .execute(&mut **t)
+                .await?;
+        }
+        Ok(())
+    }
+
     pub async fn insert_budget_line(&mut self, l: &BudgetLine, position: i64) -> Result<()> {
         let now = self.now;
         on_tx!(self, c => sqlx::query(

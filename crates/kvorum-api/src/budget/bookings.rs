@@ -17,10 +17,7 @@ impl Api {
     pub async fn booking_update(&self, input: BookingUpdate) -> ApiResult<Booking> {
         validate_booking_text(&input.text)
             .map_err(|m| ApiError::validation(FieldErrors::one("text", m)))?;
-        let mut tx = self.begin().await?;
-        if tx.association().await?.is_none() {
-            return Err(crate::association::no_association());
-        }
+        let (mut tx, _) = self.begin_in_association().await?;
         let before = tx
             .booking(input.id)
             .await?

@@ -7,19 +7,32 @@ impl Api {
     /// terms that ran out end on its date. Done at once on request, else on approval of the minutes.
     pub async fn election_apply(&self, id: ElectionId) -> ApiResult<ElectionView> {
         let (mut tx, before) = self.begin_election(id).await?;
-        let (ranking, rules, m) = self.count_in(&mut tx, &before).await?;
+        let after = self.apply_election_in(&mut tx, &before).await?;
+        tx.commit().await?;
+        self.view(after).await
+    }
+
+    /// The same inside `tx`: decides the register's change from the result as `tx` sees it
+    /// and writes it, with the election marked applied; returns the election to show. A
+    /// decided run-off settles its first round instead, and that round is returned.
+    pub(crate) async fn apply_election_in(
+        &self,
+        tx: &mut StoreTx,
+        before: &Election,
+    ) -> ApiResult<Election> {
+        let (ranking, rules, m) = self.count_in(tx, before).await?;
         let Some(r) = ranking.filter(|r| r.pending.is_none()) else {
             return Err(ApiError::refused(Text::new("election-undecided")));
         };
         if before.runoff_of.is_some() {
-            return self.settle_from_runoff(tx, &before, &r).await;
+            return self.settle_from_runoff_in(tx, before, &r).await;
         }
         let terms = tx.board_terms().await?;
         let change = if before.kind == ElectionKind::Position {
-            position_changes(&before, &r, &terms, &m, &rules)
+            position_changes(before, &r, &terms, &m, &rules)
                 .ok_or_else(|| ApiError::refused(Text::new("election-nobody-elected")))?
         } else {
-            register_changes(&before, &r, &terms, &m, &rules)
+            register_changes(before, &r, &terms, &m, &rules)
         };
         for (was, now) in &change.ended {
             tx.update_term(was, now)
@@ -31,20 +44,33 @@ impl Api {
         }
         let after = Election {
             applied: true,
+            version: before.version + 1,
             ..before.clone()
         };
-        self.save_election(tx, &before, after).await
+        tx.update_election(before, &after)
+            .await
+            .map_err(|e| ApiError::from_store(e, WHAT))?;
+        Ok(after)
     }
 
-    /// Applies every decided, not yet applied election of a meeting (on approval of the minutes).
-    pub(crate) async fn apply_decided_elections(&self, meeting: MeetingId) -> ApiResult<()> {
-        for e in self.store.elections(Some(meeting)).await? {
+    /// Applies every decided, not yet applied election of a meeting, inside the transaction
+    /// that approves its minutes.
+    pub(crate) async fn apply_decided_elections_in(
+        &self,
+        tx: &mut StoreTx,
+        meeting: MeetingId,
+    ) -> ApiResult<()> {
+        for e in tx.elections(Some(meeting)).await? {
             if e.applied {
                 continue;
             }
-            let v = self.view(e.clone()).await?;
-            if v.ranking.is_some_and(|r| r.pending.is_none()) {
-                self.election_apply(e.id).await?;
+            let (ranking, _, _) = self.count_in(tx, &e).await?;
+            if ranking.is_some_and(|r| r.pending.is_none()) {
+                // A run-off applied just before may have changed its first round: read it again.
+                let fresh = election_in(&mut tx.reader(), e.id).await?;
+                if !fresh.applied {
+                    self.apply_election_in(tx, &fresh).await?;
+                }
             }
         }
         Ok(())

@@ -108,13 +108,13 @@ impl Api {
     }
 
     /// A decided run-off settles its first round: the order it gave is recorded there, and
-    /// the run-off is done; both in `tx`.
-    pub(crate) async fn settle_from_runoff(
+    /// the run-off is done; both in `tx`. Returns the first round, settled.
+    pub(crate) async fn settle_from_runoff_in(
         &self,
-        mut tx: StoreTx,
+        tx: &mut StoreTx,
         runoff: &Election,
         r: &Ranking,
-    ) -> ApiResult<ElectionView> {
+    ) -> ApiResult<Election> {
         let parent_id = runoff.runoff_of.ok_or_else(|| ApiError::not_found(WHAT))?;
         let parent = election_in(&mut tx.reader(), parent_id).await?;
         let mut after = parent.clone();
@@ -125,12 +125,16 @@ impl Api {
             witnesses: vec![],
             run_off: true,
         });
+        after.version = parent.version + 1;
+        tx.update_election(&parent, &after)
+            .await
+            .map_err(|e| ApiError::from_store(e, WHAT))?;
         let mut done = runoff.clone();
         done.applied = true;
         done.version += 1;
         tx.update_election(runoff, &done)
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
-        self.save_election(tx, &parent, after).await
+        Ok(after)
     }
 }

@@ -97,30 +97,16 @@ impl Api {
         Ok((ranking, rules, m))
     }
 
-    pub(crate) async fn term_years(&self, e: &Election) -> ApiResult<u32> {
-        let m = self.store.meeting(e.meeting_id).await?;
-        Ok(e.kind.term_years(&self.rules_on(m.date).await?.board))
-    }
-
     pub(crate) async fn view(&self, e: Election) -> ApiResult<ElectionView> {
         let ballots = self.store.ballots(e.id).await?;
         let (tally, ranking) = result_so_far(&e, &ballots);
-        let paragraph = match &ranking {
-            Some(r) => minutes_paragraph(
-                e.kind,
-                self.term_years(&e).await?,
-                &e.candidates,
-                tally.as_ref(),
-                r,
-                &e.draws,
-                e.present_with_vote,
-            ),
-            None => String::new(),
-        };
-        let tie_rule = {
-            let m = self.store.meeting(e.meeting_id).await?;
-            self.rules_on(m.date).await?.election.ties
-        };
+        let m = self.store.meeting(e.meeting_id).await?;
+        let rules = self.rules_on(m.date).await?;
+        let paragraph = ranking
+            .as_ref()
+            .map(|r| paragraph(&e, tally.as_ref(), r, &rules))
+            .unwrap_or_default();
+        let tie_rule = rules.election.ties;
         Ok(ElectionView {
             tie_rule,
             title: e.title(),
@@ -165,31 +151,39 @@ impl Api {
         Ok(())
     }
 
-    /// The election paragraphs of a meeting, per agenda item, for the minutes draft.
-    pub(crate) async fn election_paragraphs(
-        &self,
+    /// The election paragraphs of a meeting, per agenda item, for the minutes draft; read
+    /// through `db` and written under the meeting's `rules`.
+    pub(crate) async fn election_paragraphs_in(
+        db: &mut Reader<'_>,
         meeting: MeetingId,
+        rules: &RuleSettings,
     ) -> ApiResult<Vec<(AgendaItemId, String)>> {
         let mut out = Vec::new();
-        for e in self.store.elections(Some(meeting)).await? {
-            let item = e.item_id;
-            let v = self.view(e).await?;
-            if !v.paragraph.is_empty() {
-                out.push((item, v.paragraph));
+        for e in db.elections(Some(meeting)).await? {
+            let ballots = db.ballots(e.id).await?;
+            if let (tally, Some(r)) = result_so_far(&e, &ballots) {
+                let text = paragraph(&e, tally.as_ref(), &r, rules);
+                if !text.is_empty() {
+                    out.push((e.item_id, text));
+                }
             }
         }
         Ok(out)
     }
 
     /// The title of an election at the meeting that was held but is not decided yet.
-    pub(crate) async fn undecided_election(&self, meeting: MeetingId) -> ApiResult<Option<String>> {
-        for e in self.store.elections(Some(meeting)).await? {
+    pub(crate) async fn undecided_election_in(
+        db: &mut Reader<'_>,
+        meeting: MeetingId,
+    ) -> ApiResult<Option<String>> {
+        for e in db.elections(Some(meeting)).await? {
             if e.applied || e.method == Method::Pending {
                 continue;
             }
-            let v = self.view(e).await?;
-            if v.ranking.as_ref().is_none_or(|r| r.pending.is_some()) {
-                return Ok(Some(v.title));
+            let ballots = db.ballots(e.id).await?;
+            let (_, ranking) = result_so_far(&e, &ballots);
+            if ranking.as_ref().is_none_or(|r| r.pending.is_some()) {
+                return Ok(Some(e.title()));
             }
         }
         Ok(None)
@@ -206,4 +200,17 @@ pub(crate) async fn votes_in_room_in(db: &mut Reader<'_>, meeting: MeetingId) ->
     let a = db.attendance(meeting).await?;
     let p = db.proxies(meeting).await?;
     Ok(attendance_counts(&a, &p).votes_in_room)
+}
+
+/// The election's paragraph for the minutes, from its result.
+fn paragraph(e: &Election, tally: Option<&Tally>, r: &Ranking, rules: &RuleSettings) -> String {
+    minutes_paragraph(
+        e.kind,
+        e.kind.term_years(&rules.board),
+        &e.candidates,
+        tally,
+        r,
+        &e.draws,
+        e.present_with_vote,
+    )
 }

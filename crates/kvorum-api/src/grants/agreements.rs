@@ -25,7 +25,7 @@ impl Api {
 
     /// Creates or changes a grant (with its agreement, goals, deadlines and in-kind parts).
     pub async fn grant_save(&self, input: GrantInput) -> ApiResult<Grant> {
-        self.require_association().await?;
+        let (mut tx, _) = self.begin_in_association().await?;
         let instalments = if input.instalments.is_empty() && input.amount_per_year.0 > 0 {
             instalment_schedule(
                 input.starts_on,
@@ -56,8 +56,7 @@ impl Api {
         let before = match input.id {
             None => None,
             Some(id) => {
-                let before = self
-                    .store
+                let before = tx
                     .grants()
                     .await?
                     .into_iter()
@@ -71,7 +70,6 @@ impl Api {
                 Some(before)
             }
         };
-        let mut tx = self.begin().await?;
         match &before {
             Some(before) => tx
                 .update_grant(before, &g)
@@ -85,8 +83,8 @@ impl Api {
 
     /// Adds a status entry to a development goal (the history is kept for the report).
     pub async fn grant_goal_status(&self, input: GoalStatusInput) -> ApiResult<Grant> {
-        let mut g = self
-            .store
+        let (mut tx, _) = self.begin_in_association().await?;
+        let mut g = tx
             .grants()
             .await?
             .into_iter()
@@ -113,7 +111,6 @@ impl Api {
         goal.statuses.push(entry.clone());
         goal.statuses.sort_by_key(|s| s.on);
         g.version += 1;
-        let mut tx = self.begin().await?;
         tx.update_grant(&before, &g)
             .await
             .map_err(|e| ApiError::from_store(e, "Tilskuddet"))?;

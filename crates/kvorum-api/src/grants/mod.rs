@@ -14,7 +14,9 @@ use kvorum_core::grants::{
     InstalmentView, PacePoint, ReportDeadline, VisitSummary, VisitTally,
 };
 use kvorum_core::ids::{FrikortJobId, FrikortWorkerId, GrantId};
+use kvorum_core::text::Text;
 use kvorum_core::{FieldErrors, Money};
+use kvorum_store::Reader;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

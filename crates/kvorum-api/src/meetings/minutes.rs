@@ -3,10 +3,11 @@
 use super::*;
 
 impl Api {
-    /// The text the minutes start from, written from the record.
-    pub(crate) async fn minutes_text(&self, r: &Record) -> ApiResult<String> {
+    /// The text the minutes start from, written from the record (its elections read
+    /// through `db`).
+    pub(crate) async fn minutes_text(db: &mut Reader<'_>, r: &Record) -> ApiResult<String> {
         let counts = attendance_counts(&r.attendees, &r.proxies);
-        let extras = self.election_paragraphs(r.meeting.id).await?;
+        let extras = Self::election_paragraphs_in(db, r.meeting.id, &r.rules).await?;
         Ok(draft_minutes(&MinutesContext {
             meeting: &r.meeting,
             rules: &r.rules,
@@ -21,7 +22,9 @@ impl Api {
 
     /// The minutes draft to edit: the existing one, or a new one written from the record.
     pub async fn minutes_draft(&self, meeting: MeetingId) -> ApiResult<Minutes> {
-        let r = self.record(meeting).await?;
+        let mut tx = self.begin().await?;
+        tx.lock_meeting(meeting).await?;
+        let r = self.load_record(&mut tx.reader(), meeting, false).await?;
         if let Some(d) = r.minutes.iter().find(|m| m.status == MinutesStatus::Draft) {
             return Ok(d.clone());
         }
@@ -35,7 +38,7 @@ impl Api {
             id: MinutesId::new(),
             meeting_id: meeting,
             number: 1,
-            text: self.minutes_text(&r).await?,
+            text: Self::minutes_text(&mut tx.reader(), &r).await?,
             status: MinutesStatus::Draft,
             signatories: default_signatories(&r.meeting),
             approved_on: None,
@@ -44,23 +47,29 @@ impl Api {
             correction_note: None,
             version: 1,
         };
-        let mut tx = self.begin().await?;
         tx.insert_minutes(&m).await?;
         tx.commit().await?;
         Ok(m)
     }
 
-    pub(crate) async fn minutes_by_id(&self, id: MinutesId) -> ApiResult<Minutes> {
-        self.store
-            .minutes(None)
-            .await?
-            .into_iter()
-            .find(|m| m.id == id)
-            .ok_or_else(|| ApiError::not_found(MINUTES))
+    /// Opens the transaction for a change to minutes `id` (at `version`): locks the meeting's
+    /// record between laptops (PostgreSQL), loads the minutes there and refuses approved
+    /// minutes or a version someone else saved since.
+    async fn begin_minutes_change(
+        &self,
+        id: MinutesId,
+        version: i64,
+    ) -> ApiResult<(StoreTx, Minutes)> {
+        let mut tx = self.begin().await?;
+        let meeting = minutes_in(&mut tx.reader(), id).await?.meeting_id;
+        tx.lock_meeting(meeting).await?;
+        let m = minutes_in(&mut tx.reader(), id).await?;
+        Self::check_editable(&m, version)?;
+        Ok((tx, m))
     }
 
-    pub(crate) async fn write_minutes(&self, before: &Minutes, after: &Minutes) -> ApiResult<()> {
-        let mut tx = self.begin().await?;
+    /// Writes the minutes as changed in `tx` and commits.
+    async fn write_minutes(mut tx: StoreTx, before: &Minutes, after: &Minutes) -> ApiResult<()> {
         tx.update_minutes(before, after)
             .await
             .map_err(|e| ApiError::from_store(e, MINUTES))?;
@@ -79,45 +88,47 @@ impl Api {
 
     /// Saves the referent's text.
     pub async fn minutes_save(&self, update: MinutesSave) -> ApiResult<Minutes> {
-        let before = self.minutes_by_id(update.id).await?;
-        Self::check_editable(&before, update.version)?;
         if update.text.trim().is_empty() {
-            let mut e = FieldErrors::default();
-            e.push(
+            return Err(ApiError::validation(FieldErrors::one(
                 "text",
-                "Referatet er tomt. Skriv referatet, eller lav udkastet igen fra mødets data.",
-            );
-            return Err(ApiError::validation(e));
+                Text::new("minutes-empty"),
+            )));
         }
+        let (tx, before) = self.begin_minutes_change(update.id, update.version).await?;
         let after = Minutes {
             text: update.text.replace("\r\n", "\n"),
             version: before.version + 1,
             ..before.clone()
         };
-        self.write_minutes(&before, &after).await?;
+        Self::write_minutes(tx, &before, &after).await?;
         Ok(after)
     }
 
     /// Writes the draft again from the meeting's record (after more decisions, say).
     pub async fn minutes_regenerate(&self, update: MinutesSave) -> ApiResult<Minutes> {
-        let before = self.minutes_by_id(update.id).await?;
-        Self::check_editable(&before, update.version)?;
-        let r = self.record(before.meeting_id).await?;
+        let (mut tx, before) = self.begin_minutes_change(update.id, update.version).await?;
+        let r = self
+            .load_record(&mut tx.reader(), before.meeting_id, false)
+            .await?;
         let after = Minutes {
-            text: self.minutes_text(&r).await?,
+            text: Self::minutes_text(&mut tx.reader(), &r).await?,
             version: before.version + 1,
             ..before.clone()
         };
-        self.write_minutes(&before, &after).await?;
+        Self::write_minutes(tx, &before, &after).await?;
         Ok(after)
     }
 
     /// Approves the minutes: signatories and date are recorded, the content hash is stored,
     /// and from then on the minutes are read-only.
     pub async fn minutes_approve(&self, approval: MinutesApproval) -> ApiResult<Minutes> {
-        let before = self.minutes_by_id(approval.id).await?;
-        Self::check_editable(&before, approval.version)?;
-        let meeting = self.meeting_row(before.meeting_id).await?;
+        let (mut tx, before) = self
+            .begin_minutes_change(approval.id, approval.version)
+            .await?;
+        let meeting = tx
+            .meeting(before.meeting_id)
+            .await
+            .map_err(|e| ApiError::from_store(e, MEETING))?;
         let signatories: Vec<Signatory> = approval
             .signatories
             .into_iter()
@@ -142,8 +153,11 @@ impl Api {
         if !errs.is_empty() {
             return Err(ApiError::validation(errs));
         }
-        if let Some(title) = self.undecided_election(before.meeting_id).await? {
-            return Err(ApiError::refused(format!("{title} er ikke afgjort (en stemmelighed eller et omvalg mangler). Afgør valget, før referatet godkendes."),
+        if let Some(title) =
+            Self::undecided_election_in(&mut tx.reader(), before.meeting_id).await?
+        {
+            return Err(ApiError::refused(
+                Text::new("minutes-election-undecided").str("title", title),
             ));
         }
         let hash = minutes_hash(
@@ -162,15 +176,29 @@ impl Api {
             version: before.version + 1,
             ..before.clone()
         };
-        self.write_minutes(&before, &after).await?;
-        // The election results go into the board register once the minutes are approved.
-        self.apply_decided_elections(after.meeting_id).await?;
+        tx.update_minutes(&before, &after)
+            .await
+            .map_err(|e| ApiError::from_store(e, MINUTES))?;
+        // The election results go into the board register as the minutes are approved: in
+        // the same transaction, so the register and the approved minutes agree.
+        self.apply_decided_elections_in(&mut tx, after.meeting_id)
+            .await?;
+        tx.commit().await?;
         Ok(after)
     }
 
     /// A correction of approved minutes: a new draft version that names the one it corrects.
     pub async fn minutes_correct(&self, input: MinutesCorrection) -> ApiResult<Minutes> {
-        let all = self.store.minutes(Some(input.meeting)).await?;
+        let note = input.note.trim().to_owned();
+        if note.is_empty() {
+            return Err(ApiError::validation(FieldErrors::one(
+                "note",
+                Text::new("minutes-correction-note-missing"),
+            )));
+        }
+        let mut tx = self.begin().await?;
+        tx.lock_meeting(input.meeting).await?;
+        let all = tx.minutes(Some(input.meeting)).await?;
         if all.iter().any(|m| m.status == MinutesStatus::Draft) {
             return Err(ApiError::refused(Text::new("minutes-correction-exists")));
         }
@@ -181,12 +209,6 @@ impl Api {
         else {
             return Err(ApiError::refused(Text::new("minutes-nothing-to-correct")));
         };
-        let note = input.note.trim().to_owned();
-        if note.is_empty() {
-            let mut e = FieldErrors::default();
-            e.push("note", "Skriv kort, hvad rettelsen retter.");
-            return Err(ApiError::validation(e));
-        }
         let m = Minutes {
             id: MinutesId::new(),
             meeting_id: input.meeting,
@@ -200,7 +222,6 @@ impl Api {
             correction_note: Some(note),
             version: 1,
         };
-        let mut tx = self.begin().await?;
         tx.insert_minutes(&m).await?;
         tx.commit().await?;
         Ok(m)
@@ -243,4 +264,12 @@ impl Api {
         tx.commit().await?;
         Ok(())
     }
+}
+
+async fn minutes_in(db: &mut Reader<'_>, id: MinutesId) -> ApiResult<Minutes> {
+    db.minutes(None)
+        .await?
+        .into_iter()
+        .find(|m| m.id == id)
+        .ok_or_else(|| ApiError::not_found(MINUTES))
 }

@@ -36,10 +36,7 @@ impl Api {
     /// Plans a meeting with the association's standard agenda for its kind.
     pub async fn meeting_create(&self, input: MeetingInput) -> ApiResult<MeetingDetail> {
         validate_meeting(&input).map_err(ApiError::validation)?;
-        let mut tx = self.begin().await?;
-        if tx.association().await?.is_none() {
-            return Err(crate::association::no_association());
-        }
+        let (mut tx, _) = self.begin_in_association().await?;
         let m = Meeting::new(input);
         tx.insert_meeting(&m).await?;
         tx.commit().await?;

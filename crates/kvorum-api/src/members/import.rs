@@ -42,10 +42,7 @@ impl Api {
     /// order; otherwise nothing is imported and the error says which line to fix. The
     /// preview is built again inside the transaction, so it decides from what it writes over.
     pub async fn members_import_apply(&self, request: ImportRequest) -> ApiResult<ImportOutcome> {
-        let mut tx = self.begin().await?;
-        if tx.association().await?.is_none() {
-            return Err(crate::association::no_association());
-        }
+        let (mut tx, _) = self.begin_in_association().await?;
         let preview = self.import_preview_in(&mut tx.reader(), &request).await?;
         let types = tx.membership_types().await?;
         let first_free = tx.max_member_no().await? + 1;

@@ -219,10 +219,7 @@ impl Api {
     }
 
     pub async fn member_add(&self, input: MemberInput) -> ApiResult<Member> {
-        let mut tx = self.begin().await?;
-        if tx.association().await?.is_none() {
-            return Err(crate::association::no_association());
-        }
+        let (mut tx, _) = self.begin_in_association().await?;
         let types = tx.membership_types().await?;
         let next = tx.max_member_no().await? + 1;
         let member = self.valid_member(&input, &types, next)?;
