@@ -109,6 +109,89 @@ async fn story(engine: Engine) {
         d.explanation
     );
 
+    // Field errors and refusals of every domain, in English.
+    let member = api
+        .member_add(MemberInput {
+            name: "Søren Ærø".into(),
+            joined_on: Some(today()),
+            membership_type: "ordinary".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let fee = api
+        .fee_pay(PaymentInput {
+            member_id: member.id,
+            year: 1000,
+            paid_on: None,
+            amount: kvorum_core::Money(0),
+            method: kvorum_core::fees::PaymentMethod::Cash,
+            voucher_no: None,
+        })
+        .await
+        .unwrap_err()
+        .localized(Lang::En);
+    let said: Vec<&str> = fee.fields.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(
+        said,
+        [
+            "The fee year is not valid.",
+            "Type the date of payment.",
+            "The amount must be more than 0 kr.",
+        ]
+    );
+    let late = api
+        .meeting_update(MeetingUpdate {
+            id: m.meeting.id,
+            version: m.meeting.version,
+            input: MeetingInput {
+                kind: MeetingKind::Ordinary,
+                body: None,
+                date,
+                start_time: None,
+                place: "Perronen".into(),
+                demanded_by: None,
+                demanded_on: None,
+            },
+            end_time: None,
+            notice_sent_on: Some(date.succ_opt().unwrap()),
+            final_agenda_sent_on: None,
+            officers: m.meeting.officers.clone(),
+        })
+        .await
+        .unwrap_err()
+        .localized(Lang::En);
+    assert_eq!(
+        late.fields[0].message,
+        "The notice cannot have been sent after the meeting."
+    );
+    let copy = api.budget_copy(2026, 2027).await.unwrap_err();
+    assert_eq!(copy.code, ErrorCode::Refused);
+    assert_eq!(
+        copy.localized(Lang::En).message,
+        "There is no budget for 2026 to copy."
+    );
+    let key = api
+        .bylaws_set_rule("ordinary.noSuchThing".into(), "3".into())
+        .await
+        .unwrap_err()
+        .localized(Lang::En);
+    assert!(
+        key.message
+            .starts_with("There is no setting “ordinary.noSuchThing”"),
+        "{}",
+        key.message
+    );
+    let notice = api
+        .bylaws_set_rule("ordinary.noticeDays".into(), "500".into())
+        .await
+        .unwrap_err()
+        .localized(Lang::En);
+    assert_eq!(
+        notice.fields[0].message,
+        "The notice must be between 1 and 120 days."
+    );
+
     // In Danish again, the same record.
     api.set_lang(Lang::Da);
     let m = api.meeting_get(m.meeting.id).await.unwrap();

@@ -54,7 +54,7 @@ impl Api {
         let loc = DbLocation::parse(location).map_err(|_| {
             ApiError::new(
                 ErrorCode::File,
-                format!("»{location}« er hverken en fil eller en postgres://-adresse."),
+                kvorum_core::text::Text::new("db-location-bad").str("location", location),
             )
         })?;
         let store = Store::open(&loc, clock.now())

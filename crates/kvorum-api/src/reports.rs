@@ -5,6 +5,7 @@ use chrono::Datelike;
 use kvorum_core::budget::LineKind;
 use kvorum_core::grants::{InstalmentState, MONTHS_DA};
 use kvorum_core::ids::GrantId;
+use kvorum_core::text::Text;
 use kvorum_core::Money;
 
 use crate::documents::pdf_failed;
@@ -23,9 +24,9 @@ impl Api {
         let o = self.overview(year, Some(today)).await?;
         let v = &o.budget;
         if v.lines.is_empty() {
-            return Err(ApiError::refused(format!(
-                "Der er intet budget for {year} endnu. Læg budgettet ind først."
-            )));
+            return Err(ApiError::refused(
+                Text::new("report-no-budget").num("year", year),
+            ));
         }
         let doc = kvorum_docs::BudgetFollowupDoc {
             association_name: association.name.clone(),
@@ -217,7 +218,7 @@ impl Api {
         let err = |e: csv::Error| {
             ApiError::new(
                 ErrorCode::Internal,
-                format!("CSV-filen kunne ikke skrives: {e}"),
+                Text::new("csv-write-failed").str("cause", e.to_string()),
             )
         };
         w.write_record([

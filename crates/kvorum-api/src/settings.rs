@@ -2,6 +2,7 @@
 //! the language, and the recently opened association files. Kept as JSON in the user's
 //! config directory (`~/.config/kvorum/settings.json` on Linux).
 
+use kvorum_core::text::Text;
 use std::path::{Path, PathBuf};
 
 use kvorum_core::association::Association;
@@ -79,7 +80,9 @@ impl AppSettings {
         let io = |e: std::io::Error| {
             ApiError::new(
                 ErrorCode::File,
-                format!("Indstillingerne kunne ikke gemmes i {}: {e}", dir.display()),
+                Text::new("settings-save-failed")
+                    .str("dir", dir.display().to_string())
+                    .str("cause", e.to_string()),
             )
         };
         std::fs::create_dir_all(dir).map_err(io)?;

@@ -304,6 +304,30 @@ fraction-range = »{ $value }« skal være en brøk mellem 0 og 1, fx 2/3.
 ## Import af medlemmer
 import-consent-bad = »{ $value }« skal være ja eller nej.
 import-type-unknown = Medlemstypen »{ $value }« findes ikke. Brug en af: { $types }.
+import-summary-empty = Filen har en overskriftslinje, men ingen medlemmer.
+import-summary-ready = { $count ->
+    [one] 1 medlem er klar til import.
+   *[other] { $count } medlemmer er klar til import.
+}
+import-summary-all-excluded = Alle rækker er udeladt: der er intet at importere.
+import-rows-with-errors = { $count ->
+    [one] 1 række har fejl
+   *[other] { $count } rækker har fejl
+}
+import-rows-duplicates = { $count ->
+    [one] 1 række ligner et medlem, der allerede findes
+   *[other] { $count } rækker ligner medlemmer, der allerede findes
+}
+import-summary-fix = { $parts }. Ret filen, eller udelad rækkerne. Intet importeres, før alle rækker er i orden.
+import-summary-fix-duplicates = { $parts }. Ret filen, eller udelad rækkerne eller vælg at importere dubletterne alligevel. Intet importeres, før alle rækker er i orden.
+import-no-name-column = Ingen kolonne er valgt som »Navn« (eller »Fornavn«/»Efternavn«). Vælg hvilken kolonne der rummer navnet.
+delimiter = { $d ->
+    [semicolon] semikolon
+    [comma] komma
+    [tab] tabulator
+   *[other] { $d }
+}
+and = { $a }, og { $b }
 import-at-line = Linje { $line }
 import-at-line-column = Linje { $line }, kolonne »{ $column }«
 import-refused-row = Intet er importeret. { $at }: { $problem } Ret filen, eller udelad linjen.
@@ -341,6 +365,95 @@ member-no-taken-meanwhile = Et af medlemsnumrene er lige blevet brugt af en ande
 meeting-time-missing-dst = Mødets tidspunkt findes ikke i dansk tid (sommertidsskift).
 notice-no-recipients = Ingen medlemmer har både en e-mailadresse og samtykke til e-mail. Send indkaldelsen på papir, eller tilføj e-mail og samtykke under Medlemmer.
 ballots-no-candidates = Der er ingen kandidater, der har sagt ja. Tilføj kandidaterne først.
+
+## Felter: økonomi, møder, vedtægter, tilskud, filer
+minutes-approved-future = Godkendelsesdatoen ligger i fremtiden.
+minutes-approved-before-meeting = Referatet kan ikke godkendes før mødet er holdt.
+meeting-notice-after = Indkaldelsen kan ikke være sendt efter mødet.
+meeting-ends-before-start = Mødet kan ikke slutte, før det begynder.
+agenda-item-title-missing = Hvert dagsordenspunkt skal have en overskrift.
+agenda-too-long = En dagsorden kan højst have 60 punkter.
+membership-type-name-missing = Skriv navnet på medlemstypen, fx »Familiemedlem«.
+booking-amount-missing = Beløbet mangler. Indtægter er positive, udgifter negative, fx -1.250,00.
+booking-voucher-too-long = Bilagsnummeret må højst have 20 tegn.
+budget-line-name-missing = Giv budgetposten et navn, fx »Husleje«.
+budget-line-amount-negative = Skriv budgettet som et positivt beløb; vælg indtægt eller udgift.
+bylaws-text-empty = Vedtægterne skal have mindst én paragraf.
+csv-too-large = Filen er for stor (over 20 MB) til at være en CSV-fil herfra. Vælg den rigtige fil.
+csv-empty = Filen er tom. Vælg en CSV-fil med en overskriftslinje og én linje pr. post.
+csv-no-heading = Filen har ingen overskriftslinje.
+csv-binary = Filen er ikke en CSV-fil (den indeholder binære data). Gem regnearket som »CSV (semikolonsepareret)« og prøv igen.
+fee-year-invalid = Kontingentåret er ikke gyldigt.
+payment-date-missing = Skriv betalingsdatoen.
+payment-date-future = Betalingsdatoen ligger i fremtiden.
+payment-amount-not-positive = Beløbet skal være større end 0 kr.
+payment-voucher-too-long = Bilagsnummeret er for langt (højst 40 tegn).
+fee-type-unknown = Vælg en af foreningens medlemstyper.
+fee-rate-year-invalid = Året er ikke gyldigt.
+fee-rate-negative = Kontingentet kan ikke være negativt.
+grant-name-missing = Giv tilskuddet et navn, fx »Driftstilskud 2026–27«.
+grant-grantor-missing = Skriv hvem der giver tilskuddet, fx »Guldborgsund Kommune«.
+grant-period-backwards = Perioden slutter før den begynder. Ret slutdatoen.
+grant-amount-negative = Beløbet pr. år kan ikke være negativt.
+grant-amount-missing = Skriv beløbet pr. år, eller vælg »Tilskud i naturalier«.
+grant-instalment-not-positive = Hver rate skal have et positivt beløb.
+grant-deadline-what-missing = Skriv hvad der skal afleveres ved hver frist, fx »Årsrapport«.
+grant-renegotiation-missing = Skriv hvor ofte aftalen genforhandles, fx hvert 2. år.
+grant-goal-text-missing = Hvert udviklingsmål skal have en beskrivelse.
+grant-in-kind-text-missing = Beskriv hvert naturalietilskud, fx »Lokaler i Stationsbygningen«.
+visits-future = Besøgstal kan kun skrives for dage, der er gået. Ret datoen.
+visits-too-many = Over 10.000 besøg på én dag eller måned? Tjek tallet.
+frikort-worker-name = Skriv navnet, som det står på lønindberetningen (højst 80 tegn).
+frikort-job-amount-missing = Skriv det udbetalte beløb, fx 250,00.
+frikort-job-description-missing = Skriv hvad jobbet var, fx »Opvask i caféen«.
+goal-status-note-missing = Skriv kort hvor målet står, fx »30 af 40 frivillige har fået kursus«.
+meeting-body-missing = Skriv hvilket organ der holder mødet, fx »Husmøde« eller »Aktivitetsgruppen«.
+meeting-place-too-long = Stedet må højst fylde 200 tegn.
+meeting-demand-after = Kravet om en ekstraordinær generalforsamling skal være modtaget før mødet.
+proposal-title-missing = Giv forslaget en kort overskrift.
+proposal-text-missing = Skriv forslagets tekst.
+proposal-amendment-missing = En vedtægtsændring skal have den foreslåede nye tekst til paragraffen.
+proposal-amendment-empty = Skriv den foreslåede nye tekst til paragraffen.
+proposal-amendment-title-missing = Paragraffen skal have en overskrift.
+signatory-name-missing = Skriv navnet på hver, der underskriver.
+signatory-dirigent-missing = Referatet af en generalforsamling skal underskrives af dirigenten.
+signatory-none = Mindst én skal underskrive referatet.
+signatory-role-twice = Hver rolle skal kun stå én gang.
+rules-notice-days = Varslet skal være mellem 1 og 120 dage.
+rules-proposal-days = Fristen for forslag kan højst være 120 dage før generalforsamlingen.
+rules-month = Måneden skal være fra 1 til 12.
+rules-final-agenda-before-notice = Den endelige dagsorden kan ikke sendes før indkaldelsen.
+rules-share = Andelen skal være en brøk mellem 0 og 1, fx 1/4.
+rules-proxies-zero = Når fuldmagter er tilladt, skal et medlem kunne have mindst én.
+rules-board-seats = Antallet af bestyrelsesmedlemmer skal ligge mellem mindste og største antal.
+rules-term-years = Valgperioden skal være fra 1 til 6 år.
+rules-even-years = Der kan ikke vælges flere i lige år end der er pladser.
+rules-fiscal-month = Regnskabsåret skal starte i en måned fra 1 til 12.
+
+bank-line-unknown-budget-line = Linje { $line }: budgetposten »{ $name }« findes ikke i budgettet for { $year }.
+budget-line-exists = Budgettet har allerede en post, der hedder »{ $name }«.
+decision-kind-not-in-bylaws = Beslutningstypen »{ $kind }« findes ikke i vedtægterne. Brug en af: { $kinds }.
+rules-key-unknown = Indstillingen »{ $key }« findes ikke. Se `kvorum bylaws show --json` for navnene.
+rules-value-bad = »{ $value }« passer ikke til indstillingen »{ $key }« ({ $cause }).
+pdf-failed = PDF'en kunne ikke laves: { $cause }
+email-failed = E-mailen kunne ikke laves: { $cause }
+db-location-bad = »{ $location }« er hverken en fil eller en postgres://-adresse.
+agenda-item-has-decision = Punktet med beslutningen »{ $subject }« kan ikke slettes. Slet beslutningen først.
+second-assembly-window = Den nye generalforsamling skal holdes efter { $after } og senest { $latest } ({ $days ->
+    [one] 1 dag
+   *[other] { $days } dage
+}).
+csv-write-failed = CSV-filen kunne ikke skrives: { $cause }
+member-no-taken = Medlemsnummer { $no } er allerede brugt. Vælg et andet, eller lad feltet stå tomt.
+membership-type-exists = Medlemstypen »{ $name }« findes allerede.
+report-no-budget = Der er intet budget for { $year } endnu. Læg budgettet ind først.
+settings-save-failed = Indstillingerne kunne ikke gemmes i { $dir }: { $cause }
+csv-line-unreadable = Linje { $line } i filen kan ikke læses som CSV ({ $cause }). Tjek anførselstegn i linjen.
+proposal-kind-unknown = Vælg en af vedtægternes forslagstyper: { $kinds }.
+import-field-twice = Feltet »{ $field }« er valgt for to kolonner. Vælg det for én kolonne.
+rules-majority-bad = Flertallet for »{ $name }« skal være en brøk mellem 0 og 1.
+rules-quorum-bad = Kvorum for »{ $name }« skal være en brøk mellem 0 og 1.
+rules-decision-missing = Reglen for »{ $kind }« mangler.
 
 ## Kommandolinjen
 cli-error = Fejl: { $message }

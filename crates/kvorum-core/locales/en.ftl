@@ -304,6 +304,30 @@ fraction-range = "{ $value }" must be a fraction between 0 and 1, e.g. 2/3.
 ## Member import
 import-consent-bad = "{ $value }" must be yes or no (ja or nej).
 import-type-unknown = The membership type "{ $value }" does not exist. Use one of: { $types }.
+import-summary-empty = The file has a heading line but no members.
+import-summary-ready = { $count ->
+    [one] 1 member is ready to import.
+   *[other] { $count } members are ready to import.
+}
+import-summary-all-excluded = All rows are left out: there is nothing to import.
+import-rows-with-errors = { $count ->
+    [one] 1 row has errors
+   *[other] { $count } rows have errors
+}
+import-rows-duplicates = { $count ->
+    [one] 1 row looks like a member who exists already
+   *[other] { $count } rows look like members who exist already
+}
+import-summary-fix = { $parts }. Correct the file, or leave the rows out. Nothing is imported until every row is in order.
+import-summary-fix-duplicates = { $parts }. Correct the file, leave the rows out, or choose to import the duplicates anyway. Nothing is imported until every row is in order.
+import-no-name-column = No column is chosen as “Name” (or “First name”/“Last name”). Choose the column that holds the name.
+delimiter = { $d ->
+    [semicolon] semicolon
+    [comma] comma
+    [tab] tab
+   *[other] { $d }
+}
+and = { $a }, and { $b }
 import-at-line = Line { $line }
 import-at-line-column = Line { $line }, column “{ $column }”
 import-refused-row = Nothing was imported. { $at }: { $problem } Correct the file, or leave the line out.
@@ -341,6 +365,95 @@ member-no-taken-meanwhile = One of the member numbers was just used by someone e
 meeting-time-missing-dst = The meeting's time does not exist in Danish time (the change to summer time).
 notice-no-recipients = No member has both an e-mail address and consent to e-mail. Send the notice on paper, or add e-mail and consent under Members.
 ballots-no-candidates = No candidate has said yes. Add the candidates first.
+
+## Fields: finance, meetings, bylaws, grants, files
+minutes-approved-future = The date of approval is in the future.
+minutes-approved-before-meeting = The minutes cannot be approved before the meeting is held.
+meeting-notice-after = The notice cannot have been sent after the meeting.
+meeting-ends-before-start = The meeting cannot end before it begins.
+agenda-item-title-missing = Each agenda item must have a title.
+agenda-too-long = An agenda can have at most 60 items.
+membership-type-name-missing = Type the name of the membership type, e.g. “Family member”.
+booking-amount-missing = The amount is missing. Income is positive, expenses negative, e.g. -1.250,00.
+booking-voucher-too-long = The voucher number can have at most 20 characters.
+budget-line-name-missing = Give the budget line a name, e.g. “Rent”.
+budget-line-amount-negative = Write the budget as a positive amount; choose income or expense.
+bylaws-text-empty = The bylaws must have at least one section.
+csv-too-large = The file is too large (over 20 MB) to be a CSV file from here. Choose the right file.
+csv-empty = The file is empty. Choose a CSV file with a heading line and one line per entry.
+csv-no-heading = The file has no heading line.
+csv-binary = The file is not a CSV file (it holds binary data). Save the spreadsheet as “CSV (semicolon separated)” and try again.
+fee-year-invalid = The fee year is not valid.
+payment-date-missing = Type the date of payment.
+payment-date-future = The date of payment is in the future.
+payment-amount-not-positive = The amount must be more than 0 kr.
+payment-voucher-too-long = The voucher number is too long (at most 40 characters).
+fee-type-unknown = Choose one of the association's membership types.
+fee-rate-year-invalid = The year is not valid.
+fee-rate-negative = The fee cannot be negative.
+grant-name-missing = Give the grant a name, e.g. “Operating grant 2026–27”.
+grant-grantor-missing = Type who gives the grant, e.g. “Guldborgsund Kommune”.
+grant-period-backwards = The period ends before it begins. Correct the end date.
+grant-amount-negative = The amount per year cannot be negative.
+grant-amount-missing = Type the amount per year, or choose “Grant in kind”.
+grant-instalment-not-positive = Each instalment must have a positive amount.
+grant-deadline-what-missing = Type what is due at each deadline, e.g. “Annual report”.
+grant-renegotiation-missing = Type how often the agreement is renegotiated, e.g. every 2 years.
+grant-goal-text-missing = Each development goal must have a description.
+grant-in-kind-text-missing = Describe each grant in kind, e.g. “Rooms in the station building”.
+visits-future = Visitor numbers can only be written for days that have passed. Correct the date.
+visits-too-many = Over 10.000 visits on one day or in one month? Check the number.
+frikort-worker-name = Type the name as it stands on the payroll report (at most 80 characters).
+frikort-job-amount-missing = Type the amount paid, e.g. 250,00.
+frikort-job-description-missing = Type what the job was, e.g. “Washing up in the café”.
+goal-status-note-missing = Say briefly where the goal stands, e.g. “30 of 40 volunteers have had the course”.
+meeting-body-missing = Type which body holds the meeting, e.g. “House meeting” or “The activity group”.
+meeting-place-too-long = The place can have at most 200 characters.
+meeting-demand-after = The demand for an extraordinary general assembly must be received before the meeting.
+proposal-title-missing = Give the proposal a short title.
+proposal-text-missing = Type the text of the proposal.
+proposal-amendment-missing = A bylaw amendment must have the proposed new text of the section.
+proposal-amendment-empty = Type the proposed new text of the section.
+proposal-amendment-title-missing = The section must have a title.
+signatory-name-missing = Type the name of each person who signs.
+signatory-dirigent-missing = The minutes of a general assembly must be signed by the dirigent.
+signatory-none = At least one person must sign the minutes.
+signatory-role-twice = Each role may appear only once.
+rules-notice-days = The notice must be between 1 and 120 days.
+rules-proposal-days = The deadline for proposals can be at most 120 days before the general assembly.
+rules-month = The month must be from 1 to 12.
+rules-final-agenda-before-notice = The final agenda cannot be sent before the notice.
+rules-share = The share must be a fraction between 0 and 1, e.g. 1/4.
+rules-proxies-zero = When proxies are allowed, a member must be able to hold at least one.
+rules-board-seats = The number of board members must lie between the smallest and the largest number.
+rules-term-years = The term must be from 1 to 6 years.
+rules-even-years = No more can be elected in even years than there are seats.
+rules-fiscal-month = The fiscal year must start in a month from 1 to 12.
+
+bank-line-unknown-budget-line = Line { $line }: the budget line “{ $name }” is not in the budget for { $year }.
+budget-line-exists = The budget already has a line called “{ $name }”.
+decision-kind-not-in-bylaws = The decision type “{ $kind }” is not in the bylaws. Use one of: { $kinds }.
+rules-key-unknown = There is no setting “{ $key }”. See `kvorum bylaws show --json` for the names.
+rules-value-bad = “{ $value }” does not fit the setting “{ $key }” ({ $cause }).
+pdf-failed = The PDF could not be made: { $cause }
+email-failed = The e-mail could not be made: { $cause }
+db-location-bad = “{ $location }” is neither a file nor a postgres:// address.
+agenda-item-has-decision = The item with the decision “{ $subject }” cannot be deleted. Delete the decision first.
+second-assembly-window = The new general assembly must be held after { $after } and by { $latest } ({ $days ->
+    [one] 1 day
+   *[other] { $days } days
+}).
+csv-write-failed = The CSV file could not be written: { $cause }
+member-no-taken = Member no. { $no } is already used. Choose another, or leave the field empty.
+membership-type-exists = The membership type “{ $name }” exists already.
+report-no-budget = There is no budget for { $year } yet. Enter the budget first.
+settings-save-failed = The settings could not be saved in { $dir }: { $cause }
+csv-line-unreadable = Line { $line } of the file cannot be read as CSV ({ $cause }). Check the quotation marks in the line.
+proposal-kind-unknown = Choose one of the bylaws' proposal types: { $kinds }.
+import-field-twice = The field “{ $field }” is chosen for two columns. Choose it for one column.
+rules-majority-bad = The majority for “{ $name }” must be a fraction between 0 and 1.
+rules-quorum-bad = The quorum for “{ $name }” must be a fraction between 0 and 1.
+rules-decision-missing = The rule for “{ $kind }” is missing.
 
 ## The command line
 cli-error = Error: { $message }

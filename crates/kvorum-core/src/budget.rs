@@ -70,10 +70,7 @@ pub struct BookingInput {
 pub fn validate_booking(input: &BookingInput) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
     if input.amount.0 == 0 {
-        e.push(
-            "amount",
-            "Beløbet mangler. Indtægter er positive, udgifter negative, fx -1.250,00.",
-        );
+        e.push("amount", Text::new("booking-amount-missing"));
     }
     if let Err(m) = validate_booking_text(&input.text) {
         e.push("text", m);
@@ -83,7 +80,7 @@ pub fn validate_booking(input: &BookingInput) -> Result<(), FieldErrors> {
         .as_deref()
         .is_some_and(|v| v.trim().chars().count() > 20)
     {
-        e.push("voucherNo", "Bilagsnummeret må højst have 20 tegn.");
+        e.push("voucherNo", Text::new("booking-voucher-too-long"));
     }
     e.into_result(|| ())
 }
@@ -99,13 +96,10 @@ pub fn validate_booking_text(text: &str) -> Result<(), Text> {
 pub fn validate_line(name: &str, amount: Money) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
     if name.trim().is_empty() {
-        e.push("name", "Giv budgetposten et navn, fx »Husleje«.");
+        e.push("name", Text::new("budget-line-name-missing"));
     }
     if amount.0 < 0 {
-        e.push(
-            "amount",
-            "Skriv budgettet som et positivt beløb; vælg indtægt eller udgift.",
-        );
+        e.push("amount", Text::new("budget-line-amount-negative"));
     }
     e.into_result(|| ())
 }

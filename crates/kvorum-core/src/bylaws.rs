@@ -55,7 +55,7 @@ impl BylawsText {
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut e = FieldErrors::default();
         if self.sections.is_empty() {
-            e.push("sections", "Vedtægterne skal have mindst én paragraf.");
+            e.push("sections", Text::new("bylaws-text-empty"));
         }
         let mut keys = std::collections::HashSet::new();
         for (i, s) in self.sections.iter().enumerate() {

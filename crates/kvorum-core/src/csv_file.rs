@@ -30,9 +30,7 @@ pub struct ParsedCsv {
 /// Decodes and splits a CSV file. Never panics; any bytes end in a table or a Danish error.
 pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(import_error(
-            "Filen er for stor (over 20 MB) til at være en CSV-fil herfra. Vælg den rigtige fil.",
-        ));
+        return Err(import_error(Text::new("csv-too-large")));
     }
     let (text, encoding): (String, &'static str) =
         if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -44,14 +42,10 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
             (s.into_owned(), "Windows-1252")
         };
     if text.contains('\0') {
-        return Err(import_error(
-            "Filen er ikke en CSV-fil (den indeholder binære data). Gem regnearket som »CSV (semikolonsepareret)« og prøv igen.",
-        ));
+        return Err(import_error(Text::new("csv-binary")));
     }
     if text.trim().is_empty() {
-        return Err(import_error(
-            "Filen er tom. Vælg en CSV-fil med en overskriftslinje og én linje pr. post.",
-        ));
+        return Err(import_error(Text::new("csv-empty")));
     }
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let count = |d: char| first_line.matches(d).count();
@@ -72,9 +66,11 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
     for result in reader.records() {
         let rec = result.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
-            import_error(format!(
-                "Linje {line} i filen kan ikke læses som CSV ({e}). Tjek anførselstegn i linjen."
-            ))
+            import_error(
+                Text::new("csv-line-unreadable")
+                    .num("line", i64::try_from(line).unwrap_or(i64::MAX))
+                    .str("cause", e.to_string()),
+            )
         })?;
         // The line a person sees in an editor: newlines before the record's first byte, + 1.
         // csv reports the start as the byte after the previous record's first terminator
@@ -104,7 +100,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
             records.push((line, cells));
         }
     }
-    let headers = headers.ok_or_else(|| import_error("Filen har ingen overskriftslinje."))?;
+    let headers = headers.ok_or_else(|| import_error(Text::new("csv-no-heading")))?;
     Ok(ParsedCsv {
         encoding,
         delimiter,

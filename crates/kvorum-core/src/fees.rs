@@ -8,6 +8,7 @@ use ts_rs::TS;
 use crate::ids::{MemberId, PaymentId};
 use crate::members::Member;
 use crate::money::Money;
+use crate::text::Text;
 use crate::validation::FieldErrors;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -85,22 +86,22 @@ pub struct PaymentInput {
 pub fn validate_payment(input: &PaymentInput, today: NaiveDate) -> Result<(), FieldErrors> {
     let mut errs = FieldErrors::default();
     if !(1900..=2200).contains(&input.year) {
-        errs.push("year", "Kontingentåret er ikke gyldigt.");
+        errs.push("year", Text::new("fee-year-invalid"));
     }
     match input.paid_on {
-        None => errs.push("paidOn", "Skriv betalingsdatoen."),
-        Some(d) if d > today => errs.push("paidOn", "Betalingsdatoen ligger i fremtiden."),
+        None => errs.push("paidOn", Text::new("payment-date-missing")),
+        Some(d) if d > today => errs.push("paidOn", Text::new("payment-date-future")),
         Some(_) => {}
     }
     if input.amount.0 <= 0 {
-        errs.push("amount", "Beløbet skal være større end 0 kr.");
+        errs.push("amount", Text::new("payment-amount-not-positive"));
     }
     if input
         .voucher_no
         .as_deref()
         .is_some_and(|v| v.chars().count() > 40)
     {
-        errs.push("voucherNo", "Bilagsnummeret er for langt (højst 40 tegn).");
+        errs.push("voucherNo", Text::new("payment-voucher-too-long"));
     }
     errs.into_result(|| ())
 }
@@ -110,13 +111,13 @@ pub fn validate_payment(input: &PaymentInput, today: NaiveDate) -> Result<(), Fi
 pub fn validate_fee_rate(rate: &FeeRate, type_codes: &[&str]) -> Result<(), FieldErrors> {
     let mut errs = FieldErrors::default();
     if !type_codes.contains(&rate.membership_type.as_str()) {
-        errs.push("membershipType", "Vælg en af foreningens medlemstyper.");
+        errs.push("membershipType", Text::new("fee-type-unknown"));
     }
     if !(1900..=2200).contains(&rate.year) {
-        errs.push("year", "Året er ikke gyldigt.");
+        errs.push("year", Text::new("fee-rate-year-invalid"));
     }
     if rate.amount.0 < 0 {
-        errs.push("amount", "Kontingentet kan ikke være negativt.");
+        errs.push("amount", Text::new("fee-rate-negative"));
     }
     errs.into_result(|| ())
 }

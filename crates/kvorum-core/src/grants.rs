@@ -10,6 +10,7 @@ use ts_rs::TS;
 use crate::dates::format_date;
 use crate::ids::{FrikortJobId, FrikortWorkerId, GrantId};
 use crate::money::Money;
+use crate::text::Text;
 use crate::FieldErrors;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -247,57 +248,36 @@ impl Grant {
 pub fn validate_grant(g: &Grant) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
     if g.name.trim().is_empty() {
-        e.push(
-            "name",
-            "Giv tilskuddet et navn, fx »Driftstilskud 2026–27«.",
-        );
+        e.push("name", Text::new("grant-name-missing"));
     }
     if g.grantor.trim().is_empty() {
-        e.push(
-            "grantor",
-            "Skriv hvem der giver tilskuddet, fx »Guldborgsund Kommune«.",
-        );
+        e.push("grantor", Text::new("grant-grantor-missing"));
     }
     if g.ends_on < g.starts_on {
-        e.push(
-            "endsOn",
-            "Perioden slutter før den begynder. Ret slutdatoen.",
-        );
+        e.push("endsOn", Text::new("grant-period-backwards"));
     }
     if g.amount_per_year.0 < 0 {
-        e.push("amountPerYear", "Beløbet pr. år kan ikke være negativt.");
+        e.push("amountPerYear", Text::new("grant-amount-negative"));
     }
     if g.kind != GrantKind::InKind && g.amount_per_year.0 == 0 {
-        e.push(
-            "amountPerYear",
-            "Skriv beløbet pr. år, eller vælg »Tilskud i naturalier«.",
-        );
+        e.push("amountPerYear", Text::new("grant-amount-missing"));
     }
     if g.instalments.iter().any(|i| i.amount.0 <= 0) {
-        e.push("instalments", "Hver rate skal have et positivt beløb.");
+        e.push("instalments", Text::new("grant-instalment-not-positive"));
     }
     if g.deadlines.iter().any(|d| d.what.trim().is_empty()) {
-        e.push(
-            "deadlines",
-            "Skriv hvad der skal afleveres ved hver frist, fx »Årsrapport«.",
-        );
+        e.push("deadlines", Text::new("grant-deadline-what-missing"));
     }
     if let Some(a) = &g.agreement {
         if a.revision_years == 0 {
-            e.push(
-                "revisionYears",
-                "Skriv hvor ofte aftalen genforhandles, fx hvert 2. år.",
-            );
+            e.push("revisionYears", Text::new("grant-renegotiation-missing"));
         }
         if a.goals.iter().any(|x| x.description.trim().is_empty()) {
-            e.push("goals", "Hvert udviklingsmål skal have en beskrivelse.");
+            e.push("goals", Text::new("grant-goal-text-missing"));
         }
     }
     if g.in_kind.iter().any(|k| k.description.trim().is_empty()) {
-        e.push(
-            "inKind",
-            "Beskriv hvert naturalietilskud, fx »Lokaler i Stationsbygningen«.",
-        );
+        e.push("inKind", Text::new("grant-in-kind-text-missing"));
     }
     e.into_result(|| ())
 }
@@ -598,16 +578,10 @@ pub struct FrikortJob {
 pub fn validate_visit(t: &VisitTally, today: NaiveDate) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
     if t.day > today {
-        e.push(
-            "day",
-            "Besøgstal kan kun skrives for dage, der er gået. Ret datoen.",
-        );
+        e.push("day", Text::new("visits-future"));
     }
     if t.visitors > 10_000 {
-        e.push(
-            "visitors",
-            "Over 10.000 besøg på én dag eller måned? Tjek tallet.",
-        );
+        e.push("visitors", Text::new("visits-too-many"));
     }
     e.into_result(|| ())
 }
@@ -616,10 +590,7 @@ pub fn validate_visit(t: &VisitTally, today: NaiveDate) -> Result<(), FieldError
 pub fn validate_worker_name(name: &str) -> Result<(), FieldErrors> {
     let n = name.trim().chars().count();
     if n == 0 || n > 80 {
-        return Err(FieldErrors::one(
-            "name",
-            "Skriv navnet, som det står på lønindberetningen (højst 80 tegn).",
-        ));
+        return Err(FieldErrors::one("name", Text::new("frikort-worker-name")));
     }
     Ok(())
 }
@@ -628,13 +599,10 @@ pub fn validate_worker_name(name: &str) -> Result<(), FieldErrors> {
 pub fn validate_frikort_job(description: &str, amount: Money) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
     if amount.0 <= 0 {
-        e.push("amount", "Skriv det udbetalte beløb, fx 250,00.");
+        e.push("amount", Text::new("frikort-job-amount-missing"));
     }
     if description.trim().is_empty() {
-        e.push(
-            "description",
-            "Skriv hvad jobbet var, fx »Opvask i caféen«.",
-        );
+        e.push("description", Text::new("frikort-job-description-missing"));
     }
     e.into_result(|| ())
 }
@@ -644,7 +612,7 @@ pub fn validate_goal_status(state: GoalState, note: &str) -> Result<(), FieldErr
     if note.trim().is_empty() && state != GoalState::Met {
         return Err(FieldErrors::one(
             "note",
-            "Skriv kort hvor målet står, fx »30 af 40 frivillige har fået kursus«.",
+            Text::new("goal-status-note-missing"),
         ));
     }
     Ok(())

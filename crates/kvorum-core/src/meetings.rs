@@ -252,20 +252,14 @@ pub fn validate_meeting(input: &MeetingInput) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
     if input.kind == MeetingKind::Other && input.body.as_deref().is_none_or(|b| b.trim().is_empty())
     {
-        e.push(
-            "body",
-            "Skriv hvilket organ der holder mødet, fx »Husmøde« eller »Aktivitetsgruppen«.",
-        );
+        e.push("body", Text::new("meeting-body-missing"));
     }
     if input.place.chars().count() > 200 {
-        e.push("place", "Stedet må højst fylde 200 tegn.");
+        e.push("place", Text::new("meeting-place-too-long"));
     }
     if let (Some(on), MeetingKind::Extraordinary) = (input.demanded_on, input.kind) {
         if on > input.date {
-            e.push(
-                "demandedOn",
-                "Kravet om en ekstraordinær generalforsamling skal være modtaget før mødet.",
-            );
+            e.push("demandedOn", Text::new("meeting-demand-after"));
         }
     }
     e.into_result(|| ())
@@ -493,32 +487,25 @@ pub struct Proposal {
 pub fn validate_proposal(input: &ProposalInput, rules: &RuleSettings) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
     if input.title.trim().is_empty() {
-        e.push("title", "Giv forslaget en kort overskrift.");
+        e.push("title", Text::new("proposal-title-missing"));
     }
     if input.text.trim().is_empty() && input.amendment.is_none() {
-        e.push("text", "Skriv forslagets tekst.");
+        e.push("text", Text::new("proposal-text-missing"));
     }
     if rules.decision(&input.kind).is_none() {
         let kinds: Vec<&str> = rules.decisions.iter().map(|d| d.name.as_str()).collect();
         e.push(
             "kind",
-            format!(
-                "Vælg en af vedtægternes forslagstyper: {}.",
-                kinds.join(", ")
-            ),
+            Text::new("proposal-kind-unknown").str("kinds", kinds.join(", ")),
         );
     }
     match (&input.amendment, input.kind == "amendment") {
-        (None, true) => e.push(
-            "amendment",
-            "En vedtægtsændring skal have den foreslåede nye tekst til paragraffen.",
-        ),
-        (Some(a), _) if a.clauses.iter().all(|c| c.trim().is_empty()) => e.push(
-            "amendment",
-            "Skriv den foreslåede nye tekst til paragraffen.",
-        ),
+        (None, true) => e.push("amendment", Text::new("proposal-amendment-missing")),
+        (Some(a), _) if a.clauses.iter().all(|c| c.trim().is_empty()) => {
+            e.push("amendment", Text::new("proposal-amendment-empty"))
+        }
         (Some(a), _) if a.title.trim().is_empty() => {
-            e.push("amendment", "Paragraffen skal have en overskrift.")
+            e.push("amendment", Text::new("proposal-amendment-title-missing"))
         }
         _ => {}
     }
@@ -1088,20 +1075,17 @@ pub fn validate_signatories(
 ) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
     if signatories.iter().any(|s| s.name.trim().is_empty()) {
-        e.push("signatories", "Skriv navnet på hver, der underskriver.");
+        e.push("signatories", Text::new("signatory-name-missing"));
     }
     if kind.is_assembly() && !signatories.iter().any(|s| s.role == "Dirigent") {
-        e.push(
-            "signatories",
-            "Referatet af en generalforsamling skal underskrives af dirigenten.",
-        );
+        e.push("signatories", Text::new("signatory-dirigent-missing"));
     }
     if signatories.is_empty() {
-        e.push("signatories", "Mindst én skal underskrive referatet.");
+        e.push("signatories", Text::new("signatory-none"));
     }
     let mut seen = HashSet::new();
     if signatories.iter().any(|s| !seen.insert(s.role.as_str())) {
-        e.push("signatories", "Hver rolle skal kun stå én gang.");
+        e.push("signatories", Text::new("signatory-role-twice"));
     }
     e.into_result(|| ())
 }

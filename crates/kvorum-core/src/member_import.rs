@@ -12,7 +12,7 @@ use crate::csv_file::{ImportError, ParsedCsv};
 use crate::dates::parse_date;
 use crate::ids::MemberId;
 use crate::members::{validate_member, Member, MemberInput, MembershipType, Role};
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 fn import_error(message: impl Into<crate::text::Text>) -> ImportError {
     ImportError(message.into())
@@ -301,13 +301,14 @@ fn norm_key(s: &str) -> String {
 }
 
 /// Builds the preview: maps the columns, turns each row into a member, and reports every
-/// problem and every likely duplicate. Pure apart from its inputs.
+/// problem and every likely duplicate, with its summary in `lang`. Pure apart from its inputs.
 pub fn build_preview(
     parsed: &ParsedCsv,
     request: &ImportRequest,
     existing: &[Member],
     types: &[MembershipType],
     today: NaiveDate,
+    lang: Lang,
 ) -> Result<ImportPreview, ImportError> {
     let mapping: Vec<Option<ImportField>> = match &request.mapping {
         Some(m) => {
@@ -330,10 +331,9 @@ pub fn build_preview(
     let mut seen_fields = HashSet::new();
     for f in mapping.iter().flatten() {
         if !seen_fields.insert(*f) {
-            return Err(import_error(format!(
-                "Feltet »{}« er valgt for to kolonner. Vælg det for én kolonne.",
-                f.label_da()
-            )));
+            return Err(import_error(
+                Text::new("import-field-twice").str("field", f.label_da()),
+            ));
         }
     }
     let has_name = seen_fields.contains(&ImportField::Name)
@@ -357,9 +357,7 @@ pub fn build_preview(
         })
         .collect();
     if !has_name {
-        return Err(import_error(
-            "Ingen kolonne er valgt som »Navn« (eller »Fornavn«/»Efternavn«). Vælg hvilken kolonne der rummer navnet.",
-        ));
+        return Err(import_error(Text::new("import-no-name-column")));
     }
 
     let header_of = |f: ImportField| -> Option<String> {
@@ -569,47 +567,41 @@ pub fn build_preview(
         });
     }
     let can_apply = with_problems == 0 && duplicates == 0 && ready > 0;
-    let message =
-        if parsed.records.is_empty() {
-            "Filen har en overskriftslinje, men ingen medlemmer.".to_owned()
-        } else if can_apply {
-            if ready == 1 {
-                "1 medlem er klar til import.".to_owned()
-            } else {
-                format!("{ready} medlemmer er klar til import.")
-            }
-        } else if ready == 0 && with_problems == 0 && duplicates == 0 {
-            "Alle rækker er udeladt: der er intet at importere.".to_owned()
-        } else {
-            let mut parts = Vec::new();
-            if with_problems > 0 {
-                parts.push(if with_problems == 1 {
-                    "1 række har fejl".to_owned()
-                } else {
-                    format!("{with_problems} rækker har fejl")
-                });
-            }
-            if duplicates > 0 {
-                parts.push(if duplicates == 1 {
-                    "1 række ligner et medlem, der allerede findes".to_owned()
-                } else {
-                    format!("{duplicates} rækker ligner medlemmer, der allerede findes")
-                });
-            }
-            format!(
-            "{}. Ret filen, eller udelad rækkerne{}. Intet importeres, før alle rækker er i orden.",
-            parts.join(", og "),
-            if duplicates > 0 { " eller vælg at importere dubletterne alligevel" } else { "" }
-        )
+    let message = if parsed.records.is_empty() {
+        Text::new("import-summary-empty")
+    } else if can_apply {
+        Text::new("import-summary-ready").num("count", ready)
+    } else if ready == 0 && with_problems == 0 && duplicates == 0 {
+        Text::new("import-summary-all-excluded")
+    } else {
+        let errors = Text::new("import-rows-with-errors").num("count", with_problems);
+        let alike = Text::new("import-rows-duplicates").num("count", duplicates);
+        let parts = match (with_problems > 0, duplicates > 0) {
+            (true, true) => Text::new("and").text("a", errors).text("b", alike),
+            (true, false) => errors,
+            _ => alike,
         };
+        let fix = if duplicates > 0 {
+            "import-summary-fix-duplicates"
+        } else {
+            "import-summary-fix"
+        };
+        Text::new(fix).text("parts", parts)
+    }
+    .render(lang);
     Ok(ImportPreview {
         encoding: parsed.encoding.to_owned(),
-        delimiter: match parsed.delimiter {
-            b';' => "semikolon".into(),
-            b',' => "komma".into(),
-            b'\t' => "tabulator".into(),
-            d => (d as char).to_string(),
-        },
+        delimiter: Text::new("delimiter")
+            .str(
+                "d",
+                match parsed.delimiter {
+                    b';' => "semicolon".to_owned(),
+                    b',' => "comma".to_owned(),
+                    b'\t' => "tab".to_owned(),
+                    d => (d as char).to_string(),
+                },
+            )
+            .render(lang),
         columns,
         rows,
         ready,
@@ -638,7 +630,14 @@ mod tests {
             bytes: bytes.to_vec(),
             ..Default::default()
         };
-        build_preview(&parsed, &req, &[], &builtin_membership_types(), today())
+        build_preview(
+            &parsed,
+            &req,
+            &[],
+            &builtin_membership_types(),
+            today(),
+            Lang::Da,
+        )
     }
 
     #[test]

@@ -390,24 +390,21 @@ impl RuleSettings {
         let mut e = FieldErrors::default();
         let o = &self.ordinary;
         if !(1..=120).contains(&o.notice_days) {
-            e.push(
-                "ordinary.noticeDays",
-                "Varslet skal være mellem 1 og 120 dage.",
-            );
+            e.push("ordinary.noticeDays", Text::new("rules-notice-days"));
         }
         if o.proposal_deadline_days > 120 {
             e.push(
                 "ordinary.proposalDeadlineDays",
-                "Fristen for forslag kan højst være 120 dage før generalforsamlingen.",
+                Text::new("rules-proposal-days"),
             );
         }
         if o.latest_month.is_some_and(|m| !(1..=12).contains(&m)) {
-            e.push("ordinary.latestMonth", "Måneden skal være fra 1 til 12.");
+            e.push("ordinary.latestMonth", Text::new("rules-month"));
         }
         if o.final_agenda_days.is_some_and(|d| d > o.notice_days) {
             e.push(
                 "ordinary.finalAgendaDays",
-                "Den endelige dagsorden kan ikke sendes før indkaldelsen.",
+                Text::new("rules-final-agenda-before-notice"),
             );
         }
         if self
@@ -415,60 +412,48 @@ impl RuleSettings {
             .member_share
             .is_some_and(|f| !f.is_valid())
         {
-            e.push(
-                "extraordinary.memberShare",
-                "Andelen skal være en brøk mellem 0 og 1, fx 1/4.",
-            );
+            e.push("extraordinary.memberShare", Text::new("rules-share"));
         }
         if self.voting.proxies_allowed && self.voting.max_proxies_per_member == 0 {
             e.push(
                 "voting.maxProxiesPerMember",
-                "Når fuldmagter er tilladt, skal et medlem kunne have mindst én.",
+                Text::new("rules-proxies-zero"),
             );
         }
         for (i, d) in self.decisions.iter().enumerate() {
             if !d.majority.is_valid() {
                 e.push(
                     &format!("decisions.{i}.majority"),
-                    format!(
-                        "Flertallet for »{}« skal være en brøk mellem 0 og 1.",
-                        d.name
-                    ),
+                    Text::new("rules-majority-bad").str("name", &d.name),
                 );
             }
             if d.quorum.is_some_and(|q| !q.is_valid()) {
                 e.push(
                     &format!("decisions.{i}.quorum"),
-                    format!("Kvorum for »{}« skal være en brøk mellem 0 og 1.", d.name),
+                    Text::new("rules-quorum-bad").str("name", &d.name),
                 );
             }
         }
         for kind in ["ordinary", "amendment", "dissolution"] {
             if self.decision(kind).is_none() {
-                e.push("decisions", format!("Reglen for »{kind}« mangler."));
+                e.push(
+                    "decisions",
+                    Text::new("rules-decision-missing").str("kind", kind),
+                );
             }
         }
         let b = &self.board;
         if b.seats_min > b.seats_max || !(b.seats_min..=b.seats_max).contains(&b.seats) {
-            e.push(
-                "board.seats",
-                "Antallet af bestyrelsesmedlemmer skal ligge mellem mindste og største antal.",
-            );
+            e.push("board.seats", Text::new("rules-board-seats"));
         }
         if !(1..=6).contains(&b.term_years) {
-            e.push("board.termYears", "Valgperioden skal være fra 1 til 6 år.");
+            e.push("board.termYears", Text::new("rules-term-years"));
         }
         if b.staggered && b.seats_in_even_years > b.seats {
-            e.push(
-                "board.seatsInEvenYears",
-                "Der kan ikke vælges flere i lige år end der er pladser.",
-            );
+            e.push("board.seatsInEvenYears", Text::new("rules-even-years"));
         }
         if !(1..=12).contains(&self.fiscal_year_start_month) {
-            e.push(
-                "fiscalYearStartMonth",
-                "Regnskabsåret skal starte i en måned fra 1 til 12.",
-            );
+            e.push("fiscalYearStartMonth", Text::new("rules-fiscal-month"));
         }
         e.into_result(|| ())
     }

@@ -174,7 +174,10 @@ impl Api {
                         .ok_or_else(|| {
                             ApiError::new(
                                 ErrorCode::Import,
-                                format!("Linje {}: budgetposten »{name}« findes ikke i budgettet for {year}.", r.line_no),
+                                Text::new("bank-line-unknown-budget-line")
+                                    .num("line", r.line_no)
+                                    .str("name", name)
+                                    .num("year", year),
                             )
                         })?,
                 ),

@@ -187,14 +187,10 @@ fn field_name(f: BankField) -> &'static str {
 
 fn dup_line(e: kvorum_store::StoreError, name: &str) -> ApiError {
     match e {
-        kvorum_store::StoreError::Unique(_) => {
-            let mut f = FieldErrors::default();
-            f.push(
-                "name",
-                format!("Budgettet har allerede en post, der hedder »{name}«."),
-            );
-            ApiError::validation(f)
-        }
+        kvorum_store::StoreError::Unique(_) => ApiError::validation(FieldErrors::one(
+            "name",
+            Text::new("budget-line-exists").str("name", name),
+        )),
         other => ApiError::from_store(other, "Budgetposten"),
     }
 }

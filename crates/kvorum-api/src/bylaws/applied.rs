@@ -8,11 +8,11 @@ impl Api {
         let rules = self.rules_in_force().await?;
         let rule = rules.decision(&check.kind).ok_or_else(|| {
             let kinds: Vec<&str> = rules.decisions.iter().map(|d| d.kind.as_str()).collect();
-            ApiError::refused(format!(
-                "Beslutningstypen »{}« findes ikke i vedtægterne. Brug en af: {}.",
-                check.kind,
-                kinds.join(", ")
-            ))
+            ApiError::refused(
+                Text::new("decision-kind-not-in-bylaws")
+                    .str("kind", &check.kind)
+                    .str("kinds", kinds.join(", ")),
+            )
         })?;
         Ok(rules::decide(
             rule,

@@ -121,11 +121,7 @@ fn summary(v: &BylawsVersion) -> VersionSummary {
 /// fraction like `2/3`, or else as a string.
 pub fn set_by_path(rules: &RuleSettings, key: &str, value: &str) -> ApiResult<RuleSettings> {
     let mut root = serde_json::to_value(rules).unwrap_or_default();
-    let bad_key = || {
-        ApiError::refused(format!(
-            "Indstillingen »{key}« findes ikke. Se `kvorum bylaws show --json` for navnene."
-        ))
-    };
+    let bad_key = || ApiError::refused(Text::new("rules-key-unknown").str("key", key));
     let mut node = &mut root;
     for part in key.split('.') {
         node = match node {
@@ -144,8 +140,11 @@ pub fn set_by_path(rules: &RuleSettings, key: &str, value: &str) -> ApiResult<Ru
     };
     *node = parsed;
     serde_json::from_value(root).map_err(|e| {
-        ApiError::refused(format!(
-            "»{value}« passer ikke til indstillingen »{key}« ({e})."
-        ))
+        ApiError::refused(
+            Text::new("rules-value-bad")
+                .str("value", value)
+                .str("key", key)
+                .str("cause", e.to_string()),
+        )
     })
 }

@@ -234,9 +234,7 @@ impl Api {
                 .map(|s| (s.title.clone(), s.clauses.clone()))
                 .collect(),
         };
-        let bytes = kvorum_docs::bylaws_pdf(&doc).map_err(|e| {
-            ApiError::new(ErrorCode::Internal, format!("PDF'en kunne ikke laves: {e}"))
-        })?;
+        let bytes = kvorum_docs::bylaws_pdf(&doc).map_err(crate::documents::pdf_failed)?;
         Ok(ExportFile {
             file_name: format!("vedtaegter-{}.pdf", today.format("%Y-%m-%d")),
             bytes,

@@ -97,7 +97,10 @@ impl ExportRequest {
 }
 
 pub(crate) fn pdf_failed(e: kvorum_docs::pdf::PdfError) -> ApiError {
-    ApiError::new(ErrorCode::Internal, format!("PDF'en kunne ikke laves: {e}"))
+    ApiError::new(
+        ErrorCode::Internal,
+        Text::new("pdf-failed").str("cause", e.to_string()),
+    )
 }
 
 fn slug(m: &Meeting) -> String {

@@ -277,7 +277,7 @@ impl Api {
             .map_err(|e| {
                 ApiError::new(
                     ErrorCode::Internal,
-                    format!("E-mailen kunne ikke laves: {e}"),
+                    Text::new("email-failed").str("cause", e.to_string()),
                 )
             })?;
         Ok(ExportFile {

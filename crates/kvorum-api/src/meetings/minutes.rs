@@ -142,13 +142,10 @@ impl Api {
             Err(e) => e,
         };
         if approval.approved_on > self.clock.today() {
-            errs.push("approvedOn", "Godkendelsesdatoen ligger i fremtiden.");
+            errs.push("approvedOn", Text::new("minutes-approved-future"));
         }
         if approval.approved_on < meeting.date {
-            errs.push(
-                "approvedOn",
-                "Referatet kan ikke godkendes før mødet er holdt.",
-            );
+            errs.push("approvedOn", Text::new("minutes-approved-before-meeting"));
         }
         if !errs.is_empty() {
             return Err(ApiError::validation(errs));

@@ -73,15 +73,12 @@ impl Api {
         let mut errs = FieldErrors::default();
         if let Some(sent) = update.notice_sent_on {
             if sent > input.date {
-                errs.push(
-                    "noticeSentOn",
-                    "Indkaldelsen kan ikke være sendt efter mødet.",
-                );
+                errs.push("noticeSentOn", Text::new("meeting-notice-after"));
             }
         }
         if let (Some(end), Some(start)) = (update.end_time, input.start_time) {
             if end < start {
-                errs.push("endTime", "Mødet kan ikke slutte, før det begynder.");
+                errs.push("endTime", Text::new("meeting-ends-before-start"));
             }
         }
         if !errs.is_empty() {
@@ -127,10 +124,10 @@ impl Api {
         }
         let mut errs = FieldErrors::default();
         if update.items.iter().any(|i| i.title.trim().is_empty()) {
-            errs.push("items", "Hvert dagsordenspunkt skal have en overskrift.");
+            errs.push("items", Text::new("agenda-item-title-missing"));
         }
         if update.items.len() > 60 {
-            errs.push("items", "En dagsorden kan højst have 60 punkter.");
+            errs.push("items", Text::new("agenda-too-long"));
         }
         let decisions = tx.decisions(update.id).await?;
         if let Some(d) = decisions
@@ -139,10 +136,7 @@ impl Api {
         {
             errs.push(
                 "items",
-                format!(
-                    "Punktet med beslutningen »{}« kan ikke slettes. Slet beslutningen først.",
-                    d.subject
-                ),
+                Text::new("agenda-item-has-decision").str("subject", &d.subject),
             );
         }
         if !errs.is_empty() {
@@ -192,11 +186,10 @@ impl Api {
         if input.date <= r.meeting.date || input.date > latest {
             errs.push(
                 "date",
-                format!(
-                    "Den nye generalforsamling skal holdes efter {} og senest {} ({within_days} dage).",
-                    format_date(r.meeting.date),
-                    format_date(latest)
-                ),
+                Text::new("second-assembly-window")
+                    .str("after", format_date(r.meeting.date))
+                    .str("latest", format_date(latest))
+                    .num("days", within_days),
             );
         }
         if !errs.is_empty() {

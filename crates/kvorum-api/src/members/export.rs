@@ -3,6 +3,7 @@
 use chrono::Datelike;
 use kvorum_core::fees::FeeStatus;
 use kvorum_core::members::{MemberQuery, Role, StatusFilter};
+use kvorum_core::text::Text;
 use kvorum_docs::{MemberList, MemberListRow};
 
 use crate::dto::{ExportFile, MemberRow};
@@ -148,9 +149,7 @@ impl Api {
                 })
                 .collect(),
         };
-        let bytes = kvorum_docs::member_list_pdf(&list).map_err(|e| {
-            ApiError::new(ErrorCode::Internal, format!("PDF'en kunne ikke laves: {e}"))
-        })?;
+        let bytes = kvorum_docs::member_list_pdf(&list).map_err(crate::documents::pdf_failed)?;
         Ok(ExportFile {
             file_name: format!("medlemsliste-{}.pdf", today.format("%Y-%m-%d")),
             bytes,
@@ -162,6 +161,6 @@ impl Api {
 fn csv_error(e: csv::Error) -> ApiError {
     ApiError::new(
         ErrorCode::Internal,
-        format!("CSV-filen kunne ikke skrives: {e}"),
+        Text::new("csv-write-failed").str("cause", e.to_string()),
     )
 }

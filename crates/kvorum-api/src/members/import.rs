@@ -35,7 +35,15 @@ impl Api {
         let parsed = parse_csv(&request.bytes).map_err(file_refused)?;
         let existing = db.members().await?;
         let types = db.membership_types().await?;
-        build_preview(&parsed, request, &existing, &types, self.clock.today()).map_err(file_refused)
+        build_preview(
+            &parsed,
+            request,
+            &existing,
+            &types,
+            self.clock.today(),
+            self.lang,
+        )
+        .map_err(file_refused)
     }
 
     /// Imports every row not left out, in one transaction — only if every such row is in

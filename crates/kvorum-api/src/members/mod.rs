@@ -23,10 +23,7 @@ const WHAT: &str = "Medlemmet";
 
 fn duplicate_no(no: i64) -> ApiError {
     let mut errs = FieldErrors::default();
-    errs.push(
-        "memberNo",
-        format!("Medlemsnummer {no} er allerede brugt. Vælg et andet, eller lad feltet stå tomt."),
-    );
+    errs.push("memberNo", Text::new("member-no-taken").num("no", no));
     ApiError {
         code: ErrorCode::Duplicate,
         ..ApiError::validation(errs)
@@ -101,13 +98,13 @@ impl Api {
         let t = new_membership_type(&name, &existing).map_err(|e| match e {
             MembershipTypeError::NoName => ApiError::validation(FieldErrors::one(
                 "name",
-                "Skriv navnet på medlemstypen, fx »Familiemedlem«.",
+                Text::new("membership-type-name-missing"),
             )),
             MembershipTypeError::Exists(name) => ApiError {
                 code: ErrorCode::Duplicate,
                 ..ApiError::validation(FieldErrors::one(
                     "name",
-                    format!("Medlemstypen »{name}« findes allerede."),
+                    Text::new("membership-type-exists").str("name", name),
                 ))
             },
         })?;
