@@ -25,8 +25,8 @@ pub use kvorum_core::rules::{
 
 pub use crate::board::{BoardView, ConstituteInput, LeaveInput, PositionInput, TermView};
 pub use crate::budget::{
-    BankChoice, BankColumn, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate,
-    BookingsView, BudgetLineInput, BudgetView, LineView,
+    BankChoice, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate, BookingsView,
+    BudgetLineInput, BudgetView, LineView,
 };
 pub use crate::bylaws::{
     AdoptInput, BylawsOverview, DraftSaved, DraftUpdate, VersionSummary, VoteCheck,
@@ -48,6 +48,7 @@ pub use crate::meetings::{
 };
 pub use crate::settings::{AppStatus, SettingsInput};
 pub use chrono::NaiveTime;
+pub use kvorum_core::bank::BankColumn;
 pub use kvorum_core::bank::{BankField, BankLine};
 pub use kvorum_core::board::AppointInput;
 pub use kvorum_core::board::{Position, PositionEntry, SeatKind, SeatsUp, Term};

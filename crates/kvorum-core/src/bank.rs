@@ -10,6 +10,14 @@ use crate::dates::parse_date;
 use crate::money::Money;
 use crate::text::Text;
 
+/// Which column of a statement holds a field (0 = the first).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BankColumn {
+    pub field: BankField,
+    pub column: u32,
+}
+
 /// A column of a bank statement Kvorum understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

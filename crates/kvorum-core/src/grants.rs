@@ -161,30 +161,7 @@ pub struct Grant {
     pub version: i64,
 }
 
-/// The parts of a grant kept as one JSON document.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct GrantDetails {
-    pub purpose: String,
-    pub conditions: String,
-    pub instalments: Vec<Instalment>,
-    pub deadlines: Vec<ReportDeadline>,
-    pub agreement: Option<Agreement>,
-    pub in_kind: Vec<InKind>,
-}
-
 impl Grant {
-    pub fn details(&self) -> GrantDetails {
-        GrantDetails {
-            purpose: self.purpose.clone(),
-            conditions: self.conditions.clone(),
-            instalments: self.instalments.clone(),
-            deadlines: self.deadlines.clone(),
-            agreement: self.agreement.clone(),
-            in_kind: self.in_kind.clone(),
-        }
-    }
-
     /// The instalments due between `from` and `to`, inclusive.
     pub fn instalments_in(&self, from: NaiveDate, to: NaiveDate) -> Vec<Instalment> {
         self.instalments

@@ -6,6 +6,7 @@ use kvorum_core::elections::{BallotEntry, Election, ElectionKind, Method};
 use kvorum_core::ids::{AgendaItemId, ElectionId, MeetingId, MemberId, TermId};
 use uuid::Uuid;
 
+use crate::stored::{self, v1, V1};
 use crate::{map_unique, on_reader, on_tx, Audited, Result, StoreError, StoreTx};
 
 impl Audited for Election {
@@ -22,19 +23,18 @@ impl Audited for Term {
     }
 }
 
-fn json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_default()
-}
-
-fn parse<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T> {
-    serde_json::from_str(s).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
-}
-
+/// The position column holds the stored name of the position (`"viceChair"`), not JSON.
 fn position_code(p: kvorum_core::board::Position) -> String {
-    serde_json::to_value(p)
+    serde_json::to_value(v1::Position::from_core(&p))
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+fn position_of(code: &str) -> Result<kvorum_core::board::Position> {
+    serde_json::from_value::<v1::Position>(serde_json::Value::String(code.to_owned()))
+        .map(V1::into_core)
+        .map_err(|e| StoreError::Corrupt(format!("election position: {e}")))
 }
 
 fn u(v: i64) -> u32 {
@@ -72,7 +72,7 @@ impl TryFrom<TermRow> for Term {
             expires_year: r.expires_year.and_then(|y| i32::try_from(y).ok()),
             ended_on: r.ended_on,
             end_reason: r.end_reason,
-            positions: parse("term positions", &r.positions_json)?,
+            positions: stored::read::<Vec<v1::PositionEntry>>("term positions", &r.positions_json)?,
             elected_at: r.elected_at.map(MeetingId),
             appointed_by: r.appointed_by,
             version: r.version,
@@ -112,22 +112,18 @@ impl TryFrom<ElectionRow> for Election {
             seats: u(r.seats),
             alternates: u(r.alternates),
             max_marks: u(r.max_marks),
-            candidates: parse("candidates", &r.candidates_json)?,
+            candidates: stored::read::<Vec<v1::Candidate>>("candidates", &r.candidates_json)?,
             method: Method::from_code(&r.method)
                 .ok_or_else(|| StoreError::Corrupt(format!("election method {}", r.method)))?,
             totals: r
                 .totals_json
                 .as_deref()
-                .map(|t| parse("totals", t))
+                .map(|t| stored::read::<v1::Tally>("totals", t))
                 .transpose()?,
-            draws: parse("draws", &r.draws_json)?,
+            draws: stored::read::<Vec<v1::LotDraw>>("draws", &r.draws_json)?,
             present_with_vote: u(r.present_with_vote),
             applied: r.applied,
-            position: r
-                .position
-                .as_deref()
-                .map(|p| parse("election position", &format!("\"{p}\"")))
-                .transpose()?,
+            position: r.position.as_deref().map(position_of).transpose()?,
             runoff_of: r.runoff_of.map(ElectionId),
             version: r.version,
         })
@@ -185,7 +181,7 @@ pub async fn ballots(&mut self, election: ElectionId) -> Result<Vec<BallotEntry>
     rows.into_iter()
         .map(|r| {
             Ok(BallotEntry {
-                marks: parse("ballot marks", &r.marks_json)?,
+                marks: stored::read::<Vec<kvorum_core::ids::CandidateId>>("ballot marks", &r.marks_json)?,
                 marked_invalid: r.marked_invalid,
             })
         })
@@ -209,7 +205,7 @@ impl StoreTx {
         .bind(t.expires_year.map(i64::from))
         .bind(t.ended_on)
         .bind(t.end_reason.as_deref())
-        .bind(json(&t.positions))
+        .bind(stored::write::<Vec<v1::PositionEntry>>(&t.positions))
         .bind(t.elected_at.map(|m| m.0))
         .bind(t.appointed_by.as_deref())
         .bind(now)
@@ -236,7 +232,7 @@ impl StoreTx {
         .bind(t.expires_year.map(i64::from))
         .bind(t.ended_on)
         .bind(t.end_reason.as_deref())
-        .bind(json(&t.positions))
+        .bind(stored::write::<Vec<v1::PositionEntry>>(&t.positions))
         .bind(&t.name)
         .bind(now)
         .bind(t.version)
@@ -265,10 +261,10 @@ impl StoreTx {
         .bind(i64::from(e.seats))
         .bind(i64::from(e.alternates))
         .bind(i64::from(e.max_marks))
-        .bind(json(&e.candidates))
+        .bind(stored::write::<Vec<v1::Candidate>>(&e.candidates))
         .bind(e.method.code())
-        .bind(e.totals.as_ref().map(json))
-        .bind(json(&e.draws))
+        .bind(e.totals.as_ref().map(stored::write::<v1::Tally>))
+        .bind(stored::write::<Vec<v1::LotDraw>>(&e.draws))
         .bind(i64::from(e.present_with_vote))
         .bind(e.applied)
         .bind(now)
@@ -296,10 +292,10 @@ impl StoreTx {
         .bind(i64::from(e.seats))
         .bind(i64::from(e.alternates))
         .bind(i64::from(e.max_marks))
-        .bind(json(&e.candidates))
+        .bind(stored::write::<Vec<v1::Candidate>>(&e.candidates))
         .bind(e.method.code())
-        .bind(e.totals.as_ref().map(json))
-        .bind(json(&e.draws))
+        .bind(e.totals.as_ref().map(stored::write::<v1::Tally>))
+        .bind(stored::write::<Vec<v1::LotDraw>>(&e.draws))
         .bind(i64::from(e.present_with_vote))
         .bind(e.applied)
         .bind(now)
@@ -329,7 +325,7 @@ impl StoreTx {
         .bind(Uuid::now_v7())
         .bind(election.0)
         .bind(seq)
-        .bind(json(&b.marks))
+        .bind(stored::write::<Vec<kvorum_core::ids::CandidateId>>(&b.marks))
         .bind(b.marked_invalid)
         .bind(now)
         .execute(c)

@@ -7,7 +7,9 @@ use kvorum_core::ids::{BookingId, BudgetLineId, GrantId};
 use kvorum_core::Money;
 use uuid::Uuid;
 
+use crate::stored::{self, v1};
 use crate::{map_unique, on_reader, on_tx, Audited, Result, StoreError, StoreTx};
+use kvorum_core::bank::BankColumn;
 
 impl Audited for Booking {
     const ENTITY: &'static str = "booking";
@@ -136,11 +138,13 @@ pub async fn bank_rules(&mut self) -> Result<Vec<TextRule>> {
         .collect())
 }
 
-/// The column mapping remembered for a bank's heading line.
-pub async fn bank_layout(&mut self, signature: &str) -> Result<Option<String>> {
-    Ok(on_reader!(self, p => sqlx::query_scalar(
+/// The column mapping remembered for a bank's heading line, if it can be read.
+pub async fn bank_layout(&mut self, signature: &str) -> Result<Option<Vec<BankColumn>>> {
+    let json: Option<String> = on_reader!(self, p => sqlx::query_scalar(
         "SELECT mapping_json FROM bank_layouts WHERE signature = $1"
-    ).bind(signature).fetch_optional(p).await)?)
+    ).bind(signature).fetch_optional(p).await)?;
+    // A remembered layout is a convenience: one that cannot be read is asked for again.
+    Ok(json.and_then(|j| stored::read::<Vec<v1::BankColumn>>("bank layout", &j).ok()))
 }}
 
 impl StoreTx {
@@ -288,7 +292,12 @@ impl StoreTx {
         Ok(())
     }
 
-    pub async fn save_bank_layout(&mut self, signature: &str, mapping_json: &str) -> Result<()> {
+    pub async fn save_bank_layout(
+        &mut self,
+        signature: &str,
+        mapping: &[BankColumn],
+    ) -> Result<()> {
+        let mapping_json = stored::write::<Vec<v1::BankColumn>>(&mapping.to_vec());
         let now = self.now;
         on_tx!(self, c => sqlx::query(
             "INSERT INTO bank_layouts (signature, mapping_json, updated_at) VALUES ($1, $2, $3)

@@ -6,6 +6,7 @@ use kvorum_core::bylaws::{BylawsVersion, VersionStatus};
 use kvorum_core::ids::BylawsVersionId;
 use uuid::Uuid;
 
+use crate::stored::{self, v1};
 use crate::{map_unique, on_reader, on_tx, Audited, Result, StoreError, StoreTx};
 
 impl Audited for BylawsVersion {
@@ -31,8 +32,7 @@ struct VersionRow {
 impl TryFrom<VersionRow> for BylawsVersion {
     type Error = StoreError;
     fn try_from(r: VersionRow) -> Result<BylawsVersion> {
-        let corrupt =
-            |e: serde_json::Error| StoreError::Corrupt(format!("bylaws version {}: {e}", r.number));
+        let what = format!("bylaws version {}", r.number);
         Ok(BylawsVersion {
             id: BylawsVersionId(r.id),
             number: r.number,
@@ -41,8 +41,8 @@ impl TryFrom<VersionRow> for BylawsVersion {
             } else {
                 VersionStatus::Draft
             },
-            text: serde_json::from_str(&r.text_json).map_err(corrupt)?,
-            rules: serde_json::from_str(&r.rules_json).map_err(corrupt)?,
+            text: stored::read::<v1::BylawsText>(&what, &r.text_json)?,
+            rules: stored::read::<v1::RuleSettings>(&what, &r.rules_json)?,
             adopted_on: r.adopted_on,
             in_force_from: r.in_force_from,
             adopted_note: r.adopted_note,
@@ -56,10 +56,6 @@ fn status_code(s: VersionStatus) -> &'static str {
         VersionStatus::Draft => "draft",
         VersionStatus::Adopted => "adopted",
     }
-}
-
-fn json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_default()
 }
 
 crate::reads! {
@@ -83,8 +79,8 @@ impl StoreTx {
         .bind(v.id.0)
         .bind(v.number)
         .bind(status_code(v.status))
-        .bind(json(&v.text))
-        .bind(json(&v.rules))
+        .bind(stored::write::<v1::BylawsText>(&v.text))
+        .bind(stored::write::<v1::RuleSettings>(&v.rules))
         .bind(v.adopted_on)
         .bind(v.in_force_from)
         .bind(v.adopted_note.as_deref())
@@ -113,8 +109,8 @@ impl StoreTx {
         )
         .bind(v.id.0)
         .bind(status_code(v.status))
-        .bind(json(&v.text))
-        .bind(json(&v.rules))
+        .bind(stored::write::<v1::BylawsText>(&v.text))
+        .bind(stored::write::<v1::RuleSettings>(&v.rules))
         .bind(v.adopted_on)
         .bind(v.in_force_from)
         .bind(v.adopted_note.as_deref())

@@ -1,11 +1,12 @@
 //! Grants (with their details as one JSON document), visitor counts and the social frikort.
 
 use chrono::NaiveDate;
-use kvorum_core::grants::{FrikortJob, FrikortWorker, Grant, GrantDetails, GrantKind, VisitTally};
+use kvorum_core::grants::{FrikortJob, FrikortWorker, Grant, GrantKind, VisitTally};
 use kvorum_core::ids::{FrikortJobId, FrikortWorkerId, GrantId};
 use kvorum_core::Money;
 use uuid::Uuid;
 
+use crate::stored::{self, v1};
 use crate::{on_reader, on_tx, Audited, Result, StoreError, StoreTx};
 
 impl Audited for VisitTally {
@@ -58,10 +59,13 @@ struct GrantRow {
     version: i64,
 }
 
-impl From<GrantRow> for Grant {
-    fn from(r: GrantRow) -> Grant {
-        let d: GrantDetails = serde_json::from_str(&r.details_json).unwrap_or_default();
-        Grant {
+impl TryFrom<GrantRow> for Grant {
+    type Error = StoreError;
+    /// A grant whose details cannot be read is an error: read as empty, the next save would
+    /// have written its instalments, deadlines and agreement away.
+    fn try_from(r: GrantRow) -> Result<Grant> {
+        let details = stored::read::<v1::GrantDetails>("grant details", &r.details_json)?;
+        let mut g = Grant {
             id: GrantId(r.id),
             name: r.name,
             grantor: r.grantor,
@@ -69,14 +73,16 @@ impl From<GrantRow> for Grant {
             starts_on: r.starts_on,
             ends_on: r.ends_on,
             amount_per_year: Money(r.amount_per_year_ore),
-            purpose: d.purpose,
-            conditions: d.conditions,
-            instalments: d.instalments,
-            deadlines: d.deadlines,
-            agreement: d.agreement,
-            in_kind: d.in_kind,
+            purpose: String::new(),
+            conditions: String::new(),
+            instalments: vec![],
+            deadlines: vec![],
+            agreement: None,
+            in_kind: vec![],
             version: r.version,
-        }
+        };
+        details.fill(&mut g);
+        Ok(g)
     }
 }
 
@@ -86,7 +92,7 @@ pub async fn grants(&mut self) -> Result<Vec<Grant>> {
         "SELECT id, name, grantor, kind, starts_on, ends_on, amount_per_year_ore, details_json, version
          FROM grants ORDER BY starts_on DESC, name"
     ).fetch_all(p).await)?;
-    Ok(rows.into_iter().map(Grant::from).collect())
+    rows.into_iter().map(Grant::try_from).collect()
 }
 
 /// Counts between two days, inclusive.
@@ -144,7 +150,7 @@ pub async fn frikort_cap(&mut self, year: i32) -> Result<Option<Money>> {
 impl StoreTx {
     pub async fn insert_grant(&mut self, g: &Grant) -> Result<()> {
         let now = self.now;
-        let details = serde_json::to_string(&g.details()).unwrap_or_default();
+        let details = stored::write_row(&v1::GrantDetails::of(g));
         on_tx!(self, c => sqlx::query(
             "INSERT INTO grants (id, name, grantor, kind, starts_on, ends_on, amount_per_year_ore, details_json, created_at, updated_at, version)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)",
@@ -169,7 +175,7 @@ impl StoreTx {
     /// Saves a changed grant whose `version` is one more than the stored one.
     pub async fn update_grant(&mut self, before: &Grant, g: &Grant) -> Result<()> {
         let now = self.now;
-        let details = serde_json::to_string(&g.details()).unwrap_or_default();
+        let details = stored::write_row(&v1::GrantDetails::of(g));
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE grants SET name = $2, grantor = $3, kind = $4, starts_on = $5, ends_on = $6,
                  amount_per_year_ore = $7, details_json = $8, updated_at = $9, version = $10

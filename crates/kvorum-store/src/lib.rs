@@ -15,6 +15,7 @@ mod fees;
 mod grants;
 mod meetings;
 mod members;
+mod stored;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;

@@ -11,6 +11,7 @@ use kvorum_core::meetings::{
 use kvorum_core::rules::VoteCounts;
 use uuid::Uuid;
 
+use crate::stored::{self, v1};
 use crate::{map_unique, on_reader, on_tx, Audited, Result, StoreError, StoreTx};
 
 impl Audited for Minutes {
@@ -39,14 +40,6 @@ impl Audited for Meeting {
     fn audit_id(&self) -> String {
         self.id.to_string()
     }
-}
-
-fn json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_default()
-}
-
-fn parse<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T> {
-    serde_json::from_str(s).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
 }
 
 fn count(v: i64) -> u32 {
@@ -98,8 +91,8 @@ impl TryFrom<MeetingRow> for Meeting {
             demanded_on: r.demanded_on,
             notice_sent_on: r.notice_sent_on,
             final_agenda_sent_on: r.final_agenda_sent_on,
-            officers: parse("meeting officers", &r.officers_json)?,
-            agenda: parse("meeting agenda", &r.agenda_json)?,
+            officers: stored::read::<v1::Officers>("meeting officers", &r.officers_json)?,
+            agenda: stored::read::<Vec<v1::AgendaItem>>("meeting agenda", &r.agenda_json)?,
             second_of: r.second_of.map(MeetingId),
             version: r.version,
         })
@@ -142,7 +135,7 @@ impl TryFrom<ProposalRow> for Proposal {
             amendment: r
                 .amendment_json
                 .as_deref()
-                .map(|a| parse("proposal amendment", a))
+                .map(|a| stored::read::<v1::Amendment>("proposal amendment", a))
                 .transpose()?,
             recommendation: r.recommendation,
             version: r.version,
@@ -203,7 +196,7 @@ impl TryFrom<DecisionRow> for Decision {
             },
             present_with_vote: count(r.present_with_vote),
             members_with_vote: count(r.members_with_vote),
-            outcome: parse("decision outcome", &r.outcome_json)?,
+            outcome: stored::read::<v1::DecisionOutcome>("decision outcome", &r.outcome_json)?,
             bylaws_version: r.bylaws_version,
         })
     }
@@ -237,7 +230,10 @@ impl TryFrom<MinutesRow> for Minutes {
             } else {
                 MinutesStatus::Draft
             },
-            signatories: parse("minutes signatories", &r.signatories_json)?,
+            signatories: stored::read::<Vec<v1::Signatory>>(
+                "minutes signatories",
+                &r.signatories_json,
+            )?,
             approved_on: r.approved_on,
             hash: r.hash,
             corrects: r.corrects,
@@ -373,8 +369,8 @@ impl StoreTx {
         .bind(m.demanded_on)
         .bind(m.notice_sent_on)
         .bind(m.final_agenda_sent_on)
-        .bind(json(&m.officers))
-        .bind(json(&m.agenda))
+        .bind(stored::write::<v1::Officers>(&m.officers))
+        .bind(stored::write::<Vec<v1::AgendaItem>>(&m.agenda))
         .bind(m.second_of.map(|s| s.0))
         .bind(now)
         .bind(m.version)
@@ -406,8 +402,8 @@ impl StoreTx {
         .bind(m.demanded_on)
         .bind(m.notice_sent_on)
         .bind(m.final_agenda_sent_on)
-        .bind(json(&m.officers))
-        .bind(json(&m.agenda))
+        .bind(stored::write::<v1::Officers>(&m.officers))
+        .bind(stored::write::<Vec<v1::AgendaItem>>(&m.agenda))
         .bind(now)
         .bind(m.version)
         .execute(c)
@@ -444,7 +440,7 @@ impl StoreTx {
         .bind(&p.kind)
         .bind(&p.title)
         .bind(&p.text)
-        .bind(p.amendment.as_ref().map(json))
+        .bind(p.amendment.as_ref().map(stored::write::<v1::Amendment>))
         .bind(&p.recommendation)
         .bind(now)
         .bind(p.version)
@@ -470,7 +466,7 @@ impl StoreTx {
         .bind(&p.kind)
         .bind(&p.title)
         .bind(&p.text)
-        .bind(p.amendment.as_ref().map(json))
+        .bind(p.amendment.as_ref().map(stored::write::<v1::Amendment>))
         .bind(&p.recommendation)
         .bind(now)
         .bind(p.version)
@@ -603,7 +599,7 @@ impl StoreTx {
         .bind(i64::from(d.counts.invalid))
         .bind(i64::from(d.present_with_vote))
         .bind(i64::from(d.members_with_vote))
-        .bind(json(&d.outcome))
+        .bind(stored::write::<v1::DecisionOutcome>(&d.outcome))
         .bind(d.bylaws_version)
         .bind(now)
         .execute(c)
@@ -638,7 +634,7 @@ impl StoreTx {
         .bind(m.number)
         .bind(&m.text)
         .bind(status_code(m.status))
-        .bind(json(&m.signatories))
+        .bind(stored::write::<Vec<v1::Signatory>>(&m.signatories))
         .bind(m.approved_on)
         .bind(m.hash.as_deref())
         .bind(m.corrects)
@@ -665,7 +661,7 @@ impl StoreTx {
         .bind(m.id.0)
         .bind(&m.text)
         .bind(status_code(m.status))
-        .bind(json(&m.signatories))
+        .bind(stored::write::<Vec<v1::Signatory>>(&m.signatories))
         .bind(m.approved_on)
         .bind(m.hash.as_deref())
         .bind(m.correction_note.as_deref())

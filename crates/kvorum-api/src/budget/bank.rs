@@ -20,10 +20,7 @@ impl Api {
         }
         let csv = parse_csv(&request.bytes).map_err(crate::members::import::file_refused)?;
         let signature = csv.headers.join(";").to_lowercase();
-        let remembered: Option<Vec<BankColumn>> = db
-            .bank_layout(&signature)
-            .await?
-            .and_then(|j| serde_json::from_str(&j).ok());
+        let remembered: Option<Vec<BankColumn>> = db.bank_layout(&signature).await?;
         let mapping: Vec<BankColumn> = match request.mapping.clone().or(remembered) {
             Some(m) => m,
             None => {
@@ -206,11 +203,8 @@ impl Api {
         for r in &rules {
             tx.save_bank_rule(r).await?;
         }
-        tx.save_bank_layout(
-            &preview.headings.join(";").to_lowercase(),
-            &serde_json::to_string(&preview.mapping).unwrap_or_default(),
-        )
-        .await?;
+        tx.save_bank_layout(&preview.headings.join(";").to_lowercase(), &preview.mapping)
+            .await?;
         tx.commit().await?;
         let imported = u32::try_from(new.len()).unwrap_or(0);
         Ok(BankOutcome {

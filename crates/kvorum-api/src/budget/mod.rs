@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use kvorum_core::bank::{
-    bank_field, learn, line_key, read_bank_line, suggest_line, BankField, BankLine,
+    bank_field, learn, line_key, read_bank_line, suggest_line, BankColumn, BankField, BankLine,
 };
 use kvorum_core::budget::{
     copy_budget, fiscal_year_of, line_status, next_voucher_no, scheduled_line_status,
@@ -123,13 +123,6 @@ pub struct BankImportRequest {
     pub bytes: Vec<u8>,
     pub mapping: Option<Vec<BankColumn>>,
     pub lines: Vec<BankChoice>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct BankColumn {
-    pub field: BankField,
-    pub column: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
