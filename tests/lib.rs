@@ -86,3 +86,57 @@ impl Engine {
         }
     }
 }
+
+/// A story's two tests, one per engine: `on_both_engines!(whole_assembly);` runs
+/// `whole_assembly(Engine::Sqlite)` as `whole_assembly::on_sqlite` and the same on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($story:ident),* $(,)?) => {$(
+        mod $story {
+            #[tokio::test]
+            async fn on_sqlite() {
+                super::$story($crate::Engine::Sqlite).await;
+            }
+
+            #[tokio::test]
+            async fn on_postgres() {
+                super::$story($crate::Engine::Postgres).await;
+            }
+        }
+    )*};
+}
+
+/// Creates the association the stories keep: Foreningen Perronen, fiscal year = calendar year.
+pub async fn perronen(api: &Api) -> kvorum_core::association::Association {
+    api.association_create(kvorum_core::association::AssociationInput {
+        name: "Foreningen Perronen".into(),
+        fiscal_year_start_month: 1,
+        ..Default::default()
+    })
+    .await
+    .expect("create the association")
+}
+
+/// A meeting of `kind` on `date` in the house, with no time set yet.
+pub fn meeting_at(
+    kind: kvorum_core::meetings::MeetingKind,
+    date: NaiveDate,
+) -> kvorum_core::meetings::MeetingInput {
+    kvorum_core::meetings::MeetingInput {
+        kind,
+        body: None,
+        date,
+        start_time: None,
+        place: "Perronen".into(),
+        demanded_by: None,
+        demanded_on: None,
+    }
+}
+
+/// The text of every page of an exported PDF, read back from its bytes.
+pub async fn pdf_text(api: &Api, request: kvorum_api::dto::ExportRequest) -> String {
+    let file = api.export(request).await.expect("export the PDF");
+    kvorum_docs::pdf::page_texts(&file.bytes)
+        .expect("read the PDF back")
+        .join(" ")
+}

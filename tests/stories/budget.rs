@@ -84,17 +84,11 @@ fn pick(text: &str) -> &'static str {
     }
 }
 
-async fn story(engine: Engine) {
+async fn budget_story(engine: Engine) {
     let db = engine.fresh().await;
     let today = date(2026, 11, 28);
     let api = db.open_on("Kasper (kasserer)", today).await;
-    api.association_create(AssociationInput {
-        name: "Foreningen Perronen".into(),
-        fiscal_year_start_month: 1,
-        ..Default::default()
-    })
-    .await
-    .unwrap();
+    kvorum_tests::perronen(&api).await;
 
     // The operating agreement: 3 mio. kr. a year for 2026–27, quarterly, revised every 2 years.
     let grant = api
@@ -761,12 +755,4 @@ async fn bank_import_never_panics() {
     result.unwrap();
 }
 
-#[tokio::test]
-async fn budget_story_on_sqlite() {
-    story(Engine::Sqlite).await;
-}
-
-#[tokio::test]
-async fn budget_story_on_postgres() {
-    story(Engine::Postgres).await;
-}
+kvorum_tests::on_both_engines!(budget_story);

@@ -11,7 +11,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-async fn story(engine: Engine) {
+async fn bylaws_story(engine: Engine) {
     let db = engine.fresh().await;
     let api = db.open("Karin (sekretær)").await;
     api.association_create(AssociationInput {
@@ -221,12 +221,4 @@ async fn story(engine: Engine) {
     api.close().await;
 }
 
-#[tokio::test]
-async fn bylaws_story_on_sqlite() {
-    story(Engine::Sqlite).await;
-}
-
-#[tokio::test]
-async fn bylaws_story_on_postgres() {
-    story(Engine::Postgres).await;
-}
+kvorum_tests::on_both_engines!(bylaws_story);

@@ -6,24 +6,18 @@
 
 use chrono::NaiveDate;
 use kvorum_api::dto::*;
-use kvorum_core::meetings::{MeetingInput, MeetingKind};
+use kvorum_core::meetings::MeetingKind;
 use kvorum_tests::Engine;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-async fn story(engine: Engine) {
+async fn two_laptops_at_the_door(engine: Engine) {
     let db = engine.fresh().await;
     let day = date(2027, 3, 13);
     let desk = db.open_on("Karin (indgang)", day).await;
-    desk.association_create(AssociationInput {
-        name: "Foreningen Perronen".into(),
-        fiscal_year_start_month: 1,
-        ..Default::default()
-    })
-    .await
-    .unwrap();
+    kvorum_tests::perronen(&desk).await;
     desk.bylaws_adopt(AdoptInput {
         adopted_on: Some(date(2025, 3, 8)),
         in_force_from: None,
@@ -46,15 +40,7 @@ async fn story(engine: Engine) {
     }
     let (holder, giver_a, giver_b) = (ids[0], ids[1], ids[2]);
     let meeting = desk
-        .meeting_create(MeetingInput {
-            kind: MeetingKind::Ordinary,
-            body: None,
-            date: day,
-            start_time: None,
-            place: "Perronen".into(),
-            demanded_by: None,
-            demanded_on: None,
-        })
+        .meeting_create(kvorum_tests::meeting_at(MeetingKind::Ordinary, day))
         .await
         .unwrap()
         .meeting
@@ -109,15 +95,7 @@ async fn story(engine: Engine) {
     desk.close().await;
 }
 
-#[tokio::test]
-async fn two_laptops_at_the_door_on_sqlite() {
-    story(Engine::Sqlite).await;
-}
-
-#[tokio::test]
-async fn two_laptops_at_the_door_on_postgres() {
-    story(Engine::Postgres).await;
-}
+kvorum_tests::on_both_engines!(two_laptops_at_the_door, two_laptops_book_at_once);
 
 /// The lock itself: while one laptop's transaction holds the meeting, another's waits for
 /// it and goes on when it commits (on SQLite it already waits at `BEGIN IMMEDIATE`).
@@ -128,23 +106,9 @@ async fn a_second_writer_waits_for_the_meeting_on_postgres() {
     let db = Engine::Postgres.fresh().await;
     let day = date(2027, 3, 13);
     let api = db.open_on("Karin", day).await;
-    api.association_create(AssociationInput {
-        name: "Foreningen Perronen".into(),
-        fiscal_year_start_month: 1,
-        ..Default::default()
-    })
-    .await
-    .unwrap();
+    kvorum_tests::perronen(&api).await;
     let meeting = api
-        .meeting_create(MeetingInput {
-            kind: MeetingKind::Ordinary,
-            body: None,
-            date: day,
-            start_time: None,
-            place: "Perronen".into(),
-            demanded_by: None,
-            demanded_on: None,
-        })
+        .meeting_create(kvorum_tests::meeting_at(MeetingKind::Ordinary, day))
         .await
         .unwrap()
         .meeting
@@ -174,7 +138,7 @@ async fn a_second_writer_waits_for_the_meeting_on_postgres() {
 
 /// The treasurer and the chair book at the same moment on two laptops: the voucher numbers
 /// follow on, one after the other, and both bookings land.
-async fn two_laptops_book(engine: Engine) {
+async fn two_laptops_book_at_once(engine: Engine) {
     use kvorum_core::budget::BookingInput;
     use kvorum_core::Money;
     let db = engine.fresh().await;
@@ -216,14 +180,4 @@ async fn two_laptops_book(engine: Engine) {
     assert_eq!(nos.len(), 10, "each voucher number once");
     chair.close().await;
     treasurer.close().await;
-}
-
-#[tokio::test]
-async fn two_laptops_book_at_once_on_sqlite() {
-    two_laptops_book(Engine::Sqlite).await;
-}
-
-#[tokio::test]
-async fn two_laptops_book_at_once_on_postgres() {
-    two_laptops_book(Engine::Postgres).await;
 }

@@ -85,7 +85,7 @@ fn board_years(b: &BoardView) -> Vec<(String, Option<i32>)> {
     v
 }
 
-async fn story(engine: Engine) {
+async fn elections_story(engine: Engine) {
     let db = engine.fresh().await;
     let api = db.open_on("Karin (sekretær)", date(2027, 3, 20)).await;
     api.association_create(AssociationInput {
@@ -711,22 +711,4 @@ async fn chair_by_majority(engine: Engine) {
     api.close().await;
 }
 
-#[tokio::test]
-async fn chair_by_majority_on_sqlite() {
-    chair_by_majority(Engine::Sqlite).await;
-}
-
-#[tokio::test]
-async fn chair_by_majority_on_postgres() {
-    chair_by_majority(Engine::Postgres).await;
-}
-
-#[tokio::test]
-async fn elections_story_on_sqlite() {
-    story(Engine::Sqlite).await;
-}
-
-#[tokio::test]
-async fn elections_story_on_postgres() {
-    story(Engine::Postgres).await;
-}
+kvorum_tests::on_both_engines!(chair_by_majority, elections_story);

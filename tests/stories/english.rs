@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use kvorum_api::dto::*;
 use kvorum_api::ErrorCode;
-use kvorum_core::meetings::{MeetingInput, MeetingKind};
+use kvorum_core::meetings::MeetingKind;
 use kvorum_core::text::Lang;
 use kvorum_tests::{today, Engine};
 
-async fn story(engine: Engine) {
+async fn english_story(engine: Engine) {
     let db = engine.fresh().await;
     let mut api = db.open("Karin").await;
     api.set_lang(Lang::En);
@@ -47,13 +47,7 @@ async fn story(engine: Engine) {
             "The fiscal year must start in a month from 1 to 12.",
         ]
     );
-    api.association_create(AssociationInput {
-        name: "Foreningen Perronen".into(),
-        fiscal_year_start_month: 1,
-        ..Default::default()
-    })
-    .await
-    .unwrap();
+    kvorum_tests::perronen(&api).await;
     let one = api
         .member_add(MemberInput {
             name: "Søren".into(),
@@ -73,15 +67,7 @@ async fn story(engine: Engine) {
     // The planner and the deadlines, said in English.
     let date = NaiveDate::from_ymd_opt(2027, 3, 13).unwrap();
     let m = api
-        .meeting_create(MeetingInput {
-            kind: MeetingKind::Ordinary,
-            body: None,
-            date,
-            start_time: None,
-            place: "Perronen".into(),
-            demanded_by: None,
-            demanded_on: None,
-        })
+        .meeting_create(kvorum_tests::meeting_at(MeetingKind::Ordinary, date))
         .await
         .unwrap();
     let labels: Vec<&str> = m.checklist.iter().map(|c| c.label.as_str()).collect();
@@ -144,15 +130,7 @@ async fn story(engine: Engine) {
         .meeting_update(MeetingUpdate {
             id: m.meeting.id,
             version: m.meeting.version,
-            input: MeetingInput {
-                kind: MeetingKind::Ordinary,
-                body: None,
-                date,
-                start_time: None,
-                place: "Perronen".into(),
-                demanded_by: None,
-                demanded_on: None,
-            },
+            input: kvorum_tests::meeting_at(MeetingKind::Ordinary, date),
             end_time: None,
             notice_sent_on: Some(date.succ_opt().unwrap()),
             final_agenda_sent_on: None,
@@ -199,12 +177,4 @@ async fn story(engine: Engine) {
     api.close().await;
 }
 
-#[tokio::test]
-async fn english_story_on_sqlite() {
-    story(Engine::Sqlite).await;
-}
-
-#[tokio::test]
-async fn english_story_on_postgres() {
-    story(Engine::Postgres).await;
-}
+kvorum_tests::on_both_engines!(english_story);

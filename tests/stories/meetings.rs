@@ -598,24 +598,12 @@ async fn whole_assembly(engine: Engine) {
     ] {
         assert!(text.contains(needle), "notice lacks «{needle}»: {text}");
     }
-    let agenda_pdf = api
-        .export(ExportRequest::AgendaPdf { meeting: id })
-        .await
-        .unwrap();
-    let text = kvorum_docs::pdf::page_texts(&agenda_pdf.bytes)
-        .unwrap()
-        .join(" ");
+    let text = kvorum_tests::pdf_text(&api, ExportRequest::AgendaPdf { meeting: id }).await;
     assert!(
         text.contains("Bestyrelsens indstilling: Bestyrelsen anbefaler forslaget."),
         "{text}"
     );
-    let sheet = api
-        .export(ExportRequest::AttendancePdf { meeting: id })
-        .await
-        .unwrap();
-    let text = kvorum_docs::pdf::page_texts(&sheet.bytes)
-        .unwrap()
-        .join(" ");
+    let text = kvorum_tests::pdf_text(&api, ExportRequest::AttendancePdf { meeting: id }).await;
     assert!(
         text.contains("Underskrift") && text.contains("Lone Mose"),
         "{text}"
@@ -624,16 +612,14 @@ async fn whole_assembly(engine: Engine) {
         text.contains("Nej: Kontingent for 2027 er ikke betalt"),
         "{text}"
     );
-    let minutes_pdf = api
-        .export(ExportRequest::MinutesPdf {
+    let text = kvorum_tests::pdf_text(
+        &api,
+        ExportRequest::MinutesPdf {
             meeting: id,
             number: Some(1),
-        })
-        .await
-        .unwrap();
-    let text = kvorum_docs::pdf::page_texts(&minutes_pdf.bytes)
-        .unwrap()
-        .join(" ");
+        },
+    )
+    .await;
     for needle in [
         "Referat af ordinær generalforsamling",
         "Godkendt 20.03.2027",
@@ -853,32 +839,4 @@ async fn board_and_second_assembly(engine: Engine) {
     api.close().await;
 }
 
-#[tokio::test]
-async fn whole_assembly_on_sqlite() {
-    whole_assembly(Engine::Sqlite).await;
-}
-
-#[tokio::test]
-async fn whole_assembly_on_postgres() {
-    whole_assembly(Engine::Postgres).await;
-}
-
-#[tokio::test]
-async fn notice_too_late_on_sqlite() {
-    notice_too_late(Engine::Sqlite).await;
-}
-
-#[tokio::test]
-async fn notice_too_late_on_postgres() {
-    notice_too_late(Engine::Postgres).await;
-}
-
-#[tokio::test]
-async fn board_and_second_assembly_on_sqlite() {
-    board_and_second_assembly(Engine::Sqlite).await;
-}
-
-#[tokio::test]
-async fn board_and_second_assembly_on_postgres() {
-    board_and_second_assembly(Engine::Postgres).await;
-}
+kvorum_tests::on_both_engines!(whole_assembly, notice_too_late, board_and_second_assembly);

@@ -23,7 +23,7 @@ fn search(text: &str) -> MemberQuery {
     }
 }
 
-async fn story(engine: Engine) {
+async fn member_register_story(engine: Engine) {
     let db = engine.fresh().await;
     let api = db.open("Karin (sekretær)").await;
 
@@ -346,15 +346,7 @@ async fn story(engine: Engine) {
     api.close().await;
 }
 
-#[tokio::test]
-async fn member_register_story_on_sqlite() {
-    story(Engine::Sqlite).await;
-}
-
-#[tokio::test]
-async fn member_register_story_on_postgres() {
-    story(Engine::Postgres).await;
-}
+kvorum_tests::on_both_engines!(member_register_story);
 
 /// An existing SQLite file is copied before a migration touches it.
 #[tokio::test]

@@ -56,16 +56,10 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-async fn story(engine: Engine) {
+async fn stored_documents(engine: Engine) {
     let db = engine.fresh().await;
     let api = db.open("Karin").await;
-    api.association_create(AssociationInput {
-        name: "Foreningen Perronen".into(),
-        fiscal_year_start_month: 1,
-        ..Default::default()
-    })
-    .await
-    .unwrap();
+    kvorum_tests::perronen(&api).await;
     let g = api
         .grant_save(GrantInput {
             id: None,
@@ -126,12 +120,4 @@ async fn story(engine: Engine) {
     api.close().await;
 }
 
-#[tokio::test]
-async fn stored_documents_on_sqlite() {
-    story(Engine::Sqlite).await;
-}
-
-#[tokio::test]
-async fn stored_documents_on_postgres() {
-    story(Engine::Postgres).await;
-}
+kvorum_tests::on_both_engines!(stored_documents);
