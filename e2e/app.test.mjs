@@ -488,6 +488,14 @@ test('switches to English and back: the backend speaks English too', async () =>
   assert.match(settings, /Deadline for proposals/);
   await s.exec(`document.querySelector('[data-testid=settings-generalforsamling]').scrollIntoView()`);
   await s.screenshot('english-bylaws-settings');
+  // The board register's seats and periods, from the catalogue in English.
+  await s.click('[data-testid=nav-board]');
+  const board = await s.until('English board', async () => {
+    const text = await s.text('[data-testid=board-table]');
+    return /general assembly 2028/.test(text) ? text : null;
+  });
+  assert.match(board, /Board member[\s\S]*Anna Østergaard[\s\S]*20\.11\.2026 – general assembly 2028/);
+  await s.screenshot('english-board');
   await s.click('[data-testid=nav-meetings]');
   await s.click('[data-testid=meeting-item]');
   await s.click('[data-testid=lang-switch]');
