@@ -248,6 +248,35 @@ minutes-empty = Referatet er tomt. Skriv referatet, eller lav udkastet igen fra 
 minutes-election-undecided = { $title } er ikke afgjort (en stemmelighed eller et omvalg mangler). Afgør valget, før referatet godkendes.
 minutes-correction-note-missing = Skriv kort, hvad rettelsen retter.
 
+fraction = { $num ->
+    [1] { $den ->
+        [2] halvdelen
+       *[other] { $num }/{ $den }
+    }
+   *[other] { $num }/{ $den }
+}
+board-quorum = { $present } af bestyrelsens { $size } medlemmer til stede; vedtægterne kræver { $strict ->
+    [strict] mere end
+   *[atLeast] mindst
+} { $share } ({ $required }). Bestyrelsen var { $quorate ->
+    [yes] beslutningsdygtig
+   *[no] ikke beslutningsdygtig
+}.
+proposal-late = Modtaget { $received }, efter fristen { $deadline }.
+minutes-attendance = Fremmøde: { $present ->
+    [one] 1 medlem
+   *[other] { $present } medlemmer
+} til stede, heraf { $withVote } med stemmeret. { $proxies ->
+    [one] 1 fuldmagt
+   *[other] { $proxies } fuldmagter
+}. { $votes ->
+    [one] 1 stemme
+   *[other] { $votes } stemmer
+} i alt. Foreningen havde { $members ->
+    [one] 1 stemmeberettiget medlem
+   *[other] { $members } stemmeberettigede medlemmer
+} på dagen.
+
 ## Fremmøde
 attendee-guest = Gæst uden stemmeret
 attendance-not-a-member = Personen er ikke medlem på mødedagen. Tjek indmeldelses- og udmeldelsesdato, eller tjek ind som gæst.

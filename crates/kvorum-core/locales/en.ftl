@@ -248,6 +248,35 @@ minutes-empty = The minutes are empty. Write the minutes, or make the draft agai
 minutes-election-undecided = { $title } is not decided (a tie or a run-off is missing). Decide the election before the minutes are approved.
 minutes-correction-note-missing = Say briefly what the correction corrects.
 
+fraction = { $num ->
+    [1] { $den ->
+        [2] half
+       *[other] { $num }/{ $den }
+    }
+   *[other] { $num }/{ $den }
+}
+board-quorum = { $present } of the board's { $size } members present; the bylaws require { $strict ->
+    [strict] more than
+   *[atLeast] at least
+} { $share } ({ $required }). The board { $quorate ->
+    [yes] could decide
+   *[no] could not decide
+}.
+proposal-late = Received { $received }, after the deadline { $deadline }.
+minutes-attendance = Attendance: { $present ->
+    [one] 1 member
+   *[other] { $present } members
+} present, { $withVote } of them with a vote. { $proxies ->
+    [one] 1 proxy
+   *[other] { $proxies } proxies
+}. { $votes ->
+    [one] 1 vote
+   *[other] { $votes } votes
+} in all. The association had { $members ->
+    [one] 1 member with a vote
+   *[other] { $members } members with a vote
+} on the day.
+
 ## Attendance
 attendee-guest = Guest without a vote
 attendance-not-a-member = The person is not a member on the day of the meeting. Check the dates joined and left, or check them in as a guest.

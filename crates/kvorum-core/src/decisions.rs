@@ -136,7 +136,7 @@ pub fn decide_decision(
         rules::decide(&rule, c, present_with_vote, members_with_vote)
     };
     if meeting.kind == MeetingKind::Board {
-        let q = board_quorum(counts.present, facts.rules);
+        let q = board_quorum(counts.present, facts.rules, crate::text::Lang::Da);
         if !q.quorate {
             outcome = DecisionOutcome {
                 result: DecisionResult::NotQuorate,

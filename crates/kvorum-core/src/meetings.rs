@@ -513,14 +513,13 @@ pub fn validate_proposal(input: &ProposalInput, rules: &RuleSettings) -> Result<
 }
 
 /// Whether a proposal came after the bylaws' deadline, with the sentence the minutes use.
-pub fn late_note(p: &Proposal, deadline: Option<NaiveDate>) -> Option<String> {
+pub fn late_note(p: &Proposal, deadline: Option<NaiveDate>, lang: Lang) -> Option<String> {
     let d = deadline?;
     (p.received_on > d).then(|| {
-        format!(
-            "Modtaget {}, efter fristen {}.",
-            format_date(p.received_on),
-            format_date(d)
-        )
+        Text::new("proposal-late")
+            .str("received", format_date(p.received_on))
+            .str("deadline", format_date(d))
+            .render(lang)
     })
 }
 
@@ -666,7 +665,7 @@ pub struct BoardQuorum {
     pub explanation: String,
 }
 
-pub fn board_quorum(present: u32, rules: &RuleSettings) -> BoardQuorum {
+pub fn board_quorum(present: u32, rules: &RuleSettings, lang: Lang) -> BoardQuorum {
     let b = &rules.board;
     let size = b.size();
     let required = if b.quorum_strict {
@@ -675,24 +674,19 @@ pub fn board_quorum(present: u32, rules: &RuleSettings) -> BoardQuorum {
         b.quorum.at_least(size)
     };
     let quorate = present >= required;
-    let share = format!(
-        "{}{}",
-        if b.quorum_strict {
-            "mere end "
-        } else {
-            "mindst "
-        },
-        b.quorum.text_da()
-    );
     BoardQuorum {
         quorate,
         present,
         size,
         required,
-        explanation: format!(
-            "{present} af bestyrelsens {size} medlemmer til stede; vedtægterne kræver {share} ({required}). Bestyrelsen var {}.",
-            if quorate { "beslutningsdygtig" } else { "ikke beslutningsdygtig" }
-        ),
+        explanation: Text::new("board-quorum")
+            .num("present", present)
+            .num("size", size)
+            .str("strict", if b.quorum_strict { "strict" } else { "atLeast" })
+            .text("share", b.quorum.text())
+            .num("required", required)
+            .str("quorate", if quorate { "yes" } else { "no" })
+            .render(lang),
     }
 }
 
@@ -839,10 +833,6 @@ fn names(list: &[String]) -> String {
     }
 }
 
-fn plural(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn decision_line(d: &Decision) -> String {
     format!("Beslutning: {}: {}", d.subject, d.outcome.explanation)
 }
@@ -860,19 +850,15 @@ pub fn draft_minutes(ctx: &MinutesContext) -> String {
     let c = ctx.counts;
     let lawful = notice_check(m, ctx.rules, Lang::Da);
     if m.kind.is_assembly() {
-        out.push(format!(
-            "Fremmøde: {} til stede, heraf {} med stemmeret. {} fuldmagt{}. {} i alt. Foreningen havde {} på dagen.",
-            plural(c.present, "medlem", "medlemmer"),
-            c.with_vote,
-            c.proxies,
-            if c.proxies == 1 { "" } else { "er" },
-            plural(c.votes_in_room, "stemme", "stemmer"),
-            plural(
-                ctx.members_with_vote,
-                "stemmeberettiget medlem",
-                "stemmeberettigede medlemmer"
-            )
-        ));
+        out.push(
+            Text::new("minutes-attendance")
+                .num("present", c.present)
+                .num("withVote", c.with_vote)
+                .num("proxies", c.proxies)
+                .num("votes", c.votes_in_room)
+                .num("members", ctx.members_with_vote)
+                .da(),
+        );
         if m.second_of.is_some() {
             out.push("Generalforsamlingen er indkaldt som ny generalforsamling, fordi en tidligere generalforsamling ikke var beslutningsdygtig.".into());
         }
@@ -887,7 +873,7 @@ pub fn draft_minutes(ctx: &MinutesContext) -> String {
             }
         ));
         if m.kind == MeetingKind::Board {
-            out.push(board_quorum(c.present, ctx.rules).explanation);
+            out.push(board_quorum(c.present, ctx.rules, Lang::Da).explanation);
         }
     }
     let officer_text = || {
@@ -960,7 +946,7 @@ pub fn draft_minutes(ctx: &MinutesContext) -> String {
                     p.submitter_name,
                     format_date(p.received_on)
                 );
-                if let Some(late) = late_note(p, deadline) {
+                if let Some(late) = late_note(p, deadline, Lang::Da) {
                     head.push(' ');
                     head.push_str(&late);
                 }
@@ -1223,9 +1209,9 @@ mod tests {
     #[test]
     fn board_needs_more_than_half() {
         let rules = RuleSettings::default(); // 5 elected + 1 appointed
-        assert_eq!(board_quorum(3, &rules).required, 4);
-        assert!(!board_quorum(3, &rules).quorate);
-        assert!(board_quorum(4, &rules).quorate);
+        assert_eq!(board_quorum(3, &rules, Lang::Da).required, 4);
+        assert!(!board_quorum(3, &rules, Lang::Da).quorate);
+        assert!(board_quorum(4, &rules, Lang::Da).quorate);
     }
 
     #[test]

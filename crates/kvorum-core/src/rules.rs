@@ -42,6 +42,13 @@ impl Fraction {
     }
 
     /// "2/3", "halvdelen" for 1/2.
+    /// The share as the catalogue says it ("halvdelen", "2/3"; "half", "2/3").
+    pub fn text(self) -> Text {
+        Text::new("fraction")
+            .num("num", self.num)
+            .num("den", self.den)
+    }
+
     pub fn text_da(self) -> String {
         match (self.num, self.den) {
             (1, 2) => "halvdelen".into(),

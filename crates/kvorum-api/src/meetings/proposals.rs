@@ -28,7 +28,7 @@ impl Api {
         tx.commit().await?;
         let deadline = proposal_deadline(&meeting, &rules);
         Ok(ProposalView {
-            late: late_note(&p, deadline),
+            late: late_note(&p, deadline, self.lang),
             kind_name: rules
                 .decision(&p.kind)
                 .map(|d| d.name.clone())
@@ -69,7 +69,7 @@ impl Api {
         tx.commit().await?;
         let deadline = proposal_deadline(&meeting, &rules);
         Ok(ProposalView {
-            late: late_note(&after, deadline),
+            late: late_note(&after, deadline, self.lang),
             kind_name: rules
                 .decision(&after.kind)
                 .map(|d| d.name.clone())

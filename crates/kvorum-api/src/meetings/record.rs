@@ -113,7 +113,7 @@ impl Api {
             counts,
             members_with_vote: r.members_with_vote,
             board_quorum: (r.meeting.kind == MeetingKind::Board)
-                .then(|| board_quorum(counts.present, &r.rules)),
+                .then(|| board_quorum(counts.present, &r.rules, self.lang)),
         }
     }
 
@@ -156,7 +156,7 @@ impl Api {
                 .proposals
                 .iter()
                 .map(|p| ProposalView {
-                    late: late_note(p, deadline),
+                    late: late_note(p, deadline, self.lang),
                     kind_name: r
                         .rules
                         .decision(&p.kind)
