@@ -118,6 +118,9 @@ what-attendee = Deltageren
 what-budget = Budgettet
 
 ## Beslutninger
+decision-bylaws-created = Vedtægternes version { $version } er oprettet: »{ $note }«, i kraft fra { $day }.
+decision-draft-lacks-change = Der findes et vedtægtsudkast (version { $version }), som ikke indeholder denne ændring. Tjek det under Vedtægter.
+decision-check-settings = Tjek om vedtægternes indstillinger (frister, flertal) skal følge den nye tekst.
 decision-changed-bylaws = Beslutningen vedtog vedtægternes version { $version } og kan ikke slettes. Ret vedtægterne med en ny vedtægtsændring.
 decision-minutes-locked = Mødets referat er godkendt og låst. Beslutninger og fremmøde kan ikke længere ændres; lav en rettelse af referatet i stedet.
 decision-unknown-kind = Beslutningstypen »{ $kind }« findes ikke i vedtægterne.

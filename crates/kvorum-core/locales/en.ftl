@@ -118,6 +118,9 @@ what-attendee = The attendee
 what-budget = The budget
 
 ## Decisions
+decision-bylaws-created = Version { $version } of the bylaws is created: “{ $note }”, in force from { $day }.
+decision-draft-lacks-change = There is a bylaws draft (version { $version }) that does not hold this change. Check it under Bylaws.
+decision-check-settings = Check whether the bylaws' settings (deadlines, majorities) should follow the new text.
 decision-changed-bylaws = The decision adopted version { $version } of the bylaws and cannot be deleted. Change the bylaws with a new amendment.
 decision-minutes-locked = The meeting's minutes are approved and locked. Decisions and attendance can no longer be changed; make a correction of the minutes instead.
 decision-unknown-kind = The decision kind "{ $kind }" is not in the bylaws.

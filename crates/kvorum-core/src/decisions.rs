@@ -14,6 +14,7 @@ use crate::meetings::{
 };
 use crate::members::normalize_optional;
 use crate::rules::{self, DecisionOutcome, DecisionResult, Fallback, RuleSettings, VoteCounts};
+use crate::text::Text;
 
 /// What the decision is decided from, loaded by the caller.
 pub struct DecisionFacts<'a> {
@@ -49,8 +50,8 @@ pub struct DecisionChange {
     pub decision: Decision,
     /// The bylaws version an adopted amendment creates, in the same transaction.
     pub new_bylaws: Option<BylawsVersion>,
-    /// Danish notes for the secretary ("Vedtægternes version 3 er oprettet …").
-    pub notes: Vec<String>,
+    /// Notes for the secretary ("Vedtægternes version 3 er oprettet …"), in the catalogue.
+    pub notes: Vec<Text>,
     /// When not quorate and the bylaws call a second assembly: the latest date for it.
     pub second_assembly_by: Option<NaiveDate>,
 }
@@ -177,12 +178,12 @@ pub fn decide_decision(
         if let Some(a) = proposal.and_then(|p| p.amendment.as_ref()) {
             let (v, mut n) = amended_version(facts.versions, a, meeting.date, version_id)?;
             decision.bylaws_version = Some(v.number);
-            notes.push(format!(
-                "Vedtægternes version {} er oprettet: »{}«, i kraft fra {}.",
-                v.number,
-                v.adopted_note.clone().unwrap_or_default(),
-                format_date(meeting.date)
-            ));
+            notes.push(
+                Text::new("decision-bylaws-created")
+                    .num("version", v.number)
+                    .str("note", v.adopted_note.clone().unwrap_or_default())
+                    .str("day", format_date(meeting.date)),
+            );
             notes.append(&mut n);
             new_bylaws = Some(v);
         }
@@ -202,7 +203,7 @@ pub fn amended_version(
     a: &Amendment,
     day: NaiveDate,
     id: BylawsVersionId,
-) -> Result<(BylawsVersion, Vec<String>), DecisionError> {
+) -> Result<(BylawsVersion, Vec<Text>), DecisionError> {
     let base = in_force(versions, day)
         .or_else(|| {
             versions
@@ -234,14 +235,9 @@ pub fn amended_version(
         .unwrap_or(0)
         .saturating_add(1);
     if let Some(d) = versions.iter().find(|v| v.status == VersionStatus::Draft) {
-        notes.push(format!(
-            "Der findes et vedtægtsudkast (version {}), som ikke indeholder denne ændring. Tjek det under Vedtægter.",
-            d.number
-        ));
+        notes.push(Text::new("decision-draft-lacks-change").num("version", d.number));
     }
-    notes.push(
-        "Tjek om vedtægternes indstillinger (frister, flertal) skal følge den nye tekst.".into(),
-    );
+    notes.push(Text::new("decision-check-settings"));
     Ok((
         BylawsVersion {
             id,
@@ -251,10 +247,11 @@ pub fn amended_version(
             rules: base.rules.clone(),
             adopted_on: Some(day),
             in_force_from: Some(day),
-            adopted_note: Some(format!(
-                "Vedtaget på generalforsamlingen den {}",
-                format_date(day)
-            )),
+            adopted_note: Some(
+                Text::new("bylaws-adopted-note")
+                    .str("day", format_date(day))
+                    .da(),
+            ),
             version: 1,
         },
         notes,
@@ -404,7 +401,9 @@ mod tests {
         assert_eq!(change.decision.bylaws_version, Some(2));
         assert!(v.text.sections.iter().any(|s| s.key == "regnskab"
             && s.clauses == ["Regnskabet revideres af en registreret revisor."]));
-        assert!(change.notes[0].starts_with("Vedtægternes version 2 er oprettet"));
+        assert!(change.notes[0]
+            .da()
+            .starts_with("Vedtægternes version 2 er oprettet"));
     }
 
     #[test]

@@ -46,7 +46,7 @@ impl Api {
         tx.commit().await?;
         Ok(DecisionRecorded {
             decision: change.decision,
-            notes: change.notes,
+            notes: change.notes.iter().map(|n| n.render(self.lang)).collect(),
             second_assembly_by: change.second_assembly_by,
         })
     }
