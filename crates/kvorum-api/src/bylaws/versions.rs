@@ -132,20 +132,28 @@ impl Api {
 
     /// Sets one setting by its dotted key, e.g. `ordinary.noticeDays` = `21`, in the draft.
     pub async fn bylaws_set_rule(&self, key: String, value: String) -> ApiResult<DraftSaved> {
+        self.change_draft(|draft| {
+            Ok((draft.text.clone(), set_by_path(&draft.rules, &key, &value)?))
+        })
+        .await
+    }
+
+    /// Changes the draft (started when there is none) in one transaction: `change` gives
+    /// its new text and settings from the draft as the transaction reads it.
+    async fn change_draft(
+        &self,
+        change: impl FnOnce(&BylawsVersion) -> ApiResult<(BylawsText, RuleSettings)>,
+    ) -> ApiResult<DraftSaved> {
         let mut tx = self.begin().await?;
         let draft = self.draft_in(&mut tx).await?;
-        let rules = set_by_path(&draft.rules, &key, &value)?;
-        let saved = self
-            .save_draft_in(
-                &mut tx,
-                DraftUpdate {
-                    id: draft.id,
-                    version: draft.version,
-                    text: draft.text,
-                    rules,
-                },
-            )
-            .await?;
+        let (text, rules) = change(&draft)?;
+        let update = DraftUpdate {
+            id: draft.id,
+            version: draft.version,
+            text,
+            rules,
+        };
+        let saved = self.save_draft_in(&mut tx, update).await?;
         tx.commit().await?;
         Ok(saved)
     }
@@ -184,21 +192,8 @@ impl Api {
     /// Replaces the draft's text with the imported one (the settings stay).
     pub async fn bylaws_import_apply(&self, text: String) -> ApiResult<DraftSaved> {
         let parsed = self.bylaws_import_preview(text).await?;
-        let mut tx = self.begin().await?;
-        let draft = self.draft_in(&mut tx).await?;
-        let saved = self
-            .save_draft_in(
-                &mut tx,
-                DraftUpdate {
-                    id: draft.id,
-                    version: draft.version,
-                    text: parsed,
-                    rules: draft.rules,
-                },
-            )
-            .await?;
-        tx.commit().await?;
-        Ok(saved)
+        self.change_draft(|draft| Ok((parsed, draft.rules.clone())))
+            .await
     }
 
     /// The bylaws in force (or the draft, marked as such) as PDF, with the adoption history.
