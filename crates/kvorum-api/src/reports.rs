@@ -6,7 +6,6 @@ use kvorum_core::budget::LineKind;
 use kvorum_core::grants::{InstalmentState, MONTHS_DA};
 use kvorum_core::ids::GrantId;
 use kvorum_core::text::Text;
-use kvorum_core::Money;
 
 use crate::documents::pdf_failed;
 use crate::dto::ExportFile;
@@ -91,15 +90,12 @@ impl Api {
         let g = self.grant_get(grant, year).await?;
         let visits = self.visits_get(year).await?.summary;
         let board = self.board_register(Some(today)).await?;
-        let holder = |pos: &str| {
+        // By the position itself, not its label: the labels follow the user's language.
+        let holder = |pos: kvorum_core::board::Position| {
             board
                 .current
                 .iter()
-                .find(|t| {
-                    t.position
-                        .as_deref()
-                        .is_some_and(|p| p.eq_ignore_ascii_case(pos))
-                })
+                .find(|t| t.term.position_on(board.on) == Some(pos))
                 .map(|t| t.term.name.clone())
                 .unwrap_or_default()
         };
@@ -136,7 +132,7 @@ impl Api {
                     (i.due, i.amount, i.received, state)
                 })
                 .collect(),
-            received: Money(g.instalments.iter().map(|i| i.received.0).sum()),
+            received: g.instalments.iter().map(|i| i.received).sum(),
             expenses: g
                 .funded_lines
                 .iter()
@@ -184,8 +180,14 @@ impl Api {
                 })
                 .collect(),
             signers: vec![
-                ("Formand".into(), holder("formand")),
-                ("Kasserer".into(), holder("kasserer")),
+                (
+                    "Formand".into(),
+                    holder(kvorum_core::board::Position::Chair),
+                ),
+                (
+                    "Kasserer".into(),
+                    holder(kvorum_core::board::Position::Treasurer),
+                ),
             ],
             pace: g
                 .pace

@@ -133,7 +133,7 @@ decision-more-votes = Der er talt { $cast } { $cast ->
 } i salen (fremmødte med stemmeret og fuldmagter). Tjek optællingen eller fremmødet.
 
 ## Felter: medlemmer og forening
-field-member-no = Medlemsnummeret skal være et positivt tal.
+field-member-no = Medlemsnummeret skal være et tal fra 1 til 9.999.999.
 field-member-name = Skriv medlemmets navn.
 field-name-too-long = Navnet er for langt (højst 200 tegn).
 field-email = »{ $value }« er ikke en gyldig e-mailadresse. Skriv fx navn@eksempel.dk
@@ -177,7 +177,7 @@ election-too-few-valid = { $valid ->
    *[other] { $valid } gyldige stemmesedler
 } kan ikke give de stemmer: med højst { $marks ->
     [one] 1 kryds
-   *[other] { $marks } krydser
+   *[other] { $marks } kryds
 } pr. seddel kræver de mindst { $least }. Tjek optællingen.
 election-more-than-room = Tallene kræver mindst { $needed ->
     [one] 1 stemmeseddel
@@ -406,6 +406,7 @@ meeting-ends-before-start = Mødet kan ikke slutte, før det begynder.
 agenda-item-title-missing = Hvert dagsordenspunkt skal have en overskrift.
 agenda-too-long = En dagsorden kan højst have 60 punkter.
 membership-type-name-missing = Skriv navnet på medlemstypen, fx »Familiemedlem«.
+amount-over-limit = Beløbet er for stort. Kvorum tager beløb op til 1.000.000.000 kr.
 booking-amount-missing = Beløbet mangler. Indtægter er positive, udgifter negative, fx -1.250,00.
 booking-voucher-too-long = Bilagsnummeret må højst have 20 tegn.
 budget-line-name-missing = Giv budgetposten et navn, fx »Husleje«.

@@ -133,7 +133,7 @@ decision-more-votes = { $cast } { $cast ->
 } in the room (members present with voting right and proxies). Check the count or the attendance.
 
 ## Fields: members and association
-field-member-no = The member no. must be a positive number.
+field-member-no = The member no. must be a number from 1 to 9.999.999.
 field-member-name = Write the member's name.
 field-name-too-long = The name is too long (at most 200 characters).
 field-email = "{ $value }" is not a valid e-mail address. Write e.g. name@example.dk
@@ -406,6 +406,7 @@ meeting-ends-before-start = The meeting cannot end before it begins.
 agenda-item-title-missing = Each agenda item must have a title.
 agenda-too-long = An agenda can have at most 60 items.
 membership-type-name-missing = Type the name of the membership type, e.g. “Family member”.
+amount-over-limit = The amount is too large. Kvorum takes amounts up to 1.000.000.000 kr.
 booking-amount-missing = The amount is missing. Income is positive, expenses negative, e.g. -1.250,00.
 booking-voucher-too-long = The voucher number can have at most 20 characters.
 budget-line-name-missing = Give the budget line a name, e.g. “Rent”.
@@ -434,7 +435,7 @@ grant-renegotiation-missing = Type how often the agreement is renegotiated, e.g.
 grant-goal-text-missing = Each development goal must have a description.
 grant-in-kind-text-missing = Describe each grant in kind, e.g. “Rooms in the station building”.
 visits-future = Visitor numbers can only be written for days that have passed. Correct the date.
-visits-too-many = Over 10.000 visits on one day or in one month? Check the number.
+visits-too-many = Over 10,000 visits on one day or in one month? Check the number.
 frikort-worker-name = Type the name as it stands on the payroll report (at most 80 characters).
 frikort-job-amount-missing = Type the amount paid, e.g. 250,00.
 frikort-job-description-missing = Type what the job was, e.g. “Washing up in the café”.

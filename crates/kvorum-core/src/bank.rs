@@ -72,6 +72,9 @@ pub fn read_bank_line(
         return Err((BankField::Amount, Text::new("amount-missing")));
     }
     let amount = parse_signed(amount_text).map_err(|m| (BankField::Amount, m))?;
+    if !amount.within_limit() {
+        return Err((BankField::Amount, Text::new("amount-over-limit")));
+    }
     let balance = match cell(BankField::Balance) {
         None | Some("") => None,
         Some(b) => Some(parse_signed(b).map_err(|m| (BankField::Balance, m))?),

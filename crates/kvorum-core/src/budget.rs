@@ -71,6 +71,8 @@ pub fn validate_booking(input: &BookingInput) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
     if input.amount.0 == 0 {
         e.push("amount", Text::new("booking-amount-missing"));
+    } else if !input.amount.within_limit() {
+        e.push("amount", Text::new("amount-over-limit"));
     }
     if let Err(m) = validate_booking_text(&input.text) {
         e.push("text", m);
@@ -100,6 +102,8 @@ pub fn validate_line(name: &str, amount: Money) -> Result<(), FieldErrors> {
     }
     if amount.0 < 0 {
         e.push("amount", Text::new("budget-line-amount-negative"));
+    } else if !amount.within_limit() {
+        e.push("amount", Text::new("amount-over-limit"));
     }
     e.into_result(|| ())
 }
@@ -163,8 +167,9 @@ pub fn line_status(
     let actual: i64 = bookings
         .iter()
         .filter(|(d, _)| *d >= year_start && *d <= year_end)
-        .map(|(_, m)| m.0 * sign)
-        .sum();
+        .fold(0i64, |sum, (_, m)| {
+            sum.saturating_add(m.0.saturating_mul(sign))
+        });
     let total_days = (year_end - year_start).num_days() + 1;
     let elapsed = ((today.min(year_end) - year_start).num_days() + 1).clamp(0, total_days);
     let projected = if today >= year_end || elapsed == 0 {
@@ -173,9 +178,14 @@ pub fn line_status(
         // Round half away from zero, in i128 so 3 mio. kr. × 365 cannot overflow.
         let p = i128::from(actual) * i128::from(total_days);
         let e = i128::from(elapsed);
-        i64::try_from((p + p.signum() * e / 2) / e).unwrap_or(i64::MAX)
+        clamp_i64((p + p.signum() * e / 2) / e)
     };
     judge(kind, budgeted, actual, projected, elapsed * 4 >= total_days)
+}
+
+/// `v` as i64, the nearest end of the range when it lies outside.
+fn clamp_i64(v: i128) -> i64 {
+    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
 }
 
 /// Like [`line_status`] for income whose payments are scheduled (a grant's instalments):
@@ -203,7 +213,7 @@ pub fn scheduled_line_status(
         LineKind::Income,
         budgeted,
         linear.actual.0,
-        linear.actual.0 + expected.0.max(0),
+        linear.actual.0.saturating_add(expected.0.max(0)),
         elapsed * 4 >= total_days,
     )
 }
@@ -220,30 +230,30 @@ fn judge(
     let b = budgeted.0;
     let used_permille = (b != 0).then(|| {
         let p = i128::from(actual) * 1000;
-        i64::try_from((p + i128::from(b) / 2) / i128::from(b)).unwrap_or(i64::MAX)
+        clamp_i64((p + i128::from(b) / 2) / i128::from(b))
     });
-    let warning = if b > 0 && projected > b + b / 20 {
+    let warning = if b > 0 && projected > b.saturating_add(b / 20) {
         Some(match kind {
             LineKind::Expense => format!(
                 "Forventes overskredet med {} ved årets slutning (fremskrevet {}).",
-                Money(projected - b).format_dkk(),
+                Money(projected.saturating_sub(b)).format_dkk(),
                 Money(projected).format_dkk()
             ),
             LineKind::Income => format!(
                 "Forventes at give {} mere end budgetteret.",
-                Money(projected - b).format_dkk()
+                Money(projected.saturating_sub(b)).format_dkk()
             ),
         })
-    } else if b > 0 && projected < b - b / 5 && late_enough {
+    } else if b > 0 && projected < b.saturating_sub(b / 5) && late_enough {
         // Judged once a quarter of the year has passed, so January does not cry wolf.
         Some(match kind {
             LineKind::Expense => format!(
                 "Forventes ikke brugt: {} tilbage ved årets slutning.",
-                Money(b - projected).format_dkk()
+                Money(b.saturating_sub(projected)).format_dkk()
             ),
             LineKind::Income => format!(
                 "Forventes at mangle {} ved årets slutning.",
-                Money(b - projected).format_dkk()
+                Money(b.saturating_sub(projected)).format_dkk()
             ),
         })
     } else {
@@ -252,7 +262,7 @@ fn judge(
     LineStatus {
         budgeted,
         actual: Money(actual),
-        remaining: Money(b - actual),
+        remaining: Money(b.saturating_sub(actual)),
         used_permille,
         projected: Money(projected),
         warning,
@@ -272,7 +282,12 @@ pub fn next_voucher_no(used: &[String]) -> String {
             .into_iter()
             .rev()
             .collect();
-        let Ok(n) = digits.parse::<u64>() else {
+        // A number with no successor (u64::MAX) cannot be counted on from.
+        let Some(n) = digits
+            .parse::<u64>()
+            .ok()
+            .filter(|n| n.checked_add(1).is_some())
+        else {
             continue;
         };
         let prefix = v[..v.len() - digits.len()].to_owned();
@@ -282,7 +297,9 @@ pub fn next_voucher_no(used: &[String]) -> String {
     }
     match best {
         None => "1".into(),
-        Some((prefix, n, width)) => format!("{prefix}{:0width$}", n + 1, width = width),
+        Some((prefix, n, width)) => {
+            format!("{prefix}{:0width$}", n.saturating_add(1), width = width)
+        }
     }
 }
 
@@ -547,5 +564,75 @@ mod copy_tests {
             copy_budget(&[], &[], 2027),
             Err(BudgetCopyError::NothingToCopy)
         );
+    }
+}
+
+#[cfg(test)]
+mod absurd_amounts {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn an_amount_past_the_limit_is_refused_where_it_is_typed() {
+        let booking = |amount| BookingInput {
+            booked_on: day(2026, 3, 1),
+            amount: Money(amount),
+            text: "Husleje".into(),
+            voucher_no: None,
+            line: None,
+            grant: None,
+            voucher_file: None,
+        };
+        assert!(validate_booking(&booking(-100_000_000_000)).is_ok());
+        let e = validate_booking(&booking(92_233_720_368_547_758)).unwrap_err();
+        assert_eq!(e.0[0].text, Some(Text::new("amount-over-limit")));
+        assert!(validate_booking(&booking(i64::MIN)).is_err());
+        assert!(validate_line("Husleje", Money(100_000_000_001)).is_err());
+        assert!(validate_line("Husleje", Money::LIMIT).is_ok());
+    }
+
+    #[test]
+    fn stored_values_past_any_limit_give_a_status_not_a_panic() {
+        let (from, to) = (day(2026, 1, 1), day(2026, 12, 31));
+        let huge = [
+            (day(2026, 2, 1), Money(i64::MAX)),
+            (day(2026, 3, 1), Money(i64::MAX)),
+        ];
+        for kind in [LineKind::Income, LineKind::Expense] {
+            for budget in [Money(i64::MAX), Money(i64::MIN), Money(1), Money(0)] {
+                let s = line_status(kind, budget, &huge, from, to, day(2026, 6, 1));
+                assert!(
+                    s.actual.0.unsigned_abs() >= i64::MAX.unsigned_abs(),
+                    "{s:?}"
+                );
+                assert_eq!(s.actual.0.signum(), s.projected.0.signum(), "{s:?}");
+                let _ = scheduled_line_status(
+                    budget,
+                    &huge,
+                    from,
+                    to,
+                    day(2026, 6, 1),
+                    Money(i64::MAX),
+                );
+            }
+        }
+        assert_eq!(
+            [Money(i64::MAX), Money(1)].into_iter().sum::<Money>(),
+            Money(i64::MAX)
+        );
+        assert_eq!(Money(i64::MIN) - Money(1), Money(i64::MIN));
+    }
+
+    #[test]
+    fn a_voucher_number_without_a_successor_is_not_counted_on_from() {
+        assert_eq!(next_voucher_no(&["18446744073709551615".into()]), "1");
+        assert_eq!(
+            next_voucher_no(&["18446744073709551615".into(), "B-0041".into()]),
+            "B-0042"
+        );
+        assert_eq!(next_voucher_no(&["99999999999999999999999".into()]), "1");
     }
 }

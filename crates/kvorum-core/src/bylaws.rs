@@ -136,14 +136,14 @@ pub fn parse_plain_text(text: &str) -> Result<BylawsText, Text> {
             flush(&mut doc, &mut clause);
             continue;
         }
-        let lower = line.to_lowercase();
-        if let Some(rest) = lower
-            .strip_prefix("stk.")
-            .or_else(|| lower.strip_prefix("stk "))
-        {
+        // "Stk." in any case, compared on the line's own bytes: lowercasing the whole line
+        // first can change its length (K, İ) and cut a letter in two.
+        let stk = line
+            .get(..4)
+            .filter(|p| p.eq_ignore_ascii_case("stk.") || p.eq_ignore_ascii_case("stk "))
+            .and_then(|_| line.get(4..));
+        if let Some(after) = stk {
             flush(&mut doc, &mut clause);
-            let rest_len = rest.len();
-            let after = &line[line.len() - rest_len..];
             let after = after
                 .trim_start()
                 .trim_start_matches(|c: char| c.is_ascii_digit())
@@ -764,5 +764,31 @@ mod version_tests {
         assert_eq!(later.adopted_note.as_deref(), Some("Ekstraordinær GF"));
         let err = adopt(&draft, day(2027, 3, 13), Some(day(2027, 3, 12)), None).unwrap_err();
         assert_eq!(err.0[0].field, "inForceFrom");
+    }
+}
+
+#[cfg(test)]
+mod import_panics {
+    use super::*;
+
+    #[test]
+    fn a_letter_whose_lowercase_has_another_length_after_stk_is_read_not_a_panic() {
+        for odd in ["\u{212a}", "İ", "ẞ", "Ω", "ﬀ"] {
+            let text = format!(
+                "§ 1 Navn\nStk. {odd}elvin er et navn.\nStk{odd}\n{odd}tk. 3 Mere.\nSTK. 4 Sidst."
+            );
+            let doc = parse_plain_text(&text).unwrap();
+            assert_eq!(doc.sections[0].title, "Navn");
+            assert!(
+                doc.sections[0].clauses[0].starts_with(odd),
+                "{:?}",
+                doc.sections[0].clauses
+            );
+            assert!(
+                doc.sections[0].clauses.iter().any(|c| c == "Sidst."),
+                "{:?}",
+                doc.sections[0].clauses
+            );
+        }
     }
 }

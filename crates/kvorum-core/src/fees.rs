@@ -93,7 +93,9 @@ pub fn validate_payment(input: &PaymentInput, today: NaiveDate) -> Result<(), Fi
         Some(d) if d > today => errs.push("paidOn", Text::new("payment-date-future")),
         Some(_) => {}
     }
-    if input.amount.0 <= 0 {
+    if !input.amount.within_limit() {
+        errs.push("amount", Text::new("amount-over-limit"));
+    } else if input.amount.0 <= 0 {
         errs.push("amount", Text::new("payment-amount-not-positive"));
     }
     if input
@@ -116,7 +118,9 @@ pub fn validate_fee_rate(rate: &FeeRate, type_codes: &[&str]) -> Result<(), Fiel
     if !(1900..=2200).contains(&rate.year) {
         errs.push("year", Text::new("fee-rate-year-invalid"));
     }
-    if rate.amount.0 < 0 {
+    if !rate.amount.within_limit() {
+        errs.push("amount", Text::new("amount-over-limit"));
+    } else if rate.amount.0 < 0 {
         errs.push("amount", Text::new("fee-rate-negative"));
     }
     errs.into_result(|| ())

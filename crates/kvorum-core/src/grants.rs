@@ -233,11 +233,18 @@ pub fn validate_grant(g: &Grant) -> Result<(), FieldErrors> {
     if g.ends_on < g.starts_on {
         e.push("endsOn", Text::new("grant-period-backwards"));
     }
-    if g.amount_per_year.0 < 0 {
+    if !g.amount_per_year.within_limit() {
+        e.push("amountPerYear", Text::new("amount-over-limit"));
+    } else if g.amount_per_year.0 < 0 {
         e.push("amountPerYear", Text::new("grant-amount-negative"));
     }
     if g.kind != GrantKind::InKind && g.amount_per_year.0 == 0 {
         e.push("amountPerYear", Text::new("grant-amount-missing"));
+    }
+    if g.instalments.iter().any(|i| !i.amount.within_limit())
+        || g.in_kind.iter().any(|k| !k.value_per_year.within_limit())
+    {
+        e.push("instalments", Text::new("amount-over-limit"));
     }
     if g.instalments.iter().any(|i| i.amount.0 <= 0) {
         e.push("instalments", Text::new("grant-instalment-not-positive"));
@@ -575,7 +582,9 @@ pub fn validate_worker_name(name: &str) -> Result<(), FieldErrors> {
 /// A paid frikort job: what it was and a positive amount (the cap is checked apart).
 pub fn validate_frikort_job(description: &str, amount: Money) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
-    if amount.0 <= 0 {
+    if !amount.within_limit() {
+        e.push("amount", Text::new("amount-over-limit"));
+    } else if amount.0 <= 0 {
         e.push("amount", Text::new("frikort-job-amount-missing"));
     }
     if description.trim().is_empty() {

@@ -235,16 +235,22 @@ pub fn members_to_import(
         let valid = validate_member(input, types, today).map_err(|e| {
             Text::new("import-refused-row")
                 .text("at", Text::new("import-at-line").num("line", row.line))
-                .str("problem", e.to_string())
+                .text(
+                    "problem",
+                    e.0.first()
+                        .and_then(|f| f.text.clone())
+                        .unwrap_or_else(|| Text::from(e.to_string())),
+                )
         })?;
         let no = match valid.member_no {
             Some(no) => no,
             None => {
                 while taken.contains(&next) {
-                    next += 1;
+                    next = next.saturating_add(1);
                 }
-                next += 1;
-                next - 1
+                let no = next;
+                next = next.saturating_add(1);
+                no
             }
         };
         members.push(valid.into_member(MemberId::new(), no, 1));

@@ -322,7 +322,7 @@ pub fn validate_member(
     let mut errs = FieldErrors::default();
 
     if let Some(no) = input.member_no {
-        if no <= 0 {
+        if !(1..=MAX_MEMBER_NO).contains(&no) {
             errs.push("memberNo", Text::new("field-member-no"));
         }
     }
@@ -565,9 +565,12 @@ pub fn danish_collate(s: &str) -> Vec<u32> {
         .collect()
 }
 
+/// The highest member number Kvorum gives or takes.
+pub const MAX_MEMBER_NO: i64 = 9_999_999;
+
 /// The next free member number: one more than the highest.
 pub fn next_member_no(existing: impl Iterator<Item = i64>) -> i64 {
-    existing.max().unwrap_or(0) + 1
+    existing.max().unwrap_or(0).saturating_add(1)
 }
 
 #[cfg(test)]
@@ -715,5 +718,30 @@ mod tests {
             vec![2, 1, 0],
             "Å sorts last in Danish"
         );
+    }
+}
+
+#[cfg(test)]
+mod member_numbers {
+    use super::*;
+
+    #[test]
+    fn member_numbers_stay_in_their_range_and_the_next_one_never_overflows() {
+        let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let with_no = |no| MemberInput {
+            name: "Søren Ærø".into(),
+            member_no: Some(no),
+            joined_on: Some(day),
+            membership_type: "ordinary".into(),
+            ..Default::default()
+        };
+        let types = builtin_membership_types();
+        assert!(validate_member(&with_no(MAX_MEMBER_NO), &types, day).is_ok());
+        for bad in [0, -1, MAX_MEMBER_NO + 1, i64::MAX, i64::MIN] {
+            let e = validate_member(&with_no(bad), &types, day).unwrap_err();
+            assert_eq!(e.0[0].field, "memberNo", "{bad}");
+        }
+        assert_eq!(next_member_no([i64::MAX].into_iter()), i64::MAX);
+        assert_eq!(next_member_no([3, 9].into_iter()), 10);
     }
 }

@@ -14,9 +14,18 @@ pub struct Money(pub i64);
 
 impl Money {
     pub const ZERO: Money = Money(0);
+    /// The largest amount Kvorum takes in one field, either sign: 1.000.000.000 kr. Every
+    /// amount is checked against it where the user types it, so sums of a year's entries
+    /// stay far from overflow; the arithmetic below saturates all the same.
+    pub const LIMIT: Money = Money(100_000_000_000);
 
     pub fn from_kr(kr: i64) -> Self {
-        Money(kr * 100)
+        Money(kr.saturating_mul(100))
+    }
+
+    /// Within ±[`Money::LIMIT`].
+    pub fn within_limit(self) -> bool {
+        self.0.unsigned_abs() <= Self::LIMIT.0.unsigned_abs()
     }
     pub fn ore(self) -> i64 {
         self.0
@@ -105,20 +114,20 @@ impl Money {
 impl std::ops::Add for Money {
     type Output = Money;
     fn add(self, rhs: Money) -> Money {
-        Money(self.0 + rhs.0)
+        Money(self.0.saturating_add(rhs.0))
     }
 }
 
 impl std::ops::Sub for Money {
     type Output = Money;
     fn sub(self, rhs: Money) -> Money {
-        Money(self.0 - rhs.0)
+        Money(self.0.saturating_sub(rhs.0))
     }
 }
 
 impl std::iter::Sum for Money {
     fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
-        Money(iter.map(|m| m.0).sum())
+        iter.fold(Money::ZERO, |a, b| a + b)
     }
 }
 

@@ -41,7 +41,6 @@ impl Fraction {
         u32::try_from(p / u64::from(self.den.max(1)) + 1).unwrap_or(u32::MAX)
     }
 
-    /// "2/3", "halvdelen" for 1/2.
     /// The share as the catalogue says it ("halvdelen", "2/3"; "half", "2/3").
     pub fn text(self) -> Text {
         Text::new("fraction")
@@ -49,6 +48,7 @@ impl Fraction {
             .num("den", self.den)
     }
 
+    /// "2/3", "halvdelen" for 1/2.
     pub fn text_da(self) -> String {
         match (self.num, self.den) {
             (1, 2) => "halvdelen".into(),

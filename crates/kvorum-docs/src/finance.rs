@@ -116,18 +116,20 @@ pub fn budget_followup_layout(doc: &BudgetFollowupDoc) -> Document {
                 ]
             })
             .collect();
-        let (b, a): (i64, i64) = part
-            .iter()
-            .fold((0, 0), |(b, a), r| (b + r.budget.0, a + r.actual.0));
-        let p: i64 = part.iter().map(|r| r.projected.0).sum();
-        result += if income { a } else { -a };
+        // Money adds and subtracts saturating: a stored amount past any limit gives a
+        // figure at the end of the range, not a panic.
+        let b = part.iter().map(|r| r.budget).sum::<Money>();
+        let a = part.iter().map(|r| r.actual).sum::<Money>();
+        let p = part.iter().map(|r| r.projected).sum::<Money>().0;
+        result = result.saturating_add(if income { a.0 } else { a.0.saturating_neg() });
         rows.push(vec![
             format!("I alt, {}", heading.to_lowercase()),
-            n(Money(b)),
-            n(Money(a)),
-            n(Money(b - a)),
-            if b > 0 {
-                format!("{} %", (a * 100 + b / 2) / b)
+            n(b),
+            n(a),
+            n(b - a),
+            if b.0 > 0 {
+                let share = (i128::from(a.0) * 100 + i128::from(b.0) / 2) / i128::from(b.0);
+                format!("{share} %")
             } else {
                 "—".into()
             },
@@ -280,7 +282,7 @@ pub fn grant_report_layout(doc: &GrantReportDoc) -> Document {
         .collect();
     rows.push(vec![
         "I alt".into(),
-        n(Money(doc.instalments.iter().map(|i| i.1 .0).sum())),
+        n(doc.instalments.iter().map(|i| i.1).sum()),
         n(doc.received),
         String::new(),
     ]);
@@ -295,14 +297,14 @@ pub fn grant_report_layout(doc: &GrantReportDoc) -> Document {
     let mut rows: Vec<Vec<String>> = doc
         .expenses
         .iter()
-        .map(|(l, b, s)| vec![l.clone(), n(*b), n(*s), n(Money(b.0 - s.0))])
+        .map(|(l, b, s)| vec![l.clone(), n(*b), n(*s), n(*b - *s)])
         .collect();
-    let budget: i64 = doc.expenses.iter().map(|e| e.1 .0).sum();
+    let budget = doc.expenses.iter().map(|e| e.1).sum::<Money>().0;
     rows.push(vec![
         "I alt".into(),
         n(Money(budget)),
         n(doc.spent),
-        n(Money(budget - doc.spent.0)),
+        n(Money(budget) - doc.spent),
     ]);
     flow.table(&cols, &rows, 9.0);
     flow.gap(2.0);
@@ -311,7 +313,7 @@ pub fn grant_report_layout(doc: &GrantReportDoc) -> Document {
             "Af årets tilskud på {} kr. er {} kr. brugt; {} kr. er tilbage.",
             n(doc.year_amount),
             n(doc.spent),
-            n(Money(doc.year_amount.0 - doc.spent.0))
+            n(doc.year_amount - doc.spent)
         ),
         10.0,
         Style::Regular,

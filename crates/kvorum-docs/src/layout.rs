@@ -469,7 +469,8 @@ impl Flow {
                 gray: if actual > budget { 0.0 } else { 0.3 },
             });
             let pct = if *budget > 0 {
-                format!("{} %", (actual * 100 + budget / 2) / budget)
+                let (a, b) = (i128::from(*actual), i128::from(*budget));
+                format!("{} %", (a * 100 + b / 2) / b)
             } else {
                 "—".to_owned()
             };

@@ -413,4 +413,38 @@ mod tests {
         assert!(DbLocation::parse("mysql://x").is_err());
         assert!(DbLocation::parse("").is_err());
     }
+
+    /// A Kvorum from before the versioned documents (migrations 0001–0008 only) refuses a
+    /// database this build has opened, rather than reading its documents as empty.
+    #[tokio::test]
+    async fn an_older_kvorum_refuses_a_database_with_versioned_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("forening.sqlite");
+        let store = Store::open(
+            &DbLocation::SqliteFile(file.clone()),
+            DateTime::<Utc>::UNIX_EPOCH,
+        )
+        .await
+        .unwrap();
+        store.close().await;
+        let older = dir.path().join("older");
+        std::fs::create_dir(&older).unwrap();
+        let ours = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations/sqlite");
+        for entry in std::fs::read_dir(&ours).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.as_str() < "0009" {
+                std::fs::copy(entry.path(), older.join(&name)).unwrap();
+            }
+        }
+        let migrator = sqlx::migrate::Migrator::new(older.as_path()).await.unwrap();
+        let pool = SqlitePoolOptions::new()
+            .connect_with(SqliteConnectOptions::new().filename(&file))
+            .await
+            .unwrap();
+        let refused = migrator.run(&pool).await.unwrap_err();
+        assert!(
+            matches!(refused, sqlx::migrate::MigrateError::VersionMissing(9)),
+            "{refused:?}"
+        );
+    }
 }

@@ -57,7 +57,7 @@ impl Api {
             .collect();
         let (lines, bookings) = (&books.lines, &books.bookings);
         let mut views = Vec::with_capacity(lines.len());
-        let (mut ib, mut ia, mut eb, mut ea) = (0, 0, 0, 0);
+        let (mut ib, mut ia, mut eb, mut ea) = (0i64, 0i64, 0i64, 0i64);
         for l in lines.iter().cloned() {
             let mut booked: Vec<(NaiveDate, Money)> = bookings
                 .iter()
@@ -72,30 +72,36 @@ impl Api {
                 .filter(|_| l.kind == LineKind::Income)
                 .and_then(|g| books.grants.iter().find(|x| x.id == g))
                 .filter(|g| !g.instalments.is_empty())
-                .map(|g| g.instalments_in(from, to).iter().map(|i| i.amount.0).sum());
+                .map(|g| {
+                    g.instalments_in(from, to)
+                        .iter()
+                        .map(|i| i.amount)
+                        .sum::<Money>()
+                        .0
+                });
             let status = match scheduled {
                 // A grant's lump sums: what is in plus the instalments still to come.
                 Some(total) => {
-                    let got: i64 = booked.iter().map(|(_, m)| m.0).sum();
+                    let got = booked.iter().map(|(_, m)| *m).sum::<Money>().0;
                     scheduled_line_status(
                         l.amount,
                         &booked,
                         from,
                         to,
                         on,
-                        Money((total - got).max(0)),
+                        Money(total.saturating_sub(got).max(0)),
                     )
                 }
                 None => line_status(l.kind, l.amount, &booked, from, to, on),
             };
             match l.kind {
                 LineKind::Income => {
-                    ib += l.amount.0;
-                    ia += status.actual.0;
+                    ib = ib.saturating_add(l.amount.0);
+                    ia = ia.saturating_add(status.actual.0);
                 }
                 LineKind::Expense => {
-                    eb += l.amount.0;
-                    ea += status.actual.0;
+                    eb = eb.saturating_add(l.amount.0);
+                    ea = ea.saturating_add(status.actual.0);
                 }
             }
             views.push(LineView { line: l, status });
@@ -103,8 +109,9 @@ impl Api {
         let unassigned = bookings
             .iter()
             .filter(|b| b.line.is_none() && b.booked_on <= on)
-            .map(|b| b.amount.0)
-            .sum();
+            .map(|b| b.amount)
+            .sum::<Money>()
+            .0;
         Ok(BudgetView {
             year,
             from,

@@ -152,11 +152,15 @@ impl Api {
                 .current
                 .iter()
                 .map(|t| {
+                    // A Danish document, whatever language the screen speaks.
+                    let (seat, period) =
+                        kvorum_core::board::term_labels(&t.term, kvorum_core::text::Lang::Da);
+                    let position = t.term.position_on(b.on).map(|p| p.text().da());
                     [
-                        t.kind_label.clone(),
+                        seat,
                         t.term.name.clone(),
-                        t.position.clone().unwrap_or_default(),
-                        t.period.clone(),
+                        position.unwrap_or_default(),
+                        period,
                     ]
                 })
                 .collect(),

@@ -65,7 +65,13 @@ impl Api {
                 continue;
             }
             let (ranking, _, _) = self.count_in(tx, &e).await?;
-            if ranking.is_some_and(|r| r.pending.is_none()) {
+            // Decided, and — for a position elected directly — someone was elected: a chair
+            // election nobody stood for leaves the register as it is and the minutes
+            // approvable.
+            let decided = ranking.is_some_and(|r| {
+                r.pending.is_none() && (e.kind != ElectionKind::Position || !r.elected.is_empty())
+            });
+            if decided {
                 // A run-off applied just before may have changed its first round: read it again.
                 let fresh = election_in(&mut tx.reader(), e.id).await?;
                 if !fresh.applied {

@@ -124,7 +124,7 @@ impl Api {
         let budget = self.budget_get(year, Some(on)).await?;
         let grants = self.grants_list(year, Some(on)).await?;
         let visits = self.visits_get(year).await?.summary;
-        let in_kind_value = Money(grants.iter().map(|g| g.in_kind_value.0).sum());
+        let in_kind_value = grants.iter().map(|g| g.in_kind_value).sum();
         let reminders = grants
             .iter()
             .flat_map(|g| g.reminders.iter().cloned())

@@ -186,13 +186,12 @@ pub(crate) fn grant_view(
         .map(|l| FundedLine {
             name: l.name.clone(),
             budgeted: l.amount,
-            spent: Money(
-                -mine
+            spent: Money::ZERO
+                - mine
                     .iter()
                     .filter(|b| b.line == Some(l.id))
-                    .map(|b| b.amount.0)
-                    .sum::<i64>(),
-            ),
+                    .map(|b| b.amount)
+                    .sum::<Money>(),
         })
         .collect();
     let mut reminders = deadline_reminders(&g.grantor, &g.deadlines, on, 30);
@@ -211,13 +210,13 @@ pub(crate) fn grant_view(
         audit_level: audit_level(g.amount_per_year).to_owned(),
         year,
         year_amount,
-        received: Money(receipts.iter().map(|(_, m)| m.0).sum()),
+        received: receipts.iter().map(|(_, m)| *m).sum(),
         instalments,
         reminders,
         spending,
         funded_lines,
         pace,
-        in_kind_value: Money(g.in_kind.iter().map(|k| k.value_per_year.0).sum()),
+        in_kind_value: g.in_kind.iter().map(|k| k.value_per_year).sum(),
         grant: g.clone(),
     }
 }

@@ -53,7 +53,7 @@ impl Api {
         let (mut tx, _) = self.begin_in_association().await?;
         let preview = self.import_preview_in(&mut tx.reader(), &request).await?;
         let types = tx.membership_types().await?;
-        let first_free = tx.max_member_no().await? + 1;
+        let first_free = tx.max_member_no().await?.saturating_add(1);
         let members = members_to_import(&preview, &types, first_free, self.clock.today())
             .map_err(import_error)?;
         self.insert_members_in(&mut tx, &members).await?;

@@ -218,7 +218,7 @@ impl Api {
     pub async fn member_add(&self, input: MemberInput) -> ApiResult<Member> {
         let (mut tx, _) = self.begin_in_association().await?;
         let types = tx.membership_types().await?;
-        let next = tx.max_member_no().await? + 1;
+        let next = tx.max_member_no().await?.saturating_add(1);
         let member = self.valid_member(&input, &types, next)?;
         self.insert_members_in(&mut tx, std::slice::from_ref(&member))
             .await?;
