@@ -148,13 +148,24 @@ impl Api {
         // year's numbering locked between laptops.
         let mut by_year: std::collections::HashMap<i32, (Vec<BudgetLine>, String)> =
             Default::default();
+        // The years' numbering is locked in year order, so two imports spanning the same
+        // years cannot each hold one year and wait for the other (PostgreSQL).
+        let years: std::collections::BTreeSet<i32> = preview
+            .rows
+            .iter()
+            .filter(|r| !r.duplicate)
+            .filter_map(|r| r.line.as_ref())
+            .map(|l| fiscal_year_of(l.date, start).0.year())
+            .collect();
+        for year in &years {
+            tx.lock_books(*year).await?;
+        }
         let mut new = Vec::new();
         for r in preview.rows.iter().filter(|r| !r.duplicate) {
             let Some(l) = &r.line else { continue };
             let (from, _) = fiscal_year_of(l.date, start);
             let year = from.year();
             if let std::collections::hash_map::Entry::Vacant(slot) = by_year.entry(year) {
-                tx.lock_books(year).await?;
                 let lines = tx.budget_lines(year).await?;
                 let bookings = tx.bookings(year).await?;
                 slot.insert((lines, next_voucher_no(&used_vouchers(&bookings))));
