@@ -353,18 +353,26 @@ kvorum_tests::on_both_engines!(member_register_story);
 async fn sqlite_file_is_backed_up_before_migrating() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("gammel.sqlite");
+    // A file as an older Kvorum left it: its migrations up to 0008, and a member.
     {
         use sqlx::Connection;
+        let older = dir.path().join("older-migrations");
+        std::fs::create_dir(&older).unwrap();
+        let ours = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations/sqlite");
+        for entry in std::fs::read_dir(&ours).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.as_str() < "0009" {
+                std::fs::copy(entry.path(), older.join(&name)).unwrap();
+            }
+        }
         let mut c =
             sqlx::SqliteConnection::connect(&format!("sqlite://{}?mode=rwc", path.display()))
                 .await
                 .unwrap();
-        sqlx::query("CREATE TABLE old_notes (t TEXT)")
-            .execute(&mut c)
+        sqlx::migrate::Migrator::new(older.as_path())
             .await
-            .unwrap();
-        sqlx::query("INSERT INTO old_notes VALUES ('vigtigt')")
-            .execute(&mut c)
+            .unwrap()
+            .run(&mut c)
             .await
             .unwrap();
         c.close().await.unwrap();
@@ -377,4 +385,35 @@ async fn sqlite_file_is_backed_up_before_migrating() {
     // opening again migrates nothing, so no new copy
     db.open("test").await.close().await;
     assert_eq!(kvorum_store::backups_of(&path).len(), 1);
+
+    // Another program's database is refused in Danish and left alone: no tables, no copy.
+    let foreign = dir.path().join("regnskab.sqlite");
+    {
+        use sqlx::Connection;
+        let mut c =
+            sqlx::SqliteConnection::connect(&format!("sqlite://{}?mode=rwc", foreign.display()))
+                .await
+                .unwrap();
+        sqlx::query("CREATE TABLE old_notes (t TEXT)")
+            .execute(&mut c)
+            .await
+            .unwrap();
+        c.close().await.unwrap();
+    }
+    let before = std::fs::read(&foreign).unwrap();
+    let refused = kvorum_api::Api::open(
+        &foreign.display().to_string(),
+        "test",
+        kvorum_api::Clock::fixed_on(kvorum_tests::today()),
+    )
+    .await
+    .err()
+    .unwrap();
+    assert!(
+        refused.message.contains("database fra et andet program"),
+        "{}",
+        refused.message
+    );
+    assert_eq!(std::fs::read(&foreign).unwrap(), before);
+    assert!(kvorum_store::backups_of(&foreign).is_empty());
 }

@@ -166,6 +166,12 @@ impl From<StoreError> for ApiError {
 
 pub(crate) fn open_failed(loc: &DbLocation, e: StoreError) -> ApiError {
     tracing::error!(error = ?e, location = %loc.display(), "could not open database");
+    if let (StoreError::NotKvorum(_), DbLocation::SqliteFile(p)) = (&e, loc) {
+        return ApiError::new(
+            ErrorCode::File,
+            Text::new("error-not-kvorum").str("file", p.display().to_string()),
+        );
+    }
     // The cause is in the log (above); the sentence says what to check.
     let message = match loc {
         DbLocation::SqliteFile(p) => {

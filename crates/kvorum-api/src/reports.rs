@@ -3,6 +3,7 @@
 
 use chrono::Datelike;
 use kvorum_core::budget::LineKind;
+use kvorum_core::csv_file::neutralise_cell;
 use kvorum_core::grants::{InstalmentState, MONTHS_DA};
 use kvorum_core::ids::GrantId;
 use kvorum_core::text::Text;
@@ -246,12 +247,12 @@ impl Api {
                 .unwrap_or_default();
             w.write_record([
                 b.booked_on.format("%d-%m-%Y").to_string(),
-                b.voucher_no.clone(),
-                b.text.clone(),
+                neutralise_cell(&b.voucher_no),
+                neutralise_cell(&b.text),
                 b.amount.format_number(),
-                line,
-                grant,
-                b.voucher_file.clone().unwrap_or_default(),
+                neutralise_cell(&line),
+                neutralise_cell(&grant),
+                neutralise_cell(b.voucher_file.as_deref().unwrap_or_default()),
             ])
             .map_err(err)?;
         }

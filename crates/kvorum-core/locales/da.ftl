@@ -90,6 +90,7 @@ error-database = Databasen svarede med en fejl, og intet er gemt. Prøv igen; sk
 error-no-association = Databasen har endnu ingen forening. Opret foreningen først.
 error-no-database = Ingen forening er åben. Vælg »Åbn anden forening …«.
 error-open-file = Foreningsfilen { $file } kunne ikke åbnes. Tjek at mappen findes, og at du må skrive i den.
+error-not-kvorum = { $file } er en database fra et andet program, ikke en forening fra Kvorum. Kvorum har ikke rørt den. Vælg en anden fil, eller opret en ny forening.
 error-open-server = Databaseserveren { $server } kunne ikke nås. Tjek adressen, brugernavn og adgangskode, og at serveren kører.
 
 ## Hvad fejlen handler om ({ $what } ovenfor)
@@ -406,6 +407,7 @@ meeting-ends-before-start = Mødet kan ikke slutte, før det begynder.
 agenda-item-title-missing = Hvert dagsordenspunkt skal have en overskrift.
 agenda-too-long = En dagsorden kan højst have 60 punkter.
 membership-type-name-missing = Skriv navnet på medlemstypen, fx »Familiemedlem«.
+date-out-of-range = Datoen skal ligge mellem 1900 og 2100. Tjek årstallet.
 amount-over-limit = Beløbet er for stort. Kvorum tager beløb op til 1.000.000.000 kr.
 booking-amount-missing = Beløbet mangler. Indtægter er positive, udgifter negative, fx -1.250,00.
 booking-voucher-too-long = Bilagsnummeret må højst have 20 tegn.

@@ -90,6 +90,7 @@ error-database = The database answered with an error, and nothing was saved. Try
 error-no-association = The database has no association yet. Create the association first.
 error-no-database = No association is open. Choose "Open another association …".
 error-open-file = The association file { $file } could not be opened. Check that the folder exists and that you may write in it.
+error-not-kvorum = { $file } is another program's database, not an association from Kvorum. Kvorum has not touched it. Choose another file, or create a new association.
 error-open-server = The database server { $server } could not be reached. Check the address, user name and password, and that the server is running.
 
 ## What an error is about ({ $what } above)
@@ -406,6 +407,7 @@ meeting-ends-before-start = The meeting cannot end before it begins.
 agenda-item-title-missing = Each agenda item must have a title.
 agenda-too-long = An agenda can have at most 60 items.
 membership-type-name-missing = Type the name of the membership type, e.g. “Family member”.
+date-out-of-range = The date must lie between 1900 and 2100. Check the year.
 amount-over-limit = The amount is too large. Kvorum takes amounts up to 1.000.000.000 kr.
 booking-amount-missing = The amount is missing. Income is positive, expenses negative, e.g. -1.250,00.
 booking-voucher-too-long = The voucher number can have at most 20 characters.

@@ -107,14 +107,28 @@ fn parse_signed(s: &str) -> Result<Money, Text> {
 
 /// The key that recognises a line imported before: date, amount, text and balance.
 pub fn line_key(l: &BankLine) -> String {
+    let text = l.text.to_lowercase();
+    // A text longer than any bank writes is kept in the key as its SHA-256, so the key fits
+    // PostgreSQL's index (about 2.7 kB a row); the keys of real lines stay as they were.
+    let text = if text.len() > MAX_KEY_TEXT {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(text.as_bytes());
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        format!("sha256:{hex}")
+    } else {
+        text
+    };
     format!(
         "{}|{}|{}|{}",
         l.date,
         l.amount.0,
-        l.text.to_lowercase(),
+        text,
         l.balance.map(|b| b.0.to_string()).unwrap_or_default()
     )
 }
+
+/// Bytes of a line's text kept as they are in its key.
+const MAX_KEY_TEXT: usize = 1000;
 
 /// "If the text contains `pattern`, it is budget line `line`."
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -221,6 +235,32 @@ mod tests {
             suggest_line("Husleje juni", &rules),
             Some("El og varme"),
             "the newest choice wins"
+        );
+    }
+}
+
+#[cfg(test)]
+mod long_lines {
+    use super::*;
+
+    #[test]
+    fn a_line_of_several_kilobytes_gets_a_key_that_fits_an_index_and_stays_unique() {
+        let line = |text: String| BankLine {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            amount: Money(-12_500),
+            text,
+            balance: Some(Money(1_000_000)),
+        };
+        let short = line("Husleje marts".into());
+        assert_eq!(line_key(&short), "2026-03-01|-12500|husleje marts|1000000");
+        let long = line("Ø".repeat(1500));
+        let other = line(format!("{}x", "Ø".repeat(1500)));
+        assert!(line_key(&long).len() < 200, "{}", line_key(&long).len());
+        assert_ne!(line_key(&long), line_key(&other));
+        assert_eq!(
+            line_key(&long),
+            line_key(&line("ø".repeat(1500))),
+            "case aside"
         );
     }
 }

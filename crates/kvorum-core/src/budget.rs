@@ -69,6 +69,7 @@ pub struct BookingInput {
 
 pub fn validate_booking(input: &BookingInput) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
+    crate::dates::check_plausible(&mut e, "bookedOn", Some(input.booked_on));
     if input.amount.0 == 0 {
         e.push("amount", Text::new("booking-amount-missing"));
     } else if !input.amount.within_limit() {

@@ -90,7 +90,10 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
             .count();
         counted = counted.max(upto);
         let line = u32::try_from(newlines + 1).unwrap_or(u32::MAX);
-        let cells: Vec<String> = rec.iter().map(|c| c.trim().to_owned()).collect();
+        let cells: Vec<String> = rec
+            .iter()
+            .map(|c| restore_cell(c.trim()).to_owned())
+            .collect();
         if cells.iter().all(String::is_empty) {
             continue;
         }
@@ -107,4 +110,53 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
         headers,
         records,
     })
+}
+
+/// A cell of an exported CSV file as a spreadsheet must not evaluate it (OWASP's rule for
+/// CSV injection): text that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets
+/// a leading `'`. Use it for text people typed (names, bank texts), not for the amounts and
+/// dates Kvorum writes itself.
+pub fn neutralise_cell(text: &str) -> String {
+    if text.starts_with(FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The cell as it was before [`neutralise_cell`]: Kvorum's own exports read back unchanged.
+pub fn restore_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+#[cfg(test)]
+mod formula_cells {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_evaluate_are_neutralised_and_read_back() {
+        for evil in [
+            "=HYPERLINK(\"http://x\")",
+            "+45 12 34",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+        ] {
+            let out = neutralise_cell(evil);
+            assert!(out.starts_with('\''), "{out}");
+            assert_eq!(restore_cell(&out), evil);
+        }
+        for plain in ["Søren Ærø", "'citat'", "", "Torvet 1"] {
+            assert_eq!(neutralise_cell(plain), plain);
+            assert_eq!(restore_cell(plain), plain);
+        }
+        let file = format!("Navn;By\r\n{};Maribo\r\n", neutralise_cell("=1+1"));
+        let parsed = parse_csv(file.as_bytes()).unwrap();
+        assert_eq!(parsed.records[0].1[0], "=1+1");
+    }
 }

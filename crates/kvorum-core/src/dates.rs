@@ -5,6 +5,19 @@ use chrono::NaiveDate;
 use crate::text::Text;
 
 /// `22.11.2026`
+/// The dates Kvorum takes where a user types one: from 1 January 1900 to 31 December 2100.
+/// A date outside (01.01.9999, 01.01.0000) is a typing error, never a real meeting or payment.
+pub fn plausible(d: NaiveDate) -> bool {
+    (1900..=2100).contains(&chrono::Datelike::year(&d))
+}
+
+/// Adds the refusal of an implausible date to `errs`, for `field`.
+pub fn check_plausible(errs: &mut crate::FieldErrors, field: &str, d: Option<NaiveDate>) {
+    if d.is_some_and(|d| !plausible(d)) {
+        errs.push(field, crate::text::Text::new("date-out-of-range"));
+    }
+}
+
 pub fn format_date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
@@ -36,7 +49,12 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, Text> {
         return Err(bad());
     };
     let y = i32::try_from(y).map_err(|_| bad())?;
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| Text::new("date-impossible").str("value", s))
+    let date = NaiveDate::from_ymd_opt(y, m, d)
+        .ok_or_else(|| Text::new("date-impossible").str("value", s))?;
+    if !plausible(date) {
+        return Err(Text::new("date-out-of-range"));
+    }
+    Ok(date)
 }
 
 /// `lørdag den 14. marts 2026`, as a notice or the minutes write it.
@@ -131,7 +149,34 @@ mod tests {
         #[test]
         fn format_then_parse(days in 0i64..80_000) {
             let date = d(1900, 1, 1) + chrono::Duration::days(days);
-            prop_assert_eq!(parse_date(&format_date(date)), Ok(date));
+            let parsed = parse_date(&format_date(date));
+            if plausible(date) {
+                prop_assert_eq!(parsed, Ok(date));
+            } else {
+                prop_assert_eq!(parsed, Err(Text::new("date-out-of-range")));
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod plausible_dates {
+    use super::*;
+
+    #[test]
+    fn dates_outside_1900_to_2100_are_refused_where_they_are_typed_or_read() {
+        assert!(parse_date("01.01.1900").is_ok() && parse_date("31.12.2100").is_ok());
+        for far in ["01.01.9999", "0000-01-01", "31.12.1899", "01.01.2101"] {
+            assert_eq!(
+                parse_date(far).unwrap_err().id,
+                "date-out-of-range",
+                "{far}"
+            );
+        }
+        let mut errs = crate::FieldErrors::default();
+        check_plausible(&mut errs, "joinedOn", NaiveDate::from_ymd_opt(9999, 1, 1));
+        check_plausible(&mut errs, "leftOn", None);
+        assert_eq!(errs.0.len(), 1);
+        assert_eq!(errs.0[0].field, "joinedOn");
     }
 }

@@ -91,6 +91,9 @@ pub fn validate_payment(input: &PaymentInput, today: NaiveDate) -> Result<(), Fi
     match input.paid_on {
         None => errs.push("paidOn", Text::new("payment-date-missing")),
         Some(d) if d > today => errs.push("paidOn", Text::new("payment-date-future")),
+        Some(d) if !crate::dates::plausible(d) => {
+            errs.push("paidOn", Text::new("date-out-of-range"))
+        }
         Some(_) => {}
     }
     if !input.amount.within_limit() {

@@ -224,6 +224,8 @@ impl Grant {
 
 pub fn validate_grant(g: &Grant) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
+    crate::dates::check_plausible(&mut e, "startsOn", Some(g.starts_on));
+    crate::dates::check_plausible(&mut e, "endsOn", Some(g.ends_on));
     if g.name.trim().is_empty() {
         e.push("name", Text::new("grant-name-missing"));
     }
@@ -561,6 +563,7 @@ pub struct FrikortJob {
 /// A visitor count: for a day that has passed, and a believable number.
 pub fn validate_visit(t: &VisitTally, today: NaiveDate) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
+    crate::dates::check_plausible(&mut e, "day", Some(t.day));
     if t.day > today {
         e.push("day", Text::new("visits-future"));
     }

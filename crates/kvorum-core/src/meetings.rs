@@ -250,6 +250,8 @@ impl Meeting {
 
 pub fn validate_meeting(input: &MeetingInput) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
+    crate::dates::check_plausible(&mut e, "date", Some(input.date));
+    crate::dates::check_plausible(&mut e, "demandedOn", input.demanded_on);
     if input.kind == MeetingKind::Other && input.body.as_deref().is_none_or(|b| b.trim().is_empty())
     {
         e.push("body", Text::new("meeting-body-missing"));

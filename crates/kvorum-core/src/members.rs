@@ -356,6 +356,8 @@ pub fn validate_member(
             errs.push("joinedOn", Text::new("field-joined-before-birth"));
         }
     }
+    crate::dates::check_plausible(&mut errs, "joinedOn", joined_on);
+    crate::dates::check_plausible(&mut errs, "leftOn", input.left_on);
     let left_reason = normalize_optional(&input.left_reason);
     if let Some(l) = input.left_on {
         if let Some(j) = joined_on {

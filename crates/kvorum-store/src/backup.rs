@@ -11,6 +11,17 @@ use crate::Result;
 
 pub const BACKUPS_KEPT: usize = 10;
 
+/// A file with tables of its own and no Kvorum migrations table: another program's database,
+/// which Kvorum must not write its tables into.
+pub(crate) async fn foreign(pool: &SqlitePool) -> Result<bool> {
+    let (tables, ours): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(SUM(name = '_sqlx_migrations'), 0) FROM sqlite_master WHERE type = 'table'",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(tables > 0 && ours == 0)
+}
+
 pub(crate) async fn needs_migration(pool: &SqlitePool, migrator: &Migrator) -> Result<bool> {
     let has_table: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",

@@ -18,7 +18,6 @@ mod members;
 mod stored;
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -60,6 +59,9 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
+    /// An SQLite file that holds tables but is not a Kvorum database: left untouched.
+    #[error("not a Kvorum database: {0}")]
+    NotKvorum(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -301,7 +303,21 @@ impl Store {
             std::fs::create_dir_all(dir)?;
         }
         let existed = path.exists() && std::fs::metadata(path)?.len() > 0;
-        let opts = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
+        if existed {
+            // Looked at read-only first, so another program's database is left as it was.
+            let look = SqlitePoolOptions::new()
+                .max_connections(1)
+                .connect_with(SqliteConnectOptions::new().filename(path).read_only(true))
+                .await?;
+            let foreign = backup::foreign(&look).await;
+            look.close().await;
+            if foreign? {
+                return Err(StoreError::NotKvorum(path.display().to_string()));
+            }
+        }
+        // The path as a path: `?`, `#` and `%25` in a file name are letters, not URL syntax.
+        let opts = SqliteConnectOptions::new()
+            .filename(path)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
@@ -412,6 +428,66 @@ mod tests {
         );
         assert!(DbLocation::parse("mysql://x").is_err());
         assert!(DbLocation::parse("").is_err());
+    }
+
+    /// A file name is a name: `?`, `#` and `%25` open the file so called, not another.
+    #[tokio::test]
+    async fn a_path_with_url_characters_opens_that_file() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "forening?.sqlite",
+            "a#b.sqlite",
+            "100%25.sqlite",
+            "Æblegården 2026.sqlite",
+        ] {
+            let file = dir.path().join(name);
+            let store = Store::open(
+                &DbLocation::SqliteFile(file.clone()),
+                DateTime::<Utc>::UNIX_EPOCH,
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+            store.close().await;
+            assert!(file.exists(), "{name} was created under its own name");
+        }
+        assert!(!dir.path().join("100%.sqlite").exists());
+    }
+
+    /// Another program's SQLite database is refused and left byte for byte as it was.
+    #[tokio::test]
+    async fn another_programs_database_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("regnskab.sqlite");
+        let pool = SqlitePoolOptions::new()
+            .connect_with(
+                SqliteConnectOptions::new()
+                    .filename(&file)
+                    .create_if_missing(true),
+            )
+            .await
+            .unwrap();
+        sqlx::query("CREATE TABLE konti (nr INTEGER, navn TEXT)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        let before = std::fs::read(&file).unwrap();
+        let Err(refused) = Store::open(
+            &DbLocation::SqliteFile(file.clone()),
+            DateTime::<Utc>::UNIX_EPOCH,
+        )
+        .await
+        else {
+            panic!("another program's database was opened");
+        };
+        assert!(matches!(refused, StoreError::NotKvorum(_)), "{refused:?}");
+        assert_eq!(std::fs::read(&file).unwrap(), before);
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["regnskab.sqlite"], "no journal, no backup copy");
     }
 
     /// A Kvorum from before the versioned documents (migrations 0001–0008 only) refuses a

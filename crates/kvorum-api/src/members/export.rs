@@ -1,6 +1,7 @@
 //! Exports of the member list: CSV that Danish Excel opens correctly, and the PDF.
 
 use chrono::Datelike;
+use kvorum_core::csv_file::neutralise_cell;
 use kvorum_core::fees::FeeStatus;
 use kvorum_core::members::{MemberQuery, Role, StatusFilter};
 use kvorum_core::text::Text;
@@ -88,16 +89,16 @@ impl Api {
             let roles: Vec<&str> = m.roles.iter().map(|r: &Role| r.label_da()).collect();
             w.write_record([
                 m.member_no.to_string(),
-                m.name.clone(),
-                m.address.clone().unwrap_or_default(),
-                m.postal_code.clone().unwrap_or_default(),
-                m.city.clone().unwrap_or_default(),
-                m.email.clone().unwrap_or_default(),
-                m.phone.clone().unwrap_or_default(),
+                neutralise_cell(&m.name),
+                neutralise_cell(m.address.as_deref().unwrap_or_default()),
+                neutralise_cell(m.postal_code.as_deref().unwrap_or_default()),
+                neutralise_cell(m.city.as_deref().unwrap_or_default()),
+                neutralise_cell(m.email.as_deref().unwrap_or_default()),
+                neutralise_cell(m.phone.as_deref().unwrap_or_default()),
                 date(m.birth_date),
                 date(Some(m.joined_on)),
                 date(m.left_on),
-                type_name,
+                neutralise_cell(&type_name),
                 roles.join(", ").to_lowercase(),
                 if m.email_consent {
                     "ja".into()
