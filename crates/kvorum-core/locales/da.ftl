@@ -330,6 +330,7 @@ frikort-cap-missing = Skriv årets skattefri grænse, fx 42.766,00 kr. for 2025.
 bylaws-in-force-before-adopted = Vedtægterne kan ikke træde i kraft, før de er vedtaget.
 bylaws-adopted-note = Vedtaget på generalforsamlingen den { $day }
 bylaws-check-section = Tjek teksten i § { $number }: den nævner ikke den ændrede værdi på en måde, Kvorum kan rette selv.
+bylaws-text-too-large = Teksten er for lang til at være vedtægter (over 1 MB). Tjek at det er den rigtige fil.
 bylaws-no-sections = Teksten har ingen paragraffer. Hver paragraf skal begynde på en linje med »§ 1«, »§ 2« osv.
 fraction-bad = »{ $value }« er ikke en brøk. Skriv fx 2/3.
 fraction-range = »{ $value }« skal være en brøk mellem 0 og 1, fx 2/3.

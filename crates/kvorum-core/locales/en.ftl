@@ -330,6 +330,7 @@ frikort-cap-missing = Type the year's tax-free limit, e.g. 42.766,00 kr. for 202
 bylaws-in-force-before-adopted = The bylaws cannot come into force before they are adopted.
 bylaws-adopted-note = Adopted at the general assembly on { $day }
 bylaws-check-section = Check the text of § { $number }: it does not state the changed value in a way Kvorum can correct by itself.
+bylaws-text-too-large = The text is too long to be bylaws (over 1 MB). Check that it is the right file.
 bylaws-no-sections = The text has no sections. Each section must start on a line with "§ 1", "§ 2" and so on.
 fraction-bad = "{ $value }" is not a fraction. Write e.g. 2/3.
 fraction-range = "{ $value }" must be a fraction between 0 and 1, e.g. 2/3.

@@ -37,12 +37,7 @@ impl BylawsText {
 
     /// A key not used yet, from a title: "Frivillige" → `frivillige`, `frivillige-2`, …
     pub fn new_key(&self, title: &str) -> String {
-        let base = crate::members::membership_type_code(title);
-        let base = if base.is_empty() {
-            "paragraf".to_owned()
-        } else {
-            base
-        };
+        let base = key_base(title);
         let mut key = base.clone();
         let mut n = 2;
         while self.sections.iter().any(|s| s.key == key) {
@@ -95,8 +90,50 @@ impl BylawsText {
 
 /// Reads bylaws from plain text (as pasted from Word): a section starts with a line
 /// `§ N` (with or without a title after it); clauses start with `Stk. N` or follow a blank line.
+/// The largest bylaws text Kvorum reads: 1 MB (real bylaws are some 20 kB).
+pub const MAX_BYLAWS_TEXT: usize = 1_000_000;
+
+fn key_base(title: &str) -> String {
+    let base = crate::members::membership_type_code(title);
+    if base.is_empty() {
+        "paragraf".to_owned()
+    } else {
+        base
+    }
+}
+
+/// Section keys for a text read in one go: each title's next free number is remembered, so
+/// a text of many sections with the same title is read in linear time.
+#[derive(Default)]
+struct Keys {
+    used: std::collections::HashSet<String>,
+    next: std::collections::HashMap<String, u32>,
+}
+
+impl Keys {
+    fn next(&mut self, title: &str) -> String {
+        let base = key_base(title);
+        let n = self.next.entry(base.clone()).or_insert(1);
+        loop {
+            let key = if *n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            *n += 1;
+            if self.used.insert(key.clone()) {
+                return key;
+            }
+        }
+    }
+}
+
 pub fn parse_plain_text(text: &str) -> Result<BylawsText, Text> {
+    if text.len() > MAX_BYLAWS_TEXT {
+        return Err(Text::new("bylaws-text-too-large"));
+    }
     let mut doc = BylawsText::default();
+    let mut keys = Keys::default();
     let mut clause = String::new();
     let mut seen_section = false;
     let flush = |doc: &mut BylawsText, clause: &mut String| {
@@ -119,7 +156,7 @@ pub fn parse_plain_text(text: &str) -> Result<BylawsText, Text> {
                     .trim_start_matches(['.', ':', ')', '-', '–'])
                     .trim()
                     .to_owned();
-                let key = doc.new_key(if title.is_empty() { "paragraf" } else { &title });
+                let key = keys.next(if title.is_empty() { "paragraf" } else { &title });
                 doc.sections.push(Section {
                     key,
                     title,
@@ -790,5 +827,37 @@ mod import_panics {
                 doc.sections[0].clauses
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod many_sections {
+    use super::*;
+
+    #[test]
+    fn sections_of_the_same_title_get_their_own_keys_in_linear_time() {
+        let text: String = (1..=4000)
+            .map(|i| format!("§ {i} Bestyrelsen\nStk. 1. Tekst {i}.\n"))
+            .collect();
+        let doc = parse_plain_text(&text).unwrap();
+        assert_eq!(doc.sections.len(), 4000);
+        assert_eq!(doc.sections[0].key, "bestyrelsen");
+        assert_eq!(doc.sections[1].key, "bestyrelsen-2");
+        assert_eq!(doc.sections[3999].key, "bestyrelsen-4000");
+        let keys: std::collections::HashSet<_> = doc.sections.iter().map(|s| &s.key).collect();
+        assert_eq!(keys.len(), 4000);
+        // A title that looks like a numbered key does not collide.
+        let doc = parse_plain_text("§ 1 A\nx\n§ 2 A 2\ny\n§ 3 A\nz").unwrap();
+        let keys: Vec<&str> = doc.sections.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["a", "a-2", "a-3"]);
+    }
+
+    #[test]
+    fn a_text_past_the_limit_is_refused_before_it_is_read() {
+        let huge = "§ 1 A\n".repeat(MAX_BYLAWS_TEXT / 6 + 1);
+        assert_eq!(
+            parse_plain_text(&huge).unwrap_err().id,
+            "bylaws-text-too-large"
+        );
     }
 }
