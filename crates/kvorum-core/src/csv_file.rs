@@ -27,20 +27,45 @@ pub struct ParsedCsv {
     pub records: Vec<(u32, Vec<String>)>,
 }
 
+/// The file's text: UTF-8 (with or without a BOM) or Windows-1252. A file that is UTF-8 but
+/// for a stray byte is refused with the line to fix, not decoded wholly as Windows-1252
+/// (which would import "SÃ¸ren" as a success).
+fn decode(bytes: &[u8]) -> Result<(String, &'static str), ImportError> {
+    let (body, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
+    if let Ok(s) = std::str::from_utf8(body) {
+        return Ok((s.to_owned(), "UTF-8"));
+    }
+    let utf8_letters = body
+        .utf8_chunks()
+        .flat_map(|c| c.valid().chars())
+        .any(|c| !c.is_ascii());
+    if bom || utf8_letters {
+        let bad = body.utf8_chunks().find(|c| !c.invalid().is_empty());
+        let offset = bad.map_or(0, |c| {
+            c.valid().as_ptr() as usize - body.as_ptr() as usize + c.valid().len()
+        });
+        let line = body[..offset.min(body.len())]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        return Err(import_error(
+            Text::new("csv-mixed-encoding").num("line", i64::try_from(line).unwrap_or(i64::MAX)),
+        ));
+    }
+    let (s, _, _) = encoding_rs::WINDOWS_1252.decode(body);
+    Ok((s.into_owned(), "Windows-1252"))
+}
+
 /// Decodes and splits a CSV file. Never panics; any bytes end in a table or a Danish error.
 pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(import_error(Text::new("csv-too-large")));
     }
-    let (text, encoding): (String, &'static str) =
-        if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            (String::from_utf8_lossy(rest).into_owned(), "UTF-8")
-        } else if let Ok(s) = std::str::from_utf8(bytes) {
-            (s.to_owned(), "UTF-8")
-        } else {
-            let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (s.into_owned(), "Windows-1252")
-        };
+    let (text, encoding) = decode(bytes)?;
     if text.contains('\0') {
         return Err(import_error(Text::new("csv-binary")));
     }
@@ -158,5 +183,38 @@ mod formula_cells {
         let file = format!("Navn;By\r\n{};Maribo\r\n", neutralise_cell("=1+1"));
         let parsed = parse_csv(file.as_bytes()).unwrap();
         assert_eq!(parsed.records[0].1[0], "=1+1");
+    }
+}
+
+#[cfg(test)]
+mod encodings {
+    use super::*;
+
+    #[test]
+    fn utf8_with_a_stray_windows_byte_is_refused_with_its_line() {
+        let mut file = "Navn;By\nSøren Ærø;Maribo\nÅse;Nakskov\n"
+            .as_bytes()
+            .to_vec();
+        file.extend_from_slice(b"Bj\xf8rn;Rudk\xf8bing\n");
+        let e = parse_csv(&file).unwrap_err();
+        assert_eq!(e.0, Text::new("csv-mixed-encoding").num("line", 4));
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(b"Navn\nBj\xf8rn\n");
+        assert_eq!(parse_csv(&bom).unwrap_err().0.id, "csv-mixed-encoding");
+    }
+
+    #[test]
+    fn windows_1252_and_utf8_files_are_read_as_written() {
+        let cp1252 = b"Navn;By\nS\xf8ren \xc6r\xf8;Maribo\n";
+        let parsed = parse_csv(cp1252).unwrap();
+        assert_eq!(
+            (parsed.encoding, parsed.records[0].1[0].as_str()),
+            ("Windows-1252", "Søren Ærø")
+        );
+        let parsed = parse_csv("Navn\nSøren Ærø\n".as_bytes()).unwrap();
+        assert_eq!(
+            (parsed.encoding, parsed.records[0].1[0].as_str()),
+            ("UTF-8", "Søren Ærø")
+        );
     }
 }
