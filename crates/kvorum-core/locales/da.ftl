@@ -416,6 +416,7 @@ budget-line-name-missing = Giv budgetposten et navn, fx »Husleje«.
 budget-line-amount-negative = Skriv budgettet som et positivt beløb; vælg indtægt eller udgift.
 bylaws-text-empty = Vedtægterne skal have mindst én paragraf.
 csv-mixed-encoding = Filen er skrevet i UTF-8, men linje { $line } har et tegn, der ikke er UTF-8. Gem filen igen som »CSV UTF-8« i regnearket, eller ret linjen.
+csv-open-quote = Linje { $line } har et anførselstegn (") uden et afsluttende, så to linjer ville blive til én. Ret linjen i filen.
 csv-too-large = Filen er for stor (over 20 MB) til at være en CSV-fil herfra. Vælg den rigtige fil.
 csv-empty = Filen er tom. Vælg en CSV-fil med en overskriftslinje og én linje pr. post.
 csv-no-heading = Filen har ingen overskriftslinje.

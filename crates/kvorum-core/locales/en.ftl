@@ -416,6 +416,7 @@ budget-line-name-missing = Give the budget line a name, e.g. “Rent”.
 budget-line-amount-negative = Write the budget as a positive amount; choose income or expense.
 bylaws-text-empty = The bylaws must have at least one section.
 csv-mixed-encoding = The file is written in UTF-8, but line { $line } has a character that is not UTF-8. Save the file again as “CSV UTF-8” in the spreadsheet, or correct the line.
+csv-open-quote = Line { $line } has a quotation mark (") that is never closed, so two lines would become one. Correct the line in the file.
 csv-too-large = The file is too large (over 20 MB) to be a CSV file from here. Choose the right file.
 csv-empty = The file is empty. Choose a CSV file with a heading line and one line per entry.
 csv-no-heading = The file has no heading line.

@@ -115,9 +115,16 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
             .count();
         counted = counted.max(upto);
         let line = u32::try_from(newlines + 1).unwrap_or(u32::MAX);
+        // A field that holds a line break and the delimiter is two rows glued together by a
+        // quotation mark left open: refused with its line rather than read as one member.
+        let glued = |c: &str| c.contains('\n') && c.as_bytes().contains(&delimiter);
+        if rec.iter().any(glued) {
+            return Err(import_error(Text::new("csv-open-quote").num("line", line)));
+        }
+        // A byte-order mark inside a field (a pasted cell) is invisible and would break search.
         let cells: Vec<String> = rec
             .iter()
-            .map(|c| restore_cell(c.trim()).to_owned())
+            .map(|c| restore_cell(c.replace('\u{feff}', "").trim()).to_owned())
             .collect();
         if cells.iter().all(String::is_empty) {
             continue;
@@ -216,5 +223,26 @@ mod encodings {
             (parsed.encoding, parsed.records[0].1[0].as_str()),
             ("UTF-8", "Søren Ærø")
         );
+    }
+}
+
+#[cfg(test)]
+mod glued_rows {
+    use super::*;
+
+    #[test]
+    fn an_open_quotation_mark_is_refused_with_its_line_not_merged_into_one_member() {
+        let file = "Navn;By\nSøren;Maribo\n\"Åse;Nakskov\nBjørn;Rudkøbing\n";
+        let e = parse_csv(file.as_bytes()).unwrap_err();
+        assert_eq!(e.0, Text::new("csv-open-quote").num("line", 3));
+        // A quoted address over two lines is still one field.
+        let ok = parse_csv("Navn;Adresse\nSøren;\"Torvet 1\n2. sal\"\n".as_bytes()).unwrap();
+        assert_eq!(ok.records[0].1[1], "Torvet 1\n2. sal");
+    }
+
+    #[test]
+    fn a_byte_order_mark_inside_a_field_is_dropped() {
+        let parsed = parse_csv("Navn;By\n\u{feff}Søren\u{feff};Maribo\n".as_bytes()).unwrap();
+        assert_eq!(parsed.records[0].1[0], "Søren");
     }
 }
