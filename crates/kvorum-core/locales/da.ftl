@@ -365,6 +365,13 @@ and = { $a }, og { $b }
 import-at-line = Linje { $line }
 import-at-line-column = Linje { $line }, kolonne »{ $column }«
 import-refused-row = Intet er importeret. { $at }: { $problem } Ret filen, eller udelad linjen.
+import-refused-rows = Intet er importeret. { $count ->
+    [one] 1 linje skal
+   *[other] { $count } linjer skal
+} rettes: linje { $lines }{ $more ->
+    [0] {""}
+   *[other] {" "}og { $more } flere
+}. Ret filen, eller udelad linjerne.
 import-refused = Intet er importeret. { $reason }
 import-done = { $count ->
     [one] 1 medlem er importeret.

@@ -365,6 +365,13 @@ and = { $a }, and { $b }
 import-at-line = Line { $line }
 import-at-line-column = Line { $line }, column “{ $column }”
 import-refused-row = Nothing was imported. { $at }: { $problem } Correct the file, or leave the line out.
+import-refused-rows = Nothing was imported. { $count ->
+    [one] 1 line needs
+   *[other] { $count } lines need
+} correcting: line { $lines }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+}. Correct the file, or leave the lines out.
 import-refused = Nothing was imported. { $reason }
 import-done = { $count ->
     [one] 1 member was imported.

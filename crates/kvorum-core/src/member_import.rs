@@ -210,17 +210,45 @@ pub fn members_to_import(
     today: NaiveDate,
 ) -> Result<Vec<Member>, Text> {
     let rows = || preview.rows.iter().filter(|r| !r.excluded);
-    if let Some(bad) = rows().find(|r| !r.problems.is_empty()) {
-        let p = &bad.problems[0];
+    let bad: Vec<&ImportRow> = rows().filter(|r| !r.problems.is_empty()).collect();
+    if let [one] = bad.as_slice() {
+        let p = &one.problems[0];
         let at = match &p.column {
             Some(c) => Text::new("import-at-line-column")
-                .num("line", bad.line)
+                .num("line", one.line)
                 .str("column", c),
-            None => Text::new("import-at-line").num("line", bad.line),
+            None => Text::new("import-at-line").num("line", one.line),
         };
         return Err(Text::new("import-refused-row")
             .text("at", at)
             .str("problem", &p.message));
+    }
+    if !bad.is_empty() {
+        // Every line to fix, each with the columns it has problems in (the first 20 lines).
+        let lines: Vec<String> = bad
+            .iter()
+            .take(20)
+            .map(|r| {
+                let mut cols: Vec<&str> = r
+                    .problems
+                    .iter()
+                    .filter_map(|p| p.column.as_deref())
+                    .collect();
+                cols.dedup();
+                if cols.is_empty() {
+                    r.line.to_string()
+                } else {
+                    format!("{} ({})", r.line, cols.join(", "))
+                }
+            })
+            .collect();
+        return Err(Text::new("import-refused-rows")
+            .num("count", i64::try_from(bad.len()).unwrap_or(i64::MAX))
+            .str("lines", lines.join("; "))
+            .num(
+                "more",
+                i64::try_from(bad.len().saturating_sub(20)).unwrap_or(0),
+            ));
     }
     if !preview.can_apply {
         return Err(Text::new("import-refused").str("reason", &preview.message));
@@ -489,18 +517,21 @@ pub fn build_preview(
             // A register without join dates: the members joined no later than today.
             input.joined_on = Some(today);
         }
-        if problems.is_empty() {
-            if let Err(errs) = validate_member(&input, types, today) {
-                for e in errs.0 {
-                    let column = mapping
-                        .iter()
-                        .position(|m| m.is_some_and(|f| f.feeds(&e.field)))
-                        .map(|i| columns[i].header.clone());
-                    problems.push(ImportProblem {
-                        column,
-                        message: e.message,
-                    });
+        // Every problem of the row at once: the rules' checks too, except for a column that
+        // could not be read at all (its field is empty now, and "missing" would say it twice).
+        if let Err(errs) = validate_member(&input, types, today) {
+            for e in errs.0 {
+                let column = mapping
+                    .iter()
+                    .position(|m| m.is_some_and(|f| f.feeds(&e.field)))
+                    .map(|i| columns[i].header.clone());
+                if column.is_some() && problems.iter().any(|p| p.column == column) {
+                    continue;
                 }
+                problems.push(ImportProblem {
+                    column,
+                    message: e.message,
+                });
             }
         }
         if let Some(no) = input.member_no {
@@ -617,6 +648,70 @@ pub fn build_preview(
         can_apply,
         message,
     })
+}
+
+#[cfg(test)]
+mod every_problem {
+    use super::*;
+    use crate::csv_file::parse_csv;
+    use crate::members::builtin_membership_types;
+
+    #[test]
+    fn a_refusal_names_every_line_to_fix() {
+        let file = "Navn;E-mail\nSøren;soren@\nÅse;aase@x.dk\n;bo@x.dk\nBjørn;@\n";
+        let parsed = parse_csv(file.as_bytes()).unwrap();
+        let request = ImportRequest {
+            bytes: file.as_bytes().to_vec(),
+            mapping: None,
+            exclude: vec![],
+            accept_duplicates: vec![],
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let types = builtin_membership_types();
+        let p = build_preview(&parsed, &request, &[], &types, today, Lang::Da).unwrap();
+        let refused = members_to_import(&p, &types, 1, today).unwrap_err().da();
+        assert_eq!(
+            refused,
+            "Intet er importeret. 3 linjer skal rettes: linje 2 (E-mail); 4 (Navn); 5 (E-mail). Ret filen, eller udelad linjerne."
+        );
+    }
+
+    #[test]
+    fn a_row_shows_every_problem_not_only_its_first() {
+        let file = "Navn;E-mail;Indmeldt;Medlemsnr\n;soren@;32.13.2024;x7\n";
+        let parsed = parse_csv(file.as_bytes()).unwrap();
+        let request = ImportRequest {
+            bytes: file.as_bytes().to_vec(),
+            mapping: None,
+            exclude: vec![],
+            accept_duplicates: vec![],
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let p = build_preview(
+            &parsed,
+            &request,
+            &[],
+            &builtin_membership_types(),
+            today,
+            Lang::Da,
+        )
+        .unwrap();
+        let columns: Vec<Option<&str>> = p.rows[0]
+            .problems
+            .iter()
+            .map(|x| x.column.as_deref())
+            .collect();
+        // The date and the number could not be read; the name is missing and the e-mail is
+        // not an address: four problems, each once.
+        assert_eq!(columns.len(), 4, "{:?}", p.rows[0].problems);
+        for c in ["Navn", "E-mail", "Indmeldt", "Medlemsnr"] {
+            assert_eq!(
+                columns.iter().filter(|x| **x == Some(c)).count(),
+                1,
+                "{c}: {columns:?}"
+            );
+        }
+    }
 }
 
 #[cfg(test)]
