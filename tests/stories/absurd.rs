@@ -132,6 +132,28 @@ async fn absurd_numbers(engine: Engine) {
         .unwrap();
     assert_eq!(text.sections[0].clauses.len(), 2);
 
+    // A bank file with two bad lines: the refusal names both, and nothing is imported.
+    let bank = "Dato;Tekst;Beløb;Saldo\n01.03.2026;Husleje;-1.250,00;10.000,00\n\
+                01.01.9999;Kaffe;-50,00;9.950,00\n02.03.2026;Kage;mange;9.900,00\n";
+    let refused = api
+        .bank_import_apply(BankImportRequest {
+            bytes: bank.as_bytes().to_vec(),
+            mapping: None,
+            lines: vec![],
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Import);
+    assert!(
+        refused
+            .message
+            .starts_with("2 linjer kan ikke læses, og intet er importeret: Linje 3")
+            && refused.message.contains("Linje 4"),
+        "{}",
+        refused.message
+    );
+    assert_eq!(api.bookings_list(2026).await.unwrap().bookings.len(), 2);
+
     // Values an older version let in: the screens and the follow-up PDF still open.
     raw(
         engine,

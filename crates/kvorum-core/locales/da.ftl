@@ -312,7 +312,10 @@ frikort-warning = Over 80 % af frikortets grænse er brugt: { $earned } af { $ca
 bank-unreadable = { $count } { $count ->
     [one] linje kan
    *[other] linjer kan
-} ikke læses, og intet er importeret. Den første: { $first }. Ret filen eller kolonnevalget.
+} ikke læses, og intet er importeret: { $lines }{ $more ->
+    [0] {""}
+   *[other] {" "}og { $more } flere
+}. Ret filen eller kolonnevalget.
 bank-imported = { $count } { $count ->
     [one] postering er
    *[other] posteringer er

@@ -312,7 +312,10 @@ frikort-warning = Over 80% of the frikort's limit is used: { $earned } of { $cap
 bank-unreadable = { $count } { $count ->
     [one] line cannot
    *[other] lines cannot
-} be read, and nothing was imported. The first: { $first }. Correct the file or the choice of columns.
+} be read, and nothing was imported: { $lines }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+}. Correct the file or the choice of columns.
 bank-imported = { $count } { $count ->
     [one] booking was
    *[other] bookings were

@@ -131,10 +131,28 @@ impl Api {
         if let Some(problem) = preview.problem {
             return Err(ApiError::new(ErrorCode::Import, problem));
         }
-        if let Some(first) = preview.rows.iter().find_map(|r| r.error.clone()) {
+        let errors: Vec<&str> = preview
+            .rows
+            .iter()
+            .filter_map(|r| r.error.as_deref())
+            .collect();
+        if !errors.is_empty() {
+            // Every line to fix (the first 10), not only the first.
             let said = Text::new("bank-unreadable")
                 .num("count", preview.errors)
-                .str("first", first);
+                .str(
+                    "lines",
+                    errors
+                        .iter()
+                        .take(10)
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                )
+                .num(
+                    "more",
+                    i64::try_from(errors.len().saturating_sub(10)).unwrap_or(0),
+                );
             return Err(ApiError::new(ErrorCode::Import, said));
         }
         let a = tx
