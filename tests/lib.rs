@@ -140,3 +140,27 @@ pub async fn pdf_text(api: &Api, request: kvorum_api::dto::ExportRequest) -> Str
         .expect("read the PDF back")
         .join(" ")
 }
+
+/// Runs one statement on a story's database beside Kvorum: a row as an older version left it,
+/// or as a damaged file holds it.
+pub async fn raw_sql(engine: Engine, url: &str, sql: &str) {
+    use sqlx::Executor;
+    match engine {
+        Engine::Sqlite => {
+            let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{url}"))
+                .await
+                .expect("open the file");
+            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
+                .await
+                .expect("run the statement");
+        }
+        Engine::Postgres => {
+            let mut c = sqlx::PgConnection::connect(url)
+                .await
+                .expect("reach the server");
+            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
+                .await
+                .expect("run the statement");
+        }
+    }
+}

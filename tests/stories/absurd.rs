@@ -9,7 +9,6 @@ use kvorum_core::budget::{BookingInput, LineKind};
 use kvorum_core::rules::VoteCounts;
 use kvorum_core::Money;
 use kvorum_tests::Engine;
-use sqlx::{Connection, Executor};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -24,26 +23,6 @@ fn booking(amount: i64, voucher: Option<&str>) -> BookingInput {
         line: None,
         grant: None,
         voucher_file: None,
-    }
-}
-
-/// Writes a value the way an older Kvorum let it in, beside the running app.
-async fn raw(engine: Engine, url: &str, sql: &str) {
-    match engine {
-        Engine::Sqlite => {
-            let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{url}"))
-                .await
-                .unwrap();
-            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
-                .await
-                .unwrap();
-        }
-        Engine::Postgres => {
-            let mut c = sqlx::PgConnection::connect(url).await.unwrap();
-            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
-                .await
-                .unwrap();
-        }
     }
 }
 
@@ -155,7 +134,7 @@ async fn absurd_numbers(engine: Engine) {
     assert_eq!(api.bookings_list(2026).await.unwrap().bookings.len(), 2);
 
     // Values an older version let in: the screens and the follow-up PDF still open.
-    raw(
+    kvorum_tests::raw_sql(
         engine,
         &db.url,
         &format!(
@@ -164,7 +143,7 @@ async fn absurd_numbers(engine: Engine) {
         ),
     )
     .await;
-    raw(
+    kvorum_tests::raw_sql(
         engine,
         &db.url,
         &format!("UPDATE members SET member_no = {}", i64::MAX),
@@ -183,7 +162,7 @@ async fn absurd_numbers(engine: Engine) {
     })
     .await
     .unwrap();
-    raw(
+    kvorum_tests::raw_sql(
         engine,
         &db.url,
         "UPDATE bookings SET line_id = (SELECT id FROM budget_lines)",

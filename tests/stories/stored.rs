@@ -8,28 +8,7 @@ use kvorum_api::ErrorCode;
 use kvorum_core::grants::{GrantKind, ReportDeadline};
 use kvorum_core::Money;
 use kvorum_tests::Engine;
-use sqlx::{Connection, Executor};
-
-/// Runs one statement on the story's database, beside Kvorum (as an older version would
-/// have left the row, or as a damaged file holds it).
-async fn raw(engine: Engine, url: &str, sql: &str) {
-    match engine {
-        Engine::Sqlite => {
-            let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{url}"))
-                .await
-                .unwrap();
-            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
-                .await
-                .unwrap();
-        }
-        Engine::Postgres => {
-            let mut c = sqlx::PgConnection::connect(url).await.unwrap();
-            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
-                .await
-                .unwrap();
-        }
-    }
-}
+use sqlx::Connection;
 
 async fn scalar(engine: Engine, url: &str, sql: &str) -> String {
     match engine {
@@ -89,7 +68,7 @@ async fn stored_documents(engine: Engine) {
     assert!(stored.contains("Årsrapport"), "{stored}");
 
     // A row as Kvorum wrote it before the envelope reads as version 1.
-    raw(
+    kvorum_tests::raw_sql(
         engine,
         &db.url,
         r#"UPDATE grants SET details_json = '{"purpose":"Drift af værestedet","conditions":"","instalments":[{"due":"2027-01-15","amount":12500000}],"deadlines":[{"due":"2027-05-01","what":"Årsrapport","doneOn":null}]}'"#,
@@ -105,7 +84,7 @@ async fn stored_documents(engine: Engine) {
 
     // A damaged document is an error where the treasurer looks, and nothing is written
     // over it.
-    raw(
+    kvorum_tests::raw_sql(
         engine,
         &db.url,
         r#"UPDATE grants SET details_json = '{"purpose": 7}'"#,

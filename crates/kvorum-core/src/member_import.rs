@@ -651,70 +651,6 @@ pub fn build_preview(
 }
 
 #[cfg(test)]
-mod every_problem {
-    use super::*;
-    use crate::csv_file::parse_csv;
-    use crate::members::builtin_membership_types;
-
-    #[test]
-    fn a_refusal_names_every_line_to_fix() {
-        let file = "Navn;E-mail\nSøren;soren@\nÅse;aase@x.dk\n;bo@x.dk\nBjørn;@\n";
-        let parsed = parse_csv(file.as_bytes()).unwrap();
-        let request = ImportRequest {
-            bytes: file.as_bytes().to_vec(),
-            mapping: None,
-            exclude: vec![],
-            accept_duplicates: vec![],
-        };
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let types = builtin_membership_types();
-        let p = build_preview(&parsed, &request, &[], &types, today, Lang::Da).unwrap();
-        let refused = members_to_import(&p, &types, 1, today).unwrap_err().da();
-        assert_eq!(
-            refused,
-            "Intet er importeret. 3 linjer skal rettes: linje 2 (E-mail); 4 (Navn); 5 (E-mail). Ret filen, eller udelad linjerne."
-        );
-    }
-
-    #[test]
-    fn a_row_shows_every_problem_not_only_its_first() {
-        let file = "Navn;E-mail;Indmeldt;Medlemsnr\n;soren@;32.13.2024;x7\n";
-        let parsed = parse_csv(file.as_bytes()).unwrap();
-        let request = ImportRequest {
-            bytes: file.as_bytes().to_vec(),
-            mapping: None,
-            exclude: vec![],
-            accept_duplicates: vec![],
-        };
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let p = build_preview(
-            &parsed,
-            &request,
-            &[],
-            &builtin_membership_types(),
-            today,
-            Lang::Da,
-        )
-        .unwrap();
-        let columns: Vec<Option<&str>> = p.rows[0]
-            .problems
-            .iter()
-            .map(|x| x.column.as_deref())
-            .collect();
-        // The date and the number could not be read; the name is missing and the e-mail is
-        // not an address: four problems, each once.
-        assert_eq!(columns.len(), 4, "{:?}", p.rows[0].problems);
-        for c in ["Navn", "E-mail", "Indmeldt", "Medlemsnr"] {
-            assert_eq!(
-                columns.iter().filter(|x| **x == Some(c)).count(),
-                1,
-                "{c}: {columns:?}"
-            );
-        }
-    }
-}
-
-#[cfg(test)]
 mod tests {
     use super::*;
     use crate::csv_file::parse_csv;
@@ -739,6 +675,40 @@ mod tests {
             today(),
             Lang::Da,
         )
+    }
+
+    #[test]
+    fn a_refusal_names_every_line_to_fix() {
+        let file = "Navn;E-mail\nSøren;soren@\nÅse;aase@x.dk\n;bo@x.dk\nBjørn;@\n";
+        let p = preview(file.as_bytes()).unwrap();
+        let refused = members_to_import(&p, &builtin_membership_types(), 1, today())
+            .unwrap_err()
+            .da();
+        assert_eq!(
+            refused,
+            "Intet er importeret. 3 linjer skal rettes: linje 2 (E-mail); 4 (Navn); 5 (E-mail). Ret filen, eller udelad linjerne."
+        );
+    }
+
+    #[test]
+    fn a_row_shows_every_problem_not_only_its_first() {
+        let file = "Navn;E-mail;Indmeldt;Medlemsnr\n;soren@;32.13.2024;x7\n";
+        let p = preview(file.as_bytes()).unwrap();
+        let columns: Vec<Option<&str>> = p.rows[0]
+            .problems
+            .iter()
+            .map(|x| x.column.as_deref())
+            .collect();
+        // The date and the number could not be read; the name is missing and the e-mail is
+        // not an address: four problems, each once.
+        assert_eq!(columns.len(), 4, "{:?}", p.rows[0].problems);
+        for c in ["Navn", "E-mail", "Indmeldt", "Medlemsnr"] {
+            assert_eq!(
+                columns.iter().filter(|x| **x == Some(c)).count(),
+                1,
+                "{c}: {columns:?}"
+            );
+        }
     }
 
     #[test]
