@@ -174,12 +174,7 @@ async fn save_export(
             .and_then(|p| p.into_path().ok())
     };
     let Some(path) = path else { return Ok(None) };
-    std::fs::write(&path, &file.bytes).map_err(|e| {
-        ApiError::new(
-            ErrorCode::File,
-            format!("Filen {} kunne ikke gemmes: {e}", path.display()),
-        )
-    })?;
+    kvorum_api::files::write_file(&path, &file.bytes)?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -17,6 +17,7 @@ pub mod dto;
 pub mod elections;
 pub mod error;
 pub mod fees;
+pub mod files;
 pub mod grants;
 pub mod meetings;
 pub mod members;

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use kvorum_api::budget::{BankChoice, BankImportRequest, BudgetLineInput, BudgetView};
-use kvorum_api::{Api, ApiError, ErrorCode};
+use kvorum_api::{Api, ApiError};
+use kvorum_core::bank::{BankColumn, BankField};
 use kvorum_core::budget::{BookingInput, LineKind};
 use kvorum_core::dates::format_date;
 use kvorum_core::Money;
@@ -67,7 +68,52 @@ pub enum BookingsCmd {
         file: PathBuf,
         #[arg(long)]
         dry_run: bool,
+        /// Which column holds what, counted from 1, where the headings do not say it:
+        /// `--columns dato=1,tekst=3,beløb=5,saldo=6` (or date, text, amount, balance).
+        /// Remembered for files of the same layout.
+        #[arg(long, value_parser = bank_columns)]
+        columns: Option<Vec<BankColumn>>,
     },
+}
+
+/// `dato=1,tekst=3,beløb=5,saldo=6` as a mapping (columns counted from 1).
+fn bank_columns(s: &str) -> Result<Vec<BankColumn>, String> {
+    let mut out: Vec<BankColumn> = vec![];
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (name, column) = part.split_once('=').ok_or_else(|| {
+            format!("»{part}« skal skrives som felt=kolonne, fx dato=1 (\"{part}\" must be field=column)")
+        })?;
+        let field = match name.trim().to_lowercase().as_str() {
+            "dato" | "date" => BankField::Date,
+            "tekst" | "text" => BankField::Text,
+            "beløb" | "beloeb" | "belob" | "amount" => BankField::Amount,
+            "saldo" | "balance" => BankField::Balance,
+            other => {
+                return Err(format!(
+                    "»{other}« er ikke et felt; brug dato, tekst, beløb og saldo (not a field: use date, text, amount, balance)"
+                ))
+            }
+        };
+        let column: u32 = column
+            .trim()
+            .parse()
+            .ok()
+            .filter(|c| (1..=1000).contains(c))
+            .ok_or_else(|| {
+                format!("Kolonnen for {name} skal være et tal fra 1 til 1000 (column must be 1–1000)")
+            })?;
+        if out.iter().any(|c| c.field == field) {
+            return Err(format!("{name} er nævnt to gange ({name} is given twice)"));
+        }
+        out.push(BankColumn {
+            field,
+            column: column - 1,
+        });
+    }
+    if out.is_empty() {
+        return Err("Skriv mindst dato=… og beløb=… (give at least date and amount)".into());
+    }
+    Ok(out)
 }
 
 fn amount(s: &str) -> Result<Money, ApiError> {
@@ -251,16 +297,15 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
                 || format!("{} posteringer er gemt i {}.", file.rows, out.display()),
             );
         }
-        BookingsCmd::ImportBank { file, dry_run } => {
-            let bytes = std::fs::read(&file).map_err(|e| {
-                ApiError::new(
-                    ErrorCode::File,
-                    format!("Filen {} kunne ikke læses: {e}", file.display()),
-                )
-            })?;
+        BookingsCmd::ImportBank {
+            file,
+            dry_run,
+            columns,
+        } => {
+            let bytes = kvorum_api::files::read_import_file(&file)?;
             let request = BankImportRequest {
                 bytes,
-                mapping: None,
+                mapping: columns,
                 lines: Vec::<BankChoice>::new(),
             };
             if dry_run {
@@ -271,8 +316,18 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
                         p.new_lines, p.duplicates, p.errors, p.encoding
                     )];
                     s.extend(p.problem.clone());
+                    if p.pending > 0 {
+                        s.push(format!(
+                            "{} reserveret/reserverede linje(r) er ikke bogført endnu og springes over",
+                            p.pending
+                        ));
+                    }
+                    if p.newest_first {
+                        s.push("Filen står med nyeste linje først; bilagsnumrene følger datoen".into());
+                    }
                     for r in &p.rows {
                         match (&r.line, &r.error) {
+                            _ if r.pending => s.push(format!("  Linje {}: reserveret, springes over", r.line_no)),
                             (_, Some(e)) => s.push(format!("  {e}")),
                             (Some(l), None) => s.push(format!(
                                 "  {} {:<40} {:>16} {}{}",

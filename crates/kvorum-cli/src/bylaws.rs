@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use kvorum_api::dto::*;
-use kvorum_api::{Api, ApiError, ErrorCode};
+use kvorum_api::{Api, ApiError};
 use kvorum_core::dates::parse_date;
 
 use crate::{bad_input, date_arg, print, write_file};
@@ -257,15 +257,10 @@ pub async fn bylaws(api: &Api, cmd: BylawsCmd, json: bool) -> Result<(), ApiErro
             });
         }
         BylawsCmd::Import { file, dry_run } => {
-            let text = std::fs::read_to_string(&file).map_err(|e| {
-                ApiError::new(
-                    ErrorCode::File,
-                    format!(
-                        "Filen {} kunne ikke læses som tekst (UTF-8): {e}",
-                        file.display()
-                    ),
-                )
-            })?;
+            let text = kvorum_api::files::read_text_file(
+                &file,
+                kvorum_core::bylaws::MAX_BYLAWS_TEXT,
+            )?;
             if dry_run {
                 let t = api.bylaws_import_preview(text).await?;
                 print(json, &t, || {

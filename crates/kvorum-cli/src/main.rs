@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use kvorum_api::dto::*;
 use kvorum_api::settings::{config_dir, resolve_db, AppSettings};
-use kvorum_api::{Api, ApiError, Clock, ErrorCode};
+use kvorum_api::{Api, ApiError, Clock};
 use kvorum_core::dates::parse_date;
 use kvorum_core::text::{Lang, Text};
 use kvorum_core::FieldErrors;
@@ -206,13 +206,8 @@ fn out(text: &str) {
     }
 }
 
-pub(crate) fn write_file(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
-    std::fs::write(path, bytes).map_err(|e| {
-        ApiError::new(
-            ErrorCode::File,
-            format!("Filen {} kunne ikke skrives: {e}", path.display()),
-        )
-    })
+pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), ApiError> {
+    kvorum_api::files::write_file(path, bytes)
 }
 
 /// `--lang`, else the language in this laptop's settings.

@@ -836,12 +836,7 @@ pub async fn minutes(api: &Api, cmd: MinutesCmd, json: bool) -> Result<(), ApiEr
         }
         MinutesCmd::Save { meeting, file } => {
             let m = api.minutes_draft(meeting_ref(api, &meeting).await?).await?;
-            let text = std::fs::read_to_string(&file).map_err(|e| {
-                ApiError::new(
-                    ErrorCode::File,
-                    format!("Filen {} kunne ikke læses: {e}", file.display()),
-                )
-            })?;
+            let text = kvorum_api::files::read_text_file(&file, 1_000_000)?;
             let m = api
                 .minutes_save(MinutesSave {
                     id: m.id,

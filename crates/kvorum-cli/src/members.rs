@@ -364,12 +364,7 @@ pub async fn members(
             exclude,
             accept_duplicates,
         } => {
-            let bytes = std::fs::read(&file).map_err(|e| {
-                ApiError::new(
-                    ErrorCode::File,
-                    format!("Filen {} kunne ikke læses: {e}", file.display()),
-                )
-            })?;
+            let bytes = kvorum_api::files::read_import_file(&file)?;
             let request = ImportRequest {
                 bytes,
                 mapping: None,

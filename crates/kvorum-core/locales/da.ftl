@@ -478,6 +478,20 @@ rules-term-years = Valgperioden skal være fra 1 til 6 år.
 rules-even-years = Der kan ikke vælges flere i lige år end der er pladser.
 rules-fiscal-month = Regnskabsåret skal starte i en måned fra 1 til 12.
 
+bank-field-date = Dato
+bank-field-text = Tekst
+bank-field-amount = Beløb
+bank-field-balance = Saldo
+bank-no-headings = filen har ingen overskriftslinje
+bank-column-unknown = Kvorum kan ikke se, hvilken kolonne der er »{ $field }« ({ $headings }). Vælg kolonnerne selv.
+bank-line-problem = Linje { $line }, kolonne { $column }: { $problem }
+bank-pending-skipped = { $count } { $count ->
+    [one] reserveret linje er
+   *[other] reserverede linjer er
+} ikke bogført i banken endnu og er ikke importeret; { $count ->
+    [one] den kommer
+   *[other] de kommer
+} med i et senere kontoudtog.
 bank-line-unknown-budget-line = Linje { $line }: budgetposten »{ $name }« findes ikke i budgettet for { $year }.
 budget-line-exists = Budgettet har allerede en post, der hedder »{ $name }«.
 decision-kind-not-in-bylaws = Beslutningstypen »{ $kind }« findes ikke i vedtægterne. Brug en af: { $kinds }.
@@ -508,3 +522,15 @@ cli-error = Fejl: { $message }
 
 ## En tekst, der endnu ikke står i kataloget: vises som den er, på begge sprog
 plain = { $s }
+file-not-found = Filen findes ikke: { $path }
+file-folder-not-found = Mappen findes ikke: { $path }. Vælg en mappe, der findes.
+file-permission = Kvorum har ikke adgang til { $path }. Vælg en anden fil eller mappe, eller giv adgang til den.
+file-is-folder = { $path } er en mappe, ikke en fil. Vælg en fil.
+file-disk-full = Der er ikke plads på disken til { $path }. Frigør plads, og prøv igen.
+file-read-only = { $path } ligger på et drev, der kun kan læses. Gem et andet sted.
+file-name-invalid = Filnavnet { $path } kan ikke bruges. Vælg et kortere navn uden specialtegn.
+file-too-large = Filen { $path } er for stor til drevet.
+file-over-limit = Filen { $path } er for stor (over { $mb } MB) til at være den fil, Kvorum venter. Vælg den rigtige fil.
+file-unreadable = Filen { $path } kunne ikke læses ({ $cause }).
+file-unwritable = Filen { $path } kunne ikke gemmes ({ $cause }).
+file-not-text = Filen { $path } er ikke en tekstfil. Gem teksten fra Word som »Almindelig tekst (.txt)«, eller kopiér den ind.

@@ -478,6 +478,23 @@ rules-term-years = The term must be from 1 to 6 years.
 rules-even-years = No more can be elected in even years than there are seats.
 rules-fiscal-month = The fiscal year must start in a month from 1 to 12.
 
+bank-field-date = Date
+bank-field-text = Text
+bank-field-amount = Amount
+bank-field-balance = Balance
+bank-no-headings = the file has no heading line
+bank-column-unknown = Kvorum cannot tell which column is “{ $field }” ({ $headings }). Choose the columns yourself.
+bank-line-problem = Line { $line }, column { $column }: { $problem }
+bank-pending-skipped = { $count } reserved { $count ->
+    [one] line is
+   *[other] lines are
+} not booked at the bank yet and { $count ->
+    [one] was
+   *[other] were
+} not imported; { $count ->
+    [one] it comes
+   *[other] they come
+} with a later statement.
 bank-line-unknown-budget-line = Line { $line }: the budget line “{ $name }” is not in the budget for { $year }.
 budget-line-exists = The budget already has a line called “{ $name }”.
 decision-kind-not-in-bylaws = The decision type “{ $kind }” is not in the bylaws. Use one of: { $kinds }.
@@ -508,3 +525,15 @@ cli-error = Error: { $message }
 
 ## A text not yet in the catalogue: shown as it is, in both languages
 plain = { $s }
+file-not-found = The file does not exist: { $path }
+file-folder-not-found = The folder does not exist: { $path }. Choose a folder that exists.
+file-permission = Kvorum has no access to { $path }. Choose another file or folder, or grant access to it.
+file-is-folder = { $path } is a folder, not a file. Choose a file.
+file-disk-full = There is no room on the disk for { $path }. Free some space and try again.
+file-read-only = { $path } is on a read-only drive. Save somewhere else.
+file-name-invalid = The file name { $path } cannot be used. Choose a shorter name without special characters.
+file-too-large = The file { $path } is too large for the drive.
+file-over-limit = The file { $path } is too large (over { $mb } MB) to be the file Kvorum expects. Choose the right file.
+file-unreadable = The file { $path } could not be read ({ $cause }).
+file-unwritable = The file { $path } could not be saved ({ $cause }).
+file-not-text = The file { $path } is not a text file. Save the text from Word as “Plain text (.txt)”, or paste it in.

@@ -28,19 +28,10 @@ pub enum BankField {
     Balance,
 }
 
-/// The field a heading names, as the big Danish banks write them (case and accents aside).
+/// The field a heading names, as the big Danish banks write them (case and accents aside);
+/// [`crate::bank_statement::heading_rank`] also says how well.
 pub fn bank_field(heading: &str) -> Option<BankField> {
-    let h = heading.trim().trim_matches('"').to_lowercase();
-    match h.as_str() {
-        "dato" | "bogføringsdato" | "bogfoeringsdato" | "bogført" | "posteringsdato"
-        | "rentedato" | "valørdato" | "date" => Some(BankField::Date),
-        "tekst" | "beskrivelse" | "posteringstekst" | "text" | "modtager" | "meddelelse" => {
-            Some(BankField::Text)
-        }
-        "beløb" | "beloeb" | "beløb i kr." | "beløb dkk" | "amount" => Some(BankField::Amount),
-        "saldo" | "saldo i kr." | "balance" => Some(BankField::Balance),
-        _ => None,
-    }
+    crate::bank_statement::heading_rank(heading).map(|(f, _)| f)
 }
 
 /// One line of a statement.
@@ -59,6 +50,23 @@ pub fn read_bank_line(
     cells: &[&str],
     columns: &[(BankField, usize)],
 ) -> Result<BankLine, (BankField, Text)> {
+    read_bank_line_as(cells, columns, Decimal::Comma)
+}
+
+/// How a statement writes its amounts: Danish `1.234,50` or `1,234.50`/`1234.50`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Decimal {
+    Comma,
+    Point,
+}
+
+/// The same, with amounts written as `decimal` says.
+pub fn read_bank_line_as(
+    cells: &[&str],
+    columns: &[(BankField, usize)],
+    decimal: Decimal,
+) -> Result<BankLine, (BankField, Text)> {
     let cell = |f: BankField| {
         columns
             .iter()
@@ -71,13 +79,13 @@ pub fn read_bank_line(
     if amount_text.is_empty() {
         return Err((BankField::Amount, Text::new("amount-missing")));
     }
-    let amount = parse_signed(amount_text).map_err(|m| (BankField::Amount, m))?;
+    let amount = parse_amount(amount_text, decimal).map_err(|m| (BankField::Amount, m))?;
     if !amount.within_limit() {
         return Err((BankField::Amount, Text::new("amount-over-limit")));
     }
     let balance = match cell(BankField::Balance) {
         None | Some("") => None,
-        Some(b) => Some(parse_signed(b).map_err(|m| (BankField::Balance, m))?),
+        Some(b) => Some(parse_amount(b, decimal).map_err(|m| (BankField::Balance, m))?),
     };
     Ok(BankLine {
         date,
@@ -89,6 +97,15 @@ pub fn read_bank_line(
         amount,
         balance,
     })
+}
+
+/// An amount cell as øre, written as `decimal` says: with a decimal point, commas are
+/// thousands separators (`1,234.50`); with a decimal comma, points are (`1.234,50`).
+pub fn parse_amount(s: &str, decimal: Decimal) -> Result<Money, Text> {
+    match decimal {
+        Decimal::Comma => parse_signed(s),
+        Decimal::Point => parse_signed(&s.replace(',', "").replace('.', ",")),
+    }
 }
 
 /// "-1.234,50", "1.234,50-" and "−1234,5" as øre.

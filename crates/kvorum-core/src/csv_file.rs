@@ -23,6 +23,8 @@ pub struct ParsedCsv {
     pub encoding: &'static str,
     pub delimiter: u8,
     pub headers: Vec<String>,
+    /// The line the heading is on (blank lines above it skipped).
+    pub header_line: u32,
     /// (line number, cells)
     pub records: Vec<(u32, Vec<String>)>,
 }
@@ -30,7 +32,7 @@ pub struct ParsedCsv {
 /// The file's text: UTF-8 (with or without a BOM) or Windows-1252. A file that is UTF-8 but
 /// for a stray byte is refused with the line to fix, not decoded wholly as Windows-1252
 /// (which would import "SÃ¸ren" as a success).
-fn decode(bytes: &[u8]) -> Result<(String, &'static str), ImportError> {
+pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), ImportError> {
     let (body, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (rest, true),
         None => (bytes, false),
@@ -86,6 +88,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut headers: Option<Vec<String>> = None;
+    let mut header_line = 1;
     let mut records = Vec::new();
     let (mut counted, mut newlines) = (0usize, 0usize);
     for result in reader.records() {
@@ -131,6 +134,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
         }
         if headers.is_none() {
             headers = Some(cells);
+            header_line = line;
         } else {
             records.push((line, cells));
         }
@@ -140,6 +144,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
         encoding,
         delimiter,
         headers,
+        header_line,
         records,
     })
 }

@@ -6,6 +6,7 @@
 
 pub mod association;
 pub mod bank;
+pub mod bank_statement;
 pub mod board;
 pub mod budget;
 pub mod bylaws;

@@ -6,7 +6,8 @@
 //! amounts, `Stk.`) mixed with raw bytes, so the cases reach past the first check.
 
 use chrono::NaiveDate;
-use kvorum_core::bank::{bank_field, read_bank_line, BankField};
+use kvorum_core::bank::{read_bank_line, BankField};
+use kvorum_core::bank_statement::{RowRead, Statement};
 use kvorum_core::bylaws::parse_plain_text;
 use kvorum_core::csv_file::parse_csv;
 use kvorum_core::member_import::{build_preview, ImportRequest};
@@ -36,6 +37,9 @@ fn piece() -> impl Strategy<Value = Vec<u8>> {
         Just("01.01.9999".as_bytes().to_vec()),
         Just("-92233720368547758,07".as_bytes().to_vec()),
         Just("1.234,50".as_bytes().to_vec()),
+        Just(b"\"02-01-2026\";\"Husleje\";\"-4.500,00\";\"10.500,00\"\r\n".to_vec()),
+        Just(b"Reserveret;-89,95;;;Netto;Netto;;DKK;\n".to_vec()),
+        Just(b"2026-03-01,Rent,\"-4,500.00\",\"12,050.00\"\n".to_vec()),
         Just("=HYPERLINK(\"x\")".as_bytes().to_vec()),
         Just("§ 3 Generalforsamling\n".as_bytes().to_vec()),
         Just("Stk. \u{212a}".as_bytes().to_vec()),
@@ -81,15 +85,23 @@ proptest! {
     #[test]
     fn bank_files_end_in_lines_or_named_refusals(bytes in file()) {
         if let Ok(parsed) = parse_csv(&bytes) {
-            let mut columns: Vec<(BankField, usize)> = parsed
-                .headers
-                .iter()
-                .enumerate()
-                .filter_map(|(i, h)| bank_field(h).map(|f| (f, i)))
-                .collect();
-            if columns.is_empty() {
-                columns = vec![(BankField::Date, 0), (BankField::Text, 1), (BankField::Amount, 2), (BankField::Balance, 3)];
+            // The whole statement as the import reads it: heading or not, the columns guessed
+            // from headings and values, pending lines, decimal style, booking order.
+            let st = Statement::from_csv(parsed.clone());
+            let guessed = st.guess_columns();
+            let read = st.read(&guessed);
+            prop_assert_eq!(read.rows.len(), st.records.len());
+            for (_, r) in &read.rows {
+                match r {
+                    RowRead::Line(line) => prop_assert!(line.amount.within_limit() && kvorum_core::dates::plausible(line.date)),
+                    RowRead::Bad(_, text) => prop_assert!(is_catalogued(text), "{text:?}"),
+                    RowRead::Pending => {}
+                }
             }
+            let order = read.booking_order();
+            prop_assert!(order.windows(2).all(|w| w[0].1.date <= w[1].1.date));
+            // And with a fixed mapping, as the user may choose it.
+            let columns = vec![(BankField::Date, 0), (BankField::Text, 1), (BankField::Amount, 2), (BankField::Balance, 3)];
             for (_, cells) in &parsed.records {
                 let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
                 match read_bank_line(&refs, &columns) {

@@ -35,6 +35,11 @@ describe('i18n', () => {
   it('has every Danish key in English too', () => {
     expect(translate('da', 'nav.members')).toBe('Medlemmer');
     expect(translate('en', 'nav.members')).toBe('Members');
+    expect(translate('da', 'fin.bank.apply', { n: 1 })).toBe('Importér 1 ny postering');
+    expect(translate('da', 'fin.bank.apply', { n: 2 })).toBe('Importér 2 nye posteringer');
+    expect(translate('da', 'fin.bank.apply', { n: 0 })).toBe('Importér 0 nye posteringer');
+    expect(translate('da', 'count.progress', { n: 1, of: 1 })).toBe('1 af 1 stemmeseddel');
+    expect(translate('en', 'fin.count', { n: 1, sum: '5,00' })).toBe('1 booking · total 5,00');
   });
 });
 

@@ -6,7 +6,7 @@ impl Api {
     /// Reads a bank statement without changing anything: each line with its problems, whether
     /// it was imported before, and the suggested budget line.
     pub async fn bank_import_preview(&self, request: BankImportRequest) -> ApiResult<BankPreview> {
-        Self::bank_preview_in(&mut self.store.reader(), &request).await
+        Self::bank_preview_in(&mut self.store.reader(), &request, self.lang).await
     }
 
     /// The preview read through `db`: the pool, or the import's own transaction, where the
@@ -14,61 +14,54 @@ impl Api {
     async fn bank_preview_in(
         db: &mut Reader<'_>,
         request: &BankImportRequest,
+        lang: Lang,
     ) -> ApiResult<BankPreview> {
         if db.association().await?.is_none() {
             return Err(crate::association::no_association());
         }
         let csv = parse_csv(&request.bytes).map_err(crate::members::import::file_refused)?;
-        let signature = csv.headers.join(";").to_lowercase();
-        let remembered: Option<Vec<BankColumn>> = db.bank_layout(&signature).await?;
-        let mapping: Vec<BankColumn> = match request.mapping.clone().or(remembered) {
-            Some(m) => m,
-            None => {
-                let mut seen = HashSet::new();
-                csv.headers
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, h)| {
-                        bank_field(h)
-                            .filter(|f| seen.insert(*f))
-                            .map(|field| BankColumn {
-                                field,
-                                column: u32::try_from(i).unwrap_or(0),
-                            })
-                    })
-                    .collect()
-            }
+        let st = Statement::from_csv(csv);
+        let remembered: Option<Vec<BankColumn>> = db.bank_layout(&st.signature()).await?;
+        let mapping: Vec<BankColumn> = request
+            .mapping
+            .clone()
+            .or(remembered)
+            .unwrap_or_else(|| st.guess_columns());
+        let empty = |problem: Option<String>, mapping: Vec<BankColumn>| BankPreview {
+            encoding: st.encoding.to_owned(),
+            header: st.header,
+            problem,
+            headings: st.headings.clone(),
+            sample: st.sample(),
+            mapping,
+            rows: vec![],
+            new_lines: 0,
+            duplicates: 0,
+            errors: 0,
+            pending: 0,
+            newest_first: false,
         };
-        let sample = csv
-            .records
-            .first()
-            .map(|(_, c)| c.clone())
-            .unwrap_or_default();
         if let Some(missing) = [BankField::Date, BankField::Amount]
             .into_iter()
             .find(|f| !mapping.iter().any(|c| c.field == *f))
         {
-            return Ok(BankPreview {
-                encoding: csv.encoding.to_owned(),
-                problem: Some(format!(
-                    "Kvorum kan ikke se, hvilken kolonne der er »{}«. Overskrifterne er: {}. Vælg kolonnerne selv.",
-                    field_name(missing),
-                    csv.headers.join(", ")
-                )),
-                headings: csv.headers.clone(),
-                sample,
-                mapping,
-                rows: vec![],
-                new_lines: 0,
-                duplicates: 0,
-                errors: 0,
-            });
+            let headings = if st.header {
+                st.headings.join(", ")
+            } else {
+                Text::new("bank-no-headings").render(lang)
+            };
+            let problem = Text::new("bank-column-unknown")
+                .text("field", field_name(missing))
+                .str("headings", headings)
+                .render(lang);
+            return Ok(empty(Some(problem), mapping));
         }
-        let columns: Vec<(BankField, usize)> = mapping
-            .iter()
-            .map(|c| (c.field, usize::try_from(c.column).unwrap_or(usize::MAX)))
-            .collect();
+        let read = st.read(&mapping);
         let known: HashSet<String> = db.bank_keys().await?.into_iter().collect();
+        // The same lines in another layout (the bank changed its export) share date, amount
+        // and running balance.
+        let known_balances: HashSet<String> =
+            known.iter().filter_map(|k| balance_key(k)).collect();
         let rules = db.bank_rules().await?;
         let choices: std::collections::HashMap<u32, &str> = request
             .lines
@@ -76,50 +69,51 @@ impl Api {
             .map(|c| (c.line_no, c.budget_line.as_str()))
             .collect();
         let mut in_file = HashSet::new();
-        let mut rows = Vec::with_capacity(csv.records.len());
-        for (line_no, cells) in &csv.records {
-            let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-            match read_bank_line(&refs, &columns) {
-                Ok(l) => {
-                    let key = line_key(&l);
-                    let duplicate = known.contains(&key) || !in_file.insert(key);
-                    let chosen = choices.get(line_no).map(|c| (*c).to_owned());
+        let mut rows = Vec::with_capacity(read.rows.len());
+        for (line_no, r) in &read.rows {
+            let line_no = *line_no;
+            let row = |line, error, duplicate, budget_line, pending| BankRow {
+                line_no,
+                line,
+                error,
+                duplicate,
+                budget_line,
+                pending,
+            };
+            rows.push(match r {
+                RowRead::Line(l) => {
+                    let key = line_key(l);
+                    let before = known.contains(&key)
+                        || balance_key(&key).is_some_and(|b| known_balances.contains(&b));
+                    let duplicate = before || !in_file.insert(key);
+                    let chosen = choices.get(&line_no).map(|c| (*c).to_owned());
                     let budget_line = chosen
                         .or_else(|| suggest_line(&l.text, &rules).map(str::to_owned))
                         .filter(|n| !n.is_empty());
-                    rows.push(BankRow {
-                        line_no: *line_no,
-                        line: Some(l),
-                        error: None,
-                        duplicate,
-                        budget_line,
-                    });
+                    row(Some(l.clone()), None, duplicate, budget_line, false)
                 }
-                Err((field, message)) => rows.push(BankRow {
-                    line_no: *line_no,
-                    line: None,
-                    error: Some(format!(
-                        "Linje {line_no}, kolonne {}: {message}",
-                        field_name(field)
-                    )),
-                    duplicate: false,
-                    budget_line: None,
-                }),
-            }
+                RowRead::Pending => row(None, None, false, None, true),
+                RowRead::Bad(field, message) => {
+                    let said = Text::new("bank-line-problem")
+                        .num("line", line_no)
+                        .text("column", field_name(*field))
+                        .text("problem", message.clone())
+                        .render(lang);
+                    row(None, Some(said), false, None, false)
+                }
+            });
         }
         let count = |f: &dyn Fn(&BankRow) -> bool| {
             u32::try_from(rows.iter().filter(|r| f(r)).count()).unwrap_or(0)
         };
         Ok(BankPreview {
-            encoding: csv.encoding.to_owned(),
-            headings: csv.headers.clone(),
-            sample,
-            problem: None,
             new_lines: count(&|r| r.line.is_some() && !r.duplicate),
             duplicates: count(&|r| r.duplicate),
             errors: count(&|r| r.error.is_some()),
-            mapping,
+            pending: count(&|r| r.pending),
+            newest_first: read.newest_first,
             rows,
+            ..empty(None, mapping)
         })
     }
 
@@ -127,7 +121,7 @@ impl Api {
     /// layout and learns the budget lines chosen.
     pub async fn bank_import_apply(&self, request: BankImportRequest) -> ApiResult<BankOutcome> {
         let mut tx = self.begin().await?;
-        let preview = Self::bank_preview_in(&mut tx.reader(), &request).await?;
+        let preview = Self::bank_preview_in(&mut tx.reader(), &request, self.lang).await?;
         if let Some(problem) = preview.problem {
             return Err(ApiError::new(ErrorCode::Import, problem));
         }
@@ -178,9 +172,20 @@ impl Api {
         for year in &years {
             tx.lock_books(*year).await?;
         }
+        // Booked in date order, and within a date as the bank booked them: a newest-first
+        // file is read from the bottom, so the voucher numbers follow the date.
+        let mut to_book: Vec<(&BankRow, &BankLine)> = preview
+            .rows
+            .iter()
+            .filter(|r| !r.duplicate)
+            .filter_map(|r| r.line.as_ref().map(|l| (r, l)))
+            .collect();
+        if preview.newest_first {
+            to_book.reverse();
+        }
+        to_book.sort_by_key(|(_, l)| l.date);
         let mut new = Vec::new();
-        for r in preview.rows.iter().filter(|r| !r.duplicate) {
-            let Some(l) = &r.line else { continue };
+        for (r, l) in to_book {
             let (from, _) = fiscal_year_of(l.date, start);
             let year = from.year();
             if let std::collections::hash_map::Entry::Vacant(slot) = by_year.entry(year) {
@@ -232,17 +237,31 @@ impl Api {
         for r in &rules {
             tx.save_bank_rule(r).await?;
         }
-        tx.save_bank_layout(&preview.headings.join(";").to_lowercase(), &preview.mapping)
-            .await?;
+        let signature = Statement::from_csv(
+            parse_csv(&request.bytes).map_err(crate::members::import::file_refused)?,
+        )
+        .signature();
+        tx.save_bank_layout(&signature, &preview.mapping).await?;
         tx.commit().await?;
         let imported = u32::try_from(new.len()).unwrap_or(0);
         Ok(BankOutcome {
             imported,
             skipped: preview.duplicates,
-            message: Text::new("bank-imported")
-                .num("count", imported)
-                .num("skipped", preview.duplicates)
-                .render(self.lang),
+            message: {
+                let mut said = Text::new("bank-imported")
+                    .num("count", imported)
+                    .num("skipped", preview.duplicates)
+                    .render(self.lang);
+                if preview.pending > 0 {
+                    said.push(' ');
+                    said.push_str(
+                        &Text::new("bank-pending-skipped")
+                            .num("count", preview.pending)
+                            .render(self.lang),
+                    );
+                }
+                said
+            },
         })
     }
 }

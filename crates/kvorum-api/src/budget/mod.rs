@@ -10,9 +10,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
-use kvorum_core::bank::{
-    bank_field, learn, line_key, read_bank_line, suggest_line, BankColumn, BankField, BankLine,
-};
+use kvorum_core::bank::{learn, line_key, suggest_line, BankColumn, BankField, BankLine};
+use kvorum_core::bank_statement::{balance_key, RowRead, Statement};
 use kvorum_core::budget::{
     copy_budget, fiscal_year_of, line_status, next_voucher_no, scheduled_line_status,
     validate_booking, validate_booking_text, validate_line, Booking, BookingInput, BudgetCopyError,
@@ -20,7 +19,7 @@ use kvorum_core::budget::{
 };
 use kvorum_core::grants::Grant;
 use kvorum_core::ids::{BookingId, BudgetLineId, GrantId};
-use kvorum_core::text::Text;
+use kvorum_core::text::{Lang, Text};
 use kvorum_core::{FieldErrors, Money};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -140,15 +139,20 @@ pub struct BankRow {
     pub line: Option<BankLine>,
     /// "Linje 7, kolonne Beløb: …"
     pub error: Option<String>,
-    /// Imported before (same date, amount, text and balance): skipped.
+    /// Imported before (same date, amount, text and balance, or the same date, amount and
+    /// balance in another layout): skipped.
     pub duplicate: bool,
     pub budget_line: Option<String>,
+    /// Reserved at the bank, not booked yet: skipped until a later statement books it.
+    pub pending: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BankPreview {
     pub encoding: String,
+    /// False: the file has no heading line (BEC-style); `headings` are empty.
+    pub header: bool,
     pub headings: Vec<String>,
     /// The first line's cells, to help choose the columns.
     pub sample: Vec<String>,
@@ -159,6 +163,10 @@ pub struct BankPreview {
     pub new_lines: u32,
     pub duplicates: u32,
     pub errors: u32,
+    /// Reserved lines skipped.
+    pub pending: u32,
+    /// The newest line is first in the file; the vouchers still follow the date.
+    pub newest_first: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -169,13 +177,13 @@ pub struct BankOutcome {
     pub message: String,
 }
 
-fn field_name(f: BankField) -> &'static str {
-    match f {
-        BankField::Date => "Dato",
-        BankField::Text => "Tekst",
-        BankField::Amount => "Beløb",
-        BankField::Balance => "Saldo",
-    }
+fn field_name(f: BankField) -> Text {
+    Text::new(match f {
+        BankField::Date => "bank-field-date",
+        BankField::Text => "bank-field-text",
+        BankField::Amount => "bank-field-amount",
+        BankField::Balance => "bank-field-balance",
+    })
 }
 
 fn dup_line(e: kvorum_store::StoreError, name: &str) -> ApiError {

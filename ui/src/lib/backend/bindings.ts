@@ -900,7 +900,11 @@ export type BankImportRequest = { bytes: Array<number>, mapping: Array<BankColum
 
 export type BankOutcome = { imported: number, skipped: number, message: string, };
 
-export type BankPreview = { encoding: string, headings: Array<string>, 
+export type BankPreview = { encoding: string, 
+/**
+ * False: the file has no heading line (BEC-style); `headings` are empty.
+ */
+header: boolean, headings: Array<string>, 
 /**
  * The first line's cells, to help choose the columns.
  */
@@ -908,7 +912,15 @@ sample: Array<string>,
 /**
  * Why nothing can be read yet (a column Kvorum cannot find): choose the columns.
  */
-problem: string | null, mapping: Array<BankColumn>, rows: Array<BankRow>, newLines: number, duplicates: number, errors: number, };
+problem: string | null, mapping: Array<BankColumn>, rows: Array<BankRow>, newLines: number, duplicates: number, errors: number, 
+/**
+ * Reserved lines skipped.
+ */
+pending: number, 
+/**
+ * The newest line is first in the file; the vouchers still follow the date.
+ */
+newestFirst: boolean, };
 
 export type BankRow = { lineNo: number, line: BankLine | null, 
 /**
@@ -916,9 +928,14 @@ export type BankRow = { lineNo: number, line: BankLine | null,
  */
 error: string | null, 
 /**
- * Imported before (same date, amount, text and balance): skipped.
+ * Imported before (same date, amount, text and balance, or the same date, amount and
+ * balance in another layout): skipped.
  */
-duplicate: boolean, budgetLine: string | null, };
+duplicate: boolean, budgetLine: string | null, 
+/**
+ * Reserved at the bank, not booked yet: skipped until a later statement books it.
+ */
+pending: boolean, };
 
 export type BookingUpdate = { id: BookingId, version: number, line: BudgetLineId | null, grant: GrantId | null, text: string, voucherFile: string | null, };
 

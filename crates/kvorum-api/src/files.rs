@@ -1,0 +1,139 @@
+//! Files the user chose, read and written with the operating system's errors said in Danish
+//! ("Filen findes ikke", not "No such file or directory (os error 2)"), and a size limit
+//! checked before a file is read whole. Used by the CLI and the app alike.
+
+use std::io::ErrorKind;
+use std::path::Path;
+
+use kvorum_core::csv_file::{decode, MAX_IMPORT_BYTES};
+use kvorum_core::text::Text;
+
+use crate::{ApiError, ApiResult, ErrorCode};
+
+/// What was being done when the system said no.
+#[derive(Debug, Clone, Copy)]
+enum Doing {
+    Read,
+    Write,
+}
+
+/// The operating system's refusal, in the catalogue's words where it has some.
+fn os_error(e: &std::io::Error, path: &Path, doing: Doing) -> ApiError {
+    let path = path.display().to_string();
+    let text = match e.kind() {
+        ErrorKind::NotFound => match doing {
+            Doing::Read => Text::new("file-not-found"),
+            Doing::Write => Text::new("file-folder-not-found"),
+        },
+        ErrorKind::PermissionDenied => Text::new("file-permission"),
+        ErrorKind::IsADirectory => Text::new("file-is-folder"),
+        ErrorKind::NotADirectory => Text::new("file-folder-not-found"),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Text::new("file-disk-full"),
+        ErrorKind::ReadOnlyFilesystem => Text::new("file-read-only"),
+        ErrorKind::InvalidFilename => Text::new("file-name-invalid"),
+        ErrorKind::FileTooLarge => Text::new("file-too-large"),
+        _ => match doing {
+            Doing::Read => Text::new("file-unreadable").str("cause", e.to_string()),
+            Doing::Write => Text::new("file-unwritable").str("cause", e.to_string()),
+        },
+    };
+    ApiError::new(ErrorCode::File, text.str("path", path))
+}
+
+/// A file the user chose to import, refused before it is read if it is larger than
+/// `limit` bytes (or not a file at all).
+pub fn read_file(path: &Path, limit: usize) -> ApiResult<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|e| os_error(&e, path, Doing::Read))?;
+    if meta.is_dir() {
+        return Err(ApiError::new(
+            ErrorCode::File,
+            Text::new("file-is-folder").str("path", path.display().to_string()),
+        ));
+    }
+    if meta.len() > u64::try_from(limit).unwrap_or(u64::MAX) {
+        return Err(ApiError::new(
+            ErrorCode::File,
+            Text::new("file-over-limit")
+                .str("path", path.display().to_string())
+                .num("mb", i64::try_from(limit / 1_000_000).unwrap_or(i64::MAX)),
+        ));
+    }
+    std::fs::read(path).map_err(|e| os_error(&e, path, Doing::Read))
+}
+
+/// A CSV file to import (members, bank statements): at most 20 MB.
+pub fn read_import_file(path: &Path) -> ApiResult<Vec<u8>> {
+    read_file(path, MAX_IMPORT_BYTES)
+}
+
+/// A text file (bylaws, minutes) as Word or an editor saves it: UTF-8, with or without a
+/// byte-order mark, or Windows-1252 ("Almindelig tekst" in a Danish Word).
+pub fn read_text_file(path: &Path, limit: usize) -> ApiResult<String> {
+    let bytes = read_file(path, limit)?;
+    let (text, _) = decode(&bytes).map_err(|e| ApiError::new(ErrorCode::File, e.0))?;
+    if text.contains('\0') {
+        return Err(ApiError::new(
+            ErrorCode::File,
+            Text::new("file-not-text").str("path", path.display().to_string()),
+        ));
+    }
+    Ok(text)
+}
+
+/// Writes a file whole: to a temporary file beside it, then renamed over it, so a full disk
+/// or a crash never leaves half a PDF where the old one was.
+pub fn write_file(path: &Path, bytes: &[u8]) -> ApiResult<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.kvorum-tmp"));
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        os_error(&e, path, Doing::Write)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kvorum_core::text::Lang;
+
+    fn said(e: ApiError) -> String {
+        e.localized(Lang::Da).message
+    }
+
+    #[test]
+    fn the_systems_refusals_are_said_in_danish() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("mangler.csv");
+        let m = said(read_import_file(&missing).unwrap_err());
+        assert!(m.starts_with("Filen findes ikke"), "{m}");
+        assert!(m.contains("mangler.csv"), "{m}");
+        let m = said(read_import_file(dir.path()).unwrap_err());
+        assert!(m.contains("er en mappe"), "{m}");
+        let m = said(write_file(&dir.path().join("ingen/mappe.pdf"), b"x").unwrap_err());
+        assert!(m.contains("Mappen findes ikke"), "{m}");
+        let big = dir.path().join("stor.txt");
+        std::fs::write(&big, vec![b'a'; 2000]).unwrap();
+        let m = said(read_file(&big, 1000).unwrap_err());
+        assert!(m.contains("for stor"), "{m}");
+    }
+
+    #[test]
+    fn text_from_word_in_windows_1252_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("vedtægter.txt");
+        std::fs::write(&p, b"\xa7 1 Navn\nForeningens navn er M\xf8destedet.\n").unwrap();
+        assert_eq!(
+            read_text_file(&p, 1000).unwrap(),
+            "§ 1 Navn\nForeningens navn er Mødestedet.\n"
+        );
+        let out = dir.path().join("ud.pdf");
+        write_file(&out, b"%PDF").unwrap();
+        write_file(&out, b"%PDF-2").unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"%PDF-2");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file left");
+    }
+}
