@@ -29,6 +29,16 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, Text> {
     if s.is_empty() {
         return Err(Text::new("date-missing"));
     }
+    // A timestamp as systems export it (`2018-01-15T13:45:10+01:00`, `2019-03-01 00:00:00`):
+    // its date.
+    let s = match (s.get(..10), s.get(10..11), s.get(11..)) {
+        (Some(day), Some("T" | " "), Some(time))
+            if day.as_bytes().get(4) == Some(&b'-') && time.contains(':') =>
+        {
+            day
+        }
+        _ => s,
+    };
     let parts: Vec<&str> = s.split(['.', '-', '/']).collect();
     if parts.len() != 3
         || parts
@@ -120,6 +130,15 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn timestamps_of_other_systems_give_their_date() {
+        assert_eq!(parse_date("2018-01-15T13:45:10+01:00"), Ok(d(2018, 1, 15)));
+        assert_eq!(parse_date("2015-03-01T00:00:00Z"), Ok(d(2015, 3, 1)));
+        assert_eq!(parse_date("2019-03-01 00:00:00"), Ok(d(2019, 3, 1)));
+        assert!(parse_date("2019-03-01 om aftenen").is_err());
+        assert!(parse_date("01-03-2019 12:00").is_err(), "only the ISO form");
     }
 
     #[test]

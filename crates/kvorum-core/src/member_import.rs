@@ -27,6 +27,8 @@ pub enum ImportField {
     FirstName,
     LastName,
     Address,
+    /// A second address line (floor, c/o), joined onto the address after ", ".
+    Address2,
     PostalCode,
     City,
     PostalCodeAndCity,
@@ -48,6 +50,7 @@ impl ImportField {
             ImportField::FirstName => "Fornavn",
             ImportField::LastName => "Efternavn",
             ImportField::Address => "Adresse",
+            ImportField::Address2 => "Adresse, linje 2",
             ImportField::PostalCode => "Postnr.",
             ImportField::City => "By",
             ImportField::PostalCodeAndCity => "Postnr. og by",
@@ -69,7 +72,7 @@ impl ImportField {
             ImportField::Name | ImportField::FirstName | ImportField::LastName => {
                 member_field == "name"
             }
-            ImportField::Address => member_field == "address",
+            ImportField::Address | ImportField::Address2 => member_field == "address",
             ImportField::PostalCode => member_field == "postalCode",
             ImportField::City => member_field == "city",
             ImportField::PostalCodeAndCity => {
@@ -89,6 +92,14 @@ impl ImportField {
 
 /// Recognises the common Danish (and English) headings.
 pub fn guess_field(header: &str) -> Option<ImportField> {
+    guess_heading(header).map(|(f, _)| f)
+}
+
+/// The field a heading names and how well (0 best), for the headings of Danish registers
+/// and of the systems associations leave (ForeningLet, Conventus, Klubmodul, Holdsport and
+/// their APIs' English names): the association's member number before a system's own id,
+/// the mobile before the landline.
+pub fn guess_heading(header: &str) -> Option<(ImportField, u8)> {
     let h: String = header
         .trim()
         .trim_start_matches('\u{feff}')
@@ -97,31 +108,92 @@ pub fn guess_field(header: &str) -> Option<ImportField> {
         .filter(|c| c.is_alphanumeric())
         .collect();
     let f = match h.as_str() {
-        "medlemsnr" | "medlemsnummer" | "medlnr" | "nr" | "nummer" | "medlemnr" | "memberno"
-        | "id" => ImportField::MemberNo,
-        "navn" | "fuldenavn" | "fuldtnavn" | "name" | "medlem" => ImportField::Name,
-        "fornavn" | "fornavne" | "firstname" => ImportField::FirstName,
-        "efternavn" | "lastname" | "surname" => ImportField::LastName,
-        "adresse" | "vej" | "vejnavn" | "gade" | "address" | "gadeadresse" => ImportField::Address,
-        "postnr" | "postnummer" | "zip" | "postalcode" => ImportField::PostalCode,
-        "by" | "postdistrikt" | "bynavn" | "city" => ImportField::City,
-        "postnrogby" | "postnrby" | "postnummerogby" => ImportField::PostalCodeAndCity,
-        "email" | "mail" | "emailadresse" | "epost" => ImportField::Email,
-        "telefon" | "tlf" | "tlfnr" | "telefonnr" | "telefonnummer" | "mobil" | "mobilnr"
-        | "phone" => ImportField::Phone,
-        "fødselsdato" | "født" | "fødselsdag" | "birthdate" => ImportField::BirthDate,
-        "indmeldt" | "indmeldelsesdato" | "indmeldelse" | "medlemsiden" | "joined" => {
-            ImportField::JoinedOn
+        "medlemsnr" | "medlemsnummer" | "medlnr" | "medlemnr" | "memberno" | "membernumber"
+        | "membernr" | "altid" | "medlemsid" => (ImportField::MemberNo, 0),
+        "nr" | "nummer" | "no" => (ImportField::MemberNo, 1),
+        "id" => (ImportField::MemberNo, 2),
+        "navn" | "fuldenavn" | "fuldtnavn" | "name" | "medlem" | "fullname" => {
+            (ImportField::Name, 0)
         }
-        "udmeldt" | "udmeldelsesdato" | "udmeldelse" => ImportField::LeftOn,
-        "medlemstype" | "type" | "medlemskab" | "kategori" => ImportField::MembershipType,
-        "rolle" | "roller" | "roles" => ImportField::Roles,
-        "samtykke" | "emailsamtykke" | "samtykketilemail" | "samtykkeemail" | "nyhedsbrev" => {
-            ImportField::EmailConsent
+        "fornavn" | "fornavne" | "firstname" | "givenname" => (ImportField::FirstName, 0),
+        "efternavn" | "lastname" | "surname" | "familyname" => (ImportField::LastName, 0),
+        "adresse" | "vej" | "vejnavn" | "gade" | "address" | "gadeadresse" | "street"
+        | "streetaddress" | "adresse1" | "address1" | "addressline1" => (ImportField::Address, 0),
+        "adresse2" | "address2" | "addressline2" | "co" => (ImportField::Address2, 0),
+        "postnr" | "postnummer" | "zip" | "zipcode" | "postalcode" | "postcode" => {
+            (ImportField::PostalCode, 0)
         }
+        "by" | "postdistrikt" | "bynavn" | "city" | "town" => (ImportField::City, 0),
+        "postnrogby" | "postnrby" | "postnummerogby" => (ImportField::PostalCodeAndCity, 0),
+        "email" | "mail" | "emailadresse" | "epost" | "emailaddress" => (ImportField::Email, 0),
+        "mobil" | "mobilnr" | "mobilnummer" | "mobiltelefon" | "mobile" | "mobilephone"
+        | "cellphone" => (ImportField::Phone, 0),
+        "telefon" | "tlf" | "tlfnr" | "telefonnr" | "telefonnummer" | "phone" | "telephone"
+        | "phonenumber" => (ImportField::Phone, 1),
+        "fødselsdato" | "født" | "fødselsdag" | "birthdate" | "birthday" | "birth"
+        | "dateofbirth" => (ImportField::BirthDate, 0),
+        "indmeldt" | "indmeldelsesdato" | "indmeldelse" | "medlemsiden" | "joined"
+        | "joinedat" | "joineddate" | "joindate" | "enrollmentdate" | "enrolled"
+        | "membersince" => (ImportField::JoinedOn, 0),
+        "udmeldt" | "udmeldelsesdato" | "udmeldelse" | "left" | "leftat" | "resigned" => {
+            (ImportField::LeftOn, 0)
+        }
+        "medlemstype" | "medlemskab" | "kategori" | "membershiptype" | "membertype" => {
+            (ImportField::MembershipType, 0)
+        }
+        "rolle" | "roller" | "roles" => (ImportField::Roles, 0),
+        "samtykke" | "emailsamtykke" | "samtykketilemail" | "samtykkeemail" | "nyhedsbrev"
+        | "emailconsent" | "newsletter" | "receivenewsletter" => (ImportField::EmailConsent, 0),
         _ => return None,
     };
     Some(f)
+}
+
+/// Fields that may come from several columns, the first filled one used per row (a mobile
+/// and a landline: the mobile when the member has one).
+fn several_columns_allowed(f: ImportField) -> bool {
+    f == ImportField::Phone
+}
+
+/// What other systems write in a cell they have nothing for (Conventus writes `0` for no
+/// phone or postal code, Holdsport `false`).
+fn placeholder(field: ImportField, v: &str) -> bool {
+    let l = v.to_lowercase();
+    matches!(l.as_str(), "false" | "null" | "none" | "n/a")
+        || (l == "0" && matches!(field, ImportField::Phone | ImportField::PostalCode))
+}
+
+/// The headings guessed: per field the best-named column; the others of the same field are
+/// not used (with a note), except where a field may come from several columns. A column
+/// "postnr_by" next to a postal-code column holds the city (Conventus).
+fn guess_mapping(headers: &[String]) -> Vec<Option<ImportField>> {
+    let guessed: Vec<Option<(ImportField, u8)>> = headers
+        .iter()
+        .map(|h| if is_cpr_heading(h) { None } else { guess_heading(h) })
+        .collect();
+    let has = |f: ImportField| guessed.iter().flatten().any(|(g, _)| *g == f);
+    let (postal, city) = (has(ImportField::PostalCode), has(ImportField::City));
+    let mut mapping: Vec<Option<ImportField>> = guessed
+        .iter()
+        .map(|g| match g {
+            Some((ImportField::PostalCodeAndCity, _)) if postal && !city => Some(ImportField::City),
+            Some((f, _)) => Some(*f),
+            None => None,
+        })
+        .collect();
+    for i in 0..mapping.len() {
+        let Some(f) = mapping[i] else { continue };
+        if several_columns_allowed(f) {
+            continue;
+        }
+        let rank = |j: usize| guessed[j].map_or(u8::MAX, |(_, r)| r);
+        let better = (0..mapping.len())
+            .any(|j| j != i && mapping[j] == Some(f) && (rank(j), j) < (rank(i), i));
+        if better {
+            mapping[i] = None;
+        }
+    }
+    mapping
 }
 
 fn is_cpr_heading(header: &str) -> bool {
@@ -350,21 +422,11 @@ pub fn build_preview(
             m.resize(parsed.headers.len(), None);
             m
         }
-        None => parsed
-            .headers
-            .iter()
-            .map(|h| {
-                if is_cpr_heading(h) {
-                    None
-                } else {
-                    guess_field(h)
-                }
-            })
-            .collect(),
+        None => guess_mapping(&parsed.headers),
     };
     let mut seen_fields = HashSet::new();
     for f in mapping.iter().flatten() {
-        if !seen_fields.insert(*f) {
+        if !seen_fields.insert(*f) && !several_columns_allowed(*f) {
             return Err(import_error(
                 Text::new("import-field-twice").str("field", f.label_da()),
             ));
@@ -384,7 +446,17 @@ pub fn build_preview(
             note: if is_cpr_heading(h) {
                 Some("CPR-numre importeres aldrig: kolonnen springes over.".into())
             } else if mapping[i].is_none() {
-                Some("Kolonnen bruges ikke.".into())
+                let other = guess_field(h).and_then(|f| {
+                    let j = mapping.iter().position(|m| *m == Some(f))?;
+                    Some((f, parsed.headers[j].trim_start_matches('\u{feff}')))
+                });
+                Some(match other {
+                    Some((f, used)) => format!(
+                        "Kolonnen bruges ikke: »{used}« bruges som {}.",
+                        f.label_da().to_lowercase()
+                    ),
+                    None => "Kolonnen bruges ikke.".into(),
+                })
             } else {
                 None
             },
@@ -417,6 +489,19 @@ pub fn build_preview(
         by_no.insert(m.member_no, who);
     }
 
+    // The columns in the order a row is read: phone columns by how well their heading names
+    // a phone (the mobile first), the rest as they stand.
+    let mut phone_order: Vec<usize> = (0..mapping.len()).collect();
+    phone_order.sort_by_key(|i| match mapping[*i] {
+        Some(ImportField::Phone) => (
+            1,
+            guess_heading(&parsed.headers[*i])
+                .filter(|(f, _)| *f == ImportField::Phone)
+                .map_or(u8::MAX, |(_, r)| r),
+            *i,
+        ),
+        _ => (0, 0, *i),
+    });
     let exclude: HashSet<u32> = request.exclude.iter().copied().collect();
     let accepted: HashSet<u32> = request.accept_duplicates.iter().copied().collect();
     let mut rows = Vec::with_capacity(parsed.records.len());
@@ -429,9 +514,15 @@ pub fn build_preview(
             ..Default::default()
         };
         let (mut first, mut last) = (String::new(), String::new());
-        for (i, field) in mapping.iter().enumerate() {
+        let mut second_line: Option<String> = None;
+        for (i, field) in phone_order.iter().map(|i| (*i, &mapping[*i])) {
             let Some(field) = field else { continue };
             let v = cells.get(i).map(String::as_str).unwrap_or("").trim();
+            let v = if placeholder(*field, v) { "" } else { v };
+            // A phone from the next column only where the better one is empty.
+            if *field == ImportField::Phone && (v.is_empty() || input.phone.is_some()) {
+                continue;
+            }
             let col = Some(columns[i].header.clone());
             let mut bad = |message: String| {
                 problems.push(ImportProblem {
@@ -459,6 +550,7 @@ pub fn build_preview(
                 ImportField::FirstName => first = v.to_owned(),
                 ImportField::LastName => last = v.to_owned(),
                 ImportField::Address => input.address = opt(),
+                ImportField::Address2 => second_line = opt(),
                 ImportField::PostalCode => input.postal_code = opt(),
                 ImportField::City => input.city = opt(),
                 ImportField::PostalCodeAndCity => {
@@ -512,6 +604,12 @@ pub fn build_preview(
         }
         if input.name.is_empty() {
             input.name = format!("{first} {last}").trim().to_owned();
+        }
+        if let Some(second) = second_line {
+            input.address = Some(match input.address.take() {
+                Some(a) => format!("{a}, {second}"),
+                None => second,
+            });
         }
         if input.joined_on.is_none() {
             // A register without join dates: the members joined no later than today.

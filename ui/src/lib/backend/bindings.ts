@@ -158,7 +158,7 @@ exclude: Array<number>,
  */
 acceptDuplicates: Array<number>, };
 
-export type ImportField = "memberNo" | "name" | "firstName" | "lastName" | "address" | "postalCode" | "city" | "postalCodeAndCity" | "email" | "phone" | "birthDate" | "joinedOn" | "leftOn" | "membershipType" | "roles" | "emailConsent";
+export type ImportField = "memberNo" | "name" | "firstName" | "lastName" | "address" | "address2" | "postalCode" | "city" | "postalCodeAndCity" | "email" | "phone" | "birthDate" | "joinedOn" | "leftOn" | "membershipType" | "roles" | "emailConsent";
 
 export type ImportColumn = { index: number, header: string, field: ImportField | null, 
 /**
