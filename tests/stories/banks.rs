@@ -54,9 +54,13 @@ async fn real_bank_files(engine: Engine) {
     // The vouchers follow the date although the file runs backwards.
     let mut by_voucher = books.clone();
     by_voucher.sort_by_key(|b| b.voucher_no.parse::<u32>().unwrap());
-    assert!(by_voucher.windows(2).all(|w| w[0].booked_on <= w[1].booked_on));
+    assert!(by_voucher
+        .windows(2)
+        .all(|w| w[0].booked_on <= w[1].booked_on));
     assert_eq!(by_voucher[0].voucher_no, "1");
-    assert!(books.iter().all(|b| !b.text.chars().all(|c| c.is_ascii_digit() || c == ' ')));
+    assert!(books
+        .iter()
+        .all(|b| !b.text.chars().all(|c| c.is_ascii_digit() || c == ' ')));
 
     // The bank changes its export: the same lines in a BEC-style file without headings and
     // with other texts are recognised by date, amount and running balance.
@@ -101,9 +105,18 @@ async fn real_bank_files(engine: Engine) {
     // with the most letters): remembered for the next file like it.
     let odd = "\"Konto\";\"X\";\"Y\";\"Z\"\n\"Falster Ejendomme ApS\";\"01-03-2026\";\"Husleje marts\";\"-4.500,00\"\n";
     let mapping = vec![
-        BankColumn { field: BankField::Date, column: 1 },
-        BankColumn { field: BankField::Text, column: 2 },
-        BankColumn { field: BankField::Amount, column: 3 },
+        BankColumn {
+            field: BankField::Date,
+            column: 1,
+        },
+        BankColumn {
+            field: BankField::Text,
+            column: 2,
+        },
+        BankColumn {
+            field: BankField::Amount,
+            column: 3,
+        },
     ];
     let p = api
         .bank_import_preview(request(odd.into(), None))

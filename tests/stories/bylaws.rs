@@ -40,6 +40,7 @@ async fn bylaws_story(engine: Engine) {
             key: "frivillige".into(),
             title: "Frivillige".into(),
             clauses: vec!["Frivillige er velkomne.".into()],
+            headings: vec![],
         },
     );
     let saved = api

@@ -89,7 +89,7 @@ pub fn typescript() -> String {
         ImportRequest, ImportField, ImportColumn, ImportProblem, ImportRow, ImportPreview, ImportOutcome,
         AppStatus, SettingsInput,
         BylawsOverview, VersionSummary, DraftUpdate, DraftSaved, AdoptInput, VoteCheck,
-        BylawsVersion, BylawsVersionId, VersionStatus, BylawsText, Section, SectionDiff, ChangeKind, WordChange,
+        BylawsVersion, BylawsVersionId, VersionStatus, BylawsText, Section, SubHeading, SectionDiff, ChangeKind, WordChange,
         RuleSettings, OrdinaryAssemblyRules, ExtraordinaryAssemblyRules, VotingRules, DecisionRule, Fraction,
         MajorityBase, Fallback, BoardRules, AppointedSeat, ElectionRules, TieRule,
         VoteCounts, DecisionOutcome, DecisionResult, Deadlines, VotingRight,

@@ -14,7 +14,8 @@ pub use kvorum_core::{FieldError, Money};
 
 pub use chrono::NaiveDate;
 pub use kvorum_core::bylaws::{
-    BylawsText, BylawsVersion, ChangeKind, Section, SectionDiff, VersionStatus, WordChange,
+    BylawsText, BylawsVersion, ChangeKind, Section, SectionDiff, SubHeading, VersionStatus,
+    WordChange,
 };
 pub use kvorum_core::ids::BylawsVersionId;
 pub use kvorum_core::rules::{

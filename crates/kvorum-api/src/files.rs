@@ -134,6 +134,10 @@ mod tests {
         write_file(&out, b"%PDF").unwrap();
         write_file(&out, b"%PDF-2").unwrap();
         assert_eq!(std::fs::read(&out).unwrap(), b"%PDF-2");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file left");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temporary file left"
+        );
     }
 }

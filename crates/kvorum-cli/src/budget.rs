@@ -100,7 +100,9 @@ fn bank_columns(s: &str) -> Result<Vec<BankColumn>, String> {
             .ok()
             .filter(|c| (1..=1000).contains(c))
             .ok_or_else(|| {
-                format!("Kolonnen for {name} skal være et tal fra 1 til 1000 (column must be 1–1000)")
+                format!(
+                    "Kolonnen for {name} skal være et tal fra 1 til 1000 (column must be 1–1000)"
+                )
             })?;
         if out.iter().any(|c| c.field == field) {
             return Err(format!("{name} er nævnt to gange ({name} is given twice)"));
@@ -323,11 +325,15 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
                         ));
                     }
                     if p.newest_first {
-                        s.push("Filen står med nyeste linje først; bilagsnumrene følger datoen".into());
+                        s.push(
+                            "Filen står med nyeste linje først; bilagsnumrene følger datoen".into(),
+                        );
                     }
                     for r in &p.rows {
                         match (&r.line, &r.error) {
-                            _ if r.pending => s.push(format!("  Linje {}: reserveret, springes over", r.line_no)),
+                            _ if r.pending => {
+                                s.push(format!("  Linje {}: reserveret, springes over", r.line_no))
+                            }
                             (_, Some(e)) => s.push(format!("  {e}")),
                             (Some(l), None) => s.push(format!(
                                 "  {} {:<40} {:>16} {}{}",

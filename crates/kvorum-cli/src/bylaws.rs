@@ -257,10 +257,8 @@ pub async fn bylaws(api: &Api, cmd: BylawsCmd, json: bool) -> Result<(), ApiErro
             });
         }
         BylawsCmd::Import { file, dry_run } => {
-            let text = kvorum_api::files::read_text_file(
-                &file,
-                kvorum_core::bylaws::MAX_BYLAWS_TEXT,
-            )?;
+            let text =
+                kvorum_api::files::read_text_file(&file, kvorum_core::bylaws::MAX_BYLAWS_TEXT)?;
             if dry_run {
                 let t = api.bylaws_import_preview(text).await?;
                 print(json, &t, || {

@@ -227,9 +227,9 @@ impl Statement {
         let has = |chosen: &[(BankField, usize)], f: BankField| chosen.iter().any(|(x, _)| *x == f);
         let known_heading = |i: usize| self.header && heading_rank(&self.headings[i]).is_some();
         if !has(&chosen, BankField::Date) {
-            if let Some(i) = (0..width)
-                .find(|i| !taken(&chosen, *i) && !known_heading(*i) && self.share(*i, looks_like_date) >= 80)
-            {
+            if let Some(i) = (0..width).find(|i| {
+                !taken(&chosen, *i) && !known_heading(*i) && self.share(*i, looks_like_date) >= 80
+            }) {
                 chosen.push((BankField::Date, i));
             }
         }
@@ -240,12 +240,20 @@ impl Statement {
             // tried stay few whatever a file holds.
             .take(6)
             .collect();
-        let amount = chosen.iter().find(|(f, _)| *f == BankField::Amount).map(|x| x.1);
-        let balance = chosen.iter().find(|(f, _)| *f == BankField::Balance).map(|x| x.1);
+        let amount = chosen
+            .iter()
+            .find(|(f, _)| *f == BankField::Amount)
+            .map(|x| x.1);
+        let balance = chosen
+            .iter()
+            .find(|(f, _)| *f == BankField::Balance)
+            .map(|x| x.1);
         match (amount, balance) {
             (None, None) => {
                 // The pair whose running balance adds up; else the first numeric column.
-                let pairs = numeric.iter().flat_map(|a| numeric.iter().map(move |b| (*a, *b)));
+                let pairs = numeric
+                    .iter()
+                    .flat_map(|a| numeric.iter().map(move |b| (*a, *b)));
                 let fit = pairs
                     .filter(|(a, b)| a != b)
                     .map(|(a, b)| (self.balance_fit(a, b), a, b))
@@ -378,7 +386,8 @@ fn account_like(s: &str) -> bool {
     let t = s.trim();
     !t.is_empty()
         && t.chars().any(|c| c.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
 }
 
 impl ReadStatement {
@@ -445,10 +454,22 @@ mod tests {
         assert_eq!(
             st.guess_columns(),
             vec![
-                BankColumn { field: BankField::Date, column: 0 },
-                BankColumn { field: BankField::Text, column: 2 },
-                BankColumn { field: BankField::Amount, column: 3 },
-                BankColumn { field: BankField::Balance, column: 4 },
+                BankColumn {
+                    field: BankField::Date,
+                    column: 0
+                },
+                BankColumn {
+                    field: BankField::Text,
+                    column: 2
+                },
+                BankColumn {
+                    field: BankField::Amount,
+                    column: 3
+                },
+                BankColumn {
+                    field: BankField::Balance,
+                    column: 4
+                },
             ]
         );
         let l = lines(&r);
@@ -479,7 +500,13 @@ mod tests {
         );
         assert!(st.header);
         let cols = st.guess_columns();
-        assert!(cols.contains(&BankColumn { field: BankField::Text, column: 5 }), "{cols:?}");
+        assert!(
+            cols.contains(&BankColumn {
+                field: BankField::Text,
+                column: 5
+            }),
+            "{cols:?}"
+        );
         assert!(matches!(r.rows[0].1, RowRead::Pending));
         assert!(r.newest_first);
         let order: Vec<u32> = r.booking_order().iter().map(|(n, _)| *n).collect();

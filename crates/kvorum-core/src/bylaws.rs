@@ -18,6 +18,18 @@ pub struct Section {
     pub title: String,
     /// Stk. 1, Stk. 2, …
     pub clauses: Vec<String>,
+    /// Headings inside the section (e.g. "Ekstraordinær generalforsamling"), each before a
+    /// clause; they do not count as clauses.
+    #[serde(default)]
+    pub headings: Vec<SubHeading>,
+}
+
+/// A heading inside a section, printed before clause `before` (0 = the first).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SubHeading {
+    pub before: u32,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -132,10 +144,21 @@ pub fn parse_plain_text(text: &str) -> Result<BylawsText, Text> {
     if text.len() > MAX_BYLAWS_TEXT {
         return Err(Text::new("bylaws-text-too-large"));
     }
+    // Every kind of line break Word and other editors write: CR LF, a lone CR (old Mac),
+    // the Unicode separators and Word's manual line break (vertical tab).
+    let text = text
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}', '\u{2029}', '\u{b}', '\u{c}'], "\n");
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('\u{feff}').trim())
+        .collect();
     let mut doc = BylawsText::default();
     let mut keys = Keys::default();
     let mut clause = String::new();
-    let mut seen_section = false;
+    // The § number as written, and how the current section numbers its clauses.
+    let mut written_no: u64 = 0;
+    let mut numbering = Numbering::Unknown;
     let flush = |doc: &mut BylawsText, clause: &mut String| {
         let c = clause.split_whitespace().collect::<Vec<_>>().join(" ");
         if !c.is_empty() {
@@ -145,54 +168,56 @@ pub fn parse_plain_text(text: &str) -> Result<BylawsText, Text> {
         }
         clause.clear();
     };
-    for raw in text.lines() {
-        let line = raw.trim().trim_start_matches('\u{feff}');
-        if let Some(rest) = line.strip_prefix('§') {
-            let rest = rest.trim_start();
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            if !digits.is_empty() {
-                flush(&mut doc, &mut clause);
-                let title = rest[digits.len()..]
-                    .trim_start_matches(['.', ':', ')', '-', '–'])
-                    .trim()
-                    .to_owned();
-                let key = keys.next(if title.is_empty() { "paragraf" } else { &title });
-                doc.sections.push(Section {
-                    key,
-                    title,
-                    clauses: Vec::new(),
-                });
-                seen_section = true;
-                continue;
-            }
+    for (at, line) in lines.iter().enumerate() {
+        let line = *line;
+        if let Some((no, title)) = section_heading(line, written_no) {
+            flush(&mut doc, &mut clause);
+            let key = keys.next(if title.is_empty() { "paragraf" } else { &title });
+            doc.sections.push(Section {
+                key,
+                title,
+                clauses: Vec::new(),
+                headings: Vec::new(),
+            });
+            written_no = no;
+            numbering = Numbering::Unknown;
+            continue;
         }
-        if !seen_section {
+        let Some(section) = doc.sections.last() else {
             continue; // the document's own heading, e.g. "Vedtægter for Foreningen X"
-        }
+        };
         if line.is_empty() {
             flush(&mut doc, &mut clause);
             continue;
         }
-        // "Stk." in any case, compared on the line's own bytes: lowercasing the whole line
-        // first can change its length (K, İ) and cut a letter in two.
-        let stk = line
-            .get(..4)
-            .filter(|p| p.eq_ignore_ascii_case("stk.") || p.eq_ignore_ascii_case("stk "))
-            .and_then(|_| line.get(4..));
-        if let Some(after) = stk {
+        let fresh = section.clauses.is_empty() && clause.is_empty();
+        if let Some(after) = clause_start(line, written_no, &mut numbering, fresh) {
             flush(&mut doc, &mut clause);
-            let after = after
-                .trim_start()
-                .trim_start_matches(|c: char| c.is_ascii_digit())
-                .trim_start_matches(['.', ':']);
-            clause.push_str(after.trim());
+            clause.push_str(after);
             continue;
         }
-        if let Some(s) = doc.sections.last_mut() {
-            if s.title.is_empty() && s.clauses.is_empty() && clause.is_empty() {
+        if section.title.is_empty() && fresh {
+            if let Some(s) = doc.sections.last_mut() {
                 s.title = line.trim_end_matches('.').to_owned();
-                continue;
             }
+            continue;
+        }
+        // A short line of its own before a numbered clause is a heading inside the section.
+        let next = lines[at + 1..].iter().find(|l| !l.is_empty());
+        let before_clause = next.is_some_and(|n| {
+            let mut probe = numbering;
+            clause_start(n, written_no, &mut probe, false).is_some()
+                || (probe == Numbering::Unknown && numbered(n).is_some_and(|(k, _)| k == 1))
+        });
+        if clause.is_empty() && before_clause && looks_like_heading(line) {
+            if let Some(s) = doc.sections.last_mut() {
+                let before = u32::try_from(s.clauses.len()).unwrap_or(u32::MAX);
+                s.headings.push(SubHeading {
+                    before,
+                    text: line.to_owned(),
+                });
+            }
+            continue;
         }
         if !clause.is_empty() {
             clause.push(' ');
@@ -209,6 +234,116 @@ pub fn parse_plain_text(text: &str) -> Result<BylawsText, Text> {
         }
     }
     Ok(doc)
+}
+
+/// How a section numbers its clauses, as the first clause shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    Unknown,
+    /// `Stk. 2.` (also `Stk. 7.2`): lines `1.`, `2.` inside are a list, not clauses.
+    Stk,
+    /// `7.2` (the § number, a point, the clause number), as Word numbers headings.
+    Decimal,
+    /// `1.`, `2.` at the start of a line; the next number expected.
+    Numbered(u32),
+}
+
+/// `§ 3`, `§ 3.`, `§ 3 Title`, `§ 3 - Title`, `§ 3. Title` as a section heading, with its
+/// number and title. A line that merely begins with a reference ("§ 18 i serviceloven",
+/// "§ 4, stk. 2") is not a heading: its words go on in lower case, or its number does not
+/// come after the previous section's.
+fn section_heading(line: &str, previous: u64) -> Option<(u64, String)> {
+    let rest = line.strip_prefix('§')?.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let no: u64 = digits.parse().unwrap_or(u64::MAX);
+    let after = &rest[digits.len()..];
+    if after.starts_with([',', ';']) || (previous > 0 && no <= previous) {
+        return None;
+    }
+    let title = after
+        .trim_start_matches(|c: char| c.is_whitespace() || ".:)-–—".contains(c))
+        .trim();
+    if title.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    Some((no, title.trim_end_matches('.').to_owned()))
+}
+
+/// The text of a line that starts a clause (its number taken off), and the section's way
+/// of numbering learned from it.
+fn clause_start<'a>(
+    line: &'a str,
+    section_no: u64,
+    numbering: &mut Numbering,
+    fresh: bool,
+) -> Option<&'a str> {
+    // "Stk." in any case, compared on the line's own bytes: lowercasing the whole line
+    // first can change its length (K, İ) and cut a letter in two.
+    let stk = line
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("stk.") || p.eq_ignore_ascii_case("stk "))
+        .and_then(|_| line.get(4..));
+    if let Some(after) = stk {
+        *numbering = Numbering::Stk;
+        let after = after
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .trim_start_matches([':', ')']);
+        return Some(after.trim());
+    }
+    if let Some(after) = decimal_clause(line, section_no) {
+        if matches!(*numbering, Numbering::Unknown | Numbering::Decimal) {
+            *numbering = Numbering::Decimal;
+            return Some(after);
+        }
+    }
+    if let Some((n, after)) = numbered(line) {
+        match *numbering {
+            Numbering::Unknown if n == 1 && fresh => {
+                *numbering = Numbering::Numbered(2);
+                return Some(after);
+            }
+            Numbering::Numbered(next) if n == next => {
+                *numbering = Numbering::Numbered(next.saturating_add(1));
+                return Some(after);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `7.2 Text` or `7.2. Text` in section 7: the text.
+fn decimal_clause(line: &str, section_no: u64) -> Option<&str> {
+    let (head, rest) = line.split_once(|c: char| c.is_whitespace())?;
+    let head = head.strip_suffix('.').unwrap_or(head);
+    let (sec, sub) = head.split_once('.')?;
+    let plain = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
+    (plain(sec) && plain(sub) && sec.parse::<u64>().ok() == Some(section_no)).then(|| rest.trim())
+}
+
+/// `3. Text` or `3) Text`: the number and the text.
+fn numbered(line: &str) -> Option<(u32, &str)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rest = &line[digits..];
+    let rest = rest.strip_prefix(['.', ')'])?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some((line[..digits].parse().ok()?, rest.trim()))
+}
+
+/// A line that reads as a heading: short, capitalised, not ending like a sentence.
+fn looks_like_heading(line: &str) -> bool {
+    line.split_whitespace().count() <= 6
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && !line.ends_with(['.', ',', ':', ';'])
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -442,6 +577,7 @@ pub fn follow_settings(
 pub fn template(name: &str, municipality: Option<&str>) -> BylawsText {
     let kommune = municipality.unwrap_or("kommunen");
     let sec = |key: &str, title: &str, clauses: &[&str]| Section {
+        headings: vec![],
         key: key.into(),
         title: title.into(),
         clauses: clauses
@@ -591,6 +727,7 @@ mod tests {
                 key: "ny".into(),
                 title: "Ny".into(),
                 clauses: vec!["Tekst".into()],
+                headings: vec![],
             },
         );
         after.sections.retain(|s| s.key != "tegning");

@@ -222,6 +222,7 @@ pub fn amended_version(
         },
         title: a.title.clone(),
         clauses: a.clauses.clone(),
+        headings: vec![],
     };
     let mut notes = Vec::new();
     match text.sections.iter_mut().find(|s| s.key == section.key) {

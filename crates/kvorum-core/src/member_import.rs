@@ -132,9 +132,10 @@ pub fn guess_heading(header: &str) -> Option<(ImportField, u8)> {
         | "phonenumber" => (ImportField::Phone, 1),
         "fødselsdato" | "født" | "fødselsdag" | "birthdate" | "birthday" | "birth"
         | "dateofbirth" => (ImportField::BirthDate, 0),
-        "indmeldt" | "indmeldelsesdato" | "indmeldelse" | "medlemsiden" | "joined"
-        | "joinedat" | "joineddate" | "joindate" | "enrollmentdate" | "enrolled"
-        | "membersince" => (ImportField::JoinedOn, 0),
+        "indmeldt" | "indmeldelsesdato" | "indmeldelse" | "medlemsiden" | "joined" | "joinedat"
+        | "joineddate" | "joindate" | "enrollmentdate" | "enrolled" | "membersince" => {
+            (ImportField::JoinedOn, 0)
+        }
         "udmeldt" | "udmeldelsesdato" | "udmeldelse" | "left" | "leftat" | "resigned" => {
             (ImportField::LeftOn, 0)
         }
@@ -169,7 +170,13 @@ fn placeholder(field: ImportField, v: &str) -> bool {
 fn guess_mapping(headers: &[String]) -> Vec<Option<ImportField>> {
     let guessed: Vec<Option<(ImportField, u8)>> = headers
         .iter()
-        .map(|h| if is_cpr_heading(h) { None } else { guess_heading(h) })
+        .map(|h| {
+            if is_cpr_heading(h) {
+                None
+            } else {
+                guess_heading(h)
+            }
+        })
         .collect();
     let has = |f: ImportField| guessed.iter().flatten().any(|(g, _)| *g == f);
     let (postal, city) = (has(ImportField::PostalCode), has(ImportField::City));

@@ -60,10 +60,17 @@ fn every_banks_layout_is_read_to_the_ore_without_choosing_columns() {
                 st.guess_columns()
             ));
         }
-        eprintln!("{file}: {got} text e.g. {:?}", order.first().map(|(_, l)| &l.text));
+        eprintln!(
+            "{file}: {got} text e.g. {:?}",
+            order.first().map(|(_, l)| &l.text)
+        );
         // The text chosen is a description, never an account number or empty.
         for (n, l) in &order {
-            if l.text.is_empty() || l.text.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-') {
+            if l.text.is_empty()
+                || l.text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+            {
                 wrong.push(format!("{file} line {n}: text {:?}", l.text));
             }
         }

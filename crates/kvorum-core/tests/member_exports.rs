@@ -28,22 +28,37 @@ fn exports_of_foreninglet_conventus_klubmodul_holdsport_and_an_api_import_as_the
             bytes: bytes.clone(),
             ..Default::default()
         };
-        let p = build_preview(&parsed, &request, &[], &builtin_membership_types(), today, Lang::Da)
-            .unwrap_or_else(|e| panic!("{file}: {}", e.0.da()));
+        let p = build_preview(
+            &parsed,
+            &request,
+            &[],
+            &builtin_membership_types(),
+            today,
+            Lang::Da,
+        )
+        .unwrap_or_else(|e| panic!("{file}: {}", e.0.da()));
         let want = members.as_array().unwrap();
         if !p.can_apply || p.rows.len() != want.len() {
             let problems: Vec<String> = p
                 .rows
                 .iter()
-                .flat_map(|r| r.problems.iter().map(move |x| format!("line {}: {:?} {}", r.line, x.column, x.message)))
+                .flat_map(|r| {
+                    r.problems
+                        .iter()
+                        .map(move |x| format!("line {}: {:?} {}", r.line, x.column, x.message))
+                })
                 .collect();
             wrong.push(format!("{file}: {} {problems:?}", p.message));
             continue;
         }
         for (row, w) in p.rows.iter().zip(want) {
             let m = row.member.as_ref().unwrap();
-            let s = |v: &Option<String>| v.clone().map_or(serde_json::Value::Null, serde_json::Value::from);
-            let d = |v: Option<NaiveDate>| v.map_or(serde_json::Value::Null, |d| d.to_string().into());
+            let s = |v: &Option<String>| {
+                v.clone()
+                    .map_or(serde_json::Value::Null, serde_json::Value::from)
+            };
+            let d =
+                |v: Option<NaiveDate>| v.map_or(serde_json::Value::Null, |d| d.to_string().into());
             let got = serde_json::json!({
                 "member_no": m.member_no,
                 "name": m.name,
@@ -60,17 +75,22 @@ fn exports_of_foreninglet_conventus_klubmodul_holdsport_and_an_api_import_as_the
             });
             for (k, v) in got.as_object().unwrap() {
                 let want_v = if k == "email" {
-                    w[k].as_str().map_or(serde_json::Value::Null, |e| e.to_lowercase().into())
+                    w[k].as_str()
+                        .map_or(serde_json::Value::Null, |e| e.to_lowercase().into())
                 } else {
                     w[k].clone()
                 };
                 let got_v = if k == "email" {
-                    v.as_str().map_or(serde_json::Value::Null, |e| e.to_lowercase().into())
+                    v.as_str()
+                        .map_or(serde_json::Value::Null, |e| e.to_lowercase().into())
                 } else {
                     v.clone()
                 };
                 if got_v != want_v {
-                    wrong.push(format!("{file} line {} {k}: got {got_v}, want {want_v}", row.line));
+                    wrong.push(format!(
+                        "{file} line {} {k}: got {got_v}, want {want_v}",
+                        row.line
+                    ));
                 }
             }
         }

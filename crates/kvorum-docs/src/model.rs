@@ -89,6 +89,9 @@ pub fn member_list_layout(list: &MemberList) -> Document {
     flow.finish(title, &list.association_name, list.created_unix)
 }
 
+/// Headings inside a section: (the clause they come before, the heading).
+pub type Inside = Vec<(usize, String)>;
+
 /// The bylaws as printed: title, sections with clauses, the adoption line and history.
 #[derive(Debug, Clone)]
 pub struct BylawsDoc {
@@ -101,8 +104,8 @@ pub struct BylawsDoc {
     pub history: Vec<String>,
     pub printed_on: NaiveDate,
     pub created_unix: i64,
-    /// (title, clauses) in § order.
-    pub sections: Vec<(String, Vec<String>)>,
+    /// (title, clauses, headings inside the section) in § order.
+    pub sections: Vec<(String, Vec<String>, Inside)>,
 }
 
 pub fn bylaws_layout(doc: &BylawsDoc) -> Document {
@@ -125,13 +128,19 @@ pub fn bylaws_layout(doc: &BylawsDoc) -> Document {
         flow.paragraph("UDKAST – ikke vedtaget", 11.0, Style::Bold);
     }
     flow.gap(4.0);
-    for (i, (heading, clauses)) in doc.sections.iter().enumerate() {
+    for (i, (heading, clauses, inside)) in doc.sections.iter().enumerate() {
         // keep a heading together with the start of its text
         flow.need(18.0);
         flow.gap(3.0);
         flow.paragraph(&format!("§ {}. {}", i + 1, heading), 12.0, Style::Bold);
         flow.gap(1.0);
         for (j, clause) in clauses.iter().enumerate() {
+            for (_, sub) in inside.iter().filter(|(before, _)| *before == j) {
+                flow.need(12.0);
+                flow.gap(1.5);
+                flow.paragraph(sub, 10.5, Style::Bold);
+                flow.gap(0.5);
+            }
             let text = if clauses.len() > 1 && j > 0 {
                 format!("Stk. {}. {}", j + 1, clause)
             } else {

@@ -60,8 +60,7 @@ impl Api {
         let known: HashSet<String> = db.bank_keys().await?.into_iter().collect();
         // The same lines in another layout (the bank changed its export) share date, amount
         // and running balance.
-        let known_balances: HashSet<String> =
-            known.iter().filter_map(|k| balance_key(k)).collect();
+        let known_balances: HashSet<String> = known.iter().filter_map(|k| balance_key(k)).collect();
         let rules = db.bank_rules().await?;
         let choices: std::collections::HashMap<u32, &str> = request
             .lines

@@ -226,7 +226,19 @@ impl Api {
                 .text
                 .sections
                 .iter()
-                .map(|s| (s.title.clone(), s.clauses.clone()))
+                .map(|s| {
+                    let inside = s
+                        .headings
+                        .iter()
+                        .map(|h| {
+                            (
+                                usize::try_from(h.before).unwrap_or(usize::MAX),
+                                h.text.clone(),
+                            )
+                        })
+                        .collect();
+                    (s.title.clone(), s.clauses.clone(), inside)
+                })
                 .collect(),
         };
         let bytes = kvorum_docs::bylaws_pdf(&doc).map_err(crate::documents::pdf_failed)?;

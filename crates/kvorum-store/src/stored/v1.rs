@@ -29,6 +29,16 @@ pub struct Section {
     pub key: String,
     pub title: String,
     pub clauses: Vec<String>,
+    /// Absent in texts stored before sub-headings were kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headings: Vec<SubHeading>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubHeading {
+    pub before: u32,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -395,6 +405,14 @@ impl V1 for Section {
             key: V1::from_core(&c.key),
             title: V1::from_core(&c.title),
             clauses: V1::from_core(&c.clauses),
+            headings: c
+                .headings
+                .iter()
+                .map(|h| SubHeading {
+                    before: h.before,
+                    text: h.text.clone(),
+                })
+                .collect(),
         }
     }
     fn into_core(self) -> bylaws::Section {
@@ -402,6 +420,14 @@ impl V1 for Section {
             key: self.key.into_core(),
             title: self.title.into_core(),
             clauses: self.clauses.into_core(),
+            headings: self
+                .headings
+                .into_iter()
+                .map(|h| bylaws::SubHeading {
+                    before: h.before,
+                    text: h.text,
+                })
+                .collect(),
         }
     }
 }

@@ -278,7 +278,14 @@ key: string, title: string,
 /**
  * Stk. 1, Stk. 2, …
  */
-clauses: Array<string>, };
+clauses: Array<string>, 
+/**
+ * Headings inside the section (e.g. "Ekstraordinær generalforsamling"), each before a
+ * clause; they do not count as clauses.
+ */
+headings: Array<SubHeading>, };
+
+export type SubHeading = { before: number, text: string, };
 
 export type SectionDiff = { key: string, 
 /**
