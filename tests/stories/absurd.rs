@@ -109,7 +109,7 @@ async fn absurd_numbers(engine: Engine) {
         .bylaws_import_preview("§ 1 Navn\nStk. \u{212a}elvin.\nStk. İstanbul.".into())
         .await
         .unwrap();
-    assert_eq!(text.sections[0].clauses.len(), 2);
+    assert_eq!(text.text.sections[0].clauses.len(), 2);
 
     // A bank file with two bad lines: the refusal names both, and nothing is imported.
     let bank = "Dato;Tekst;Beløb;Saldo\n01.03.2026;Husleje;-1.250,00;10.000,00\n\

@@ -213,7 +213,7 @@ async fn bylaws_story(engine: Engine) {
         )
         .await
         .unwrap();
-    assert_eq!(preview.sections.len(), 2);
+    assert_eq!(preview.text.sections.len(), 2);
     let bad_import = api
         .bylaws_import_preview("ingen paragraffer".into())
         .await
@@ -222,4 +222,103 @@ async fn bylaws_story(engine: Engine) {
     api.close().await;
 }
 
-kvorum_tests::on_both_engines!(bylaws_story);
+/// The secretary pastes the drop-in house's bylaws from Word: the settings the text states
+/// are shown with their § and words, she leaves one out, and the draft gets the rest, every
+/// setting pointing at a § of the new text.
+async fn bylaws_from_word(engine: Engine) {
+    let db = engine.fresh().await;
+    let api = db.open("Sekretær").await;
+    kvorum_tests::perronen(&api).await;
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/bylaws");
+    let text = std::fs::read_to_string(dir.join("vaerested.txt")).unwrap();
+    let read = api.bylaws_import_preview(text.clone()).await.unwrap();
+    assert_eq!(read.text.sections.len(), 16);
+    let notice = read
+        .settings
+        .found
+        .iter()
+        .find(|f| f.path == "ordinary.noticeDays")
+        .unwrap();
+    assert_eq!((notice.value.as_str(), notice.section_no), ("14 dage", 7));
+    assert!(notice.words.contains("mindst 14 dages varsel"));
+    assert!(read
+        .settings
+        .found
+        .iter()
+        .any(|f| f.path == "board.appointed" && f.value == "Guldborgsund Kommune (1)"));
+    assert!(read
+        .settings
+        .silent
+        .iter()
+        .any(|s| s.path == "board.auditorAlternates"));
+
+    let accept: Vec<String> = read
+        .settings
+        .found
+        .iter()
+        .map(|f| f.path.clone())
+        .filter(|p| p != "fiscalYearStartMonth")
+        .collect();
+    let before = api.bylaws_draft().await.unwrap().rules;
+    let saved = api
+        .bylaws_import_apply(BylawsImportApply {
+            text,
+            accept: Some(accept),
+        })
+        .await
+        .unwrap();
+    let rules = &saved.draft.rules;
+    assert_eq!(rules.ordinary.notice_days, 14);
+    assert_eq!(rules.ordinary.final_agenda_days, Some(4));
+    assert_eq!(rules.voting.max_proxies_per_member, 1);
+    assert_eq!(rules.voting.min_membership_days, 90);
+    assert_eq!((rules.board.seats_min, rules.board.seats_max), (5, 7));
+    assert_eq!(
+        rules.board.appointed[0].appointed_by,
+        "Guldborgsund Kommune"
+    );
+    let amendment = rules
+        .decisions
+        .iter()
+        .find(|d| d.kind == "amendment")
+        .unwrap();
+    assert_eq!((amendment.majority.num, amendment.majority.den), (2, 3));
+    assert_eq!(amendment.quorum.map(|q| (q.num, q.den)), Some((1, 2)));
+    assert_eq!(
+        rules.fiscal_year_start_month, before.fiscal_year_start_month,
+        "the setting she left out is the draft's"
+    );
+    let keys: Vec<&str> = saved
+        .draft
+        .text
+        .sections
+        .iter()
+        .map(|s| s.key.as_str())
+        .collect();
+    let sections = [
+        &rules.ordinary.section,
+        &rules.extraordinary.section,
+        &rules.voting.section,
+        &rules.board.section,
+        &rules.election.section,
+        &rules.fiscal_section,
+    ];
+    for s in sections
+        .into_iter()
+        .chain(rules.decisions.iter().map(|d| &d.section))
+    {
+        if let Some(k) = s {
+            assert!(keys.contains(&k.as_str()), "{k} is not a § of the text");
+        }
+    }
+    assert_eq!(
+        saved
+            .draft
+            .text
+            .number_of(rules.ordinary.section.as_deref().unwrap()),
+        Some(7)
+    );
+    api.close().await;
+}
+
+kvorum_tests::on_both_engines!(bylaws_story, bylaws_from_word);

@@ -88,7 +88,7 @@ pub fn typescript() -> String {
         FeeRate, FeeStatus, Payment, PaymentInput, PaymentMethod,
         ImportRequest, ImportField, ImportColumn, ImportProblem, ImportRow, ImportPreview, ImportOutcome,
         AppStatus, SettingsInput,
-        BylawsOverview, VersionSummary, DraftUpdate, DraftSaved, AdoptInput, VoteCheck,
+        BylawsOverview, VersionSummary, DraftUpdate, DraftSaved, BylawsImport, BylawsImportApply, SettingsReading, FoundSetting, SilentSetting, AdoptInput, VoteCheck,
         BylawsVersion, BylawsVersionId, VersionStatus, BylawsText, Section, SubHeading, SectionDiff, ChangeKind, WordChange,
         RuleSettings, OrdinaryAssemblyRules, ExtraordinaryAssemblyRules, VotingRules, DecisionRule, Fraction,
         MajorityBase, Fallback, BoardRules, AppointedSeat, ElectionRules, TieRule,

@@ -34,8 +34,8 @@ macro_rules! api_commands {
             bylaws_save_draft(update: DraftUpdate) -> DraftSaved;
             bylaws_adopt(input: AdoptInput) -> BylawsVersion;
             bylaws_diff(from: i64, to: i64) -> Vec<SectionDiff>;
-            bylaws_import_preview(text: String) -> BylawsText;
-            bylaws_import_apply(text: String) -> DraftSaved;
+            bylaws_import_preview(text: String) -> BylawsImport;
+            bylaws_import_apply(input: BylawsImportApply) -> DraftSaved;
             rules_check_vote(check: VoteCheck) -> DecisionOutcome;
             rules_deadlines(date: NaiveDate) -> Deadlines;
             meetings_list() -> Vec<MeetingSummary>;

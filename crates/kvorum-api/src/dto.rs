@@ -23,6 +23,7 @@ pub use kvorum_core::rules::{
     ElectionRules, ExtraordinaryAssemblyRules, Fallback, Fraction, MajorityBase,
     OrdinaryAssemblyRules, RuleSettings, TieRule, VoteCounts, VotingRight, VotingRules,
 };
+pub use kvorum_core::rules_from_text::{FoundSetting, SettingsReading, SilentSetting};
 
 pub use crate::board::{BoardView, ConstituteInput, LeaveInput, PositionInput, TermView};
 pub use crate::budget::{
@@ -30,7 +31,8 @@ pub use crate::budget::{
     BudgetLineInput, BudgetView, LineView,
 };
 pub use crate::bylaws::{
-    AdoptInput, BylawsOverview, DraftSaved, DraftUpdate, VersionSummary, VoteCheck,
+    AdoptInput, BylawsImport, BylawsImportApply, BylawsOverview, DraftSaved, DraftUpdate,
+    VersionSummary, VoteCheck,
 };
 pub use crate::documents::ExportRequest;
 pub use crate::elections::{

@@ -40,11 +40,16 @@ pub enum BylawsCmd {
         #[arg(long)]
         in_force: Option<String>,
     },
-    /// Read bylaws from a plain text file where sections start with `§ N`
+    /// Read bylaws from a plain text file (from Word) where sections start with `§ N`; the
+    /// settings the text states are taken over, each shown with its § and words
     Import {
         file: PathBuf,
         #[arg(long)]
         dry_run: bool,
+        /// Take over only these settings (comma-separated paths, e.g.
+        /// `ordinary.noticeDays,board.seats`); `--accept ""` keeps the draft's settings
+        #[arg(long, value_delimiter = ',')]
+        accept: Option<Vec<String>>,
     },
 }
 
@@ -256,22 +261,76 @@ pub async fn bylaws(api: &Api, cmd: BylawsCmd, json: bool) -> Result<(), ApiErro
                 )
             });
         }
-        BylawsCmd::Import { file, dry_run } => {
+        BylawsCmd::Import {
+            file,
+            dry_run,
+            accept,
+        } => {
             let text =
                 kvorum_api::files::read_text_file(&file, kvorum_core::bylaws::MAX_BYLAWS_TEXT)?;
+            let read = api.bylaws_import_preview(text.clone()).await?;
+            let accept = accept.map(|a| {
+                a.into_iter()
+                    .filter(|p| !p.trim().is_empty())
+                    .collect::<Vec<_>>()
+            });
+            let taken = |path: &str| accept.as_ref().is_none_or(|a| a.iter().any(|p| p == path));
+            let settings = |s: &mut Vec<String>| {
+                s.push(String::new());
+                s.push(format!(
+                    "Indstillinger fundet i teksten ({}):",
+                    read.settings.found.len()
+                ));
+                for f in &read.settings.found {
+                    s.push(format!(
+                        "  {} {:<38} {:<24} § {}: »{}«",
+                        if !taken(&f.path) {
+                            "–"
+                        } else if f.changes {
+                            "*"
+                        } else {
+                            " "
+                        },
+                        f.path,
+                        f.value,
+                        f.section_no,
+                        f.words
+                    ));
+                }
+                if !read.settings.silent.is_empty() {
+                    s.push(format!(
+                        "Teksten siger intet om ({}):",
+                        read.settings.silent.len()
+                    ));
+                    for f in &read.settings.silent {
+                        s.push(format!("  ! {:<38} {:<24} {}", f.path, f.value, f.note));
+                    }
+                }
+            };
             if dry_run {
-                let t = api.bylaws_import_preview(text).await?;
-                print(json, &t, || {
-                    format!("{}\n{} paragraffer.", t.to_plain_text(), t.sections.len())
+                print(json, &read, || {
+                    let mut s = vec![
+                        read.text.to_plain_text(),
+                        format!("{} paragraffer.", read.text.sections.len()),
+                    ];
+                    settings(&mut s);
+                    s.join("\n")
                 });
             } else {
-                let saved = api.bylaws_import_apply(text).await?;
+                let saved = api
+                    .bylaws_import_apply(kvorum_api::dto::BylawsImportApply {
+                        text,
+                        accept: accept.clone(),
+                    })
+                    .await?;
                 print(json, &saved, || {
-                    format!(
+                    let mut s = vec![format!(
                         "{} paragraffer er indlæst i udkastet (version {}).",
                         saved.draft.text.sections.len(),
                         saved.draft.number
-                    )
+                    )];
+                    settings(&mut s);
+                    s.join("\n")
                 });
             }
         }

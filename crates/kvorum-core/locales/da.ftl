@@ -534,3 +534,17 @@ file-over-limit = Filen { $path } er for stor (over { $mb } MB) til at være den
 file-unreadable = Filen { $path } kunne ikke læses ({ $cause }).
 file-unwritable = Filen { $path } kunne ikke gemmes ({ $cause }).
 file-not-text = Filen { $path } er ikke en tekstfil. Gem teksten fra Word som »Almindelig tekst (.txt)«, eller kopiér den ind.
+setting-days = { $n } { $n ->
+    [one] dag
+   *[other] dage
+}
+setting-years = { $n } år
+setting-yes = ja
+setting-no = nej
+setting-none = ingen
+setting-second-assembly = en ny generalforsamling inden { $days } dage vedtager med { $majority }
+setting-ties-lot = lodtrækning
+setting-ties-run-off = omvalg
+setting-silent = Teksten siger ikke noget om det. Udkastets værdi beholdes – tjek, at den passer.
+setting-appointed-unsupported = Skabelonen har en bestyrelsesplads, som en anden udpeger, men teksten nævner ingen udpegede medlemmer. Fjern pladsen i indstillingerne, hvis foreningen ikke har den.
+setting-no-quorum = uanset antallet af fremmødte

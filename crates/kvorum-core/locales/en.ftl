@@ -537,3 +537,20 @@ file-over-limit = The file { $path } is too large (over { $mb } MB) to be the fi
 file-unreadable = The file { $path } could not be read ({ $cause }).
 file-unwritable = The file { $path } could not be saved ({ $cause }).
 file-not-text = The file { $path } is not a text file. Save the text from Word as “Plain text (.txt)”, or paste it in.
+setting-days = { $n } { $n ->
+    [one] day
+   *[other] days
+}
+setting-years = { $n } { $n ->
+    [one] year
+   *[other] years
+}
+setting-yes = yes
+setting-no = no
+setting-none = none
+setting-second-assembly = a new general assembly within { $days } days adopts by { $majority }
+setting-ties-lot = drawing lots
+setting-ties-run-off = a run-off
+setting-silent = The text says nothing about it. The draft's value is kept – check that it fits.
+setting-appointed-unsupported = The template has a board seat someone else appoints, but the text mentions no appointed members. Remove the seat in the settings if the association does not have it.
+setting-no-quorum = however many attend

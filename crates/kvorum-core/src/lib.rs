@@ -24,6 +24,7 @@ pub mod member_import;
 pub mod members;
 pub mod money;
 pub mod rules;
+pub mod rules_from_text;
 pub mod text;
 pub mod validation;
 

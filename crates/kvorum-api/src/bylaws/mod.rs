@@ -13,6 +13,7 @@ use kvorum_core::bylaws::{
 use kvorum_core::dates::format_date;
 use kvorum_core::ids::{BylawsVersionId, MemberId};
 use kvorum_core::rules::{self, Deadlines, DecisionOutcome, RuleSettings, VoteCounts, VotingRight};
+use kvorum_core::rules_from_text::{apply_settings, read_settings, SettingsReading};
 use kvorum_core::text::Text;
 use kvorum_core::FieldErrors;
 use serde::{Deserialize, Serialize};
@@ -57,6 +58,24 @@ pub struct DraftUpdate {
     pub version: i64,
     pub text: BylawsText,
     pub rules: RuleSettings,
+}
+
+/// An imported text as read: its sections, and the settings it states (each with its §
+/// and words) or is silent on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BylawsImport {
+    pub text: BylawsText,
+    pub settings: SettingsReading,
+}
+
+/// The text to import into the draft, and the settings read from it that the secretary
+/// accepted (by path); absent: every setting found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BylawsImportApply {
+    pub text: String,
+    pub accept: Option<Vec<String>>,
 }
 
 /// A saved draft, and the sections whose text did not follow a changed setting by itself.

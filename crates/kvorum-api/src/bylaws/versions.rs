@@ -185,15 +185,34 @@ impl Api {
     }
 
     /// Reads bylaws pasted or saved as plain text, without changing anything.
-    pub async fn bylaws_import_preview(&self, text: String) -> ApiResult<BylawsText> {
-        parse_plain_text(&text).map_err(|m| ApiError::new(ErrorCode::Import, m))
+    pub async fn bylaws_import_preview(&self, text: String) -> ApiResult<BylawsImport> {
+        let parsed = parse_plain_text(&text).map_err(|m| ApiError::new(ErrorCode::Import, m))?;
+        // Compared with the draft the text would go into (the one there is, or the one an
+        // import would start from the version in force), read without writing.
+        let versions = self.bylaws_all().await?;
+        let base = match versions.iter().find(|v| v.status == VersionStatus::Draft) {
+            Some(d) => d.rules.clone(),
+            None => new_draft(&versions, self.clock.today())
+                .map(|d| d.rules)
+                .unwrap_or_default(),
+        };
+        let settings = read_settings(&parsed, &base, self.lang);
+        Ok(BylawsImport {
+            text: parsed,
+            settings,
+        })
     }
 
-    /// Replaces the draft's text with the imported one (the settings stay).
-    pub async fn bylaws_import_apply(&self, text: String) -> ApiResult<DraftSaved> {
-        let parsed = self.bylaws_import_preview(text).await?;
-        self.change_draft(|draft| Ok((parsed, draft.rules.clone())))
-            .await
+    /// Replaces the draft's text with the imported one, with the settings read from it that
+    /// the secretary accepted; every setting then points at a § the new text has.
+    pub async fn bylaws_import_apply(&self, input: BylawsImportApply) -> ApiResult<DraftSaved> {
+        let parsed =
+            parse_plain_text(&input.text).map_err(|m| ApiError::new(ErrorCode::Import, m))?;
+        self.change_draft(|draft| {
+            let rules = apply_settings(&parsed, &draft.rules, input.accept.as_deref());
+            Ok((parsed, rules))
+        })
+        .await
     }
 
     /// The bylaws in force (or the draft, marked as such) as PDF, with the adoption history.

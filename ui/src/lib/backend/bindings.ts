@@ -242,6 +242,44 @@ export type DraftSaved = { draft: BylawsVersion,
  */
 warnings: Array<string>, };
 
+export type BylawsImport = { text: BylawsText, settings: SettingsReading, };
+
+export type BylawsImportApply = { text: string, accept: Array<string> | null, };
+
+export type SettingsReading = { found: Array<FoundSetting>, silent: Array<SilentSetting>, };
+
+export type FoundSetting = { 
+/**
+ * The setting, e.g. `ordinary.noticeDays` (the UI and the CLI name it).
+ */
+path: string, 
+/**
+ * The value as read: "21 dage", "2/3", "nej".
+ */
+value: string, 
+/**
+ * The section it came from: its key and its § number.
+ */
+section: string, sectionNo: number, 
+/**
+ * The sentence it came from.
+ */
+words: string, 
+/**
+ * The value differs from the draft's.
+ */
+changes: boolean, };
+
+export type SilentSetting = { path: string, 
+/**
+ * The value kept, as the UI shows it.
+ */
+value: string, 
+/**
+ * Why it matters, e.g. the template's appointed seat the text has no word of.
+ */
+note: string, };
+
 export type AdoptInput = { adoptedOn: string | null, 
 /**
  * Default: the adoption date.
@@ -1180,8 +1218,8 @@ export const makeCommands = (call: Call) => ({
   bylaws_save_draft: (update: DraftUpdate): Promise<DraftSaved> => call("bylaws_save_draft", { update }),
   bylaws_adopt: (input: AdoptInput): Promise<BylawsVersion> => call("bylaws_adopt", { input }),
   bylaws_diff: (from: number, to: number): Promise<Array<SectionDiff>> => call("bylaws_diff", { from, to }),
-  bylaws_import_preview: (text: string): Promise<BylawsText> => call("bylaws_import_preview", { text }),
-  bylaws_import_apply: (text: string): Promise<DraftSaved> => call("bylaws_import_apply", { text }),
+  bylaws_import_preview: (text: string): Promise<BylawsImport> => call("bylaws_import_preview", { text }),
+  bylaws_import_apply: (input: BylawsImportApply): Promise<DraftSaved> => call("bylaws_import_apply", { input }),
   rules_check_vote: (check: VoteCheck): Promise<DecisionOutcome> => call("rules_check_vote", { check }),
   rules_deadlines: (date: string): Promise<Deadlines> => call("rules_deadlines", { date }),
   meetings_list: (): Promise<Array<MeetingSummary>> => call("meetings_list", {  }),
