@@ -13,7 +13,8 @@ const app = process.env.KVORUM_APP ?? join(root, 'target/debug/kvorum-app');
 const artifacts = join(root, 'artifacts/e2e');
 const work = mkdtempSync(join(tmpdir(), 'kvorum-e2e-'));
 const saveDir = join(work, 'gemt');
-execFileSync('mkdir', ['-p', saveDir]);
+const pickDir = join(work, 'valgt');
+execFileSync('mkdir', ['-p', saveDir, pickDir]);
 
 let driver;
 let s;
@@ -24,6 +25,7 @@ before(async () => {
     KVORUM_DB: join(work, 'forening.sqlite'),
     KVORUM_CONFIG_DIR: join(work, 'config'),
     KVORUM_SAVE_DIR: saveDir,
+    KVORUM_PICK_DIR: pickDir,
     KVORUM_TODAY: '2026-11-22',
   });
   s = await Session.open(4444 + (process.pid % 500), app, artifacts);
@@ -34,21 +36,14 @@ after(async () => {
   driver?.stop();
 });
 
-/** Chooses a file in the import wizard as the user would: through the file input. */
+/**
+ * Chooses a file as the user would in the system's dialog: the app asks the backend, which
+ * (in these tests) takes the path from KVORUM_PICK_DIR/next instead of showing the dialog,
+ * and reads the file itself — no bytes cross from the webview.
+ */
 async function chooseFile(path, testid = 'import-file') {
-  const input = await s.find(`[data-testid=${testid}]`);
-  try {
-    await s.cmd('POST', `/element/${input}/value`, { text: path });
-  } catch {
-    // Fallback for drivers without file upload: hand the same bytes to the same input.
-    const bytes = [...readFileSync(path)];
-    await s.exec(
-      `const [bytes, name] = arguments; const input = document.querySelector('[data-testid=import-file]');
-       const dt = new DataTransfer(); dt.items.add(new File([new Uint8Array(bytes)], name, { type: 'text/csv' }));
-       input.files = dt.files; input.dispatchEvent(new Event('change', { bubbles: true }));`.replace('import-file', testid),
-      [bytes, path.split('/').pop()],
-    );
-  }
+  writeFileSync(join(pickDir, 'next'), path);
+  await s.click(`[data-testid=${testid}]`);
 }
 
 const rowCount = async () => (await s.findAll('[data-testid=member-row]')).length;
@@ -193,7 +188,7 @@ test('bylaws: change the notice period in its §, adopt, see the diff', async ()
     return n.startsWith('Vedtaget') && n;
   });
   assert.equal(adopted, 'Vedtaget på generalforsamlingen den 20.03.2026');
-  assert.match(await s.text('[data-testid=clause-generalforsamling-1]'), /mindst 21 dages varsel/);
+  await s.until('the adopted text shown', async () => /mindst 21 dages varsel/.test(await s.text('[data-testid=clause-generalforsamling-1]')));
   await s.exec(`document.querySelector('[data-testid=section-generalforsamling]').scrollIntoView()`);
   await s.until('scrolled to § 5', () => s.exec('return window.scrollY > 0'));
   assert.match(await s.text('[data-testid=clause-generalforsamling-1]'), /^Stk\. 2\. Den ordinære/);
@@ -217,6 +212,23 @@ test('bylaws: change the notice period in its §, adopt, see the diff', async ()
   assert.match(text, /mindst 21 dages varsel/, 'the version in force is printed');
   assert.match(text, /Vedtaget på generalforsamlingen den 20\.03\.2026/);
   assert.doesNotMatch(text, /UDKAST/);
+  await s.click('[data-testid=nav-members]');
+});
+
+test('bylaws from a Word text file: the settings it states, each with its § and words, into the draft', async () => {
+  await s.click('[data-testid=nav-bylaws]');
+  await s.click('[data-testid=bylaws-import]');
+  await chooseFile(join(root, 'tests/fixtures/bylaws/vaerested.txt'), 'bylaws-import-file');
+  const found = await s.until('the settings read', () => s.text('[data-testid=bylaws-import-settings]'));
+  assert.match(found, /Varsel for indkaldelse\s+14 dage.*§ 7: »Generalforsamlingen indkaldes af bestyrelsen med mindst 14 dages varsel/s);
+  assert.match(found, /Udpegede bestyrelsesmedlemmer\s+Guldborgsund Kommune \(1\)/);
+  assert.match(await s.text('[data-testid=bylaws-import-preview]'), /§ 16\. Ikrafttræden/);
+  assert.match(await s.text('[data-testid=bylaws-import-silent]'), /Revisorsuppleanter/);
+  await s.screenshot('vedtaegter-import-indstillinger');
+  await s.click('[data-testid=bylaws-import-apply]');
+  const heading = () => s.exec(`const el = document.querySelector('[data-testid=section-generalforsamling] .subheading'); return el ? (el.value ?? el.textContent) : ''`);
+  await s.until('the draft has the text and its sub-heading', async () => (await heading()) === 'Ordinær generalforsamling');
+  await s.screenshot('vedtaegter-import-udkast');
   await s.click('[data-testid=nav-members]');
 });
 

@@ -207,6 +207,42 @@ async fn export_save(
     Ok(saved)
 }
 
+/// Lets the user choose a file to import in the system's dialog (or, for the end-to-end
+/// tests, takes the path written in `$KVORUM_PICK_DIR/next`); the backend reads it, so the
+/// webview never sends a file's bytes or names a path.
+#[tauri::command]
+async fn import_file_choose(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    kind: ImportKind,
+) -> Result<Option<ChosenFile>, ApiError> {
+    let lang = lang_of(&*state.settings.lock().await);
+    let path = if let Some(dir) = std::env::var_os("KVORUM_PICK_DIR") {
+        let next = PathBuf::from(dir).join("next");
+        std::fs::read_to_string(&next)
+            .ok()
+            .map(|p| PathBuf::from(p.trim()))
+    } else {
+        let (label, extensions): (&str, &[&str]) = match kind {
+            ImportKind::Bylaws => ("Tekst (.txt)", &["txt", "text"]),
+            ImportKind::Members | ImportKind::Bank => ("CSV (.csv)", &["csv", "txt"]),
+        };
+        let dialog = app.dialog().file().add_filter(label, extensions);
+        tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+            .await
+            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Dialogen fejlede: {e}")))?
+            .and_then(|p| p.into_path().ok())
+    };
+    let Some(path) = path else { return Ok(None) };
+    let guard = state.api.read().await;
+    let api = guard
+        .as_ref()
+        .ok_or_else(|| no_database().localized(lang))?;
+    api.read_chosen(kind, &path)
+        .map(Some)
+        .map_err(|e| e.localized(lang))
+}
+
 /// The handler takes every command of both lists, the same lists the capability file and
 /// the TypeScript bindings are generated from.
 macro_rules! handler {

@@ -117,6 +117,7 @@ async fn absurd_numbers(engine: Engine) {
     let refused = api
         .bank_import_apply(BankImportRequest {
             bytes: bank.as_bytes().to_vec(),
+            file: None,
             mapping: None,
             lines: vec![],
         })

@@ -18,6 +18,7 @@ fn fixture(name: &str) -> Vec<u8> {
 fn request(bytes: Vec<u8>, mapping: Option<Vec<BankColumn>>) -> BankImportRequest {
     BankImportRequest {
         bytes,
+        file: None,
         mapping,
         lines: vec![],
     }

@@ -247,6 +247,7 @@ async fn budget_story(engine: Engine) {
     let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(&first);
     let request = |bytes: Vec<u8>, lines: Vec<BankChoice>| BankImportRequest {
         bytes,
+        file: None,
         mapping: None,
         lines,
     };
@@ -731,6 +732,7 @@ async fn bank_import_never_panics() {
         runner.run(&strategy, |bytes| {
             let r = rt.block_on(a.bank_import_preview(BankImportRequest {
                 bytes,
+                file: None,
                 mapping: None,
                 lines: vec![],
             }));

@@ -198,6 +198,7 @@ async fn member_register_story(engine: Engine) {
                ;Søren;Igen;;;;SOREN@example.dk;;Støttemedlem\n";
     let request = ImportRequest {
         bytes: csv.as_bytes().to_vec(),
+        file: None,
         ..Default::default()
     };
     let preview = api.members_import_preview(request.clone()).await.unwrap();
@@ -310,6 +311,7 @@ async fn member_register_story(engine: Engine) {
     let back = copy
         .members_import_apply(ImportRequest {
             bytes: export.bytes,
+            file: None,
             accept_duplicates: vec![6],
             ..Default::default()
         })

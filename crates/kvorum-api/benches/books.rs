@@ -81,6 +81,7 @@ async fn fresh(dir: &std::path::Path) -> Api {
 fn request(bytes: &[u8]) -> BankImportRequest {
     BankImportRequest {
         bytes: bytes.to_vec(),
+        file: None,
         mapping: None,
         lines: vec![],
     }

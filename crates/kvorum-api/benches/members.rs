@@ -96,6 +96,7 @@ fn benches(c: &mut Criterion) {
                     let out = rt
                         .block_on(api.members_import_apply(ImportRequest {
                             bytes: bytes.clone(),
+                            file: None,
                             ..Default::default()
                         }))
                         .unwrap();
@@ -111,6 +112,7 @@ fn benches(c: &mut Criterion) {
     let api = rt.block_on(fresh(dir.path()));
     rt.block_on(api.members_import_apply(ImportRequest {
         bytes: bytes.clone(),
+        file: None,
         ..Default::default()
     }))
     .unwrap();

@@ -87,7 +87,7 @@ pub fn typescript() -> String {
         YearFee, HistoryEntry, MemberQuery, StatusFilter, SortKey, FeeFilter,
         FeeRate, FeeStatus, Payment, PaymentInput, PaymentMethod,
         ImportRequest, ImportField, ImportColumn, ImportProblem, ImportRow, ImportPreview, ImportOutcome,
-        AppStatus, SettingsInput,
+        AppStatus, SettingsInput, ImportKind, ChosenFile,
         BylawsOverview, VersionSummary, DraftUpdate, DraftSaved, BylawsImport, BylawsImportApply, SettingsReading, FoundSetting, SilentSetting, AdoptInput, VoteCheck,
         BylawsVersion, BylawsVersionId, VersionStatus, BylawsText, Section, SubHeading, SectionDiff, ChangeKind, WordChange,
         RuleSettings, OrdinaryAssemblyRules, ExtraordinaryAssemblyRules, VotingRules, DecisionRule, Fraction,

@@ -10,6 +10,101 @@ use kvorum_core::text::Text;
 
 use crate::{ApiError, ApiResult, ErrorCode};
 
+/// What the user is choosing a file for, in the system's dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ImportKind {
+    /// A member register (CSV).
+    Members,
+    /// A bank statement (CSV).
+    Bank,
+    /// Bylaws as text (from Word: "Almindelig tekst").
+    Bylaws,
+}
+
+/// A file chosen and read by the backend: its name to show, and either the token an
+/// import names it by (CSV files) or its text (bylaws, for the text box).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChosenFile {
+    pub name: String,
+    #[ts(type = "number")]
+    pub size: u64,
+    pub token: Option<String>,
+    pub text: Option<String>,
+}
+
+impl crate::Api {
+    /// Reads the file the user chose for `kind` (size-checked first, OS errors in Danish)
+    /// and holds it for the import, or gives the text of a bylaws file.
+    pub fn read_chosen(&self, kind: ImportKind, path: &Path) -> ApiResult<ChosenFile> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match kind {
+            ImportKind::Bylaws => {
+                let text = read_text_file(path, kvorum_core::bylaws::MAX_BYLAWS_TEXT)?;
+                Ok(ChosenFile {
+                    name,
+                    size: u64::try_from(text.len()).unwrap_or(u64::MAX),
+                    token: None,
+                    text: Some(text),
+                })
+            }
+            ImportKind::Members | ImportKind::Bank => {
+                let bytes = read_import_file(path)?;
+                let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+                Ok(ChosenFile {
+                    name,
+                    size,
+                    token: Some(self.hold_file(bytes)),
+                    text: None,
+                })
+            }
+        }
+    }
+}
+
+/// Files read for an import, by token; the last few only (a file is chosen, previewed,
+/// perhaps mapped and imported, then another is chosen).
+#[derive(Default)]
+pub struct HeldFiles(std::sync::Mutex<Vec<(String, Vec<u8>)>>);
+
+const HELD: usize = 4;
+
+impl crate::Api {
+    /// Holds a chosen file's bytes for the import that names it by the token returned.
+    pub fn hold_file(&self, bytes: Vec<u8>) -> String {
+        let token = uuid::Uuid::now_v7().to_string();
+        let mut held = self
+            .held
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        held.push((token.clone(), bytes));
+        let excess = held.len().saturating_sub(HELD);
+        held.drain(..excess);
+        token
+    }
+
+    /// The bytes of an import: the held file the token names, else the bytes sent.
+    pub(crate) fn import_bytes(&self, file: Option<&str>, bytes: &[u8]) -> ApiResult<Vec<u8>> {
+        let Some(token) = file else {
+            return Ok(bytes.to_vec());
+        };
+        let held = self
+            .held
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        held.iter()
+            .find(|(t, _)| t == token)
+            .map(|(_, b)| b.clone())
+            .ok_or_else(|| ApiError::new(ErrorCode::File, Text::new("file-chosen-gone")))
+    }
+}
+
 /// What was being done when the system said no.
 #[derive(Debug, Clone, Copy)]
 enum Doing {

@@ -46,6 +46,9 @@ pub struct Api {
     /// A fiscal year's budget lines, bookings and the grants, read once per data generation
     /// (the overview of 10 000 bookings is then computed, not loaded).
     books: tokio::sync::Mutex<Option<(i64, i32, std::sync::Arc<budget::Books>)>>,
+    /// Files the user chose in the system's dialog, read by the shell and held here under a
+    /// token, so the webview names a file without its bytes crossing IPC.
+    held: files::HeldFiles,
 }
 
 impl Api {
@@ -69,6 +72,7 @@ impl Api {
             clock,
             snapshot: Default::default(),
             books: Default::default(),
+            held: Default::default(),
         })
     }
 

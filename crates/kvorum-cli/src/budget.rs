@@ -307,6 +307,7 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
             let bytes = kvorum_api::files::read_import_file(&file)?;
             let request = BankImportRequest {
                 bytes,
+                file: None,
                 mapping: columns,
                 lines: Vec::<BankChoice>::new(),
             };

@@ -367,6 +367,7 @@ pub async fn members(
             let bytes = kvorum_api::files::read_import_file(&file)?;
             let request = ImportRequest {
                 bytes,
+                file: None,
                 mapping: None,
                 exclude,
                 accept_duplicates,

@@ -548,3 +548,4 @@ setting-ties-run-off = omvalg
 setting-silent = Teksten siger ikke noget om det. Udkastets værdi beholdes – tjek, at den passer.
 setting-appointed-unsupported = Skabelonen har en bestyrelsesplads, som en anden udpeger, men teksten nævner ingen udpegede medlemmer. Fjern pladsen i indstillingerne, hvis foreningen ikke har den.
 setting-no-quorum = uanset antallet af fremmødte
+file-chosen-gone = Den valgte fil er ikke længere indlæst. Vælg filen igen.

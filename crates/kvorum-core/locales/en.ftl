@@ -554,3 +554,4 @@ setting-ties-run-off = a run-off
 setting-silent = The text says nothing about it. The draft's value is kept – check that it fits.
 setting-appointed-unsupported = The template has a board seat someone else appoints, but the text mentions no appointed members. Remove the seat in the settings if the association does not have it.
 setting-no-quorum = however many attend
+file-chosen-gone = The chosen file is no longer loaded. Choose the file again.

@@ -172,9 +172,9 @@ pub fn parse_plain_text(text: &str) -> Result<BylawsText, Text> {
         let line = *line;
         if let Some((no, title)) = section_heading(line, written_no) {
             flush(&mut doc, &mut clause);
-            let key = keys.next(if title.is_empty() { "paragraf" } else { &title });
+            // The key once the title is known (it may be on the next line).
             doc.sections.push(Section {
-                key,
+                key: String::new(),
                 title,
                 clauses: Vec::new(),
                 headings: Vec::new(),
@@ -229,6 +229,11 @@ pub fn parse_plain_text(text: &str) -> Result<BylawsText, Text> {
         return Err(Text::new("bylaws-no-sections"));
     }
     for (i, s) in doc.sections.iter_mut().enumerate() {
+        s.key = keys.next(if s.title.is_empty() {
+            "paragraf"
+        } else {
+            &s.title
+        });
         if s.title.is_empty() {
             s.title = format!("Paragraf {}", i + 1);
         }

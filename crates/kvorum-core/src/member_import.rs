@@ -211,8 +211,11 @@ fn is_cpr_heading(header: &str) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ImportRequest {
-    /// The file's bytes, exactly as read from disk.
+    /// The file's bytes, exactly as read from disk (the CLI; the app names the file).
+    #[ts(skip)]
     pub bytes: Vec<u8>,
+    /// The file the user chose in the app, held by the backend under this token.
+    pub file: Option<String>,
     /// One entry per column; `None` means "ignore this column". Absent: guessed from headings.
     pub mapping: Option<Vec<Option<ImportField>>>,
     /// Line numbers the user chose to leave out.
@@ -770,6 +773,7 @@ mod tests {
         let parsed = parse_csv(bytes)?;
         let req = ImportRequest {
             bytes: bytes.to_vec(),
+            file: None,
             ..Default::default()
         };
         build_preview(

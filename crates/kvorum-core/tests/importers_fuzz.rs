@@ -68,7 +68,7 @@ proptest! {
         match parse_csv(&bytes) {
             Err(e) => prop_assert!(is_catalogued(&e.0), "{:?}", e.0),
             Ok(parsed) => {
-                let request = ImportRequest { bytes: bytes.clone(), mapping: None, exclude, accept_duplicates: vec![] };
+                let request = ImportRequest { bytes: bytes.clone(), file: None, mapping: None, exclude, accept_duplicates: vec![] };
                 match build_preview(&parsed, &request, &[], &builtin_membership_types(), today, Lang::Da) {
                     Err(e) => prop_assert!(is_catalogued(&e.0), "{:?}", e.0),
                     Ok(p) => {

@@ -26,6 +26,7 @@ fn exports_of_foreninglet_conventus_klubmodul_holdsport_and_an_api_import_as_the
         let parsed = parse_csv(&bytes).unwrap();
         let request = ImportRequest {
             bytes: bytes.clone(),
+            file: None,
             ..Default::default()
         };
         let p = build_preview(

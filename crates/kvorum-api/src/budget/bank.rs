@@ -6,6 +6,8 @@ impl Api {
     /// Reads a bank statement without changing anything: each line with its problems, whether
     /// it was imported before, and the suggested budget line.
     pub async fn bank_import_preview(&self, request: BankImportRequest) -> ApiResult<BankPreview> {
+        let mut request = request;
+        request.bytes = self.import_bytes(request.file.as_deref(), &request.bytes)?;
         Self::bank_preview_in(&mut self.store.reader(), &request, self.lang).await
     }
 
@@ -119,6 +121,8 @@ impl Api {
     /// Imports the new lines of a statement in one transaction, all or nothing; remembers the
     /// layout and learns the budget lines chosen.
     pub async fn bank_import_apply(&self, request: BankImportRequest) -> ApiResult<BankOutcome> {
+        let mut request = request;
+        request.bytes = self.import_bytes(request.file.as_deref(), &request.bytes)?;
         let mut tx = self.begin().await?;
         let preview = Self::bank_preview_in(&mut tx.reader(), &request, self.lang).await?;
         if let Some(problem) = preview.problem {

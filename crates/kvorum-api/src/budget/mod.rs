@@ -119,7 +119,13 @@ pub struct BudgetLineInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BankImportRequest {
+    /// The file's bytes (the CLI; the app names the file it chose instead).
+    #[serde(default)]
+    #[ts(skip)]
     pub bytes: Vec<u8>,
+    /// The file the user chose in the app, held by the backend under this token.
+    #[serde(default)]
+    pub file: Option<String>,
     pub mapping: Option<Vec<BankColumn>>,
     pub lines: Vec<BankChoice>,
 }

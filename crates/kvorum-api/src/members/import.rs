@@ -32,7 +32,8 @@ impl Api {
         db: &mut Reader<'_>,
         request: &ImportRequest,
     ) -> ApiResult<ImportPreview> {
-        let parsed = parse_csv(&request.bytes).map_err(file_refused)?;
+        let bytes = self.import_bytes(request.file.as_deref(), &request.bytes)?;
+        let parsed = parse_csv(&bytes).map_err(file_refused)?;
         let existing = db.members().await?;
         let types = db.membership_types().await?;
         build_preview(

@@ -142,9 +142,9 @@ export type PaymentMethod = "mobilePay" | "bankTransfer" | "cash" | "other";
 
 export type ImportRequest = { 
 /**
- * The file's bytes, exactly as read from disk.
+ * The file the user chose in the app, held by the backend under this token.
  */
-bytes: Array<number>, 
+file: string | null, 
 /**
  * One entry per column; `None` means "ignore this column". Absent: guessed from headings.
  */
@@ -221,6 +221,10 @@ engine: string, association: Association | null, userName: string, language: str
 today: string, };
 
 export type SettingsInput = { userName: string | null, language: string | null, };
+
+export type ImportKind = "members" | "bank" | "bylaws";
+
+export type ChosenFile = { name: string, size: number, token: string | null, text: string | null, };
 
 export type BylawsOverview = { versions: Array<VersionSummary>, 
 /**
@@ -941,7 +945,11 @@ budgetLine: string, };
 
 export type BankColumn = { field: BankField, column: number, };
 
-export type BankImportRequest = { bytes: Array<number>, mapping: Array<BankColumn> | null, lines: Array<BankChoice>, };
+export type BankImportRequest = { 
+/**
+ * The file the user chose in the app, held by the backend under this token.
+ */
+file: string | null, mapping: Array<BankColumn> | null, lines: Array<BankChoice>, };
 
 export type BankOutcome = { imported: number, skipped: number, message: string, };
 
@@ -1284,4 +1292,5 @@ export const makeCommands = (call: Call) => ({
   app_choose_file: (create: boolean): Promise<AppStatus | null> => call("app_choose_file", { create }),
   app_settings_set: (settings: SettingsInput): Promise<AppStatus> => call("app_settings_set", { settings }),
   export_save: (request: ExportRequest): Promise<string | null> => call("export_save", { request }),
+  import_file_choose: (kind: ImportKind): Promise<ChosenFile | null> => call("import_file_choose", { kind }),
 });
