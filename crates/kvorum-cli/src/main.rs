@@ -191,11 +191,21 @@ pub(crate) fn print<T: Serialize>(json: bool, value: &T, human: impl FnOnce() ->
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// The fuzz suite runs thousands of commands: their output is not wanted.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Writes a line to stdout. When the reader has gone (`| head -1`), the rest of the output
 /// has nowhere to go: stop quietly, as other command-line tools do, instead of panicking.
 /// Everything the command changed is committed before it prints.
 fn out(text: &str) {
     use std::io::Write;
+    #[cfg(test)]
+    if QUIET.with(std::cell::Cell::get) {
+        return;
+    }
     let mut stdout = std::io::stdout().lock();
     if let Err(e) = writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -370,6 +380,9 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod fuzz;
 
 #[cfg(test)]
 mod tests {
