@@ -345,6 +345,13 @@ pub fn read_settings(text: &BylawsText, base: &RuleSettings, lang: Lang) -> Sett
             changes: changed != *base,
         });
     }
+    // In the order the settings panel has them, not the order the text happens to.
+    found.sort_by_key(|f| {
+        READ_PATHS
+            .iter()
+            .position(|p| *p == f.path)
+            .unwrap_or(usize::MAX)
+    });
     let mut silent = vec![];
     for path in READ_PATHS {
         if findings.iter().any(|f| f.path == path) {

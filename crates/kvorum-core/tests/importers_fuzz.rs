@@ -15,7 +15,14 @@ use kvorum_core::members::builtin_membership_types;
 use kvorum_core::text::{Lang, Text};
 use proptest::prelude::*;
 
-const CASES: u32 = 10_000;
+/// 10 000 cases per importer in every test run; `KVORUM_FUZZ_CASES=200000 cargo test
+/// --release -p kvorum-core --test importers_fuzz` for a long run.
+fn cases() -> u32 {
+    std::env::var("KVORUM_FUZZ_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(10_000)
+}
 
 /// Pieces a spreadsheet export is made of, with the odd ones attackers and accidents bring.
 fn piece() -> impl Strategy<Value = Vec<u8>> {
@@ -42,6 +49,9 @@ fn piece() -> impl Strategy<Value = Vec<u8>> {
         Just(b"2026-03-01,Rent,\"-4,500.00\",\"12,050.00\"\n".to_vec()),
         Just("=HYPERLINK(\"x\")".as_bytes().to_vec()),
         Just("§ 3 Generalforsamling\n".as_bytes().to_vec()),
+        Just("§ 7.\nGeneralforsamling\n7.1 indkaldes med mindst tre ugers varsel.\n".as_bytes().to_vec()),
+        Just("Stk. 2. Vedtægtsændring kræver 2/3 af de afgivne stemmer, og 1/2 af medlemmerne er til stede.\n".as_bytes().to_vec()),
+        Just("senest 4 uger efter en ny generalforsamling 3/0 fuldmagt ikke\n".as_bytes().to_vec()),
         Just("Stk. \u{212a}".as_bytes().to_vec()),
         Just("İ".as_bytes().to_vec()),
         Just("18446744073709551615".as_bytes().to_vec()),
@@ -60,7 +70,7 @@ fn is_catalogued(t: &Text) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: CASES, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn member_files_end_in_a_preview_or_a_refusal(bytes in file(), exclude in proptest::collection::vec(0u32..30, 0..3)) {
@@ -122,6 +132,14 @@ proptest! {
                 let keys: std::collections::HashSet<_> = doc.sections.iter().map(|s| &s.key).collect();
                 prop_assert_eq!(keys.len(), doc.sections.len(), "keys are unique");
                 prop_assert!(doc.sections.iter().all(|s| !s.title.is_empty()));
+                // The settings read from any text, and every § they point at exists.
+                let base = kvorum_core::rules::RuleSettings::default();
+                let read = kvorum_core::rules_from_text::read_settings(&doc, &base, Lang::Da);
+                prop_assert!(read.found.iter().all(|f| keys.contains(&f.section)));
+                let rules = kvorum_core::rules_from_text::apply_settings(&doc, &base, None);
+                for k in [&rules.ordinary.section, &rules.voting.section, &rules.board.section, &rules.fiscal_section].into_iter().flatten() {
+                    prop_assert!(keys.contains(k), "{k}");
+                }
             }
         }
     }
