@@ -96,6 +96,17 @@ async fn app_open(state: State<'_, AppState>, location: String) -> Result<AppSta
     open_location(&state, &location).await
 }
 
+/// Shows a system file dialog off the async runtime (it blocks until the user answers);
+/// `None` when the user cancels.
+async fn in_dialog(
+    show: impl FnOnce() -> Option<tauri_plugin_dialog::FilePath> + Send + 'static,
+) -> Result<Option<PathBuf>, ApiError> {
+    tauri::async_runtime::spawn_blocking(show)
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Dialogen fejlede: {e}")))
+        .map(|picked| picked.and_then(|p| p.into_path().ok()))
+}
+
 /// Lets the user pick an association file (or name a new one) in the system dialog.
 #[tauri::command]
 async fn app_choose_file(
@@ -112,7 +123,7 @@ async fn app_choose_file(
         .file()
         .set_directory(&dir)
         .add_filter("Kvorum-forening (SQLite)", &["sqlite", "kvorum", "db"]);
-    let picked = tauri::async_runtime::spawn_blocking(move || {
+    let picked = in_dialog(move || {
         if create {
             dialog
                 .set_file_name("ny-forening.sqlite")
@@ -121,9 +132,8 @@ async fn app_choose_file(
             dialog.blocking_pick_file()
         }
     })
-    .await
-    .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Dialogen fejlede: {e}")))?;
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+    .await?;
+    let Some(path) = picked else {
         return Ok(None);
     };
     open_location(&state, &path.display().to_string())
@@ -168,10 +178,7 @@ async fn save_export(
             .file()
             .set_file_name(&file.file_name)
             .add_filter(filter.0, &[filter.1]);
-        tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
-            .await
-            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Dialogen fejlede: {e}")))?
-            .and_then(|p| p.into_path().ok())
+        in_dialog(move || dialog.blocking_save_file()).await?
     };
     let Some(path) = path else { return Ok(None) };
     kvorum_api::files::write_file(&path, &file.bytes)?;
@@ -228,10 +235,7 @@ async fn import_file_choose(
             ImportKind::Members | ImportKind::Bank => ("CSV (.csv)", &["csv", "txt"]),
         };
         let dialog = app.dialog().file().add_filter(label, extensions);
-        tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
-            .await
-            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Dialogen fejlede: {e}")))?
-            .and_then(|p| p.into_path().ok())
+        in_dialog(move || dialog.blocking_pick_file()).await?
     };
     let Some(path) = path else { return Ok(None) };
     let guard = state.api.read().await;

@@ -2,11 +2,12 @@
 //! (preview + apply, one transaction) ≤ 500 ms, and the overview for a year of 10 000 bookings
 //! ≤ 20 ms. Run: `cargo bench -p kvorum-api --bench books`.
 
-use chrono::NaiveDate;
+mod common;
+
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use kvorum_api::budget::{BankImportRequest, BudgetLineInput};
 use kvorum_api::dto::*;
-use kvorum_api::{Api, Clock};
+use kvorum_api::Api;
 
 const N: usize = 10_000;
 const LINES: [&str; 6] = [
@@ -43,25 +44,8 @@ fn statement(n: usize) -> Vec<u8> {
     s.into_bytes()
 }
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
 async fn fresh(dir: &std::path::Path) -> Api {
-    let api = Api::open(
-        &dir.join("b.sqlite").display().to_string(),
-        "bench",
-        Clock::fixed_on(today()),
-    )
-    .await
-    .unwrap();
-    api.association_create(AssociationInput {
-        name: "Bench".into(),
-        fiscal_year_start_month: 1,
-        ..Default::default()
-    })
-    .await
-    .unwrap();
+    let api = common::fresh(dir).await;
     for name in LINES {
         api.budget_set_line(BudgetLineInput {
             year: 2026,
@@ -88,11 +72,7 @@ fn request(bytes: &[u8]) -> BankImportRequest {
 }
 
 fn benches(c: &mut Criterion) {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = common::runtime();
     let bytes = statement(N);
     let mut g = c.benchmark_group("books");
     g.sample_size(10);

@@ -2,10 +2,11 @@
 //! imported in ≤ 2 s, a 4 000-section bylaws text read in ≤ 200 ms (release builds), and
 //! the settings read from it. Run: `cargo bench -p kvorum-api --bench importers`.
 
-use chrono::NaiveDate;
+mod common;
+
+use common::fresh;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use kvorum_api::dto::*;
-use kvorum_api::{Api, Clock};
 use kvorum_core::bylaws::parse_plain_text;
 use kvorum_core::rules::RuleSettings;
 use kvorum_core::rules_from_text::read_settings;
@@ -49,33 +50,8 @@ fn bylaws(n: usize) -> String {
     s
 }
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
-}
-
-async fn fresh(dir: &std::path::Path) -> Api {
-    let api = Api::open(
-        &dir.join("b.sqlite").display().to_string(),
-        "bench",
-        Clock::fixed_on(today()),
-    )
-    .await
-    .unwrap();
-    api.association_create(AssociationInput {
-        name: "Bench".into(),
-        ..Default::default()
-    })
-    .await
-    .unwrap();
-    api
-}
-
 fn benches(c: &mut Criterion) {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = common::runtime();
     let bytes = members(MEMBERS);
     let mut g = c.benchmark_group("importers");
     g.sample_size(10);

@@ -2,10 +2,11 @@
 //! 5 000 members ≤ 5 ms in the backend, and the member-list PDF of 5 000 members.
 //! Run: `cargo bench -p kvorum-api --bench members`.
 
-use chrono::NaiveDate;
+mod common;
+
+use common::{fresh, today};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use kvorum_api::dto::*;
-use kvorum_api::{Api, Clock};
 
 const N: usize = 5_000;
 
@@ -52,33 +53,8 @@ fn csv(n: usize) -> Vec<u8> {
     s.into_bytes()
 }
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
-async fn fresh(dir: &std::path::Path) -> Api {
-    let api = Api::open(
-        &dir.join("b.sqlite").display().to_string(),
-        "bench",
-        Clock::fixed_on(today()),
-    )
-    .await
-    .unwrap();
-    api.association_create(AssociationInput {
-        name: "Bench".into(),
-        ..Default::default()
-    })
-    .await
-    .unwrap();
-    api
-}
-
 fn benches(c: &mut Criterion) {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = common::runtime();
     let bytes = csv(N);
 
     let mut g = c.benchmark_group("members");

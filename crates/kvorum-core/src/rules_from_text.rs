@@ -150,20 +150,7 @@ static SENEST_FOR: LazyLock<Regex> =
 static WITHIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:senest|inden(?:\s+for)?)\s+(\d+)\s*(dage|dag|uger|uge|måneder|måned)\s+efter")
 });
-static MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+use crate::dates::MONTHS_DA as MONTHS;
 static BOARD_SIZE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"bestyrelse[n]?\s+(?:på|består af|af)\s+(\d+)(?:\s*(?:–|-|til)\s*(\d+))?\s+(?:valgte\s+|ordinære\s+)?medlemmer",
