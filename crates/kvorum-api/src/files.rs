@@ -127,10 +127,19 @@ fn os_error(e: &std::io::Error, path: &Path, doing: Doing) -> ApiError {
         ErrorKind::ReadOnlyFilesystem => Text::new("file-read-only"),
         ErrorKind::InvalidFilename => Text::new("file-name-invalid"),
         ErrorKind::FileTooLarge => Text::new("file-too-large"),
-        _ => match doing {
-            Doing::Read => Text::new("file-unreadable").str("cause", e.to_string()),
-            Doing::Write => Text::new("file-unwritable").str("cause", e.to_string()),
-        },
+        ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => Text::new("file-busy"),
+        // Anything else in the system's own words, without its error number.
+        _ => {
+            let said = e.to_string();
+            let cause = match said.rfind(" (os error") {
+                Some(at) => said[..at].to_owned(),
+                None => said,
+            };
+            match doing {
+                Doing::Read => Text::new("file-unreadable").str("cause", cause),
+                Doing::Write => Text::new("file-unwritable").str("cause", cause),
+            }
+        }
     };
     ApiError::new(ErrorCode::File, text.str("path", path))
 }
@@ -178,6 +187,12 @@ pub fn read_text_file(path: &Path, limit: usize) -> ApiResult<String> {
 /// Writes a file whole: to a temporary file beside it, then renamed over it, so a full disk
 /// or a crash never leaves half a PDF where the old one was.
 pub fn write_file(path: &Path, bytes: &[u8]) -> ApiResult<()> {
+    if path.is_dir() {
+        return Err(ApiError::new(
+            ErrorCode::File,
+            Text::new("file-is-folder").str("path", path.display().to_string()),
+        ));
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -72,12 +72,16 @@ pub enum BookingsCmd {
         /// `--columns dato=1,tekst=3,beløb=5,saldo=6` (or date, text, amount, balance).
         /// Remembered for files of the same layout.
         #[arg(long, value_parser = bank_columns)]
-        columns: Option<Vec<BankColumn>>,
+        columns: Option<BankColumns>,
     },
 }
 
+/// A mapping of a statement's columns, as one argument (clap would take a `Vec` for many).
+#[derive(Debug, Clone)]
+pub struct BankColumns(Vec<BankColumn>);
+
 /// `dato=1,tekst=3,beløb=5,saldo=6` as a mapping (columns counted from 1).
-fn bank_columns(s: &str) -> Result<Vec<BankColumn>, String> {
+fn bank_columns(s: &str) -> Result<BankColumns, String> {
     let mut out: Vec<BankColumn> = vec![];
     for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let (name, column) = part.split_once('=').ok_or_else(|| {
@@ -115,7 +119,7 @@ fn bank_columns(s: &str) -> Result<Vec<BankColumn>, String> {
     if out.is_empty() {
         return Err("Skriv mindst dato=… og beløb=… (give at least date and amount)".into());
     }
-    Ok(out)
+    Ok(BankColumns(out))
 }
 
 fn amount(s: &str) -> Result<Money, ApiError> {
@@ -308,7 +312,7 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
             let request = BankImportRequest {
                 bytes,
                 file: None,
-                mapping: columns,
+                mapping: columns.map(|c| c.0),
                 lines: Vec::<BankChoice>::new(),
             };
             if dry_run {

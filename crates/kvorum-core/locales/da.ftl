@@ -549,3 +549,4 @@ setting-silent = Teksten siger ikke noget om det. Udkastets værdi beholdes – 
 setting-appointed-unsupported = Skabelonen har en bestyrelsesplads, som en anden udpeger, men teksten nævner ingen udpegede medlemmer. Fjern pladsen i indstillingerne, hvis foreningen ikke har den.
 setting-no-quorum = uanset antallet af fremmødte
 file-chosen-gone = Den valgte fil er ikke længere indlæst. Vælg filen igen.
+file-busy = Filen { $path } er i brug af et andet program. Luk det, og prøv igen.

@@ -555,3 +555,4 @@ setting-silent = The text says nothing about it. The draft's value is kept – c
 setting-appointed-unsupported = The template has a board seat someone else appoints, but the text mentions no appointed members. Remove the seat in the settings if the association does not have it.
 setting-no-quorum = however many attend
 file-chosen-gone = The chosen file is no longer loaded. Choose the file again.
+file-busy = The file { $path } is in use by another program. Close it and try again.
