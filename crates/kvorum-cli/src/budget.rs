@@ -324,10 +324,11 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
                     )];
                     s.extend(p.problem.clone());
                     if p.pending > 0 {
-                        s.push(format!(
-                            "{} reserveret/reserverede linje(r) er ikke bogført endnu og springes over",
-                            p.pending
-                        ));
+                        s.push(
+                            kvorum_core::text::Text::new("bank-pending-skipped")
+                                .num("count", p.pending)
+                                .render(api.lang()),
+                        );
                     }
                     if p.newest_first {
                         s.push(
