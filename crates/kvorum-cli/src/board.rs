@@ -620,10 +620,8 @@ pub async fn ballots(api: &Api, cmd: BallotsCmd, json: bool) -> Result<(), ApiEr
             marks,
             invalid,
         } => {
-            let mut e = election(api, &meeting, kind).await?;
-            if e.election.method == Method::Pending {
-                e = api.election_start_ballot(e.election.id).await?;
-            }
+            // A pending election is started by its first ballot, in the same transaction.
+            let e = election(api, &meeting, kind).await?;
             let nos = member_nos(api).await?;
             let marks = marks
                 .split(',')

@@ -2,7 +2,8 @@
 //! test run, each a command picked from clap's own description of the CLI with values from
 //! a pool of the absurd and the plausible. Each ends in a result or a catalogued Danish
 //! message — never a panic — and a command that fails leaves the database as it was.
-//! `KVORUM_FUZZ_CASES=100000 cargo test -p kvorum-cli --release fuzz` runs longer.
+//! `KVORUM_FUZZ_CASES=100000 KVORUM_FUZZ_SEED=random cargo test -p kvorum-cli --release fuzz`
+//! runs longer, with other cases than the test run's fixed ones.
 
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
@@ -186,6 +187,17 @@ async fn fingerprint(db: &Path) -> Vec<(String, i64)> {
     out
 }
 
+/// The same cases in every test run (a failure in CI is one you can repeat);
+/// `KVORUM_FUZZ_SEED=random` or a number for other ones in a long run.
+fn seed() -> proptest::test_runner::RngSeed {
+    use proptest::test_runner::RngSeed;
+    match std::env::var("KVORUM_FUZZ_SEED").ok().as_deref() {
+        Some("random") => RngSeed::Random,
+        Some(n) => n.parse().map(RngSeed::Fixed).unwrap_or(RngSeed::Fixed(12)),
+        None => RngSeed::Fixed(12),
+    }
+}
+
 #[test]
 fn every_command_with_arbitrary_values_ends_in_a_result_or_a_danish_message() {
     let cases: u32 = std::env::var("KVORUM_FUZZ_CASES")
@@ -275,6 +287,7 @@ fn every_command_with_arbitrary_values_ends_in_a_result_or_a_danish_message() {
     let mut runner = TestRunner::new(Config {
         cases,
         failure_persistence: None,
+        rng_seed: seed(),
         ..Config::default()
     });
     runner

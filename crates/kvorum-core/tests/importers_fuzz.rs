@@ -17,6 +17,16 @@ use proptest::prelude::*;
 
 /// 10 000 cases per importer in every test run; `KVORUM_FUZZ_CASES=200000 cargo test
 /// --release -p kvorum-core --test importers_fuzz` for a long run.
+/// The same cases in every test run; `KVORUM_FUZZ_SEED=random` (or a number) for others.
+fn seed() -> proptest::test_runner::RngSeed {
+    use proptest::test_runner::RngSeed;
+    match std::env::var("KVORUM_FUZZ_SEED").ok().as_deref() {
+        Some("random") => RngSeed::Random,
+        Some(n) => n.parse().map(RngSeed::Fixed).unwrap_or(RngSeed::Fixed(12)),
+        None => RngSeed::Fixed(12),
+    }
+}
+
 fn cases() -> u32 {
     std::env::var("KVORUM_FUZZ_CASES")
         .ok()
@@ -70,7 +80,7 @@ fn is_catalogued(t: &Text) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), rng_seed: seed(), ..ProptestConfig::default() })]
 
     #[test]
     fn member_files_end_in_a_preview_or_a_refusal(bytes in file(), exclude in proptest::collection::vec(0u32..30, 0..3)) {

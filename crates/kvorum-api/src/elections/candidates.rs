@@ -90,7 +90,23 @@ impl Api {
     /// Starts the written ballot (always when contested; on request when the bylaws allow it).
     pub async fn election_start_ballot(&self, id: ElectionId) -> ApiResult<ElectionView> {
         let (mut tx, before) = self.begin_election_change(id).await?;
-        let (_, rules, _) = self.count_in(&mut tx, &before).await?;
+        let after = self.start_ballot_in(&mut tx, &before).await?;
+        tx.commit().await?;
+        self.view(after).await
+    }
+
+    /// Starts the written ballot inside `tx` (nothing to do once it has started): the
+    /// election as it then is. A ballot entered into a pending election starts it in the
+    /// same transaction, so a refused ballot leaves the election as it was.
+    pub(crate) async fn start_ballot_in(
+        &self,
+        tx: &mut StoreTx,
+        before: &Election,
+    ) -> ApiResult<Election> {
+        if before.method != Method::Pending {
+            return Ok(before.clone());
+        }
+        let (_, rules, _) = self.count_in(tx, before).await?;
         if uncontested(&before.candidates, before.places())
             && !rules.election.written_ballot_on_request
         {
@@ -98,12 +114,13 @@ impl Api {
                 "election-no-ballot-on-request",
             )));
         }
-        if before.method != Method::Pending {
-            return self.view(before).await;
-        }
         let mut after = before.clone();
         after.method = Method::Ballots;
         after.present_with_vote = votes_in_room_in(&mut tx.reader(), before.meeting_id).await?;
-        self.save_election(tx, &before, after).await
+        after.version = before.version + 1;
+        tx.update_election(before, &after)
+            .await
+            .map_err(|e| ApiError::from_store(e, WHAT))?;
+        Ok(after)
     }
 }

@@ -7,6 +7,7 @@ impl Api {
     /// Enters one ballot as the counters read it. Kvorum keeps every ballot.
     pub async fn ballot_enter(&self, input: BallotInput) -> ApiResult<ElectionView> {
         let (mut tx, e) = self.begin_election_change(input.election).await?;
+        let e = self.start_ballot_in(&mut tx, &e).await?;
         let entered = tx.ballot_count(e.id).await?;
         election_count::may_enter_ballot(&e, entered).map_err(count_refused)?;
         tx.insert_ballot(
