@@ -158,7 +158,7 @@ fn several_columns_allowed(f: ImportField) -> bool {
 
 /// What other systems write in a cell they have nothing for (Conventus writes `0` for no
 /// phone or postal code, Holdsport `false`).
-fn placeholder(field: ImportField, v: &str) -> bool {
+fn means_empty(field: ImportField, v: &str) -> bool {
     let l = v.to_lowercase();
     matches!(l.as_str(), "false" | "null" | "none" | "n/a")
         || (l == "0" && matches!(field, ImportField::Phone | ImportField::PostalCode))
@@ -528,7 +528,7 @@ pub fn build_preview(
         for (i, field) in phone_order.iter().map(|i| (*i, &mapping[*i])) {
             let Some(field) = field else { continue };
             let v = cells.get(i).map(String::as_str).unwrap_or("").trim();
-            let v = if placeholder(*field, v) { "" } else { v };
+            let v = if means_empty(*field, v) { "" } else { v };
             // A phone from the next column only where the better one is empty.
             if *field == ImportField::Phone && (v.is_empty() || input.phone.is_some()) {
                 continue;
