@@ -60,9 +60,12 @@ const PENDING: [&str; 10] = [
 /// Whether a line is a reservation, not a booking: a cell says so (Nordea writes
 /// "Reserveret" in the date column, others have a status column).
 pub fn is_pending(cells: &[String]) -> bool {
-    cells
-        .iter()
-        .any(|c| PENDING.contains(&c.trim().to_lowercase().as_str()))
+    cells.iter().any(|c| pending_word(c))
+}
+
+/// A cell that says "reserved" or "pending".
+fn pending_word(cell: &str) -> bool {
+    PENDING.contains(&cell.trim().to_lowercase().as_str())
 }
 
 /// The field a heading names and how well (0 best): the booking date before the value
@@ -288,7 +291,7 @@ impl Statement {
             };
             if let Some(i) = (0..width)
                 .filter(|i| !taken(&chosen, *i) && !known_heading(*i))
-                .filter(|i| self.share(*i, |c| !is_pending(&[c.to_owned()])) == 100)
+                .filter(|i| self.share(*i, |c| !pending_word(c)) == 100)
                 .max_by_key(|i| (letters(*i), std::cmp::Reverse(*i)))
                 .filter(|i| letters(*i) > 0)
             {

@@ -8,22 +8,26 @@ impl Api {
     pub async fn bank_import_preview(&self, request: BankImportRequest) -> ApiResult<BankPreview> {
         let mut request = request;
         request.bytes = self.import_bytes(request.file.as_deref(), &request.bytes)?;
-        Self::bank_preview_in(&mut self.store.reader(), &request, self.lang).await
+        Self::bank_preview_in(&mut self.store.reader(), &request, self.lang)
+            .await
+            .map(|(preview, _)| preview)
     }
 
     /// The preview read through `db`: the pool, or the import's own transaction, where the
-    /// lines already imported are read as the transaction that adds more sees them.
+    /// lines already imported are read as the transaction that adds more sees them; with the
+    /// layout's signature, that a mapping is remembered by.
     async fn bank_preview_in(
         db: &mut Reader<'_>,
         request: &BankImportRequest,
         lang: Lang,
-    ) -> ApiResult<BankPreview> {
+    ) -> ApiResult<(BankPreview, String)> {
         if db.association().await?.is_none() {
             return Err(crate::association::no_association());
         }
         let csv = parse_csv(&request.bytes).map_err(crate::members::import::file_refused)?;
         let st = Statement::from_csv(csv);
-        let remembered: Option<Vec<BankColumn>> = db.bank_layout(&st.signature()).await?;
+        let signature = st.signature();
+        let remembered: Option<Vec<BankColumn>> = db.bank_layout(&signature).await?;
         let mapping: Vec<BankColumn> = request
             .mapping
             .clone()
@@ -56,7 +60,7 @@ impl Api {
                 .text("field", field_name(missing))
                 .str("headings", headings)
                 .render(lang);
-            return Ok(empty(Some(problem), mapping));
+            return Ok((empty(Some(problem), mapping), signature));
         }
         let read = st.read(&mapping);
         let known: HashSet<String> = db.bank_keys().await?.into_iter().collect();
@@ -107,7 +111,7 @@ impl Api {
         let count = |f: &dyn Fn(&BankRow) -> bool| {
             u32::try_from(rows.iter().filter(|r| f(r)).count()).unwrap_or(0)
         };
-        Ok(BankPreview {
+        let preview = BankPreview {
             new_lines: count(&|r| r.line.is_some() && !r.duplicate),
             duplicates: count(&|r| r.duplicate),
             errors: count(&|r| r.error.is_some()),
@@ -115,7 +119,8 @@ impl Api {
             newest_first: read.newest_first,
             rows,
             ..empty(None, mapping)
-        })
+        };
+        Ok((preview, signature))
     }
 
     /// Imports the new lines of a statement in one transaction, all or nothing; remembers the
@@ -124,7 +129,8 @@ impl Api {
         let mut request = request;
         request.bytes = self.import_bytes(request.file.as_deref(), &request.bytes)?;
         let mut tx = self.begin().await?;
-        let preview = Self::bank_preview_in(&mut tx.reader(), &request, self.lang).await?;
+        let (preview, signature) =
+            Self::bank_preview_in(&mut tx.reader(), &request, self.lang).await?;
         if let Some(problem) = preview.problem {
             return Err(ApiError::new(ErrorCode::Import, problem));
         }
@@ -240,10 +246,6 @@ impl Api {
         for r in &rules {
             tx.save_bank_rule(r).await?;
         }
-        let signature = Statement::from_csv(
-            parse_csv(&request.bytes).map_err(crate::members::import::file_refused)?,
-        )
-        .signature();
         tx.save_bank_layout(&signature, &preview.mapping).await?;
         tx.commit().await?;
         let imported = u32::try_from(new.len()).unwrap_or(0);
