@@ -385,6 +385,7 @@ pub fn apply_settings(
             }
             "voting" if first_of(&rules.voting.section, text) => rules.voting.section = key,
             "board" if first_of(&rules.board.section, text) => rules.board.section = key,
+            "election" if first_of(&rules.election.section, text) => rules.election.section = key,
             "fiscalYearStartMonth" => rules.fiscal_section = key,
             "decisions" => {
                 let kind = f.path.split('.').nth(1).unwrap_or("");
