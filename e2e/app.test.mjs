@@ -279,7 +279,7 @@ test('the secretary plans an assembly, sends the notice, checks in, decides and 
   await s.until('Bo in without a vote', async () => /Bo Østergaard er tjekket ind — Ingen stemmeret: Kontingent for 2026 er ikke betalt/.test(await s.text('[data-testid=checkin-last]')));
   await s.type('[data-testid=checkin-search]', 'Karin\uE007');
   await s.until('Karin in', async () => (await s.text('[data-testid=checkin-last]')) === 'Karin Hansen er tjekket ind');
-  assert.match(await s.text('[data-testid=counts]'), /2\s*til stede[\s\S]*1\s*med stemmeret/);
+  assert.match(await s.text('[data-testid=counts]'), /2\s*medlemmer til stede[\s\S]*1\s*med stemmeret/);
   assert.equal(await s.text('[data-testid=votes-in-room]'), '1');
   await s.screenshot('moede-fremmoede');
 
@@ -305,7 +305,35 @@ test('the secretary plans an assembly, sends the notice, checks in, decides and 
   assert.match(draft, /Beslutning: Årsregnskab 2025: Vedtaget/);
   await s.screenshot('referat-udkast');
   assert.equal(await s.exec(`return document.querySelector('[data-testid=sig-name-0]').value`), 'Vibeke Dirigent');
+
+  // Nothing typed is lost: leaving with unsaved minutes asks first; "Bliv her" keeps the text.
+  const typed = ' Mødet blev afsluttet med kaffe.';
+  await s.type('[data-testid=minutes-text]', typed);
+  await s.click('[data-testid=step-plan]');
+  const leave = await s.until('the question', () => s.text('[data-testid=confirm-dialog]'));
+  assert.match(leave, /Det, du har skrevet, er ikke gemt[\s\S]*referatets tekst/);
+  await s.screenshot('bekraeft-ikke-gemt');
+  await s.click('[data-testid=confirm-cancel]');
+  await s.until('the dialog closes', async () => !(await s.exec(`return document.querySelector('[data-testid=confirm-dialog]').open`)));
+  assert.ok((await s.exec(`return document.querySelector('[data-testid=minutes-text]').value`)).includes(typed), 'the typed text is kept');
+  // Writing the draft again asks; cancel keeps the text, Escape too; confirming replaces it.
+  await s.click('[data-testid=minutes-regenerate]');
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /Skriv udkastet igen\?[\s\S]*Erstat teksten/);
+  await s.screenshot('bekraeft-skriv-igen');
+  await s.click('[data-testid=confirm-cancel]');
+  assert.ok((await s.exec(`return document.querySelector('[data-testid=minutes-text]').value`)).includes(typed), 'cancel keeps the text');
+  await s.click('[data-testid=minutes-regenerate]');
+  await s.until('the question', () => s.exec(`return document.querySelector('[data-testid=confirm-dialog]').open`));
+  await s.exec(`document.querySelector('[data-testid=confirm-dialog]').dispatchEvent(new Event('cancel', { cancelable: true }))`);
+  await s.until('Escape closes', async () => !(await s.exec(`return document.querySelector('[data-testid=confirm-dialog]').open`)));
+  assert.ok((await s.exec(`return document.querySelector('[data-testid=minutes-text]').value`)).includes(typed), 'Escape keeps the text');
+  await s.click('[data-testid=minutes-regenerate]');
+  await s.click('[data-testid=confirm-ok]');
+  await s.until('the text is written again', async () => !(await s.exec(`return document.querySelector('[data-testid=minutes-text]').value`)).includes(typed));
+  // Approval is irreversible: it says who signs and that the text is locked.
   await s.click('[data-testid=minutes-approve]');
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /Godkend og lås referatet\?[\s\S]*Vibeke Dirigent \(dirigent\)[\s\S]*låst/);
+  await s.click('[data-testid=confirm-ok]');
   await s.until('approved', async () => /Referatet er godkendt og låst/.test(await s.text('[data-testid=minutes-notice]')));
   assert.match(await s.text('[data-testid=minutes-approved]'), /Version 1, godkendt 22\.11\.2026/);
   await s.screenshot('referat-godkendt');
@@ -356,7 +384,7 @@ test('the counting desk: 20 ballots, one invalid, and the result', async () => {
   }
   assert.match(await s.text('[data-testid=count-last]'), /Stemmeseddel 20: for mange krydser – ugyldig/);
   await s.screenshot('optaelling');
-  assert.match(await s.text('[data-testid=tally]'), /20 stemmesedler afgivet: 19 gyldige, 0 blanke, 1 ugyldige/);
+  assert.match(await s.text('[data-testid=tally]'), /20 stemmesedler afgivet: 19 gyldige, 0 blanke, 1 ugyldig\./);
   const result = await s.text('[data-testid=result]');
   assert.match(result, /1\s+Anna Østergaard\s+14\s+valgt[\s\S]*2\s+Bjørn Ågesen\s+10\s+valgt[\s\S]*3\s+Cecilie Lærke\s+9[\s\S]*4\s+Dan Søby\s+3/);
   assert.match(await s.text('[data-testid=paragraph]'), /^Valgt til bestyrelsen for 2 år: Anna Østergaard og Bjørn Ågesen; Stemmer: Anna Østergaard 14, Bjørn Ågesen 10, Cecilie Lærke 9, Dan Søby 3/);
@@ -364,6 +392,8 @@ test('the counting desk: 20 ballots, one invalid, and the result', async () => {
   await s.screenshot('valgresultat');
   // Written into the register at once; the board screen shows the new board.
   await s.click('[data-testid=election-apply]');
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /Skriv resultatet i bestyrelsesregistret\?/);
+  await s.click('[data-testid=confirm-ok]');
   await s.until('applied', async () => /skrevet i registret/.test(await s.text('[data-testid=election]')));
   await s.click('[data-testid=nav-board]');
   await s.until('five on the board', async () => (await s.findAll('[data-testid=board-row]')).length === 5);
@@ -481,8 +511,12 @@ test('switches to English and back: the backend speaks English too', async () =>
   const postal = await s.until('English postal code error', () => s.text('[data-testid=err-postalCode]'));
   assert.match(postal, /must be four digits/);
   await s.screenshot('english-member-error');
-  // The planner's checklist and the notice check, in English.
+  // The half-filled member is not lost silently: leaving asks first (in English too).
   await s.click('[data-testid=nav-meetings]');
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /What you typed is not saved[\s\S]*the member form/);
+  await s.screenshot('english-unsaved');
+  await s.click('[data-testid=confirm-ok]');
+  // The planner's checklist and the notice check, in English.
   await s.click('[data-testid=meeting-item]');
   const checklist = await s.until('English checklist', async () => {
     const text = await s.text('[data-testid=checklist]');

@@ -272,6 +272,11 @@ fn db_arg() -> Option<String> {
         })
 }
 
+/// mimalloc: a member import of 50 000 rows spends a third of its time in glibc's
+/// malloc/free; with mimalloc preview + import take 1.3 s instead of 3.3 s (benches/importers).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     // Logs to stderr; `KVORUM_LOG=debug` shows more.
     let filter = tracing_subscriber::EnvFilter::try_from_env("KVORUM_LOG");

@@ -312,11 +312,24 @@ async fn whole_assembly(engine: Engine) {
         AttendanceCounts {
             present: 11,
             with_vote: 10,
+            without_vote: 1,
+            guests: 0,
             proxies: 1,
             votes_in_room: 11
         }
     );
     assert_eq!(view.members_with_vote, 12);
+    // A guest (the municipality's consultant) is present but is not a member: counted apart.
+    let view = api
+        .attendance_check_in(CheckIn {
+            meeting: id,
+            member: None,
+            guest: Some("Kommunens konsulent".into()),
+        })
+        .await
+        .unwrap();
+    assert_eq!((view.counts.present, view.counts.guests), (11, 1));
+    assert_eq!(view.counts.votes_in_room, 11);
 
     // The amendment passes with exactly 2/3 of the votes cast (blanks do not count).
     let proposals = item(&m, ItemKind::Proposals);
@@ -434,7 +447,7 @@ async fn whole_assembly(engine: Engine) {
     let t = &draft.text;
     for needle in [
         "Tid og sted: lørdag den 13. marts 2027 kl. 14.00, Perronen, Jernbanegade 4, Nykøbing F. Mødet sluttede kl. 16.30.",
-        "Fremmøde: 11 medlemmer til stede, heraf 10 med stemmeret. 1 fuldmagt. 11 stemmer i alt. Foreningen havde 12 stemmeberettigede medlemmer på dagen.",
+        "Fremmøde: 11 medlemmer til stede, heraf 10 med stemmeret, og 1 gæst uden stemmeret. 1 fuldmagt, 11 stemmer i alt. Foreningen havde 12 stemmeberettigede medlemmer på dagen.",
         "Som dirigent valgtes Vibeke Dirigent.",
         "Som stemmetællere valgtes Anne Ærø og Bent Østergaard.",
         "Dirigenten konstaterede, at generalforsamlingen var lovligt indkaldt",

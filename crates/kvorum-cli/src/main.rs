@@ -347,6 +347,11 @@ fn init_logging() {
         .try_init();
 }
 
+/// mimalloc: a member import of 50 000 rows spends a third of its time in glibc's
+/// malloc/free; with mimalloc preview + import take 1.3 s instead of 3.3 s (benches/importers).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     init_logging();
     let cli = Cli::parse();

@@ -352,8 +352,9 @@ fn detail_text(d: &MeetingDetail) -> String {
     }
     let c = d.attendance.counts;
     s.push(format!(
-        "Fremmøde: {} til stede, {} med stemmeret, {} fuldmagter, {} stemmer i salen (af {} stemmeberettigede)",
-        c.present, c.with_vote, c.proxies, c.votes_in_room, d.attendance.members_with_vote
+        "Fremmøde: {} (af {} stemmeberettigede)",
+        counts_line(&c),
+        d.attendance.members_with_vote
     ));
     if let Some(q) = &d.attendance.board_quorum {
         s.push(q.explanation.clone());
@@ -674,10 +675,7 @@ fn attendance_text(v: &AttendanceView) -> String {
         s.push(format!("Fuldmagt: {} → {}", p.giver_name, p.holder_name));
     }
     let c = v.counts;
-    s.push(format!(
-        "{} til stede, {} med stemmeret, {} fuldmagter, {} stemmer i salen",
-        c.present, c.with_vote, c.proxies, c.votes_in_room
-    ));
+    s.push(counts_line(&c));
     if let Some(q) = &v.board_quorum {
         s.push(q.explanation.clone());
     }
@@ -973,4 +971,22 @@ pub async fn meeting_pdf(
         _ => ExportRequest::AttendancePdf { meeting },
     };
     save_export(api, request, out, json).await
+}
+
+/// The attendance figures as one line: the same counting as the desk and the minutes.
+fn counts_line(c: &kvorum_api::dto::AttendanceCounts) -> String {
+    use kvorum_core::text::n_da;
+    let mut parts = vec![
+        format!("{} til stede", n_da(c.present, "medlem", "medlemmer")),
+        format!("{} med stemmeret", c.with_vote),
+    ];
+    if c.guests > 0 {
+        parts.push(n_da(c.guests, "gæst", "gæster"));
+    }
+    parts.push(n_da(c.proxies, "fuldmagt", "fuldmagter"));
+    parts.push(format!(
+        "{} i salen",
+        n_da(c.votes_in_room, "stemme", "stemmer")
+    ));
+    parts.join(", ")
 }

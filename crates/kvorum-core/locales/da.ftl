@@ -270,10 +270,15 @@ proposal-late = Modtaget { $received }, efter fristen { $deadline }.
 minutes-attendance = Fremmøde: { $present ->
     [one] 1 medlem
    *[other] { $present } medlemmer
-} til stede, heraf { $withVote } med stemmeret. { $proxies ->
+} til stede, heraf { $withVote } med stemmeret{ $guests ->
+    [0] {""}
+    [one] , og 1 gæst uden stemmeret
+   *[other] , og { $guests } gæster uden stemmeret
+}. { $proxies ->
+    [0] Ingen fuldmagter
     [one] 1 fuldmagt
    *[other] { $proxies } fuldmagter
-}. { $votes ->
+}, { $votes ->
     [one] 1 stemme
    *[other] { $votes } stemmer
 } i alt. Foreningen havde { $members ->

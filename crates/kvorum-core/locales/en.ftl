@@ -270,10 +270,15 @@ proposal-late = Received { $received }, after the deadline { $deadline }.
 minutes-attendance = Attendance: { $present ->
     [one] 1 member
    *[other] { $present } members
-} present, { $withVote } of them with a vote. { $proxies ->
+} present, { $withVote } of them with a vote{ $guests ->
+    [0] {""}
+    [one] , and 1 guest without a vote
+   *[other] , and { $guests } guests without a vote
+}. { $proxies ->
+    [0] No proxies
     [one] 1 proxy
    *[other] { $proxies } proxies
-}. { $votes ->
+}, { $votes ->
     [one] 1 vote
    *[other] { $votes } votes
 } in all. The association had { $members ->

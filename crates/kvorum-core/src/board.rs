@@ -221,10 +221,14 @@ pub fn seats_up_for_election(
     let auditors = left(SeatKind::Auditor, b.auditors);
     let auditor_alternates = left(SeatKind::AuditorAlternate, b.auditor_alternates);
     let mut parts = vec![format!(
-        "{board} bestyrelsespladser er på valg ({expiring_n} udløber, {vacancies} ledige)"
+        "{} er på valg ({} udløber, {} {})",
+        crate::text::n_da(board, "bestyrelsesplads", "bestyrelsespladser"),
+        expiring_n,
+        vacancies,
+        if vacancies == 1 { "ledig" } else { "ledige" }
     )];
     if alternates > 0 {
-        parts.push(format!("{alternates} suppleanter"));
+        parts.push(crate::text::n_da(alternates, "suppleant", "suppleanter"));
     }
     if auditors > 0 {
         parts.push(format!(

@@ -115,7 +115,7 @@ pub fn decide_decision(
     let (present_with_vote, members_with_vote) = if meeting.kind.is_assembly() {
         (counts.votes_in_room, facts.members_with_vote)
     } else {
-        (counts.present, facts.rules.board.size())
+        (counts.at_board_meeting(), facts.rules.board.size())
     };
     let c = req.counts;
     if !req.acclamation && meeting.kind.is_assembly() {
@@ -137,7 +137,11 @@ pub fn decide_decision(
         rules::decide(&rule, c, present_with_vote, members_with_vote)
     };
     if meeting.kind == MeetingKind::Board {
-        let q = board_quorum(counts.present, facts.rules, crate::text::Lang::Da);
+        let q = board_quorum(
+            counts.at_board_meeting(),
+            facts.rules,
+            crate::text::Lang::Da,
+        );
         if !q.quorate {
             outcome = DecisionOutcome {
                 result: DecisionResult::NotQuorate,

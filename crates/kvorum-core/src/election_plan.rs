@@ -224,6 +224,9 @@ pub fn result_so_far(e: &Election, ballots: &[BallotEntry]) -> (Option<Tally>, O
         Method::Uncontested | Method::Pending => None,
     };
     let ranking = match (&tally, e.method) {
+        // A written ballot with no ballot entered yet has no result: no tie, no draw, nobody
+        // elected.
+        (Some(t), Method::Ballots) if t.cast == 0 => None,
         (Some(t), _) => Some(rank_with(
             t,
             e.seats,

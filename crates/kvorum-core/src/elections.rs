@@ -11,6 +11,7 @@ use ts_rs::TS;
 
 use crate::board::SeatKind;
 use crate::ids::{AgendaItemId, CandidateId, ElectionId, MeetingId, MemberId};
+use crate::text::n_da;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -290,19 +291,23 @@ fn rank_plain(tally: &Tally, seats: u32, alternates: u32, draws: &[LotDraw]) -> 
             place: u32::try_from(k + 1).unwrap_or(0),
         })
         .collect();
-    let (elected, alternates_list) = if pending.is_some() {
-        (vec![], vec![])
-    } else {
-        (
-            ranked.iter().take(seats_u).map(|r| r.candidate).collect(),
-            ranked
-                .iter()
-                .skip(seats_u)
-                .take(places - seats_u)
-                .map(|r| r.candidate)
-                .collect(),
-        )
-    };
+    // While a tie waits for its draw, those ranked above it are surely elected (or surely
+    // alternates in their order); nothing at or below the tie is decided.
+    let sure = pending.as_ref().map_or(ranked.len(), |t: &Tie| {
+        usize::try_from(t.first_place)
+            .unwrap_or(1)
+            .saturating_sub(1)
+    });
+    let decided = &ranked[..sure.min(ranked.len())];
+    let (elected, alternates_list) = (
+        decided.iter().take(seats_u).map(|r| r.candidate).collect(),
+        decided
+            .iter()
+            .skip(seats_u)
+            .take(places - seats_u)
+            .map(|r| r.candidate)
+            .collect(),
+    );
     Ranking {
         ranked,
         elected,
@@ -510,6 +515,8 @@ pub fn minutes_paragraph(
         _ => format!("Valgt som {role} for {years}"),
     };
     match tally {
+        // While a tie waits, only those surely elected are named (the tie follows below).
+        Some(_) if elected.is_empty() && ranking.pending.is_some() => {}
         None => parts.push(format!(
             "Fredsvalg: {}: {}",
             what,
@@ -537,14 +544,16 @@ pub fn minutes_paragraph(
             .iter()
             .map(|r| format!("{} {}", name(&r.candidate), r.votes))
             .collect();
+        // `present_with_vote` is the votes in the room: members present with a vote and
+        // proxies, the same figure as the attendance paragraph's "stemmer i alt".
         parts.push(format!(
-            "Stemmer: {} (skriftlig afstemning; {} stemmeberettigede til stede, {} stemmesedler afgivet: {} gyldige, {} blanke, {} ugyldige)",
+            "Stemmer: {} (skriftlig afstemning; {} i salen, {} afgivet: {}, {}, {})",
             votes.join(", "),
-            present_with_vote,
-            t.cast,
-            t.valid,
-            t.blank,
-            t.invalid
+            n_da(present_with_vote, "mulig stemme", "mulige stemmer"),
+            n_da(t.cast, "stemmeseddel", "stemmesedler"),
+            n_da(t.valid, "gyldig", "gyldige"),
+            n_da(t.blank, "blank", "blanke"),
+            n_da(t.invalid, "ugyldig", "ugyldige")
         ));
     }
     for (tie, draw) in ranking.settled.iter().filter_map(|tie| {
@@ -589,7 +598,15 @@ pub fn minutes_paragraph(
             if draw.witnesses.is_empty() {
                 String::new()
             } else {
-                format!(" med {} som vidner", names(&draw.witnesses))
+                format!(
+                    " med {} som {}",
+                    names(&draw.witnesses),
+                    if draw.witnesses.len() == 1 {
+                        "vidne"
+                    } else {
+                        "vidner"
+                    }
+                )
             },
             order.join(" før ")
         ));
@@ -687,7 +704,11 @@ mod tests {
         let r = rank(&tally, 2, 0, &[]);
         let p = r.pending.clone().expect("the tie is pending");
         assert_eq!((p.first_place, p.last_place), (2, 3));
-        assert!(r.elected.is_empty(), "nothing decided while the tie stands");
+        assert_eq!(
+            r.elected,
+            vec![c[0]],
+            "the one above the tie is surely elected"
+        );
         let draw = LotDraw {
             tied: vec![c[1], c[2]],
             order: vec![c[2], c[1]],
@@ -824,7 +845,14 @@ mod tests {
             let s = seats as usize;
             if r.ranked.len() > s && r.ranked[s - 1].votes == r.ranked[s].votes {
                 prop_assert!(r.pending.is_some());
-                prop_assert!(r.elected.is_empty());
+                // only those above the tie are (surely) elected, each with more votes than
+                // the tied
+                let tied = r.ranked[s].votes;
+                prop_assert!(r.elected.len() < s);
+                for e in &r.elected {
+                    let ev = t.votes.iter().find(|v| v.candidate == *e).unwrap().votes;
+                    prop_assert!(ev > tied);
+                }
             }
             if r.pending.is_none() {
                 prop_assert_eq!(r.elected.len(), s.min(n));

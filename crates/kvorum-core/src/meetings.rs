@@ -586,26 +586,49 @@ impl Attendee {
     }
 }
 
-/// The live figures at the door and in the minutes.
+/// The one counting of a meeting's attendance: the desk at the door, the planner, the
+/// quorum of a decision, the elections and the minutes all read these figures, so every
+/// paragraph says the same thing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AttendanceCounts {
+    /// Members present (guests are not members and are not counted here).
     pub present: u32,
+    /// Members present with a vote.
     pub with_vote: u32,
+    /// Members present without a vote (fee unpaid, too new, too young …).
+    pub without_vote: u32,
+    /// Guests: present, not members, never a vote.
+    pub guests: u32,
     pub proxies: u32,
     /// Present with a vote plus proxies: the votes that can be cast.
     pub votes_in_room: u32,
 }
 
+impl AttendanceCounts {
+    /// Everyone at a board meeting: the appointed member (the municipality's, say) is not a
+    /// member of the association and is checked in by name, yet counts for the board's quorum.
+    pub fn at_board_meeting(&self) -> u32 {
+        self.present.saturating_add(self.guests)
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 pub fn attendance_counts(attendees: &[Attendee], proxies: &[Proxy]) -> AttendanceCounts {
-    let present = u32::try_from(attendees.len()).unwrap_or(u32::MAX);
-    let with_vote = u32::try_from(attendees.iter().filter(|a| a.voting).count()).unwrap_or(0);
-    let proxies = u32::try_from(proxies.len()).unwrap_or(0);
+    let present = count(attendees.iter().filter(|a| a.member.is_some()).count());
+    let guests = count(attendees.iter().filter(|a| a.member.is_none()).count());
+    let with_vote = count(attendees.iter().filter(|a| a.voting).count());
+    let proxies = count(proxies.len());
     AttendanceCounts {
         present,
         with_vote,
+        without_vote: present.saturating_sub(with_vote),
+        guests,
         proxies,
-        votes_in_room: with_vote + proxies,
+        votes_in_room: with_vote.saturating_add(proxies),
     }
 }
 
@@ -856,6 +879,7 @@ pub fn draft_minutes(ctx: &MinutesContext) -> String {
             Text::new("minutes-attendance")
                 .num("present", c.present)
                 .num("withVote", c.with_vote)
+                .num("guests", c.guests)
                 .num("proxies", c.proxies)
                 .num("votes", c.votes_in_room)
                 .num("members", ctx.members_with_vote)
@@ -875,7 +899,7 @@ pub fn draft_minutes(ctx: &MinutesContext) -> String {
             }
         ));
         if m.kind == MeetingKind::Board {
-            out.push(board_quorum(c.present, ctx.rules, Lang::Da).explanation);
+            out.push(board_quorum(c.at_board_meeting(), ctx.rules, Lang::Da).explanation);
         }
     }
     let officer_text = || {
@@ -1199,6 +1223,8 @@ mod tests {
             AttendanceCounts {
                 present: 2,
                 with_vote: 1,
+                without_vote: 1,
+                guests: 0,
                 proxies: 1,
                 votes_in_room: 2
             }

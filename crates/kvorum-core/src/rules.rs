@@ -711,9 +711,17 @@ pub fn decide(
     } else {
         format!("Krævet {} {base_text}: {required}", rule.majority.text_da())
     };
-    let mut tally = format!("{for_votes} for, {against} imod, {blank} blanke");
+    let mut tally = format!(
+        "{} for, {} imod, {}",
+        crate::text::group_thousands(for_votes.into(), '.'),
+        crate::text::group_thousands(against.into(), '.'),
+        crate::text::n_da(blank, "blank", "blanke")
+    );
     if invalid > 0 {
-        tally.push_str(&format!(", {invalid} ugyldige"));
+        tally.push_str(&format!(
+            ", {}",
+            crate::text::n_da(invalid, "ugyldig", "ugyldige")
+        ));
     }
     if !rule.blank_counts && blank > 0 {
         tally.push_str(" (blanke stemmer tæller ikke med)");

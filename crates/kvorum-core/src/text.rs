@@ -7,6 +7,7 @@
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -87,7 +88,16 @@ impl Text {
         let mut args = FluentArgs::new();
         for (name, arg) in &self.args {
             let value = match arg {
-                Arg::Num(n) => FluentValue::from(*n),
+                // A count is written with the language's thousands separator (1.000 medlemmer,
+                // 1,000 members); a year or a line, version or member no. is a name, not a
+                // quantity, and never is.
+                Arg::Num(n) => FluentValue::Number(FluentNumber::new(
+                    *n as f64,
+                    FluentNumberOptions {
+                        use_grouping: !IDENTIFIERS.contains(name),
+                        ..FluentNumberOptions::default()
+                    },
+                )),
                 Arg::Str(s) => FluentValue::from(s.clone()),
                 Arg::Text(t) => FluentValue::from(t.render(lang)),
             };
@@ -103,6 +113,56 @@ impl Text {
     pub fn da(&self) -> String {
         self.render(Lang::Da)
     }
+}
+
+/// Number parameters that identify rather than count: written without grouping.
+const IDENTIFIERS: &[&str] = &["year", "line", "version", "number", "no", "num", "den"];
+
+/// `50000` as `50.000` (`sep` = '.') or `50,000`.
+pub fn group_thousands(n: i64, sep: char) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// A count with its Danish noun for document text: `n_da(1, "blank", "blanke")` is
+/// "1 blank", `n_da(1000, …)` "1.000 blanke".
+pub fn n_da(n: impl Into<i64>, one: &str, other: &str) -> String {
+    let n = n.into();
+    format!(
+        "{} {}",
+        group_thousands(n, '.'),
+        if n == 1 { one } else { other }
+    )
+}
+
+/// Fluent's own number formatting writes 50000; counts ≥ 1 000 get the separator.
+fn grouped(value: &FluentValue, sep: char) -> Option<String> {
+    match value {
+        FluentValue::Number(n)
+            if n.options.use_grouping && n.value.fract() == 0.0 && n.value.abs() >= 1000.0 =>
+        {
+            Some(group_thousands(n.value as i64, sep))
+        }
+        _ => None,
+    }
+}
+
+fn format_da<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped(value, '.')
+}
+
+fn format_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped(value, ',')
 }
 
 /// A sentence not yet in the catalogue: shown as written (Danish) in every language.
@@ -137,6 +197,10 @@ fn make_bundle(lang: Lang) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks: the text goes into plain strings, PDFs and CSV files.
     bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(match lang {
+        Lang::Da => format_da,
+        Lang::En => format_en,
+    }));
     let resource = FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(r, _)| r);
     // Parse errors and duplicates are caught by the catalogue's tests.
     let _ = bundle.add_resource(resource);
@@ -157,6 +221,32 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
 mod tests {
     use super::*;
     use fluent_syntax::ast;
+
+    #[test]
+    fn counts_have_thousands_separators_and_years_do_not() {
+        assert_eq!(group_thousands(50_000, '.'), "50.000");
+        assert_eq!(group_thousands(-1_234_567, ','), "-1,234,567");
+        assert_eq!(group_thousands(999, '.'), "999");
+        let t = Text::new("import-done").num("count", 50_000);
+        assert!(
+            t.render(Lang::Da).contains("50.000"),
+            "{}",
+            t.render(Lang::Da)
+        );
+        assert!(
+            t.render(Lang::En).contains("50,000"),
+            "{}",
+            t.render(Lang::En)
+        );
+        let y = Text::new("term-until-assembly")
+            .str("start", "1. marts 2026")
+            .num("year", 2028);
+        assert!(
+            y.render(Lang::Da).contains("2028"),
+            "{}",
+            y.render(Lang::Da)
+        );
+    }
 
     /// Every variable a pattern uses, also inside selectors and variants.
     fn variables<'s>(pattern: &ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {

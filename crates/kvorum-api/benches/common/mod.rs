@@ -1,5 +1,9 @@
 //! What the benchmarks share: a fresh association in its own SQLite file, on a fixed day.
 
+// The app and the CLI allocate with mimalloc (src-tauri/src/main.rs); so do the benchmarks.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use chrono::NaiveDate;
 use kvorum_api::dto::*;
 use kvorum_api::{Api, Clock};

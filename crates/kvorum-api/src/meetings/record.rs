@@ -113,7 +113,7 @@ impl Api {
             counts,
             members_with_vote: r.members_with_vote,
             board_quorum: (r.meeting.kind == MeetingKind::Board)
-                .then(|| board_quorum(counts.present, &r.rules, self.lang)),
+                .then(|| board_quorum(counts.at_board_meeting(), &r.rules, self.lang)),
         }
     }
 

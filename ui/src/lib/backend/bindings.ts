@@ -587,7 +587,23 @@ member: MemberId | null, name: string, voting: boolean,
  */
 reason: string | null, };
 
-export type AttendanceCounts = { present: number, withVote: number, proxies: number, 
+export type AttendanceCounts = { 
+/**
+ * Members present (guests are not members and are not counted here).
+ */
+present: number, 
+/**
+ * Members present with a vote.
+ */
+withVote: number, 
+/**
+ * Members present without a vote (fee unpaid, too new, too young …).
+ */
+withoutVote: number, 
+/**
+ * Guests: present, not members, never a vote.
+ */
+guests: number, proxies: number, 
 /**
  * Present with a vote plus proxies: the votes that can be cast.
  */

@@ -1,0 +1,79 @@
+// The app's own questions. In the Tauri webview `window.confirm()` is an asynchronous
+// override that returns a (truthy) Promise, so it must never be used: every destructive or
+// irreversible act asks through `ask()`, answered in <ConfirmDialog> (mounted once in App).
+//
+// Unsaved input: a form with typed, unsaved text registers a guard (`guardUnsaved`), and
+// every navigation (tabs, steps, opening another record, closing the window) first awaits
+// `mayLeave()`, which asks before anything typed is thrown away.
+import { t } from '../i18n.svelte';
+
+export type Question = {
+  title: string;
+  body: string;
+  /** The confirming button says what will happen ("Erstat teksten"), never just "OK". */
+  confirm: string;
+  cancel?: string;
+  /** The act destroys or cannot be undone: the confirming button is red. */
+  danger?: boolean;
+};
+
+type Pending = Question & { resolve: (ok: boolean) => void };
+
+export const dialog = $state<{ pending: Pending | null }>({ pending: null });
+
+/** Shows the question; resolves true when the user confirms, false on cancel or Escape. */
+export function ask(q: Question): Promise<boolean> {
+  dialog.pending?.resolve(false);
+  return new Promise((resolve) => {
+    dialog.pending = { ...q, resolve };
+  });
+}
+
+export function answer(ok: boolean) {
+  const p = dialog.pending;
+  dialog.pending = null;
+  p?.resolve(ok);
+}
+
+/** Returns a description of the unsaved input ("referatets tekst"), or null when nothing is. */
+export type Unsaved = () => string | null;
+
+const guards = new Set<Unsaved>();
+
+/** Registers a form's guard; returns the function that removes it (an onMount cleanup). */
+export function guardUnsaved(unsaved: Unsaved): () => void {
+  guards.add(unsaved);
+  return () => {
+    guards.delete(unsaved);
+  };
+}
+
+/** What is typed and not saved, by every mounted form. */
+export function unsavedInput(): string[] {
+  return [...guards].map((g) => g()).filter((s): s is string => !!s);
+}
+
+/** True when nothing typed would be lost, or the user chose to discard it. */
+export async function mayLeave(): Promise<boolean> {
+  const what = unsavedInput();
+  if (what.length === 0) return true;
+  const ok = await ask({
+    title: t('unsaved.title'),
+    body: t('unsaved.body', { what: listed(what) }),
+    confirm: t('unsaved.discard'),
+    cancel: t('unsaved.stay'),
+    danger: true,
+  });
+  if (ok) guards.clear();
+  return ok;
+}
+
+/** Runs `go` (a navigation) only when `mayLeave()` allows it. */
+export async function leaveThen(go: () => void) {
+  if (await mayLeave()) go();
+}
+
+function listed(items: string[]): string {
+  if (items.length === 1) return items[0];
+  return `${items.slice(0, -1).join(', ')} ${t('common.and')} ${items[items.length - 1]}`;
+}
