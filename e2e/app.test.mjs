@@ -255,6 +255,7 @@ test('the secretary plans an assembly, sends the notice, checks in, decides and 
   assert.equal(title, 'Ordinær generalforsamling 2026');
   assert.match(await s.text('[data-testid=checklist]'), /Indkaldelse sendt[\s\S]*31\.10\.2026[\s\S]*Fristen 31\.10\.2026 er overskredet/);
   await s.type('[data-testid=notice-sent]', '30.10.2026');
+  await s.type('[data-testid=final-agenda-sent]', '13.11.2026');
   await s.type('[data-testid=dirigent]', 'Vibeke Dirigent');
   await s.type('[data-testid=referent]', 'Karin Hansen');
   await s.click('[data-testid=planner-save]');
@@ -268,6 +269,7 @@ test('the secretary plans an assembly, sends the notice, checks in, decides and 
   const text = execFileSync('pdftotext', ['-layout', notice, '-']).toString();
   assert.match(text, /Indkaldelse til ordinær generalforsamling/);
   assert.match(text, /lørdag den 21\. november 2026 kl\. 19\.00/);
+  assert.match(text, /Udsendt:\s+30\.10\.2026/);
   assert.match(text, /Valg af dirigent, referent og stemmetællere/);
   execFileSync('pdftoppm', ['-png', '-r', '70', notice, join(artifacts, 'indkaldelse-pdf')]);
 
@@ -553,4 +555,27 @@ test('switches to English and back: the backend speaks English too', async () =>
     return /Indkaldelse sendt/.test(text) ? text : null;
   });
   assert.match(danish, /Frist for forslag/);
+});
+
+test('at the minimum window size (900×600) the header holds: every tab and the language switch inside', async () => {
+  await s.cmd('POST', '/window/rect', { width: 900, height: 600 });
+  await s.until('the window is small', async () => (await s.exec('return window.innerWidth')) <= 900);
+  await s.click('[data-testid=nav-members]');
+  await s.until('the member list', async () => (await rowCount()) > 0);
+  const overflow = await s.exec(`
+    const w = document.documentElement.clientWidth;
+    const out = [...document.querySelectorAll('header button, header [data-testid=association-name]')]
+      .filter((e) => { const r = e.getBoundingClientRect(); return r.right > w + 1 || r.left < 0; })
+      .map((e) => e.textContent.trim());
+    const name = document.querySelector('[data-testid=association-name]').getBoundingClientRect();
+    const line = parseFloat(getComputedStyle(document.querySelector('[data-testid=association-name]')).lineHeight) || 20;
+    return { out, nameLines: Math.round(name.height / line), header: document.querySelector('header').getBoundingClientRect().height };`);
+  assert.deepEqual(overflow.out, [], 'nothing in the header is off-screen');
+  assert.ok(overflow.nameLines <= 1, `the association's name keeps to one line (${overflow.nameLines})`);
+  assert.ok(overflow.header <= 100, `the header leaves room for the screen (${overflow.header} px)`);
+  await s.screenshot('header-900x600');
+  await s.click('[data-testid=nav-meetings]');
+  await s.click('[data-testid=meeting-item]');
+  await s.screenshot('moede-900x600');
+  await s.cmd('POST', '/window/rect', { width: 1280, height: 800 });
 });

@@ -205,7 +205,28 @@ async fn elections_story(engine: Engine) {
         "{}",
         v.paragraph
     );
+    // Staggered terms: the paragraph says who sits for 1 year and who for 2, as the register
+    // will (not "2 år" for all five).
+    assert!(v.paragraph.contains("; for 1 år: "), "{}", v.paragraph);
+    let before_apply = v.paragraph.clone();
     api.election_apply(els[0].election.id).await.unwrap();
+    let applied = api.election_get(els[0].election.id).await.unwrap();
+    assert_eq!(applied.paragraph, before_apply, "the register agrees with the paragraph");
+    let one_year = before_apply
+        .split("; for 1 år: ")
+        .nth(1)
+        .unwrap()
+        .trim_end_matches('.')
+        .to_owned();
+    let reg = api.board_register(Some(date(2025, 3, 9))).await.unwrap();
+    for t in reg.current.iter().filter(|t| t.term.kind == SeatKind::Board) {
+        assert_eq!(
+            one_year.contains(&t.term.name),
+            t.term.expires_year == Some(2026),
+            "{} in «{one_year}»",
+            t.term.name
+        );
+    }
     stand(&api, els[1].election.id, &m[5..7]).await;
     api.election_uncontested(els[1].election.id).await.unwrap();
     api.election_apply(els[1].election.id).await.unwrap();

@@ -85,7 +85,11 @@ async fn english_story(engine: Engine) {
     );
     assert_eq!(
         m.notice.as_ref().unwrap().explanation,
-        "No notice has been recorded; the bylaws require at least 14 days' notice. The general assembly was not lawfully called."
+        "The notice has not been sent yet. It must be sent by 27.02.2027 (in 97 days) to give the 14 days' notice the bylaws require."
+    );
+    assert!(
+        m.notice.as_ref().unwrap().pending,
+        "weeks before the deadline it is due, not unlawful"
     );
     let d = api.rules_deadlines(date).await.unwrap();
     assert!(

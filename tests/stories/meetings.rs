@@ -145,7 +145,8 @@ async fn plan(api: &Api, notice_sent: NaiveDate) -> MeetingDetail {
         },
         end_time: NaiveTime::from_hms_opt(16, 30, 0),
         notice_sent_on: Some(notice_sent),
-        final_agenda_sent_on: None,
+        // The final agenda 8 days before: in time for the bylaws' 7 days.
+        final_agenda_sent_on: Some(date(2027, 3, 5)),
         officers: Officers {
             dirigent: Some("Vibeke Dirigent".into()),
             referent: Some("Karin Sekretær".into()),

@@ -62,13 +62,14 @@ deadlines-final = Indkaldelsen skal sendes senest { $notice } ({ $days } { $days
    *[other] dages
 } varsel), forslag skal være modtaget senest { $proposals }, den endelige dagsorden sendes senest { $final }.
 deadlines-window = Advarsel: vedtægterne kræver generalforsamlingen afholdt senest i { $month }.
-notice-sent = Indkaldelsen blev sendt { $sent }, { $before } { $before ->
+notice-facts = Indkaldelsen blev sendt { $sent }, { $before } { $before ->
     [one] dag
    *[other] dage
 } før generalforsamlingen; vedtægterne kræver mindst { $days } { $days ->
     [one] dags
    *[other] dages
-} varsel. Generalforsamlingen er { $lawful ->
+} varsel.
+notice-sent = { $facts } Generalforsamlingen er { $lawful ->
     [yes] lovligt indkaldt
    *[no] ikke lovligt indkaldt
 }.
@@ -76,6 +77,27 @@ notice-missing = Der er ikke registreret nogen indkaldelse; vedtægterne kræver
     [one] dags
    *[other] dages
 } varsel. Generalforsamlingen er ikke lovligt indkaldt.
+notice-due = Indkaldelsen er ikke sendt endnu. Den skal sendes senest { $deadline } (om { $left } { $left ->
+    [one] dag
+   *[other] dage
+}) for at give de { $days } { $days ->
+    [one] dags
+   *[other] dages
+} varsel, vedtægterne kræver.
+final-agenda-late = Den endelige dagsorden blev dog først udsendt { $sent }, { $before } { $before ->
+    [one] dag
+   *[other] dage
+} før; vedtægterne kræver mindst { $days } { $days ->
+    [one] dag
+   *[other] dage
+}.
+final-agenda-missing = Det er ikke registreret, at den endelige dagsorden blev udsendt; vedtægterne kræver det senest { $days } { $days ->
+    [one] dag
+   *[other] dage
+} før.
+minutes-lawful = Dirigenten konstaterede, at generalforsamlingen var lovligt indkaldt og beslutningsdygtig. { $facts }
+minutes-notice-timely = Dirigenten konstaterede, at indkaldelsen var rettidig. { $facts } { $agenda }
+minutes-unlawful = Dirigenten konstaterede, at generalforsamlingen IKKE var lovligt indkaldt. { $facts }
 
 ## Fejl ved API'ets kant
 error-fields = { $count } { $count ->

@@ -62,13 +62,14 @@ deadlines-final = The notice must be sent by { $notice } ({ $days } { $days ->
    *[other] days'
 } notice), proposals must be received by { $proposals }, the final agenda must be sent by { $final }.
 deadlines-window = Warning: the bylaws require the general assembly to be held by the end of { $month }.
-notice-sent = The notice was sent on { $sent }, { $before } { $before ->
+notice-facts = The notice was sent on { $sent }, { $before } { $before ->
     [one] day
    *[other] days
 } before the general assembly; the bylaws require at least { $days } { $days ->
     [one] day's
    *[other] days'
-} notice. The general assembly { $lawful ->
+} notice.
+notice-sent = { $facts } The general assembly { $lawful ->
     [yes] was lawfully called
    *[no] was not lawfully called
 }.
@@ -76,6 +77,27 @@ notice-missing = No notice has been recorded; the bylaws require at least { $day
     [one] day's
    *[other] days'
 } notice. The general assembly was not lawfully called.
+notice-due = The notice has not been sent yet. It must be sent by { $deadline } (in { $left } { $left ->
+    [one] day
+   *[other] days
+}) to give the { $days } { $days ->
+    [one] day's
+   *[other] days'
+} notice the bylaws require.
+final-agenda-late = The final agenda was, however, sent only on { $sent }, { $before } { $before ->
+    [one] day
+   *[other] days
+} before; the bylaws require at least { $days } { $days ->
+    [one] day
+   *[other] days
+}.
+final-agenda-missing = No final agenda has been recorded as sent; the bylaws require it at least { $days } { $days ->
+    [one] day
+   *[other] days
+} before.
+minutes-lawful = The chair of the meeting established that the general assembly was lawfully called and quorate. { $facts }
+minutes-notice-timely = The chair of the meeting established that the notice was sent in time. { $facts } { $agenda }
+minutes-unlawful = The chair of the meeting established that the general assembly was NOT lawfully called. { $facts }
 
 ## Errors at the API's edge
 error-fields = { $count } { $count ->

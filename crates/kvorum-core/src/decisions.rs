@@ -112,10 +112,14 @@ pub fn decide_decision(
         .or_else(|| proposal.map(|p| format!("Forslag {}: {}", p.number, p.title)))
         .unwrap_or_else(|| item.title.clone());
     let counts = attendance_counts(facts.attendees, facts.proxies);
-    let (present_with_vote, members_with_vote) = if meeting.kind.is_assembly() {
-        (counts.votes_in_room, facts.members_with_vote)
-    } else {
-        (counts.at_board_meeting(), facts.rules.board.size())
+    let (present_with_vote, members_with_vote) = match meeting.kind {
+        MeetingKind::Ordinary | MeetingKind::Extraordinary => {
+            (counts.votes_in_room, facts.members_with_vote)
+        }
+        MeetingKind::Board => (counts.at_board_meeting(), facts.rules.board.size()),
+        // Another body (a house meeting, a department's board): the bylaws know nothing of its
+        // size, so those present are those entitled (not the association board's size).
+        MeetingKind::Other => (counts.at_board_meeting(), counts.at_board_meeting()),
     };
     let c = req.counts;
     if !req.acclamation && meeting.kind.is_assembly() {

@@ -314,6 +314,51 @@ pub fn register_changes(
     change
 }
 
+/// The term each elected candidate gets (or got), in whole years from the assembly: read from
+/// the register once the election is applied, else as [`register_changes`] will write it — so
+/// the minutes say what the register says (staggered terms included).
+pub fn elected_years(
+    e: &Election,
+    r: &Ranking,
+    terms: &[Term],
+    meeting: &Meeting,
+    rules: &RuleSettings,
+) -> Vec<(CandidateId, u32)> {
+    if e.kind == ElectionKind::Position {
+        return Vec::new();
+    }
+    let year = meeting.date.year();
+    let seat = e.kind.seat();
+    let years_of = |t: &Term| {
+        t.expires_year
+            .and_then(|y| u32::try_from(y.saturating_sub(year)).ok())
+    };
+    if e.applied {
+        r.elected
+            .iter()
+            .filter_map(|id| {
+                let c = e.candidates.iter().find(|c| c.id == *id)?;
+                let t = terms.iter().find(|t| {
+                    t.kind == seat
+                        && t.start == meeting.date
+                        && match c.member {
+                            Some(m) => t.member == Some(m),
+                            None => t.member.is_none() && t.name == c.name,
+                        }
+                })?;
+                Some((*id, years_of(t)?))
+            })
+            .collect()
+    } else {
+        let change = register_changes(e, r, terms, meeting, rules);
+        r.elected
+            .iter()
+            .zip(change.new_terms.iter().filter(|t| t.kind == seat))
+            .filter_map(|(id, t)| Some((*id, years_of(t)?)))
+            .collect()
+    }
+}
+
 /// The register change of a position elected directly (e.g. the chair): the winner's board
 /// term gets the position from the assembly's date, or — when the winner does not sit on
 /// for another year — a new board term with it. `None` when nobody is elected.

@@ -478,11 +478,19 @@ fn names(list: &[String]) -> String {
     }
 }
 
+/// The terms of those elected: `each` as the register gives them (staggered terms differ);
+/// one not listed gets the bylaws' `years`.
+#[derive(Debug, Clone, Copy)]
+pub struct ElectedTerms<'a> {
+    pub years: u32,
+    pub each: &'a [(CandidateId, u32)],
+}
+
 /// The minutes paragraph for one poll, e.g. "Valgt til bestyrelsen for 2 år: …; Suppleanter:
 /// 1. …, 2. …; Stemmer: …; Stemmelighed mellem … afgjort ved lodtrækning".
 pub fn minutes_paragraph(
     kind: ElectionKind,
-    term_years: u32,
+    terms: ElectedTerms,
     candidates: &[Candidate],
     tally: Option<&Tally>,
     ranking: &Ranking,
@@ -503,20 +511,52 @@ pub fn minutes_paragraph(
         ElectionKind::AuditorAlternates => "revisorsuppleant",
         ElectionKind::Position => "formand",
     };
-    let years = if term_years == 1 {
-        "1 år".to_owned()
-    } else {
-        format!("{term_years} år")
-    };
+    let (term_years, years) = (terms.years, terms.each);
     let mut parts = Vec::new();
     let elected: Vec<String> = ranking.elected.iter().map(name).collect();
-    let what = match kind {
-        ElectionKind::Board => format!("Valgt til bestyrelsen for {years}"),
-        _ => format!("Valgt som {role} for {years}"),
+    // Grouped by term, longest first: "… for 2 år: A og B; for 1 år: C".
+    let mut groups: Vec<(u32, Vec<String>)> = Vec::new();
+    for id in &ranking.elected {
+        let y = years
+            .iter()
+            .find(|(c, _)| c == id)
+            .map_or(term_years, |(_, y)| *y);
+        match groups.iter_mut().find(|(g, _)| *g == y) {
+            Some((_, list)) => list.push(name(id)),
+            None => groups.push((y, vec![name(id)])),
+        }
+    }
+    groups.sort_by_key(|(y, _)| std::cmp::Reverse(*y));
+    let lead = match kind {
+        ElectionKind::Board => "Valgt til bestyrelsen".to_owned(),
+        _ => format!("Valgt som {role}"),
     };
+    let what = match groups.first() {
+        None => format!("{lead} for {term_years} år"),
+        Some(_) => groups
+            .iter()
+            .enumerate()
+            .map(|(i, (y, list))| {
+                let head = if i == 0 {
+                    format!("{lead} for {y} år")
+                } else {
+                    format!("for {y} år")
+                };
+                if groups.len() == 1 {
+                    head
+                } else {
+                    format!("{head}: {}", names(list))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+    };
+    // With one term for all, the names follow the heading; with several, they are in it.
+    let listed = groups.len() > 1;
     match tally {
         // While a tie waits, only those surely elected are named (the tie follows below).
         Some(_) if elected.is_empty() && ranking.pending.is_some() => {}
+        None if listed => parts.push(format!("Fredsvalg: {what}")),
         None => parts.push(format!(
             "Fredsvalg: {}: {}",
             what,
@@ -526,6 +566,7 @@ pub fn minutes_paragraph(
                 names(&elected)
             }
         )),
+        Some(_) if listed => parts.push(what),
         Some(_) => parts.push(format!("{what}: {}", names(&elected))),
     }
     if !ranking.alternates.is_empty() {

@@ -425,7 +425,12 @@ pub fn proposal_deadline(meeting: &Meeting, rules: &RuleSettings) -> Option<Naiv
 }
 
 /// Whether the assembly was lawfully called; `None` for meetings the bylaws set no notice for.
-pub fn notice_check(meeting: &Meeting, rules: &RuleSettings, lang: Lang) -> Option<NoticeCheck> {
+pub fn notice_check(
+    meeting: &Meeting,
+    rules: &RuleSettings,
+    today: NaiveDate,
+    lang: Lang,
+) -> Option<NoticeCheck> {
     let days = match meeting.kind {
         MeetingKind::Ordinary => rules.ordinary.notice_days,
         MeetingKind::Extraordinary => rules.extraordinary.notice_days,
@@ -433,12 +438,54 @@ pub fn notice_check(meeting: &Meeting, rules: &RuleSettings, lang: Lang) -> Opti
     };
     Some(match meeting.notice_sent_on {
         Some(sent) => check_notice(sent, meeting.date, days, lang),
-        None => NoticeCheck {
-            lawful: false,
-            days_before: 0,
-            explanation: Text::new("notice-missing").num("days", days).render(lang),
-        },
+        None => {
+            let deadline = meeting.date - Duration::days(i64::from(days));
+            let left = (deadline - today).num_days();
+            if left >= 0 {
+                let said = Text::new("notice-due")
+                    .str("deadline", format_date(deadline))
+                    .num("left", left)
+                    .num("days", days)
+                    .render(lang);
+                NoticeCheck {
+                    lawful: false,
+                    pending: true,
+                    days_before: 0,
+                    explanation: said.clone(),
+                    facts: said,
+                }
+            } else {
+                let said = Text::new("notice-missing").num("days", days).render(lang);
+                NoticeCheck {
+                    lawful: false,
+                    pending: false,
+                    days_before: 0,
+                    explanation: said.clone(),
+                    facts: said,
+                }
+            }
+        }
     })
+}
+
+/// Whether the final agenda went out as the bylaws require (`None`: in time, or not required).
+pub fn final_agenda_fault(meeting: &Meeting, rules: &RuleSettings) -> Option<Text> {
+    if meeting.kind != MeetingKind::Ordinary {
+        return None;
+    }
+    let days = rules.ordinary.final_agenda_days?;
+    match meeting.final_agenda_sent_on {
+        Some(sent) => {
+            let before = (meeting.date - sent).num_days();
+            (before < i64::from(days)).then(|| {
+                Text::new("final-agenda-late")
+                    .str("sent", format_date(sent))
+                    .num("before", before)
+                    .num("days", days)
+            })
+        }
+        None => Some(Text::new("final-agenda-missing").num("days", days)),
+    }
 }
 
 /// A bylaw amendment's proposed text for one § (a new § when the key is not in the bylaws).
@@ -873,7 +920,8 @@ pub fn draft_minutes(ctx: &MinutesContext) -> String {
     }
     out.push(format!("{when}."));
     let c = ctx.counts;
-    let lawful = notice_check(m, ctx.rules, Lang::Da);
+    // The minutes judge the notice as it stood on the day of the meeting.
+    let lawful = notice_check(m, ctx.rules, m.date, Lang::Da);
     if m.kind.is_assembly() {
         out.push(
             Text::new("minutes-attendance")
@@ -922,17 +970,15 @@ pub fn draft_minutes(ctx: &MinutesContext) -> String {
         parts.join(" ")
     };
     let lawful_text = lawful.as_ref().map(|n| {
-        if n.lawful {
-            format!(
-                "Dirigenten konstaterede, at generalforsamlingen var lovligt indkaldt og beslutningsdygtig. {}",
-                n.explanation
-            )
-        } else {
-            format!(
-                "Dirigenten konstaterede, at generalforsamlingen IKKE var lovligt indkaldt. {}",
-                n.explanation
-            )
+        let facts = n.facts.clone();
+        match (n.lawful, final_agenda_fault(m, ctx.rules)) {
+            (true, None) => Text::new("minutes-lawful").str("facts", facts),
+            (true, Some(agenda)) => Text::new("minutes-notice-timely")
+                .str("facts", facts)
+                .text("agenda", agenda),
+            (false, _) => Text::new("minutes-unlawful").str("facts", facts),
         }
+        .da()
     });
     let has_officer_item = m.agenda.iter().any(|i| i.kind == ItemKind::Officers);
     if !has_officer_item {
@@ -1169,15 +1215,66 @@ mod tests {
     fn notice_check_says_plainly_when_not_lawful() {
         let rules = RuleSettings::default();
         let mut m = ordinary(day(2026, 3, 14));
-        assert!(!notice_check(&m, &rules, Lang::Da).unwrap().lawful);
+        let today = day(2026, 3, 14);
+        // Weeks before the deadline an unsent notice is not a fault yet: it is due.
+        let early = notice_check(&m, &rules, day(2026, 2, 1), Lang::Da).unwrap();
+        assert!(!early.lawful && early.pending);
+        assert!(
+            early
+                .explanation
+                .contains("skal sendes senest 28.02.2026 (om 27 dage)"),
+            "{}",
+            early.explanation
+        );
+        let missed = notice_check(&m, &rules, day(2026, 3, 1), Lang::Da).unwrap();
+        assert!(!missed.lawful && !missed.pending);
         m.notice_sent_on = Some(day(2026, 2, 28));
-        assert!(notice_check(&m, &rules, Lang::Da).unwrap().lawful);
+        assert!(notice_check(&m, &rules, today, Lang::Da).unwrap().lawful);
         m.notice_sent_on = Some(day(2026, 3, 1));
-        let n = notice_check(&m, &rules, Lang::Da).unwrap();
+        let n = notice_check(&m, &rules, today, Lang::Da).unwrap();
         assert!(!n.lawful);
         assert!(n.explanation.contains("ikke lovligt indkaldt"));
+        assert!(!n.facts.contains("lovligt"), "the facts carry no verdict");
         m.kind = MeetingKind::Board;
-        assert!(notice_check(&m, &rules, Lang::Da).is_none());
+        assert!(notice_check(&m, &rules, today, Lang::Da).is_none());
+    }
+
+    #[test]
+    fn the_minutes_state_the_notice_once_and_a_late_final_agenda() {
+        let rules = RuleSettings::default();
+        let mut m = ordinary(day(2026, 3, 14));
+        m.notice_sent_on = Some(day(2026, 2, 20));
+        let ctx = |m: &Meeting| {
+            let m = m.clone();
+            let rules = rules.clone();
+            move || {
+                draft_minutes(&MinutesContext {
+                    meeting: &m,
+                    rules: &rules,
+                    attendees: &[],
+                    counts: AttendanceCounts::default(),
+                    members_with_vote: 0,
+                    proposals: &[],
+                    decisions: &[],
+                    item_extras: &[],
+                })
+            }
+        };
+        m.final_agenda_sent_on = Some(day(2026, 3, 10));
+        let text = ctx(&m)();
+        assert!(
+            !text.contains("lovligt indkaldt og beslutningsdygtig"),
+            "{text}"
+        );
+        assert!(text.contains("indkaldelsen var rettidig"), "{text}");
+        assert!(
+            text.contains("først udsendt 10.03.2026, 4 dage før; vedtægterne kræver mindst 7 dage"),
+            "{text}"
+        );
+        m.final_agenda_sent_on = Some(day(2026, 3, 7));
+        let text = ctx(&m)();
+        assert_eq!(text.matches("lovligt indkaldt").count(), 1, "{text}");
+        assert!(text.contains("lovligt indkaldt og beslutningsdygtig. Indkaldelsen blev sendt 20.02.2026, 22 dage før"), "{text}");
     }
 
     fn attendee(id: MemberId, voting: bool) -> Attendee {

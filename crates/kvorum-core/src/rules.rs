@@ -613,8 +613,13 @@ pub fn deadlines(assembly_date: NaiveDate, rules: &OrdinaryAssemblyRules, lang: 
 #[serde(rename_all = "camelCase")]
 pub struct NoticeCheck {
     pub lawful: bool,
+    /// No notice yet, but its deadline has not passed: nothing is wrong yet.
+    pub pending: bool,
     pub days_before: i64,
+    /// What was sent when, against what the bylaws require, with the verdict.
     pub explanation: String,
+    /// The same without the verdict (the minutes state the verdict in their own words).
+    pub facts: String,
 }
 
 pub fn check_notice(
@@ -625,16 +630,20 @@ pub fn check_notice(
 ) -> NoticeCheck {
     let days_before = (assembly_date - sent_on).num_days();
     let lawful = days_before >= i64::from(notice_days);
-    let explanation = Text::new("notice-sent")
+    let facts = Text::new("notice-facts")
         .str("sent", format_date(sent_on))
         .num("before", days_before)
-        .num("days", notice_days)
+        .num("days", notice_days);
+    let explanation = Text::new("notice-sent")
+        .text("facts", facts.clone())
         .str("lawful", if lawful { "yes" } else { "no" })
         .render(lang);
     NoticeCheck {
         lawful,
+        pending: false,
         days_before,
         explanation,
+        facts: facts.render(lang),
     }
 }
 

@@ -51,6 +51,8 @@ pub struct NoticeDoc {
     pub outro: Vec<String>,
     /// "Med venlig hilsen / Bestyrelsen"
     pub signed_by: String,
+    /// The day it was sent, as recorded ("20.02.2026"): printed under the place.
+    pub sent_on: Option<String>,
     pub printed_on: NaiveDate,
     pub created_unix: i64,
 }
@@ -63,6 +65,9 @@ pub fn notice_layout(doc: &NoticeDoc) -> Document {
     flow.gap(3.0);
     flow.hanging("Tid:", &doc.when, 11.0, Style::Bold, 18.0);
     flow.hanging("Sted:", &doc.place, 11.0, Style::Bold, 18.0);
+    if let Some(sent) = &doc.sent_on {
+        flow.hanging("Udsendt:", sent, 11.0, Style::Bold, 18.0);
+    }
     flow.gap(4.0);
     for p in &doc.intro {
         flow.paragraph(p, 10.5, Style::Regular);

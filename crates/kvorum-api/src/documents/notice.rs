@@ -35,18 +35,21 @@ impl Api {
         let association = self.require_association().await?;
         let r = self.record(id).await?;
         let m = &r.meeting;
+        // Another body's name is printed as the association wrote it ("Husmødet i Perronen").
         let title = if full {
-            format!("Dagsorden for {}", m.title().to_lowercase())
+            match m.kind {
+                MeetingKind::Other => format!("Dagsorden for {}", m.title()),
+                _ => format!("Dagsorden for {}", m.title().to_lowercase()),
+            }
         } else {
             match m.kind {
                 MeetingKind::Ordinary | MeetingKind::Extraordinary => {
                     format!("Indkaldelse til {}", m.kind.label_da().to_lowercase())
                 }
                 MeetingKind::Board => "Indkaldelse til bestyrelsesmøde".into(),
-                MeetingKind::Other => format!(
-                    "Indkaldelse til {}",
-                    m.body.as_deref().unwrap_or("møde").to_lowercase()
-                ),
+                MeetingKind::Other => {
+                    format!("Indkaldelse til {}", m.body.as_deref().unwrap_or("møde"))
+                }
             }
         };
         let mut intro = Vec::new();
@@ -162,7 +165,17 @@ impl Api {
                 .collect(),
             full_proposals: full,
             outro,
-            signed_by: "Bestyrelsen".into(),
+            // A body other than the board signs its own notice.
+            signed_by: match (m.kind, m.body.as_deref()) {
+                (MeetingKind::Other, Some(body)) if !body.trim().is_empty() => body.trim().into(),
+                _ => "Bestyrelsen".into(),
+            },
+            sent_on: if full {
+                m.final_agenda_sent_on
+            } else {
+                m.notice_sent_on
+            }
+            .map(format_date),
             printed_on: self.clock.today(),
             created_unix: self.clock.now().timestamp(),
         })

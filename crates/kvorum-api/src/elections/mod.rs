@@ -9,13 +9,13 @@ mod setup;
 
 use setup::{election_in, votes_in_room_in};
 
-use kvorum_core::board::{seats_up_for_election, SeatsUp};
+use kvorum_core::board::{seats_up_for_election, SeatsUp, Term};
 use kvorum_core::election_plan::{
-    eligibility, plan_elections, position_changes, register_changes, result_so_far,
+    elected_years, eligibility, plan_elections, position_changes, register_changes, result_so_far,
 };
 use kvorum_core::elections::{
-    minutes_paragraph, shuffle, uncontested, BallotEntry, Candidate, CandidateVotes, Election,
-    ElectionKind, LotDraw, Method, Ranking, Tally,
+    minutes_paragraph, shuffle, uncontested, BallotEntry, Candidate, CandidateVotes, ElectedTerms,
+    Election, ElectionKind, LotDraw, Method, Ranking, Tally,
 };
 use kvorum_core::ids::{AgendaItemId, CandidateId, ElectionId, MeetingId, MemberId};
 use kvorum_core::meetings::{attendance_counts, MeetingKind};

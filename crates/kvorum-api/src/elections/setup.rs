@@ -102,9 +102,15 @@ impl Api {
         let (tally, ranking) = result_so_far(&e, &ballots);
         let m = self.store.meeting(e.meeting_id).await?;
         let rules = self.rules_on(m.date).await?;
+        let terms = self.store.board_terms().await?;
+        let facts = ParagraphFacts {
+            rules: &rules,
+            terms: &terms,
+            meeting: &m,
+        };
         let paragraph = ranking
             .as_ref()
-            .map(|r| paragraph(&e, tally.as_ref(), r, &rules))
+            .map(|r| paragraph(&e, tally.as_ref(), r, &facts))
             .unwrap_or_default();
         let tie_rule = rules.election.ties;
         Ok(ElectionView {
@@ -159,10 +165,20 @@ impl Api {
         rules: &RuleSettings,
     ) -> ApiResult<Vec<(AgendaItemId, String)>> {
         let mut out = Vec::new();
+        let terms = db.board_terms().await?;
+        let m = db
+            .meeting(meeting)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Mødet"))?;
+        let facts = ParagraphFacts {
+            rules,
+            terms: &terms,
+            meeting: &m,
+        };
         for e in db.elections(Some(meeting)).await? {
             let ballots = db.ballots(e.id).await?;
             if let (tally, Some(r)) = result_so_far(&e, &ballots) {
-                let text = paragraph(&e, tally.as_ref(), &r, rules);
+                let text = paragraph(&e, tally.as_ref(), &r, &facts);
                 if !text.is_empty() {
                     out.push((e.item_id, text));
                 }
@@ -202,11 +218,23 @@ pub(crate) async fn votes_in_room_in(db: &mut Reader<'_>, meeting: MeetingId) ->
     Ok(attendance_counts(&a, &p).votes_in_room)
 }
 
-/// The election's paragraph for the minutes, from its result.
-fn paragraph(e: &Election, tally: Option<&Tally>, r: &Ranking, rules: &RuleSettings) -> String {
+/// What the minutes paragraph of an election is written from, besides the election.
+pub(crate) struct ParagraphFacts<'a> {
+    pub rules: &'a RuleSettings,
+    pub terms: &'a [Term],
+    pub meeting: &'a Meeting,
+}
+
+/// The election's paragraph for the minutes, from its result, with each elected candidate's
+/// term as the register gives it.
+fn paragraph(e: &Election, tally: Option<&Tally>, r: &Ranking, f: &ParagraphFacts) -> String {
+    let years = elected_years(e, r, f.terms, f.meeting, f.rules);
     minutes_paragraph(
         e.kind,
-        e.kind.term_years(&rules.board),
+        ElectedTerms {
+            years: e.kind.term_years(&f.rules.board),
+            each: &years,
+        },
         &e.candidates,
         tally,
         r,

@@ -150,7 +150,7 @@ impl Api {
             title: r.meeting.title_in(self.lang),
             when: r.meeting.when_and_where_in(self.lang),
             checklist: checklist(&r.meeting, &r.rules, today, self.lang),
-            notice: notice_check(&r.meeting, &r.rules, self.lang),
+            notice: notice_check(&r.meeting, &r.rules, today, self.lang),
             proposal_deadline: deadline,
             proposals: r
                 .proposals

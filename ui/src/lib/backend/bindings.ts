@@ -553,7 +553,19 @@ daysLeft: number | null, done: boolean,
  */
 warning: boolean, explanation: string, };
 
-export type NoticeCheck = { lawful: boolean, daysBefore: number, explanation: string, };
+export type NoticeCheck = { lawful: boolean, 
+/**
+ * No notice yet, but its deadline has not passed: nothing is wrong yet.
+ */
+pending: boolean, daysBefore: number, 
+/**
+ * What was sent when, against what the bylaws require, with the verdict.
+ */
+explanation: string, 
+/**
+ * The same without the verdict (the minutes state the verdict in their own words).
+ */
+facts: string, };
 
 export type Amendment = { sectionKey: string, title: string, clauses: Array<string>, };
 
