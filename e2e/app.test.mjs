@@ -165,6 +165,22 @@ test('the treasurer sets the fee and records a payment', async () => {
   await s.until('paid', async () => /Kontingent for 2026 er betalt/.test(await s.text('[data-testid=fee-status]')));
   assert.match(await s.text('[data-testid=history-entry]'), /Kontingent betalt: 150,00 kr\. for 2026/);
   await s.screenshot('medlem-betalt');
+  // A second payment for 2026 asks first; registered by mistake, it is reversed with a reason.
+  await s.type('[data-testid=pay-amount]', '150,00');
+  await s.click('[data-testid=pay-submit]');
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /allerede en betaling for 2026: 150,00 kr\. den 22\.11\.2026/);
+  await s.click('[data-testid=confirm-ok]');
+  await s.until('two payments', async () => (await s.findAll('[data-testid=payment-row]')).length === 2);
+  await s.click('[data-testid=payment-reverse]');
+  await s.until('the question', () => s.exec(`return document.querySelector('[data-testid=confirm-dialog]').open`));
+  await s.click('[data-testid=confirm-ok]');
+  assert.match(await s.until('the reason is asked for', () => s.text('[data-testid=confirm-input-error]')), /Skriv, hvorfor/);
+  await s.type('[data-testid=confirm-input]', 'Registreret to gange');
+  await s.screenshot('bekraeft-tilbagefoer');
+  await s.click('[data-testid=confirm-ok]');
+  await s.until('one payment', async () => (await s.findAll('[data-testid=payment-row]')).length === 1);
+  assert.match(await s.text('[data-testid=fee-status]'), /Kontingent for 2026 er betalt/);
+  assert.match(await s.exec(`return document.querySelector('.history').innerText`), /Betaling tilbageført: 150,00 kr\. for 2026 \(Registreret to gange\)/);
   await s.click('[data-testid=member-close]');
   await s.until('four unpaid left', async () => /0 af 5 medlemmer/.test(await s.text('[data-testid=member-count]')));
   await s.type('[data-testid=member-search]', '');

@@ -211,7 +211,10 @@ async fn elections_story(engine: Engine) {
     let before_apply = v.paragraph.clone();
     api.election_apply(els[0].election.id).await.unwrap();
     let applied = api.election_get(els[0].election.id).await.unwrap();
-    assert_eq!(applied.paragraph, before_apply, "the register agrees with the paragraph");
+    assert_eq!(
+        applied.paragraph, before_apply,
+        "the register agrees with the paragraph"
+    );
     let one_year = before_apply
         .split("; for 1 år: ")
         .nth(1)
@@ -219,7 +222,11 @@ async fn elections_story(engine: Engine) {
         .trim_end_matches('.')
         .to_owned();
     let reg = api.board_register(Some(date(2025, 3, 9))).await.unwrap();
-    for t in reg.current.iter().filter(|t| t.term.kind == SeatKind::Board) {
+    for t in reg
+        .current
+        .iter()
+        .filter(|t| t.term.kind == SeatKind::Board)
+    {
         assert_eq!(
             one_year.contains(&t.term.name),
             t.term.expires_year == Some(2026),

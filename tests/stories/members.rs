@@ -288,6 +288,49 @@ async fn member_register_story(engine: Engine) {
         aase_fees[0].text,
         "Kontingent for 2026 er delvist betalt (100,00 kr. af 150,00 kr.)"
     );
+    // A payment registered on the wrong member is reversed with a reason: it no longer
+    // counts, and the member's history keeps it.
+    let wrong = api.fee_pay(pay(aase.id, 50)).await.unwrap();
+    assert!(matches!(
+        api.member_get(aase.id).await.unwrap().fees[0].status,
+        FeeStatus::Paid { .. }
+    ));
+    let no_reason = api
+        .fee_payment_reverse(PaymentReversal {
+            member: aase.id,
+            payment: wrong.id,
+            reason: "  ".into(),
+        })
+        .await
+        .unwrap_err();
+    assert!(no_reason.fields.iter().any(|f| f.field == "reason"));
+    let left = api
+        .fee_payment_reverse(PaymentReversal {
+            member: aase.id,
+            payment: wrong.id,
+            reason: "Betalt af Søren".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(left.len(), 1);
+    let aase_now = api.member_get(aase.id).await.unwrap();
+    assert!(matches!(
+        aase_now.fees[0].status,
+        FeeStatus::PartlyPaid { .. }
+    ));
+    assert!(aase_now
+        .history
+        .iter()
+        .any(|h| h.text == "Betaling tilbageført: 50,00 kr. for 2026 (Betalt af Søren)"));
+    let again = api
+        .fee_payment_reverse(PaymentReversal {
+            member: aase.id,
+            payment: wrong.id,
+            reason: "igen".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(again.code, ErrorCode::NotFound);
 
     // Export to CSV for Excel, and the export imports back into a new association.
     let export = api

@@ -85,7 +85,7 @@ pub fn typescript() -> String {
         AssociationId, MemberId, PaymentId, Money,
         Role, MembershipType, Member, MemberInput, MemberUpdate, MemberRow, MemberListResult, MemberDetail,
         YearFee, HistoryEntry, MemberQuery, StatusFilter, SortKey, FeeFilter,
-        FeeRate, FeeStatus, Payment, PaymentInput, PaymentMethod,
+        FeeRate, FeeStatus, Payment, PaymentInput, PaymentMethod, PaymentReversal,
         ImportRequest, ImportField, ImportColumn, ImportProblem, ImportRow, ImportPreview, ImportOutcome,
         AppStatus, SettingsInput, ImportKind, ChosenFile,
         BylawsOverview, VersionSummary, DraftUpdate, DraftSaved, BylawsImport, BylawsImportApply, SettingsReading, FoundSetting, SilentSetting, AdoptInput, VoteCheck,

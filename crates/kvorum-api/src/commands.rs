@@ -25,6 +25,7 @@ macro_rules! api_commands {
             fee_rates() -> Vec<FeeRate>;
             fee_rate_set(rate: FeeRate) -> Vec<FeeRate>;
             fee_pay(input: PaymentInput) -> Payment;
+            fee_payment_reverse(reversal: PaymentReversal) -> Vec<Payment>;
             members_import_preview(request: ImportRequest) -> ImportPreview;
             members_import_apply(request: ImportRequest) -> ImportOutcome;
             bylaws_overview() -> BylawsOverview;

@@ -12,6 +12,7 @@ pub use kvorum_core::members::{
 };
 pub use kvorum_core::{FieldError, Money};
 
+pub use crate::fees::PaymentReversal;
 pub use crate::files::{ChosenFile, ImportKind};
 pub use chrono::NaiveDate;
 pub use kvorum_core::bylaws::{

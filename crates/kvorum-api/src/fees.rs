@@ -1,9 +1,22 @@
 //! Membership fees: rates per year and type, and payments.
 
 use kvorum_core::fees::{validate_fee_rate, validate_payment, FeeRate, Payment, PaymentInput};
-use kvorum_core::ids::PaymentId;
+use kvorum_core::ids::{MemberId, PaymentId};
+use kvorum_core::text::Text;
+use kvorum_core::validation::FieldErrors;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::{Api, ApiError, ApiResult};
+
+/// A payment registered by mistake (wrong member, typed twice), taken back with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentReversal {
+    pub member: MemberId,
+    pub payment: PaymentId,
+    pub reason: String,
+}
 
 impl Api {
     pub async fn fee_rates(&self) -> ApiResult<Vec<FeeRate>> {
@@ -43,5 +56,28 @@ impl Api {
         tx.insert_payment(&payment).await?;
         tx.commit().await?;
         Ok(payment)
+    }
+
+    /// Takes back a payment registered by mistake: it no longer counts for the fee or the
+    /// vote, and the audit log keeps it with the reason. Returns the member's payments.
+    pub async fn fee_payment_reverse(&self, reversal: PaymentReversal) -> ApiResult<Vec<Payment>> {
+        let reason = reversal.reason.trim();
+        if reason.is_empty() {
+            let mut e = FieldErrors::default();
+            e.push("reason", Text::new("payment-reverse-reason"));
+            return Err(ApiError::validation(e));
+        }
+        let mut tx = self.begin().await?;
+        let payment = tx
+            .payments(Some(reversal.member))
+            .await?
+            .into_iter()
+            .find(|p| p.id == reversal.payment)
+            .ok_or_else(|| ApiError::not_found("Betalingen"))?;
+        tx.reverse_payment(&payment, reason)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Betalingen"))?;
+        tx.commit().await?;
+        Ok(self.store.payments(Some(reversal.member)).await?)
     }
 }

@@ -459,6 +459,7 @@ csv-empty = Filen er tom. Vælg en CSV-fil med en overskriftslinje og én linje 
 csv-no-heading = Filen har ingen overskriftslinje.
 csv-binary = Filen er ikke en CSV-fil (den indeholder binære data). Gem regnearket som »CSV (semikolonsepareret)« og prøv igen.
 fee-year-invalid = Kontingentåret er ikke gyldigt.
+payment-reverse-reason = Skriv, hvorfor betalingen tilbageføres, fx »Registreret på det forkerte medlem«.
 payment-date-missing = Skriv betalingsdatoen.
 payment-date-future = Betalingsdatoen ligger i fremtiden.
 payment-amount-not-positive = Beløbet skal være større end 0 kr.

@@ -459,6 +459,7 @@ csv-empty = The file is empty. Choose a CSV file with a heading line and one lin
 csv-no-heading = The file has no heading line.
 csv-binary = The file is not a CSV file (it holds binary data). Save the spreadsheet as “CSV (semicolon separated)” and try again.
 fee-year-invalid = The fee year is not valid.
+payment-reverse-reason = Say why the payment is reversed, e.g. "Registered on the wrong member".
 payment-date-missing = Type the date of payment.
 payment-date-future = The date of payment is in the future.
 payment-amount-not-positive = The amount must be more than 0 kr.

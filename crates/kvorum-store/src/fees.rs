@@ -98,6 +98,28 @@ impl StoreTx {
         Ok(())
     }
 
+    /// Removes a payment registered by mistake; the audit log keeps what it held and why
+    /// (action `reverse`), under the member.
+    pub async fn reverse_payment(&mut self, p: &Payment, reason: &str) -> Result<()> {
+        let done = on_tx!(self, c => sqlx::query("DELETE FROM fee_payments WHERE id = $1")
+            .bind(p.id.0)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let mut changes = p.audit_value();
+        if let Some(map) = changes.as_object_mut() {
+            map.insert(
+                "reason".into(),
+                serde_json::Value::String(reason.to_owned()),
+            );
+        }
+        self.changed(Payment::ENTITY, p.audit_id(), "reverse", changes)
+            .await
+    }
+
     pub async fn insert_payment(&mut self, p: &Payment) -> Result<()> {
         let now = self.now;
         on_tx!(self, c => sqlx::query(

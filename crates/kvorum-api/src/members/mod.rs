@@ -281,6 +281,15 @@ fn describe_change(entity: &str, action: &str, changes: &str) -> String {
                 format!("Ændret: {}", labels.join(", "))
             }
         }
+        ("payment", "reverse") => {
+            let amount = kvorum_core::Money(json["amount"].as_i64().unwrap_or(0));
+            format!(
+                "Betaling tilbageført: {} for {} ({})",
+                amount.format_dkk(),
+                json["year"].as_i64().unwrap_or(0),
+                json["reason"].as_str().unwrap_or("")
+            )
+        }
         ("payment", _) => {
             let amount = kvorum_core::Money(json["amount"].as_i64().unwrap_or(0));
             format!(

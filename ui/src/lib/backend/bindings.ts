@@ -140,6 +140,8 @@ export type PaymentInput = { memberId: MemberId, year: number, paidOn: string | 
 
 export type PaymentMethod = "mobilePay" | "bankTransfer" | "cash" | "other";
 
+export type PaymentReversal = { member: MemberId, payment: PaymentId, reason: string, };
+
 export type ImportRequest = { 
 /**
  * The file the user chose in the app, held by the backend under this token.
@@ -1245,6 +1247,7 @@ export const makeCommands = (call: Call) => ({
   fee_rates: (): Promise<Array<FeeRate>> => call("fee_rates", {  }),
   fee_rate_set: (rate: FeeRate): Promise<Array<FeeRate>> => call("fee_rate_set", { rate }),
   fee_pay: (input: PaymentInput): Promise<Payment> => call("fee_pay", { input }),
+  fee_payment_reverse: (reversal: PaymentReversal): Promise<Array<Payment>> => call("fee_payment_reverse", { reversal }),
   members_import_preview: (request: ImportRequest): Promise<ImportPreview> => call("members_import_preview", { request }),
   members_import_apply: (request: ImportRequest): Promise<ImportOutcome> => call("members_import_apply", { request }),
   bylaws_overview: (): Promise<BylawsOverview> => call("bylaws_overview", {  }),

@@ -17,7 +17,13 @@ export type Question = {
   danger?: boolean;
 };
 
-type Pending = Question & { resolve: (ok: boolean) => void };
+/** A question that needs a short text typed (the reason for a reversal, say). */
+export type TextQuestion = Question & { label: string; placeholder?: string; required: string };
+
+type Pending = Question & {
+  field?: { label: string; placeholder?: string; required: string; value: string; error: string };
+  resolve: (ok: boolean) => void;
+};
 
 export const dialog = $state<{ pending: Pending | null }>({ pending: null });
 
@@ -29,10 +35,28 @@ export function ask(q: Question): Promise<boolean> {
   });
 }
 
+/** Shows the question with a text field; resolves the text typed, or null on cancel. */
+export function askText(q: TextQuestion): Promise<string | null> {
+  dialog.pending?.resolve(false);
+  return new Promise((resolve) => {
+    const field = { label: q.label, placeholder: q.placeholder, required: q.required, value: '', error: '' };
+    dialog.pending = {
+      ...q,
+      field,
+      resolve: (ok) => resolve(ok ? (dialog.pending?.field?.value ?? field.value).trim() : null),
+    };
+  });
+}
+
 export function answer(ok: boolean) {
   const p = dialog.pending;
-  dialog.pending = null;
+  if (ok && p?.field && !p.field.value.trim()) {
+    // The text is required: say so next to the field, and keep the dialog open.
+    p.field.error = p.field.required;
+    return;
+  }
   p?.resolve(ok);
+  dialog.pending = null;
 }
 
 /** Returns a description of the unsaved input ("referatets tekst"), or null when nothing is. */
