@@ -289,8 +289,28 @@ test('the secretary plans an assembly, sends the notice, checks in, decides and 
   assert.match(text, /Valg af dirigent, referent og stemmetællere/);
   execFileSync('pdftoppm', ['-png', '-r', '70', notice, join(artifacts, 'indkaldelse-pdf')]);
 
+  // A proposal came in and its submitter withdrew it: it stays on record, not put to the vote.
+  await s.click('[data-testid=step-agenda]');
+  await s.click('[data-testid=proposal-new]');
+  await s.type('[data-testid=proposal-title]', 'Nyt navn til caféen');
+  await s.type('[data-testid=proposal-text]', 'Caféen skal hedde Perronens Stue.');
+  await s.click('[data-testid=proposal-save]');
+  await s.until('the proposal', async () => /Forslag 1: Nyt navn til caféen/.test(await s.text('[data-testid=proposal]')));
+  await s.click('[data-testid=proposal-withdraw]');
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /Træk forslag 1 tilbage\?[\s\S]*kan ikke sættes til afstemning/);
+  await s.type('[data-testid=confirm-input]', 'Forslagsstilleren trak det på mødet');
+  await s.exec(`document.querySelector('[data-testid=confirm-input]').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))`);
+  assert.match(await s.until('withdrawn', () => s.text('[data-testid=proposal-withdrawn]')), /Trukket tilbage 22\.11\.2026: Forslagsstilleren trak det på mødet/);
+  await s.screenshot('forslag-trukket-tilbage');
+
   // Check-in at the door: Karin may vote; Bo has not paid for 2026.
   await s.click('[data-testid=step-checkin]');
+  // Enter on a search that fits several checks nobody in: it asks to choose.
+  await s.type('[data-testid=checkin-search]', 'e\uE007');
+  assert.match(await s.until('choose', () => s.text('[data-testid=checkin-choose]')), /medlemmer passer på »e«\. Vælg i listen/);
+  assert.equal((await s.findAll('[data-testid=checkin-last]')).length, 0, 'nobody was checked in');
+  await s.until('the counts', async () => (await s.findAll('[data-testid=counts]')).length === 1);
+  await s.screenshot('fremmoede-tvetydig');
   await s.type('[data-testid=checkin-search]', 'øster');
   await s.until('one match', async () => (await s.findAll('[data-testid=checkin-row]')).length === 1);
   await s.click('[data-testid=checkin-row]');
@@ -321,6 +341,7 @@ test('the secretary plans an assembly, sends the notice, checks in, decides and 
   assert.match(draft, /Dirigenten konstaterede, at generalforsamlingen var lovligt indkaldt/);
   assert.match(draft, /Kassereren gennemgik regnskabet/);
   assert.match(draft, /Beslutning: Årsregnskab 2025: Vedtaget/);
+  assert.match(draft, /Forslag 1: Nyt navn til caféen \(stillet af Bestyrelsen, modtaget 22\.11\.2026\)[\s\S]*Forslaget blev trukket tilbage 22\.11\.2026 \(Forslagsstilleren trak det på mødet\) og blev ikke behandlet\./);
   await s.screenshot('referat-udkast');
   assert.equal(await s.exec(`return document.querySelector('[data-testid=sig-name-0]').value`), 'Vibeke Dirigent');
 

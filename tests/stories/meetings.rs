@@ -234,6 +234,37 @@ async fn whole_assembly(engine: Engine) {
         Some("Modtaget 07.03.2027, efter fristen 05.03.2027.")
     );
 
+    // A third proposal, withdrawn by its submitter: kept on record, never put to the vote.
+    let third = api
+        .proposal_add(ProposalInput {
+            meeting_id: id,
+            submitter: Some(paid[3]),
+            received_on: date(2027, 2, 20),
+            kind: "ordinary".into(),
+            title: "Nyt navn til caféen".into(),
+            text: "Caféen skal hedde Perronens Stue.".into(),
+            amendment: None,
+            recommendation: None,
+        })
+        .await
+        .unwrap();
+    let withdrawn = api
+        .proposal_withdraw(ProposalWithdraw {
+            meeting: id,
+            id: third.proposal.id,
+            version: third.proposal.version,
+            withdrawal: Some(Withdrawal {
+                on: date(2027, 3, 1),
+                note: " trukket af forslagsstilleren ".into(),
+            }),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        withdrawn.proposal.withdrawn.as_ref().unwrap().note,
+        "trukket af forslagsstilleren"
+    );
+
     // Check-in at the door: ten paid members and the one in arrears.
     let voters = api.meeting_voters(id).await.unwrap();
     assert_eq!(voters.len(), 13);
@@ -353,6 +384,41 @@ async fn whole_assembly(engine: Engine) {
         .unwrap();
     assert_eq!(carried.decision.outcome.result, DecisionResult::Adopted);
     assert_eq!(carried.decision.outcome.required, 6);
+    let no_vote = api
+        .decision_record(DecisionInput {
+            meeting: id,
+            item: proposals,
+            proposal: Some(third.proposal.id),
+            kind: None,
+            subject: None,
+            acclamation: true,
+            counts: VoteCounts::default(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(no_vote.code, ErrorCode::Refused);
+    assert!(
+        no_vote.message.contains("trukket tilbage"),
+        "{}",
+        no_vote.message
+    );
+    let decided = api
+        .proposal_withdraw(ProposalWithdraw {
+            meeting: id,
+            id: amendment.proposal.id,
+            version: amendment.proposal.version,
+            withdrawal: Some(Withdrawal {
+                on: date(2027, 3, 13),
+                note: String::new(),
+            }),
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        decided.message.contains("allerede truffet beslutning"),
+        "{}",
+        decided.message
+    );
     assert!(carried
         .decision
         .outcome
@@ -457,6 +523,7 @@ async fn whole_assembly(engine: Engine) {
         "Forslag 2: Gratis kaffe i caféen (stillet af Erik Lund, modtaget 07.03.2027). Modtaget 07.03.2027, efter fristen 05.03.2027.",
         "Beslutning: Forslag 1: Regnskabsåret og revision: Vedtaget: 6 for, 3 imod, 2 blanke (blanke stemmer tæller ikke med). Krævet 2/3 af de afgivne stemmer: 6.",
         "Beslutning: Forslag 2: Gratis kaffe i caféen: Forkastet: 4 for, 5 imod, 2 blanke",
+        "Forslag 3: Nyt navn til caféen (stillet af Dorte Holm, modtaget 20.02.2027).\n\nForslaget blev trukket tilbage 01.03.2027 (trukket af forslagsstilleren) og blev ikke behandlet.",
         "Beslutning: Årsregnskab 2026: Vedtaget med akklamation",
         "9. Eventuelt",
     ] {

@@ -48,6 +48,7 @@ macro_rules! api_commands {
             meeting_schedule_second(input: SecondAssemblyInput) -> MeetingDetail;
             proposal_add(input: ProposalInput) -> ProposalView;
             proposal_update(update: ProposalUpdate) -> ProposalView;
+            proposal_withdraw(input: ProposalWithdraw) -> ProposalView;
             attendance_get(meeting: MeetingId) -> AttendanceView;
             attendance_check_in(input: CheckIn) -> AttendanceView;
             attendance_check_out(input: CheckIn) -> AttendanceView;

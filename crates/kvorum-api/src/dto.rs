@@ -48,8 +48,8 @@ pub use crate::grants::{
 pub use crate::meetings::{
     AgendaUpdate, AttendanceView, CheckIn, DecisionInput, DecisionKind, DecisionRecorded,
     DecisionRemove, MeetingDetail, MeetingSummary, MeetingUpdate, MinutesApproval,
-    MinutesCorrection, MinutesSave, MinutesSummary, ProposalUpdate, ProposalView, ProxyInput,
-    ProxyRemove, ProxyView, SecondAssemblyInput, Voter,
+    MinutesCorrection, MinutesSave, MinutesSummary, ProposalUpdate, ProposalView, ProposalWithdraw,
+    ProxyInput, ProxyRemove, ProxyView, SecondAssemblyInput, Voter,
 };
 pub use crate::settings::{AppStatus, SettingsInput};
 pub use chrono::NaiveTime;
@@ -73,7 +73,7 @@ pub use kvorum_core::ids::{CandidateId, ElectionId, TermId};
 pub use kvorum_core::meetings::{
     AgendaItem, Amendment, AttendanceCounts, Attendee, BoardQuorum, ChecklistItem, Decision,
     ItemKind, Meeting, MeetingInput, MeetingKind, Minutes, MinutesStatus, Officers, Proposal,
-    ProposalInput, Signatory,
+    ProposalInput, Signatory, Withdrawal,
 };
 pub use kvorum_core::member_import::{
     ImportColumn, ImportField, ImportOutcome, ImportPreview, ImportProblem, ImportRequest,

@@ -172,6 +172,15 @@ pub(crate) fn open_failed(loc: &DbLocation, e: StoreError) -> ApiError {
             Text::new("error-not-kvorum").str("file", p.display().to_string()),
         );
     }
+    // A file (or server) a newer Kvorum has migrated: this one must not touch it.
+    if let Some(v) = e.newer_schema() {
+        return ApiError::new(
+            ErrorCode::Database,
+            Text::new("error-newer-version")
+                .str("where", loc.display())
+                .num("version", v),
+        );
+    }
     // The cause is in the log (above); the sentence says what to check.
     let message = match loc {
         DbLocation::SqliteFile(p) => {

@@ -95,6 +95,8 @@ final-agenda-missing = Det er ikke registreret, at den endelige dagsorden blev u
     [one] dag
    *[other] dage
 } før.
+minutes-proposal-withdrawn = Forslaget blev trukket tilbage { $date } og blev ikke behandlet.
+minutes-proposal-withdrawn-note = Forslaget blev trukket tilbage { $date } ({ $note }) og blev ikke behandlet.
 minutes-lawful = Dirigenten konstaterede, at generalforsamlingen var lovligt indkaldt og beslutningsdygtig. { $facts }
 minutes-notice-timely = Dirigenten konstaterede, at indkaldelsen var rettidig. { $facts } { $agenda }
 minutes-unlawful = Dirigenten konstaterede, at generalforsamlingen IKKE var lovligt indkaldt. { $facts }
@@ -111,6 +113,7 @@ error-duplicate = Værdien er allerede brugt af en anden post.
 error-database = Databasen svarede med en fejl, og intet er gemt. Prøv igen; sker det igen, så giv den, der passer databasen, besked (fejlen står i Kvorums log).
 error-no-association = Databasen har endnu ingen forening. Opret foreningen først.
 error-no-database = Ingen forening er åben. Vælg »Åbn anden forening …«.
+error-newer-version = { $where } er gemt af en nyere udgave af Kvorum (databaseversion { $version }). Opdatér Kvorum på denne computer; filen er ikke ændret.
 error-open-file = Foreningsfilen { $file } kunne ikke åbnes. Tjek at mappen findes, og at du må skrive i den.
 error-not-kvorum = { $file } er en database fra et andet program, ikke en forening fra Kvorum. Kvorum har ikke rørt den. Vælg en anden fil, eller opret en ny forening.
 error-open-server = Databaseserveren { $server } kunne ikke nås. Tjek adressen, brugernavn og adgangskode, og at serveren kører.
@@ -288,6 +291,8 @@ board-quorum = { $present } af bestyrelsens { $size } medlemmer til stede; vedt�
     [yes] beslutningsdygtig
    *[no] ikke beslutningsdygtig
 }.
+proposal-withdrawn-no-vote = Forslaget er trukket tilbage og kan ikke sættes til afstemning. Fortryd tilbagetrækningen først, hvis det skal behandles.
+proposal-withdraw-decided = Der er allerede truffet beslutning om forslaget. Fjern beslutningen først, hvis forslaget blev trukket tilbage før afstemningen.
 proposal-late = Modtaget { $received }, efter fristen { $deadline }.
 minutes-attendance = Fremmøde: { $present ->
     [one] 1 medlem

@@ -95,6 +95,8 @@ final-agenda-missing = No final agenda has been recorded as sent; the bylaws req
     [one] day
    *[other] days
 } before.
+minutes-proposal-withdrawn = The proposal was withdrawn on { $date } and was not dealt with.
+minutes-proposal-withdrawn-note = The proposal was withdrawn on { $date } ({ $note }) and was not dealt with.
 minutes-lawful = The chair of the meeting established that the general assembly was lawfully called and quorate. { $facts }
 minutes-notice-timely = The chair of the meeting established that the notice was sent in time. { $facts } { $agenda }
 minutes-unlawful = The chair of the meeting established that the general assembly was NOT lawfully called. { $facts }
@@ -111,6 +113,7 @@ error-duplicate = The value is already used by another record.
 error-database = The database answered with an error, and nothing was saved. Try again; if it happens again, tell whoever looks after the database (the error is in Kvorum's log).
 error-no-association = The database has no association yet. Create the association first.
 error-no-database = No association is open. Choose "Open another association …".
+error-newer-version = { $where } was saved by a newer release of Kvorum (database version { $version }). Update Kvorum on this computer; the file has not been changed.
 error-open-file = The association file { $file } could not be opened. Check that the folder exists and that you may write in it.
 error-not-kvorum = { $file } is another program's database, not an association from Kvorum. Kvorum has not touched it. Choose another file, or create a new association.
 error-open-server = The database server { $server } could not be reached. Check the address, user name and password, and that the server is running.
@@ -288,6 +291,8 @@ board-quorum = { $present } of the board's { $size } members present; the bylaws
     [yes] could decide
    *[no] could not decide
 }.
+proposal-withdrawn-no-vote = The proposal is withdrawn and cannot be put to the vote. Undo the withdrawal first if it is to be dealt with.
+proposal-withdraw-decided = The proposal has already been decided. Remove the decision first if the proposal was withdrawn before the vote.
 proposal-late = Received { $received }, after the deadline { $deadline }.
 minutes-attendance = Attendance: { $present ->
     [one] 1 member

@@ -65,6 +65,8 @@ pub enum DecisionError {
     UnknownItem,
     #[error("the proposal is not one of this meeting's")]
     UnknownProposal,
+    #[error("the proposal was withdrawn")]
+    Withdrawn,
     #[error("the decision kind {0} is not in the bylaws")]
     UnknownKind(String),
     #[error("{cast} votes counted but only {room} in the room")]
@@ -100,6 +102,9 @@ pub fn decide_decision(
         ),
         None => None,
     };
+    if proposal.is_some_and(|p| p.withdrawn.is_some()) {
+        return Err(DecisionError::Withdrawn);
+    }
     let kind = normalize_optional(&req.kind)
         .or_else(|| proposal.map(|p| p.kind.clone()))
         .unwrap_or_else(|| "ordinary".into());
@@ -317,6 +322,7 @@ mod tests {
                 clauses: vec!["Regnskabet revideres af en registreret revisor.".into()],
             }),
             recommendation: String::new(),
+            withdrawn: None,
             version: 1,
         }
     }

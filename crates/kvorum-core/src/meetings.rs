@@ -529,8 +529,19 @@ pub struct Proposal {
     pub text: String,
     pub amendment: Option<Amendment>,
     pub recommendation: String,
+    /// Withdrawn by its submitter before the vote: kept on record, not put to the vote.
+    pub withdrawn: Option<Withdrawal>,
     #[ts(type = "number")]
     pub version: i64,
+}
+
+/// When a proposal was withdrawn, and what the secretary noted ("trukket af forslagsstilleren
+/// på mødet").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Withdrawal {
+    pub on: NaiveDate,
+    pub note: String,
 }
 
 pub fn validate_proposal(input: &ProposalInput, rules: &RuleSettings) -> Result<(), FieldErrors> {
@@ -1023,6 +1034,15 @@ pub fn draft_minutes(ctx: &MinutesContext) -> String {
                     head.push_str(&late);
                 }
                 paras.push(head);
+                if let Some(w) = &p.withdrawn {
+                    // Withdrawn: on record, not dealt with; its text is in the final agenda.
+                    let said = match w.note.trim() {
+                        "" => Text::new("minutes-proposal-withdrawn"),
+                        note => Text::new("minutes-proposal-withdrawn-note").str("note", note),
+                    };
+                    paras.push(said.str("date", format_date(w.on)).da());
+                    continue;
+                }
                 if !p.text.trim().is_empty() {
                     paras.push(p.text.trim().to_owned());
                 }

@@ -64,6 +64,17 @@ pub enum StoreError {
     NotKvorum(String),
 }
 
+impl StoreError {
+    /// The database was migrated by a newer Kvorum (it has migration `version`, which this
+    /// build does not know): nothing was changed, and this build must not open it.
+    pub fn newer_schema(&self) -> Option<i64> {
+        match self {
+            StoreError::Migrate(sqlx::migrate::MigrateError::VersionMissing(v)) => Some(*v),
+            _ => None,
+        }
+    }
+}
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// Maps a unique-constraint violation to [`StoreError::Unique`], naming the constraint.
@@ -525,5 +536,7 @@ mod tests {
             matches!(refused, sqlx::migrate::MigrateError::VersionMissing(9)),
             "{refused:?}"
         );
+        // … which the API says as "saved by a newer release of Kvorum".
+        assert_eq!(StoreError::from(refused).newer_schema(), Some(9));
     }
 }

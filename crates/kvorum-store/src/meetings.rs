@@ -6,7 +6,7 @@ use kvorum_core::ids::{
     AgendaItemId, DecisionId, MeetingId, MemberId, MinutesId, ProposalId, ProxyId,
 };
 use kvorum_core::meetings::{
-    Attendee, Decision, Meeting, MeetingKind, Minutes, MinutesStatus, Proposal, Proxy,
+    Attendee, Decision, Meeting, MeetingKind, Minutes, MinutesStatus, Proposal, Proxy, Withdrawal,
 };
 use kvorum_core::rules::VoteCounts;
 use uuid::Uuid;
@@ -117,6 +117,8 @@ struct ProposalRow {
     amendment_json: Option<String>,
     recommendation: String,
     version: i64,
+    withdrawn_on: Option<NaiveDate>,
+    withdrawn_note: Option<String>,
 }
 
 impl TryFrom<ProposalRow> for Proposal {
@@ -138,6 +140,10 @@ impl TryFrom<ProposalRow> for Proposal {
                 .map(|a| stored::read::<v1::Amendment>("proposal amendment", a))
                 .transpose()?,
             recommendation: r.recommendation,
+            withdrawn: r.withdrawn_on.map(|on| Withdrawal {
+                on,
+                note: r.withdrawn_note.unwrap_or_default(),
+            }),
             version: r.version,
         })
     }
@@ -276,7 +282,7 @@ pub async fn meeting(&mut self, id: MeetingId) -> Result<Meeting> {
 pub async fn proposals(&mut self, meeting: MeetingId) -> Result<Vec<Proposal>> {
     let rows: Vec<ProposalRow> = on_reader!(self, p => sqlx::query_as(
         "SELECT id, meeting_id, number, submitter, submitter_name, received_on, kind, title, text,
-                 amendment_json, recommendation, version
+                 amendment_json, recommendation, version, withdrawn_on, withdrawn_note
              FROM proposals WHERE meeting_id = $1 ORDER BY number"
     ).bind(meeting.0).fetch_all(p).await)?;
     rows.into_iter().map(Proposal::try_from).collect()
@@ -456,7 +462,8 @@ impl StoreTx {
         let now = self.now;
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE proposals SET submitter = $2, submitter_name = $3, received_on = $4, kind = $5, title = $6,
-                 text = $7, amendment_json = $8, recommendation = $9, updated_at = $10, version = $11
+                 text = $7, amendment_json = $8, recommendation = $9, updated_at = $10, version = $11,
+                 withdrawn_on = $12, withdrawn_note = $13
              WHERE id = $1 AND version = $11 - 1",
         )
         .bind(p.id.0)
@@ -470,6 +477,8 @@ impl StoreTx {
         .bind(&p.recommendation)
         .bind(now)
         .bind(p.version)
+        .bind(p.withdrawn.as_ref().map(|w| w.on))
+        .bind(p.withdrawn.as_ref().map(|w| w.note.as_str()))
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;

@@ -138,9 +138,13 @@ impl Api {
                     number: p.number,
                     title: p.title.clone(),
                     byline: format!(
-                        "Stillet af {}, modtaget {}",
+                        "Stillet af {}, modtaget {}{}",
                         p.submitter_name,
-                        format_date(p.received_on)
+                        format_date(p.received_on),
+                        p.withdrawn
+                            .as_ref()
+                            .map(|w| format!(". Trukket tilbage {}", format_date(w.on)))
+                            .unwrap_or_default()
                     ),
                     text: {
                         let mut t = p.text.clone();

@@ -23,7 +23,7 @@ use kvorum_core::meetings::{
     minutes_hash, notice_check, proposal_deadline, right_at, validate_meeting, validate_proposal,
     validate_signatories, AgendaItem, Amendment, AttendanceCounts, Attendee, BoardQuorum,
     ChecklistItem, Decision, ItemKind, Meeting, MeetingInput, MeetingKind, Minutes, MinutesContext,
-    MinutesStatus, Officers, Proposal, ProposalInput, Proxy, Signatory,
+    MinutesStatus, Officers, Proposal, ProposalInput, Proxy, Signatory, Withdrawal,
 };
 use kvorum_core::members::{normalize_optional, Member};
 use kvorum_core::rules::{self, Fallback, NoticeCheck, RuleSettings, VoteCounts, VotingRight};
@@ -156,6 +156,18 @@ pub struct ProposalUpdate {
     #[ts(type = "number")]
     pub version: i64,
     pub input: ProposalInput,
+}
+
+/// A proposal withdrawn by its submitter (`withdrawal`), or — with `None` — a withdrawal
+/// registered by mistake taken back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProposalWithdraw {
+    pub meeting: MeetingId,
+    pub id: ProposalId,
+    #[ts(type = "number")]
+    pub version: i64,
+    pub withdrawal: Option<Withdrawal>,
 }
 
 /// Check a member in (or, with `guest`, someone who is not a member) — or out.
@@ -354,6 +366,7 @@ fn decision_refused(e: DecisionError) -> ApiError {
         DecisionError::MinutesApproved => not_draft(),
         DecisionError::UnknownItem => ApiError::not_found("Dagsordenspunktet"),
         DecisionError::UnknownProposal => ApiError::not_found("Forslaget"),
+        DecisionError::Withdrawn => ApiError::refused(Text::new("proposal-withdrawn-no-vote")),
         DecisionError::NoBylaws => ApiError::not_found("Vedtægterne"),
         DecisionError::UnknownKind(kind) => {
             ApiError::refused(Text::new("decision-unknown-kind").str("kind", kind))

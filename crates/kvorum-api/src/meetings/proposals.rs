@@ -22,6 +22,7 @@ impl Api {
             text: input.text.trim().to_owned(),
             amendment: input.amendment.map(clean_amendment),
             recommendation: input.recommendation.unwrap_or_default().trim().to_owned(),
+            withdrawn: None,
             version: 1,
         };
         tx.insert_proposal(&p).await?;
@@ -66,6 +67,60 @@ impl Api {
         tx.update_proposal(&before, &after)
             .await
             .map_err(|e| ApiError::from_store(e, "Forslaget"))?;
+        tx.commit().await?;
+        let deadline = proposal_deadline(&meeting, &rules);
+        Ok(ProposalView {
+            late: late_note(&after, deadline, self.lang),
+            kind_name: rules
+                .decision(&after.kind)
+                .map(|d| d.name.clone())
+                .unwrap_or_default(),
+            proposal: after,
+        })
+    }
+}
+
+impl Api {
+    /// Withdraws a proposal (its submitter took it back) or takes a withdrawal back. A
+    /// proposal already voted on cannot be withdrawn: the decision is removed first.
+    pub async fn proposal_withdraw(&self, input: ProposalWithdraw) -> ApiResult<ProposalView> {
+        let (mut tx, meeting) = self.begin_meeting_change(input.meeting).await?;
+        let before = tx
+            .proposals(meeting.id)
+            .await?
+            .into_iter()
+            .find(|p| p.id == input.id)
+            .ok_or_else(|| ApiError::not_found("Forslaget"))?;
+        if before.version != input.version {
+            return Err(ApiError::conflict("Forslaget"));
+        }
+        if let Some(w) = &input.withdrawal {
+            if tx
+                .decisions(meeting.id)
+                .await?
+                .iter()
+                .any(|d| d.proposal_id == Some(before.id))
+            {
+                return Err(ApiError::refused(Text::new("proposal-withdraw-decided")));
+            }
+            if !kvorum_core::dates::plausible(w.on) {
+                let mut e = FieldErrors::default();
+                e.push("on", Text::new("date-out-of-range"));
+                return Err(ApiError::validation(e));
+            }
+        }
+        let after = Proposal {
+            withdrawn: input.withdrawal.map(|w| Withdrawal {
+                on: w.on,
+                note: w.note.trim().to_owned(),
+            }),
+            version: before.version + 1,
+            ..before.clone()
+        };
+        tx.update_proposal(&before, &after)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Forslaget"))?;
+        let rules = self.rules_in(&mut tx.reader(), meeting.date).await?;
         tx.commit().await?;
         let deadline = proposal_deadline(&meeting, &rules);
         Ok(ProposalView {

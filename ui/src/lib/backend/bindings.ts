@@ -589,7 +589,11 @@ number: number, submitter: MemberId | null,
 /**
  * "Bestyrelsen" or the member's name, as it was when received.
  */
-submitterName: string, receivedOn: string, kind: string, title: string, text: string, amendment: Amendment | null, recommendation: string, version: number, };
+submitterName: string, receivedOn: string, kind: string, title: string, text: string, amendment: Amendment | null, recommendation: string, 
+/**
+ * Withdrawn by its submitter before the vote: kept on record, not put to the vote.
+ */
+withdrawn: Withdrawal | null, version: number, };
 
 export type Attendee = { 
 /**
@@ -696,6 +700,10 @@ export type MeetingUpdate = { id: MeetingId, version: number, input: MeetingInpu
 export type AgendaUpdate = { id: MeetingId, version: number, items: Array<AgendaItem>, };
 
 export type ProposalUpdate = { id: ProposalId, version: number, input: ProposalInput, };
+
+export type ProposalWithdraw = { meeting: MeetingId, id: ProposalId, version: number, withdrawal: Withdrawal | null, };
+
+export type Withdrawal = { on: string, note: string, };
 
 export type CheckIn = { meeting: MeetingId, member: MemberId | null, guest: string | null, };
 
@@ -1270,6 +1278,7 @@ export const makeCommands = (call: Call) => ({
   meeting_schedule_second: (input: SecondAssemblyInput): Promise<MeetingDetail> => call("meeting_schedule_second", { input }),
   proposal_add: (input: ProposalInput): Promise<ProposalView> => call("proposal_add", { input }),
   proposal_update: (update: ProposalUpdate): Promise<ProposalView> => call("proposal_update", { update }),
+  proposal_withdraw: (input: ProposalWithdraw): Promise<ProposalView> => call("proposal_withdraw", { input }),
   attendance_get: (meeting: MeetingId): Promise<AttendanceView> => call("attendance_get", { meeting }),
   attendance_check_in: (input: CheckIn): Promise<AttendanceView> => call("attendance_check_in", { input }),
   attendance_check_out: (input: CheckIn): Promise<AttendanceView> => call("attendance_check_out", { input }),

@@ -1,0 +1,4 @@
+-- A proposal its submitter withdraws stays on record (the minutes say it was withdrawn and
+-- when); it is no longer put to the vote.
+ALTER TABLE proposals ADD COLUMN withdrawn_on TEXT;
+ALTER TABLE proposals ADD COLUMN withdrawn_note TEXT;
