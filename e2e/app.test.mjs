@@ -319,6 +319,14 @@ test('the secretary plans an assembly, sends the notice, checks in, decides and 
   await s.until('Karin in', async () => (await s.text('[data-testid=checkin-last]')) === 'Karin Hansen er tjekket ind');
   assert.match(await s.text('[data-testid=counts]'), /2\s*medlemmer til stede[\s\S]*1\s*med stemmeret/);
   assert.equal(await s.text('[data-testid=votes-in-room]'), '1');
+  // Bo pays at the door; the bylaws count a payment made on the day, so he gets his vote.
+  await s.click('[data-testid=pay-at-door-present]');
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /Registrér 150,00 kr\. i kontingent for 2026 fra Bo Østergaard, betalt med MobilePay ved døren/);
+  await s.screenshot('betal-ved-doeren');
+  await s.click('[data-testid=confirm-ok]');
+  await s.until('Bo paid', async () => /Bo Østergaard har betalt 150,00 kr\. og er tjekket ind\. Medlemmet har nu stemmeret\./.test(await s.text('[data-testid=checkin-last]')));
+  assert.equal(await s.text('[data-testid=votes-in-room]'), '2');
+  assert.equal((await s.findAll('[data-testid=pay-at-door-present]')).length, 0);
   await s.screenshot('moede-fremmoede');
 
   // The meeting: the accounts are approved by the one vote in the room.
@@ -337,7 +345,7 @@ test('the secretary plans an assembly, sends the notice, checks in, decides and 
   await s.click('[data-testid=step-minutes]');
   await s.click('[data-testid=minutes-draft]');
   const draft = await s.until('the draft', () => s.exec(`return document.querySelector('[data-testid=minutes-text]')?.value`));
-  assert.match(draft, /Fremmøde: 2 medlemmer til stede, heraf 1 med stemmeret/);
+  assert.match(draft, /Fremmøde: 2 medlemmer til stede, heraf 2 med stemmeret\. Ingen fuldmagter, 2 stemmer i alt/);
   assert.match(draft, /Dirigenten konstaterede, at generalforsamlingen var lovligt indkaldt/);
   assert.match(draft, /Kassereren gennemgik regnskabet/);
   assert.match(draft, /Beslutning: Årsregnskab 2025: Vedtaget/);

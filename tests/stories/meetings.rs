@@ -920,4 +920,59 @@ async fn board_and_second_assembly(engine: Engine) {
     api.close().await;
 }
 
-kvorum_tests::on_both_engines!(whole_assembly, notice_too_late, board_and_second_assembly);
+/// A member in arrears pays at the door: the payment and the check-in land together, and the
+/// vote follows the bylaws' rule on when payment counts.
+async fn pay_at_the_door(engine: Engine) {
+    let club = club(engine).await;
+    let api = &club.api;
+    let m = plan(api, date(2027, 2, 20)).await;
+    let id = m.meeting.id;
+    let voters = api.meeting_voters(id).await.unwrap();
+    let lone = voters.iter().find(|v| v.member == club.arrears).unwrap();
+    assert!(!lone.voting.entitled);
+    let owed = lone.fee_owed.expect("the fee is owed");
+    assert!(voters
+        .iter()
+        .filter(|v| club.paid.contains(&v.member))
+        .all(|v| v.fee_owed.is_none()));
+    let view = api
+        .attendance_pay_at_door(DoorPayment {
+            meeting: id,
+            member: club.arrears,
+            amount: owed,
+            method: PaymentMethod::Cash,
+        })
+        .await
+        .unwrap();
+    let a = view
+        .attendees
+        .iter()
+        .find(|a| a.member == Some(club.arrears))
+        .unwrap();
+    assert!(a.voting, "paid at the door, with a vote: {:?}", a.reason);
+    assert_eq!((view.counts.present, view.counts.with_vote), (1, 1));
+    let after = api.meeting_voters(id).await.unwrap();
+    let lone = after.iter().find(|v| v.member == club.arrears).unwrap();
+    assert!(lone.checked_in && lone.fee_owed.is_none());
+    let fees = api.member_get(club.arrears).await.unwrap().fees;
+    assert!(matches!(fees[0].status, FeeStatus::Paid { .. }), "{fees:?}");
+    // Paying again at the door is refused by the checks of any payment (a zero amount here).
+    let bad = api
+        .attendance_pay_at_door(DoorPayment {
+            meeting: id,
+            member: club.arrears,
+            amount: Money(0),
+            method: PaymentMethod::Cash,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(bad.code, ErrorCode::Validation);
+    api.close().await;
+}
+
+kvorum_tests::on_both_engines!(
+    whole_assembly,
+    notice_too_late,
+    board_and_second_assembly,
+    pay_at_the_door
+);

@@ -98,7 +98,7 @@ pub fn typescript() -> String {
         Amendment, ProposalInput, Proposal, Attendee, AttendanceCounts, BoardQuorum, Decision,
         MinutesStatus, Signatory, Minutes,
         MeetingSummary, MeetingDetail, ProposalView, ProxyView, AttendanceView, Voter, DecisionKind,
-        MeetingUpdate, AgendaUpdate, ProposalUpdate, ProposalWithdraw, Withdrawal, CheckIn, ProxyInput, ProxyRemove, DecisionInput,
+        MeetingUpdate, AgendaUpdate, ProposalUpdate, DoorPayment, ProposalWithdraw, Withdrawal, CheckIn, ProxyInput, ProxyRemove, DecisionInput,
         DecisionRecorded, DecisionRemove, SecondAssemblyInput, MinutesSave, MinutesApproval,
         MinutesCorrection, MinutesSummary,
         TermId, ElectionId, CandidateId, SeatKind, Position, PositionEntry, Term, SeatsUp,

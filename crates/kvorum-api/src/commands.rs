@@ -52,6 +52,7 @@ macro_rules! api_commands {
             attendance_get(meeting: MeetingId) -> AttendanceView;
             attendance_check_in(input: CheckIn) -> AttendanceView;
             attendance_check_out(input: CheckIn) -> AttendanceView;
+            attendance_pay_at_door(input: DoorPayment) -> AttendanceView;
             proxy_add(input: ProxyInput) -> AttendanceView;
             proxy_remove(input: ProxyRemove) -> AttendanceView;
             decision_record(input: DecisionInput) -> DecisionRecorded;

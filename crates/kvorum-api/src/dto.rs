@@ -47,7 +47,7 @@ pub use crate::grants::{
 };
 pub use crate::meetings::{
     AgendaUpdate, AttendanceView, CheckIn, DecisionInput, DecisionKind, DecisionRecorded,
-    DecisionRemove, MeetingDetail, MeetingSummary, MeetingUpdate, MinutesApproval,
+    DecisionRemove, DoorPayment, MeetingDetail, MeetingSummary, MeetingUpdate, MinutesApproval,
     MinutesCorrection, MinutesSave, MinutesSummary, ProposalUpdate, ProposalView, ProposalWithdraw,
     ProxyInput, ProxyRemove, ProxyView, SecondAssemblyInput, Voter,
 };

@@ -318,6 +318,7 @@ attendee-guest = Gæst uden stemmeret
 attendance-not-a-member = Personen er ikke medlem på mødedagen. Tjek indmeldelses- og udmeldelsesdato, eller tjek ind som gæst.
 attendance-who = Vælg et medlem, eller skriv gæstens navn.
 attendance-twice = { $name } er allerede tjekket ind.
+door-payment-assemblies-only = Kontingent betales ved døren kun til generalforsamlinger.
 proxy-assemblies-only = Fuldmagter bruges kun på generalforsamlinger.
 
 ## Fuldmagter

@@ -318,6 +318,7 @@ attendee-guest = Guest without a vote
 attendance-not-a-member = The person is not a member on the day of the meeting. Check the dates joined and left, or check them in as a guest.
 attendance-who = Choose a member, or write the guest's name.
 attendance-twice = { $name } is already checked in.
+door-payment-assemblies-only = The fee is paid at the door only at general assemblies.
 proxy-assemblies-only = Proxies are used only at general assemblies.
 
 ## Proxies

@@ -8,6 +8,24 @@ impl Api {
         let meeting = self.meeting_row(id).await?;
         let rules = self.rules_on(meeting.date).await?;
         let present = self.store.attendance(id).await?;
+        let snap = self.member_snapshot().await?;
+        let year = chrono::Datelike::year(&meeting.date);
+        let owed = |m: &Member| -> Option<Money> {
+            if !meeting.kind.is_assembly() {
+                return None;
+            }
+            let pays: Vec<Payment> = snap
+                .payments
+                .iter()
+                .filter(|p| p.member_id == m.id)
+                .cloned()
+                .collect();
+            match fee_status(m, year, &snap.rates, &pays) {
+                FeeStatus::Unpaid { due } => Some(due),
+                FeeStatus::PartlyPaid { due, paid } => Some(due - paid),
+                _ => None,
+            }
+        };
         let mut voters: Vec<Voter> = self
             .voters_on(meeting.date, &rules)
             .await?
@@ -16,6 +34,7 @@ impl Api {
                 let v = right_at(meeting.kind, v);
                 Voter {
                     checked_in: present.iter().any(|a| a.member == Some(m.id)),
+                    fee_owed: owed(&m),
                     member: m.id,
                     member_no: m.member_no,
                     name: m.name,
@@ -64,6 +83,65 @@ impl Api {
             })?;
         tx.commit().await?;
         self.attendance_get(r.meeting.id).await
+    }
+
+    /// A member in arrears pays at the door: the payment (dated the meeting's day, for its
+    /// year) and the check-in land in one transaction, the check-in with the voting right the
+    /// register then gives. A member already checked in is checked in again with it.
+    pub async fn attendance_pay_at_door(&self, input: DoorPayment) -> ApiResult<AttendanceView> {
+        let mut tx = self.begin().await?;
+        tx.lock_meeting(input.meeting).await?;
+        let r = self
+            .load_record(&mut tx.reader(), input.meeting, false)
+            .await?;
+        if r.minutes_approved() {
+            return Err(not_draft());
+        }
+        if !r.meeting.kind.is_assembly() {
+            return Err(ApiError::refused(Text::new("door-payment-assemblies-only")));
+        }
+        if !r.voters.iter().any(|(m, _)| m.id == input.member) {
+            return Err(ApiError::refused(Text::new("attendance-not-a-member")));
+        }
+        // Paid at the door is paid on the meeting's day, also when the desk's record is
+        // typed in afterwards.
+        let today = self.clock.today();
+        let paid_on = today.min(r.meeting.date);
+        let pay = PaymentInput {
+            member_id: input.member,
+            year: chrono::Datelike::year(&r.meeting.date),
+            paid_on: Some(paid_on),
+            amount: input.amount,
+            method: input.method,
+            voucher_no: None,
+        };
+        validate_payment(&pay, today).map_err(ApiError::validation)?;
+        tx.insert_payment(&Payment {
+            id: kvorum_core::ids::PaymentId::new(),
+            member_id: pay.member_id,
+            year: pay.year,
+            paid_on,
+            amount: pay.amount,
+            method: pay.method,
+            voucher_no: None,
+        })
+        .await?;
+        // The right on the day, from the register with the payment in it.
+        let after = self
+            .load_record(&mut tx.reader(), input.meeting, false)
+            .await?;
+        let (m, v) = after
+            .voters
+            .iter()
+            .find(|(m, _)| m.id == input.member)
+            .ok_or_else(|| ApiError::refused(Text::new("attendance-not-a-member")))?;
+        if after.attendees.iter().any(|a| a.member == Some(m.id)) {
+            tx.check_out(after.meeting.id, Some(m.id), "").await?;
+        }
+        tx.check_in(after.meeting.id, &Attendee::member(m, v, true))
+            .await?;
+        tx.commit().await?;
+        self.attendance_get(after.meeting.id).await
     }
 
     /// Checks someone out; proxies they held go with them.

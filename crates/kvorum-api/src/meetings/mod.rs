@@ -15,6 +15,9 @@ use chrono::{NaiveDate, NaiveTime};
 use kvorum_core::bylaws::governing;
 use kvorum_core::dates::{format_date, long_date_da};
 use kvorum_core::decisions::{decide_decision, DecisionError, DecisionFacts, DecisionRequest};
+use kvorum_core::fees::{
+    fee_status, validate_payment, FeeStatus, Payment, PaymentInput, PaymentMethod,
+};
 use kvorum_core::ids::{
     AgendaItemId, BylawsVersionId, DecisionId, MeetingId, MemberId, MinutesId, ProposalId, ProxyId,
 };
@@ -29,6 +32,7 @@ use kvorum_core::members::{normalize_optional, Member};
 use kvorum_core::rules::{self, Fallback, NoticeCheck, RuleSettings, VoteCounts, VotingRight};
 use kvorum_core::text::Text;
 use kvorum_core::FieldErrors;
+use kvorum_core::Money;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -96,6 +100,20 @@ pub struct Voter {
     pub name: String,
     pub voting: VotingRight,
     pub checked_in: bool,
+    /// At an assembly: what is still owed of the fee for the meeting's year (unpaid or
+    /// partly paid), so it can be paid at the door; `None` when nothing is owed.
+    pub fee_owed: Option<Money>,
+}
+
+/// The fee paid at the door by a member in arrears, who is checked in with the voting right
+/// the bylaws then give (a payment may have had to arrive days before the meeting).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DoorPayment {
+    pub meeting: MeetingId,
+    pub member: MemberId,
+    pub amount: Money,
+    pub method: PaymentMethod,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -691,7 +691,12 @@ membersWithVote: number,
  */
 boardQuorum: BoardQuorum | null, };
 
-export type Voter = { member: MemberId, memberNo: number, name: string, voting: VotingRight, checkedIn: boolean, };
+export type Voter = { member: MemberId, memberNo: number, name: string, voting: VotingRight, checkedIn: boolean, 
+/**
+ * At an assembly: what is still owed of the fee for the meeting's year (unpaid or
+ * partly paid), so it can be paid at the door; `None` when nothing is owed.
+ */
+feeOwed: Money | null, };
 
 export type DecisionKind = { kind: string, name: string, };
 
@@ -700,6 +705,8 @@ export type MeetingUpdate = { id: MeetingId, version: number, input: MeetingInpu
 export type AgendaUpdate = { id: MeetingId, version: number, items: Array<AgendaItem>, };
 
 export type ProposalUpdate = { id: ProposalId, version: number, input: ProposalInput, };
+
+export type DoorPayment = { meeting: MeetingId, member: MemberId, amount: Money, method: PaymentMethod, };
 
 export type ProposalWithdraw = { meeting: MeetingId, id: ProposalId, version: number, withdrawal: Withdrawal | null, };
 
@@ -1282,6 +1289,7 @@ export const makeCommands = (call: Call) => ({
   attendance_get: (meeting: MeetingId): Promise<AttendanceView> => call("attendance_get", { meeting }),
   attendance_check_in: (input: CheckIn): Promise<AttendanceView> => call("attendance_check_in", { input }),
   attendance_check_out: (input: CheckIn): Promise<AttendanceView> => call("attendance_check_out", { input }),
+  attendance_pay_at_door: (input: DoorPayment): Promise<AttendanceView> => call("attendance_pay_at_door", { input }),
   proxy_add: (input: ProxyInput): Promise<AttendanceView> => call("proxy_add", { input }),
   proxy_remove: (input: ProxyRemove): Promise<AttendanceView> => call("proxy_remove", { input }),
   decision_record: (input: DecisionInput): Promise<DecisionRecorded> => call("decision_record", { input }),
