@@ -41,10 +41,11 @@ pub fn member_list_layout(list: &MemberList) -> Document {
     });
     flow.paragraph(title, 18.0, Style::Bold);
     flow.gap(1.0);
-    let count = match list.rows.len() {
-        1 => "1 medlem".to_owned(),
-        n => format!("{n} medlemmer"),
-    };
+    let count = kvorum_core::text::n_da(
+        i64::try_from(list.rows.len()).unwrap_or(i64::MAX),
+        "medlem",
+        "medlemmer",
+    );
     flow.paragraph(
         &format!(
             "{} · {} · pr. {}",
