@@ -51,6 +51,10 @@ const rowCount = async () => (await s.findAll('[data-testid=member-row]')).lengt
 test('a secretary creates the association', async () => {
   await s.find('[data-testid=create-association]');
   await s.screenshot('ny-database');
+  // First your own name, for the log of who changed what.
+  await s.click('[data-testid=assoc-submit]');
+  assert.match(await s.until('your name', () => s.text('[data-testid=user-name-error]')), /Skriv dit navn/);
+  await s.type('[data-testid=user-name]', 'Karin Hansen');
   await s.click('[data-testid=assoc-submit]');
   const err = await s.until('the name error', () => s.text('.field-error'));
   assert.match(err, /Skriv foreningens navn/);
@@ -163,7 +167,7 @@ test('the treasurer sets the fee and records a payment', async () => {
   await s.type('[data-testid=pay-amount]', '150,00');
   await s.click('[data-testid=pay-submit]');
   await s.until('paid', async () => /Kontingent for 2026 er betalt/.test(await s.text('[data-testid=fee-status]')));
-  assert.match(await s.text('[data-testid=history-entry]'), /Kontingent betalt: 150,00 kr\. for 2026/);
+  assert.match(await s.text('[data-testid=history-entry]'), /Kontingent betalt: 150,00 kr\. for 2026[\s\S]*Karin Hansen/);
   await s.screenshot('medlem-betalt');
   // A second payment for 2026 asks first; registered by mistake, it is reversed with a reason.
   await s.type('[data-testid=pay-amount]', '150,00');
@@ -622,5 +626,15 @@ test('at the minimum window size (900×600) the header holds: every tab and the 
   await s.click('[data-testid=nav-meetings]');
   await s.click('[data-testid=meeting-item]');
   await s.screenshot('moede-900x600');
+  // The door opened weeks before the meeting's day: the desk says so.
+  await s.click('[data-testid=meeting-new]');
+  await s.type('[data-testid=meeting-date]', '15.12.2026');
+  await s.type('[data-testid=meeting-time]', '19.00');
+  await s.type('[data-testid=meeting-place]', 'Perronen');
+  await s.click('[data-testid=meeting-create]');
+  await s.until('the new meeting', async () => /2026/.test(await s.text('[data-testid=meeting-title]')));
+  await s.click('[data-testid=step-checkin]');
+  assert.match(await s.until('the warning', () => s.text('[data-testid=before-the-day]')), /Mødet er først 15\.12\.2026 \(om 23 dage\)/);
+  await s.screenshot('fremmoede-foer-dagen-900x600');
   await s.cmd('POST', '/window/rect', { width: 1280, height: 800 });
 });

@@ -117,6 +117,9 @@ pub struct AppStatus {
     pub engine: String,
     pub association: Option<Association>,
     pub user_name: String,
+    /// The user typed their name (else `user_name` is the computer's login name, or
+    /// "ukendt bruger"): the first screen asks for it, for the audit log.
+    pub user_name_chosen: bool,
     pub language: String,
     pub recent: Vec<String>,
     /// Today's date in Denmark (ISO), as the backend sees it.
@@ -140,6 +143,10 @@ impl Api {
             },
             association: self.association_get().await?,
             user_name: settings.actor(),
+            user_name_chosen: settings
+                .user_name
+                .as_deref()
+                .is_some_and(|n| !n.trim().is_empty()),
             language: settings.language.clone().unwrap_or_else(|| "da".into()),
             recent: settings.recent.clone(),
             today: self.clock.today().to_string(),

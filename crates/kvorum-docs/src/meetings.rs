@@ -63,10 +63,12 @@ pub fn notice_layout(doc: &NoticeDoc) -> Document {
     flow.gap(2.0);
     flow.paragraph(&doc.title, 17.0, Style::Bold);
     flow.gap(3.0);
-    flow.hanging("Tid:", &doc.when, 11.0, Style::Bold, 18.0);
-    flow.hanging("Sted:", &doc.place, 11.0, Style::Bold, 18.0);
+    // The labels' column is as wide as the widest label, "Udsendt:".
+    let label = if doc.sent_on.is_some() { 21.0 } else { 18.0 };
+    flow.hanging("Tid:", &doc.when, 11.0, Style::Bold, label);
+    flow.hanging("Sted:", &doc.place, 11.0, Style::Bold, label);
     if let Some(sent) = &doc.sent_on {
-        flow.hanging("Udsendt:", sent, 11.0, Style::Bold, 18.0);
+        flow.hanging("Udsendt:", sent, 11.0, Style::Bold, label);
     }
     flow.gap(4.0);
     for p in &doc.intro {

@@ -95,7 +95,17 @@ impl Api {
         };
         let bytes = kvorum_docs::minutes_pdf(&doc).map_err(pdf_failed)?;
         Ok(ExportFile {
-            file_name: format!("referat-{}-v{}.pdf", slug(&m), minutes.number),
+            // A draft printed for the signatories is never mistaken for the signed version.
+            file_name: format!(
+                "referat-{}-v{}{}.pdf",
+                slug(&m),
+                minutes.number,
+                if minutes.status == MinutesStatus::Draft {
+                    "-udkast"
+                } else {
+                    ""
+                }
+            ),
             bytes,
             rows: 0,
         })

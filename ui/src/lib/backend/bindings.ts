@@ -216,7 +216,12 @@ location: string,
 /**
  * "sqlite" or "postgres".
  */
-engine: string, association: Association | null, userName: string, language: string, recent: Array<string>, 
+engine: string, association: Association | null, userName: string, 
+/**
+ * The user typed their name (else `user_name` is the computer's login name, or
+ * "ukendt bruger"): the first screen asks for it, for the audit log.
+ */
+userNameChosen: boolean, language: string, recent: Array<string>, 
 /**
  * Today's date in Denmark (ISO), as the backend sees it.
  */
