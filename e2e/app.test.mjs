@@ -237,6 +237,10 @@ test('bylaws: change the notice period in its §, adopt, see the diff', async ()
 
 test('bylaws from a Word text file: the settings it states, each with its § and words, into the draft', async () => {
   await s.click('[data-testid=nav-bylaws]');
+  // The bylaws in force open first; the draft from the previous test waits behind a banner.
+  assert.match(await s.until('the waiting draft', () => s.text('[data-testid=bylaws-draft-waiting]')), /udkast til ændrede vedtægter \(version 2\)/);
+  await s.screenshot('vedtaegter-i-kraft-udkast-venter');
+  await s.click('[data-testid=bylaws-open-draft]');
   await s.click('[data-testid=bylaws-import]');
   await chooseFile(join(root, 'tests/fixtures/bylaws/vaerested.txt'), 'bylaws-import-file');
   const found = await s.until('the settings read', () => s.text('[data-testid=bylaws-import-settings]'));
