@@ -88,7 +88,8 @@ export async function mayLeave(): Promise<boolean> {
     cancel: t('unsaved.stay'),
     danger: true,
   });
-  if (ok) guards.clear();
+  // The guards stay: the navigation that follows unmounts their forms (which removes them),
+  // or reloads what they compare against.
   return ok;
 }
 
