@@ -49,17 +49,22 @@ impl Api {
         Ok(voters)
     }
 
-    /// Checks a member (or a named guest) in, with their voting right on the day. The
-    /// record and the register are read inside the transaction that writes the check-in.
-    pub async fn attendance_check_in(&self, input: CheckIn) -> ApiResult<AttendanceView> {
+    /// A change at the desk: the meeting locked and its record read inside the transaction
+    /// that will write; refused once the minutes are approved.
+    async fn desk_change(&self, meeting: MeetingId) -> ApiResult<(StoreTx, Record)> {
         let mut tx = self.begin().await?;
-        tx.lock_meeting(input.meeting).await?;
-        let r = self
-            .load_record(&mut tx.reader(), input.meeting, false)
-            .await?;
+        tx.lock_meeting(meeting).await?;
+        let r = self.load_record(&mut tx.reader(), meeting, false).await?;
         if r.minutes_approved() {
             return Err(not_draft());
         }
+        Ok((tx, r))
+    }
+
+    /// Checks a member (or a named guest) in, with their voting right on the day. The
+    /// record and the register are read inside the transaction that writes the check-in.
+    pub async fn attendance_check_in(&self, input: CheckIn) -> ApiResult<AttendanceView> {
+        let (mut tx, r) = self.desk_change(input.meeting).await?;
         let attendee = match (input.member, normalize_optional(&input.guest)) {
             (Some(id), _) => {
                 let (m, v) = r
@@ -89,14 +94,7 @@ impl Api {
     /// year) and the check-in land in one transaction, the check-in with the voting right the
     /// register then gives. A member already checked in is checked in again with it.
     pub async fn attendance_pay_at_door(&self, input: DoorPayment) -> ApiResult<AttendanceView> {
-        let mut tx = self.begin().await?;
-        tx.lock_meeting(input.meeting).await?;
-        let r = self
-            .load_record(&mut tx.reader(), input.meeting, false)
-            .await?;
-        if r.minutes_approved() {
-            return Err(not_draft());
-        }
+        let (mut tx, r) = self.desk_change(input.meeting).await?;
         if !r.meeting.kind.is_assembly() {
             return Err(ApiError::refused(Text::new("door-payment-assemblies-only")));
         }
@@ -169,14 +167,7 @@ impl Api {
     /// — checked against the record as the transaction that writes the proxy reads it, so
     /// two laptops at the door cannot both pass the cap.
     pub async fn proxy_add(&self, input: ProxyInput) -> ApiResult<AttendanceView> {
-        let mut tx = self.begin().await?;
-        tx.lock_meeting(input.meeting).await?;
-        let r = self
-            .load_record(&mut tx.reader(), input.meeting, false)
-            .await?;
-        if r.minutes_approved() {
-            return Err(not_draft());
-        }
+        let (mut tx, r) = self.desk_change(input.meeting).await?;
         if !r.meeting.kind.is_assembly() {
             return Err(ApiError::refused(Text::new("proxy-assemblies-only")));
         }

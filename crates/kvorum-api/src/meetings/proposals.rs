@@ -27,15 +27,7 @@ impl Api {
         };
         tx.insert_proposal(&p).await?;
         tx.commit().await?;
-        let deadline = proposal_deadline(&meeting, &rules);
-        Ok(ProposalView {
-            late: late_note(&p, deadline, self.lang),
-            kind_name: rules
-                .decision(&p.kind)
-                .map(|d| d.name.clone())
-                .unwrap_or_default(),
-            proposal: p,
-        })
+        Ok(self.proposal_view(p, &meeting, &rules))
     }
 
     pub async fn proposal_update(&self, update: ProposalUpdate) -> ApiResult<ProposalView> {
@@ -68,15 +60,7 @@ impl Api {
             .await
             .map_err(|e| ApiError::from_store(e, "Forslaget"))?;
         tx.commit().await?;
-        let deadline = proposal_deadline(&meeting, &rules);
-        Ok(ProposalView {
-            late: late_note(&after, deadline, self.lang),
-            kind_name: rules
-                .decision(&after.kind)
-                .map(|d| d.name.clone())
-                .unwrap_or_default(),
-            proposal: after,
-        })
+        Ok(self.proposal_view(after, &meeting, &rules))
     }
 }
 
@@ -122,15 +106,22 @@ impl Api {
             .map_err(|e| ApiError::from_store(e, "Forslaget"))?;
         let rules = self.rules_in(&mut tx.reader(), meeting.date).await?;
         tx.commit().await?;
-        let deadline = proposal_deadline(&meeting, &rules);
-        Ok(ProposalView {
-            late: late_note(&after, deadline, self.lang),
+        Ok(self.proposal_view(after, &meeting, &rules))
+    }
+}
+
+impl Api {
+    /// A proposal as the meeting screen shows it: late or not, and its kind's name.
+    fn proposal_view(&self, p: Proposal, meeting: &Meeting, rules: &RuleSettings) -> ProposalView {
+        let deadline = proposal_deadline(meeting, rules);
+        ProposalView {
+            late: late_note(&p, deadline, self.lang),
             kind_name: rules
-                .decision(&after.kind)
+                .decision(&p.kind)
                 .map(|d| d.name.clone())
                 .unwrap_or_default(),
-            proposal: after,
-        })
+            proposal: p,
+        }
     }
 }
 
