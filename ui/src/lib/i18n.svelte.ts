@@ -1468,3 +1468,9 @@ export const i18n = $state({ lang: 'da' as Lang });
 export function t(key: Key, vars: Record<string, string | number> = {}): string {
   return translate(i18n.lang, key, vars);
 }
+
+/** "A", "A og B", "A, B og C" in the user's language. */
+export function listed(items: string[]): string {
+  if (items.length < 2) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${t('common.and')} ${items[items.length - 1]}`;
+}

@@ -5,7 +5,7 @@
 // Unsaved input: a form with typed, unsaved text registers a guard (`guardUnsaved`), and
 // every navigation (tabs, steps, opening another record, closing the window) first awaits
 // `mayLeave()`, which asks before anything typed is thrown away.
-import { t } from '../i18n.svelte';
+import { listed, t } from '../i18n.svelte';
 
 export type Question = {
   title: string;
@@ -96,9 +96,4 @@ export async function mayLeave(): Promise<boolean> {
 /** Runs `go` (a navigation) only when `mayLeave()` allows it. */
 export async function leaveThen(go: () => void) {
   if (await mayLeave()) go();
-}
-
-function listed(items: string[]): string {
-  if (items.length === 1) return items[0];
-  return `${items.slice(0, -1).join(', ')} ${t('common.and')} ${items[items.length - 1]}`;
 }
