@@ -307,7 +307,75 @@ async fn elections_story(engine: Engine) {
         .iter()
         .filter_map(|c| c.member)
         .collect();
-    stand(&api, els[0].election.id, &again).await;
+    // A sitting member standing again is held to the same rule as a new candidate: with
+    // the 2026 fee reversed, they cannot be elected; paid again, they can.
+    let unpaid = again[0];
+    let p26 = api
+        .member_get(unpaid)
+        .await
+        .unwrap()
+        .payments
+        .into_iter()
+        .find(|p| p.year == 2026)
+        .unwrap();
+    api.fee_payment_reverse(PaymentReversal {
+        member: unpaid,
+        payment: p26.id,
+        reason: "Fejlregistreret".into(),
+    })
+    .await
+    .unwrap();
+    let v = stand(&api, els[0].election.id, &again).await;
+    let sitting = v
+        .election
+        .candidates
+        .iter()
+        .find(|c| c.member == Some(unpaid))
+        .unwrap();
+    assert!(
+        !sitting.eligible
+            && sitting
+                .reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with("Kan ikke vælges: ")),
+        "{sitting:?}"
+    );
+    let newcomer = api
+        .candidate_add(CandidateInput {
+            election: els[1].election.id,
+            member: Some(unpaid),
+            name: None,
+            proposed_by: "Selv".into(),
+            accepts: true,
+        })
+        .await
+        .unwrap();
+    let c = newcomer
+        .election
+        .candidates
+        .iter()
+        .find(|c| c.member == Some(unpaid))
+        .unwrap();
+    assert_eq!(
+        (c.eligible, &c.reason),
+        (sitting.eligible, &sitting.reason),
+        "the same rule for a new candidate"
+    );
+    api.fee_pay(PaymentInput {
+        member_id: unpaid,
+        year: 2026,
+        paid_on: Some(date(2026, 3, 1)),
+        amount: Money(10_000),
+        method: PaymentMethod::Cash,
+        voucher_no: None,
+    })
+    .await
+    .unwrap();
+    let v = api.election_get(els[0].election.id).await.unwrap();
+    assert!(
+        v.election.candidates.iter().all(|c| c.eligible),
+        "paid again"
+    );
     api.election_uncontested(els[0].election.id).await.unwrap();
     api.election_apply(els[0].election.id).await.unwrap();
     let b = api.board_register(Some(date(2026, 3, 15))).await.unwrap();

@@ -20,14 +20,13 @@ impl Api {
                         Text::new("election-already-candidate"),
                     ));
                 }
-                let v = self
-                    .voting_right_in(&mut tx.reader(), id, m.date, &rules)
+                let (ok, reason) = self
+                    .member_eligibility_in(&mut tx.reader(), before.kind, id, m.date, &rules)
                     .await?;
                 let member = tx
                     .member(id)
                     .await
                     .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
-                let (ok, reason) = eligibility(before.kind, Some(&v), &rules.board);
                 (member.name, ok, reason)
             }
             None => {
@@ -61,11 +60,12 @@ impl Api {
 
     /// Records whether a candidate accepts (a sitting member standing again accepts here).
     pub async fn candidate_accept(&self, input: CandidateAccept) -> ApiResult<ElectionView> {
-        let (tx, before) = self.begin_election_change(input.election).await?;
+        let (mut tx, before) = self.begin_election_change(input.election).await?;
         if before.method != Method::Pending {
             return Err(ApiError::refused(Text::new("election-begun")));
         }
         let mut after = before.clone();
+        self.check_eligibility_in(&mut tx, &mut after).await?;
         let c = after
             .candidates
             .iter_mut()
@@ -78,10 +78,11 @@ impl Api {
     /// Fredsvalg: everyone standing is elected without a vote.
     pub async fn election_uncontested(&self, id: ElectionId) -> ApiResult<ElectionView> {
         let (mut tx, before) = self.begin_election_change(id).await?;
-        if !uncontested(&before.candidates, before.places()) {
+        let mut after = before.clone();
+        self.check_eligibility_in(&mut tx, &mut after).await?;
+        if !uncontested(&after.candidates, after.places()) {
             return Err(ApiError::refused(Text::new("election-contested")));
         }
-        let mut after = before.clone();
         after.method = Method::Uncontested;
         after.present_with_vote = votes_in_room_in(&mut tx.reader(), before.meeting_id).await?;
         self.save_election(tx, &before, after).await
@@ -107,14 +108,15 @@ impl Api {
             return Ok(before.clone());
         }
         let (_, rules, _) = self.count_in(tx, before).await?;
-        if uncontested(&before.candidates, before.places())
+        let mut after = before.clone();
+        self.check_eligibility_in(tx, &mut after).await?;
+        if uncontested(&after.candidates, after.places())
             && !rules.election.written_ballot_on_request
         {
             return Err(ApiError::refused(Text::new(
                 "election-no-ballot-on-request",
             )));
         }
-        let mut after = before.clone();
         after.method = Method::Ballots;
         after.present_with_vote = votes_in_room_in(&mut tx.reader(), before.meeting_id).await?;
         after.version = before.version + 1;
@@ -122,5 +124,55 @@ impl Api {
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
         Ok(after)
+    }
+}
+
+impl Api {
+    /// Whether member `id` may be elected in an election of `kind` at the assembly on
+    /// `date`: the bylaws' one rule, for a sitting member standing again as for a new
+    /// candidate.
+    async fn member_eligibility_in(
+        &self,
+        db: &mut Reader<'_>,
+        kind: ElectionKind,
+        id: MemberId,
+        date: chrono::NaiveDate,
+        rules: &RuleSettings,
+    ) -> ApiResult<(bool, Option<String>)> {
+        let v = self.voting_right_in(db, id, date, rules).await?;
+        Ok(eligibility(kind, Some(&v), &rules.board))
+    }
+
+    /// Checks every member candidate of `e` again, as things stand on the assembly's
+    /// `date` (a fee paid since the candidate was put up makes them eligible; a sitting
+    /// member in arrears is not).
+    pub(crate) async fn recheck_eligibility(
+        &self,
+        db: &mut Reader<'_>,
+        e: &mut Election,
+        date: chrono::NaiveDate,
+        rules: &RuleSettings,
+    ) -> ApiResult<()> {
+        for c in e.candidates.iter_mut() {
+            if let Some(id) = c.member {
+                let (ok, reason) = self
+                    .member_eligibility_in(db, e.kind, id, date, rules)
+                    .await?;
+                c.eligible = ok;
+                c.reason = reason;
+            }
+        }
+        Ok(())
+    }
+
+    /// The same inside the election's transaction.
+    pub(crate) async fn check_eligibility_in(
+        &self,
+        tx: &mut StoreTx,
+        e: &mut Election,
+    ) -> ApiResult<()> {
+        let (_, rules, m) = self.count_in(tx, e).await?;
+        self.recheck_eligibility(&mut tx.reader(), e, m.date, &rules)
+            .await
     }
 }

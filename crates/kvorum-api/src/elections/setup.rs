@@ -97,11 +97,16 @@ impl Api {
         Ok((ranking, rules, m))
     }
 
-    pub(crate) async fn view(&self, e: Election) -> ApiResult<ElectionView> {
+    pub(crate) async fn view(&self, mut e: Election) -> ApiResult<ElectionView> {
         let ballots = self.store.ballots(e.id).await?;
-        let (tally, ranking) = result_so_far(&e, &ballots);
         let m = self.store.meeting(e.meeting_id).await?;
         let rules = self.rules_on(m.date).await?;
+        if e.method == Method::Pending {
+            // Shown as it stands today: the same check the election makes when it begins.
+            self.recheck_eligibility(&mut self.store.reader(), &mut e, m.date, &rules)
+                .await?;
+        }
+        let (tally, ranking) = result_so_far(&e, &ballots);
         let terms = self.store.board_terms().await?;
         let facts = ParagraphFacts {
             rules: &rules,
