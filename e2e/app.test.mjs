@@ -344,8 +344,24 @@ test('the secretary plans an assembly, sends the notice, checks in, decides and 
   await s.type('[data-testid=run-notes]', 'Kassereren gennemgik regnskabet. Revisoren havde ingen bemærkninger.');
   await s.type('[data-testid=run-subject]', 'Årsregnskab 2025');
   await s.type('[data-testid=vote-for]', '1');
+  // A slip: the vote against is typed in the wrong box, and the decision is recorded rejected.
+  await s.type('[data-testid=vote-against]', '1');
   await s.click('[data-testid=run-record]');
-  const decision = await s.until('the decision', () => s.text('[data-testid=decision]'));
+  assert.match(await s.until('the decision', () => s.text('[data-testid=decision]')), /Forkastet/);
+  // Corrected before the minutes are approved: taken out, the form refilled, recorded again.
+  await s.click('[data-testid=decision-correct]');
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /Ret beslutningen\?[\s\S]*Årsregnskab 2025/);
+  await s.click('[data-testid=confirm-ok]');
+  await s.until('the form refilled', async () => (await s.findAll('[data-testid=run-correcting]')).length === 1);
+  assert.equal((await s.findAll('[data-testid=decision]')).length, 0);
+  assert.equal(await s.exec(`return document.querySelector('[data-testid=vote-against]').value`), '1');
+  assert.equal(await s.exec(`return document.querySelector('[data-testid=run-subject]').value`), 'Årsregnskab 2025');
+  await s.screenshot('moede-ret-beslutning');
+  await s.type('[data-testid=vote-against]', '0');
+  await s.click('[data-testid=run-record]');
+  await s.until('one decision, adopted', async () => /Vedtaget/.test(await s.text('[data-testid=decision]')));
+  assert.equal((await s.findAll('[data-testid=decision]')).length, 1);
+  const decision = await s.text('[data-testid=decision]');
   assert.match(decision, /Årsregnskab 2025[\s\S]*Vedtaget: 1 for, 0 imod, 0 blanke\. Krævet simpelt flertal/);
   await s.screenshot('moede-beslutning');
 

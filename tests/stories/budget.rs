@@ -6,7 +6,9 @@
 //! and the budget follow-up, the grant report and the bookings CSV read back.
 
 use chrono::NaiveDate;
-use kvorum_api::budget::{BankChoice, BankImportRequest, BookingUpdate, BudgetLineInput};
+use kvorum_api::budget::{
+    BankChoice, BankImportRequest, BookingUpdate, BudgetLineInput, BudgetLineRemove,
+};
 use kvorum_api::documents::ExportRequest;
 use kvorum_api::dto::*;
 use kvorum_api::grants::{FrikortJobInput, GoalStatusInput, GrantInput};
@@ -198,6 +200,36 @@ async fn budget_story(engine: Engine) {
         dup.fields[0].message.contains("allerede en post"),
         "{dup:?}"
     );
+    // A line added by mistake, with nothing on it, is removed (at the version seen).
+    let v = api
+        .budget_set_line(BudgetLineInput {
+            year: 2026,
+            id: None,
+            version: 0,
+            name: "Husleje (fejl)".into(),
+            kind: LineKind::Expense,
+            amount: Money::from_kr(1),
+            grant: None,
+        })
+        .await
+        .unwrap();
+    let wrong = v
+        .lines
+        .iter()
+        .find(|l| l.line.name == "Husleje (fejl)")
+        .unwrap()
+        .line
+        .clone();
+    let v = api
+        .budget_remove_line(BudgetLineRemove {
+            year: 2026,
+            id: wrong.id,
+            version: wrong.version,
+        })
+        .await
+        .unwrap();
+    assert_eq!(v.lines.len(), 8);
+    assert!(v.lines.iter().all(|l| l.line.name != "Husleje (fejl)"));
 
     // A member's fee appears on "Kontingent" without being typed twice.
     api.fee_rate_set(FeeRate {
@@ -386,6 +418,44 @@ async fn budget_story(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(moved.version, 2);
+    // A line with a booking on it stays: the books never lose a booking.
+    let v = api.budget_get(2026, None).await.unwrap();
+    let line = |name: &str| {
+        v.lines
+            .iter()
+            .find(|l| l.line.name == name)
+            .unwrap()
+            .line
+            .clone()
+    };
+    let act = line("Aktiviteter");
+    let in_use = api
+        .budget_remove_line(BudgetLineRemove {
+            year: 2026,
+            id: act.id,
+            version: act.version,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(
+        in_use.message,
+        "Budgetposten »Aktiviteter« har 1 postering og kan ikke fjernes. Flyt den til en anden post under Posteringer først."
+    );
+    let fee_line = line("Kontingent");
+    let fees = api
+        .budget_remove_line(BudgetLineRemove {
+            year: 2026,
+            id: fee_line.id,
+            version: fee_line.version,
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        fees.message
+            .starts_with("Kontingentposten kan ikke fjernes: "),
+        "{fees:?}"
+    );
+    assert_eq!(api.budget_get(2026, None).await.unwrap().lines.len(), 8);
     let stale = api
         .booking_update(BookingUpdate {
             id: b.id,

@@ -106,7 +106,7 @@ pub fn typescript() -> String {
         Candidate, CandidateVotes, Tally, LotDraw, Tie, Ranked, Ranking, ElectionKind, Method, Election,
         ElectionView, CandidateInput, CandidateAccept, BallotInput, TotalsInput, DrawInput,
         BankChoice, BankColumn, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate,
-        BookingsView, BudgetLineInput, BudgetView, LineView, BankField, BankLine,
+        BookingsView, BudgetLineInput, BudgetLineRemove, BudgetView, LineView, BankField, BankLine,
         Booking, BookingInput, BudgetLine, LineKind, LineStatus, BookingId, BudgetLineId,
         FrikortJobInput, FrikortView, FrikortWorkerView, FundedLine, GoalStatusInput, GrantInput,
         GrantView, Overview, VisitsView,

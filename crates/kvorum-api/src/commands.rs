@@ -82,6 +82,7 @@ macro_rules! api_commands {
             election_runoff(id: ElectionId) -> ElectionView;
             budget_get(year: i32, on: Option<NaiveDate>) -> BudgetView;
             budget_set_line(input: BudgetLineInput) -> BudgetView;
+            budget_remove_line(input: BudgetLineRemove) -> BudgetView;
             budget_copy(from: i32, to: i32) -> BudgetView;
             bookings_list(year: i32) -> BookingsView;
             booking_add(input: BookingInput) -> Booking;

@@ -30,7 +30,7 @@ pub use kvorum_core::rules_from_text::{FoundSetting, SettingsReading, SilentSett
 pub use crate::board::{BoardView, ConstituteInput, LeaveInput, PositionInput, TermView};
 pub use crate::budget::{
     BankChoice, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate, BookingsView,
-    BudgetLineInput, BudgetView, LineView,
+    BudgetLineInput, BudgetLineRemove, BudgetView, LineView,
 };
 pub use crate::bylaws::{
     AdoptInput, BylawsImport, BylawsImportApply, BylawsOverview, DraftSaved, DraftUpdate,

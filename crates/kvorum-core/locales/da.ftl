@@ -528,6 +528,17 @@ bank-pending-skipped = { $count } { $count ->
 } med i et senere kontoudtog.
 bank-line-unknown-budget-line = Linje { $line }: budgetposten »{ $name }« findes ikke i budgettet for { $year }.
 budget-line-exists = Budgettet har allerede en post, der hedder »{ $name }«.
+budget-line-in-use = Budgetposten »{ $name }« har { $n ->
+    [one] 1 postering
+   *[other] { $n } posteringer
+} og kan ikke fjernes. Flyt { $n ->
+    [one] den
+   *[other] dem
+} til en anden post under Posteringer først.
+budget-line-has-fees = Kontingentposten kan ikke fjernes: { $n ->
+    [one] 1 kontingentbetaling
+   *[other] { $n } kontingentbetalinger
+} i året tælles på den.
 decision-kind-not-in-bylaws = Beslutningstypen »{ $kind }« findes ikke i vedtægterne. Brug en af: { $kinds }.
 rules-key-unknown = Indstillingen »{ $key }« findes ikke. Se `kvorum bylaws show --json` for navnene.
 rules-value-bad = »{ $value }« passer ikke til indstillingen »{ $key }« ({ $cause }).

@@ -531,6 +531,17 @@ bank-pending-skipped = { $count } reserved { $count ->
 } with a later statement.
 bank-line-unknown-budget-line = Line { $line }: the budget line “{ $name }” is not in the budget for { $year }.
 budget-line-exists = The budget already has a line called “{ $name }”.
+budget-line-in-use = The budget line “{ $name }” has { $n ->
+    [one] 1 booking
+   *[other] { $n } bookings
+} and cannot be removed. Move { $n ->
+    [one] it
+   *[other] them
+} to another line under Bookings first.
+budget-line-has-fees = The fee line cannot be removed: { $n ->
+    [one] 1 fee payment
+   *[other] { $n } fee payments
+} in the year count on it.
 decision-kind-not-in-bylaws = The decision type “{ $kind }” is not in the bylaws. Use one of: { $kinds }.
 rules-key-unknown = There is no setting “{ $key }”. See `kvorum bylaws show --json` for the names.
 rules-value-bad = “{ $value }” does not fit the setting “{ $key }” ({ $cause }).

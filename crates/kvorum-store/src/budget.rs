@@ -219,6 +219,21 @@ impl StoreTx {
         Ok(())
     }
 
+    /// Removes a budget line no booking points to (the caller checks; the foreign key holds).
+    pub async fn delete_budget_line(&mut self, l: &BudgetLine) -> Result<u64> {
+        let gone = on_tx!(self, c => sqlx::query("DELETE FROM budget_lines WHERE id = $1 AND version = $2")
+            .bind(l.id.0)
+            .bind(l.version)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+        if gone == 0 {
+            return Err(StoreError::Conflict);
+        }
+        self.deleted(l).await?;
+        Ok(gone)
+    }
+
     /// Inserts bookings in batches of 500 rows, one statement each.
     pub async fn insert_bookings(&mut self, list: &[Booking]) -> Result<()> {
         let now = self.now;

@@ -171,6 +171,55 @@ impl Api {
         self.budget_get(input.year, None).await
     }
 
+    /// Removes a budget line made by mistake or no longer used. Refused while bookings
+    /// are on it (move them first: the books never lose a booking), and for the fee line
+    /// while the year has fee payments counted on it.
+    pub async fn budget_remove_line(&self, input: BudgetLineRemove) -> ApiResult<BudgetView> {
+        let mut tx = self.begin().await?;
+        let line = tx
+            .budget_lines(input.year)
+            .await?
+            .into_iter()
+            .find(|l| l.id == input.id)
+            .ok_or_else(|| ApiError::not_found("Budgetposten"))?;
+        if line.version != input.version {
+            return Err(ApiError::conflict("Budgetposten"));
+        }
+        let booked = tx
+            .bookings(input.year)
+            .await?
+            .iter()
+            .filter(|b| b.line == Some(line.id))
+            .count();
+        if booked > 0 {
+            return Err(ApiError::refused(
+                Text::new("budget-line-in-use")
+                    .str("name", &line.name)
+                    .num("n", i64::try_from(booked).unwrap_or(i64::MAX)),
+            ));
+        }
+        if line.kind == LineKind::Income && line.name.trim().eq_ignore_ascii_case("kontingent") {
+            let (from, to) = self.fiscal_bounds(input.year).await?;
+            let fees = tx
+                .payments(None)
+                .await?
+                .iter()
+                .filter(|p| p.paid_on >= from && p.paid_on <= to)
+                .count();
+            if fees > 0 {
+                return Err(ApiError::refused(
+                    Text::new("budget-line-has-fees")
+                        .num("n", i64::try_from(fees).unwrap_or(i64::MAX)),
+                ));
+            }
+        }
+        tx.delete_budget_line(&line)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Budgetposten"))?;
+        tx.commit().await?;
+        self.budget_get(input.year, None).await
+    }
+
     /// Starts next year's budget as a copy of this year's (refused when it has lines already).
     pub async fn budget_copy(&self, from: i32, to: i32) -> ApiResult<BudgetView> {
         let mut tx = self.begin().await?;

@@ -113,6 +113,16 @@ pub struct BudgetLineInput {
     pub grant: Option<GrantId>,
 }
 
+/// A budget line to remove: one nothing is booked on, at the version the user saw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetLineRemove {
+    pub year: i32,
+    pub id: BudgetLineId,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
 /// A bank statement to import. `mapping` names the column of each field; absent: from the
 /// headings (or the layout remembered for this bank). `lines` are the budget lines chosen per
 /// statement line (by line number), overriding the suggestions.

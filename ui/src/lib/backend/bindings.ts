@@ -1054,6 +1054,8 @@ export type BudgetLineInput = { year: number,
  */
 id: BudgetLineId | null, version: number, name: string, kind: LineKind, amount: Money, grant: GrantId | null, };
 
+export type BudgetLineRemove = { year: number, id: BudgetLineId, version: number, };
+
 export type BudgetView = { year: number, from: string, to: string, on: string, lines: Array<LineView>, incomeBudget: Money, incomeActual: Money, expenseBudget: Money, expenseActual: Money, 
 /**
  * Booked without a budget line.
@@ -1324,6 +1326,7 @@ export const makeCommands = (call: Call) => ({
   election_runoff: (id: ElectionId): Promise<ElectionView> => call("election_runoff", { id }),
   budget_get: (year: number, on: string | null): Promise<BudgetView> => call("budget_get", { year, on }),
   budget_set_line: (input: BudgetLineInput): Promise<BudgetView> => call("budget_set_line", { input }),
+  budget_remove_line: (input: BudgetLineRemove): Promise<BudgetView> => call("budget_remove_line", { input }),
   budget_copy: (from: number, to: number): Promise<BudgetView> => call("budget_copy", { from, to }),
   bookings_list: (year: number): Promise<BookingsView> => call("bookings_list", { year }),
   booking_add: (input: BookingInput): Promise<Booking> => call("booking_add", { input }),
