@@ -80,7 +80,11 @@ async fn club(engine: Engine) -> Club {
                 name: (*n).into(),
                 joined_on: Some(date(2024, 1, 10)),
                 membership_type: "ordinary".into(),
-                email: Some(format!("m{i}@example.dk")),
+                // Mads Kjær (index 12) has no e-mail: he gets a letter.
+                email: (i != 12).then(|| format!("m{i}@example.dk")),
+                address: (i == 12).then(|| "Stationsvej 3".into()),
+                postal_code: (i == 12).then(|| "4800".into()),
+                city: (i == 12).then(|| "Nykøbing F".into()),
                 email_consent: i % 2 == 0,
                 ..Default::default()
             })
@@ -733,11 +737,38 @@ async fn whole_assembly(engine: Engine) {
         .export(ExportRequest::NoticeEmail { meeting: id })
         .await
         .unwrap();
-    assert_eq!(eml.rows, 7, "members with e-mail and consent");
+    // A notice is a membership matter under the bylaws: every member with an e-mail
+    // address gets it, newsletter consent or not; the member without one gets a letter.
+    assert_eq!(eml.rows, 12, "members with an e-mail address");
     let eml = String::from_utf8(eml.bytes).unwrap();
     assert!(eml.contains("Bcc:") && eml.contains("X-Unsent: 1"), "{eml}");
     assert!(eml.contains("application/pdf"), "{eml}");
-    assert!(!eml.contains("m1@example.dk"), "no consent, no e-mail");
+    assert!(
+        eml.contains("m1@example.dk"),
+        "no newsletter consent, still notified"
+    );
+    let letters = api
+        .export(ExportRequest::NoticeLetters { meeting: id })
+        .await
+        .unwrap();
+    assert_eq!(
+        (letters.rows, letters.file_name.as_str()),
+        (1, "indkaldelse-generalforsamling-2027-03-13-breve.pdf")
+    );
+    let pages = kvorum_docs::pdf::page_texts(&letters.bytes).unwrap();
+    let first = &pages[0];
+    for needle in [
+        "Mads Kjær",
+        "Stationsvej 3",
+        "4800 Nykøbing F",
+        "Indkaldelse til ordinær generalforsamling",
+        "Side 1 af",
+    ] {
+        assert!(
+            first.contains(needle),
+            "the letter lacks «{needle}»: {first}"
+        );
+    }
     api.close().await;
 }
 
@@ -759,6 +790,46 @@ async fn notice_too_late(engine: Engine) {
         ),
         "{}",
         draft.text
+    );
+    // Bylaws that allow letters only: no e-mail draft, and everyone gets a letter.
+    club.api
+        .bylaws_set_rule("ordinary.noticeByEmail".into(), "false".into())
+        .await
+        .unwrap();
+    club.api
+        .bylaws_adopt(AdoptInput {
+            adopted_on: Some(date(2026, 3, 14)),
+            in_force_from: None,
+            note: None,
+        })
+        .await
+        .unwrap();
+    let refused = club
+        .api
+        .export(ExportRequest::NoticeEmail {
+            meeting: m.meeting.id,
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        refused
+            .message
+            .starts_with("Vedtægterne giver ikke mulighed for at indkalde pr. e-mail."),
+        "{refused:?}"
+    );
+    let letters = club
+        .api
+        .export(ExportRequest::NoticeLetters {
+            meeting: m.meeting.id,
+        })
+        .await
+        .unwrap();
+    assert_eq!(letters.rows, 13);
+    let pages = kvorum_docs::pdf::page_texts(&letters.bytes).unwrap();
+    assert!(pages.len() >= 13, "one letter (or more pages) per member");
+    assert!(
+        pages.iter().filter(|p| p.contains("Side 1 af")).count() == 13,
+        "each letter is numbered from its own first page"
     );
     club.api.close().await;
 }

@@ -440,7 +440,9 @@ minutes-nothing-to-correct = Der er intet godkendt referat at rette. Ret i udkas
 meeting-no-second-assembly = Beslutningen kalder ikke på en ny generalforsamling.
 member-no-taken-meanwhile = Et af medlemsnumrene er lige blevet brugt af en anden. Intet er gemt: prøv igen.
 meeting-time-missing-dst = Mødets tidspunkt findes ikke i dansk tid (sommertidsskift).
-notice-no-recipients = Ingen medlemmer har både en e-mailadresse og samtykke til e-mail. Send indkaldelsen på papir, eller tilføj e-mail og samtykke under Medlemmer.
+notice-no-recipients = Ingen medlemmer har en e-mailadresse. Udskriv indkaldelsen som breve til medlemmerne i stedet.
+notice-email-not-allowed = Vedtægterne giver ikke mulighed for at indkalde pr. e-mail. Udskriv indkaldelsen som breve til medlemmerne (eller ret vedtægternes indstilling, hvis de tillader e-mail).
+notice-no-letters = Alle medlemmer får indkaldelsen pr. e-mail: der er ingen breve at udskrive.
 ballots-no-candidates = Der er ingen kandidater, der har sagt ja. Tilføj kandidaterne først.
 
 ## Felter: økonomi, møder, vedtægter, tilskud, filer

@@ -440,7 +440,9 @@ minutes-nothing-to-correct = There are no approved minutes to correct. Make the 
 meeting-no-second-assembly = The decision does not call for a new general assembly.
 member-no-taken-meanwhile = One of the member numbers was just used by someone else. Nothing was saved: try again.
 meeting-time-missing-dst = The meeting's time does not exist in Danish time (the change to summer time).
-notice-no-recipients = No member has both an e-mail address and consent to e-mail. Send the notice on paper, or add e-mail and consent under Members.
+notice-no-recipients = No member has an e-mail address. Print the notice as letters to the members instead.
+notice-email-not-allowed = The bylaws do not allow notice by e-mail. Print the notice as letters to the members (or correct the bylaws' setting if they do allow e-mail).
+notice-no-letters = Every member gets the notice by e-mail: there are no letters to print.
 ballots-no-candidates = No candidate has said yes. Add the candidates first.
 
 ## Fields: finance, meetings, bylaws, grants, files

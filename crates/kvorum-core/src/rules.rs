@@ -143,6 +143,10 @@ pub struct OrdinaryAssemblyRules {
     pub proposal_deadline_days: u32,
     /// The final agenda with proposals is sent this many days before, if the bylaws say so.
     pub final_agenda_days: Option<u32>,
+    /// Notice of an assembly may be given by e-mail (»ved e-mail eller brev«) to members
+    /// who have given an address; the others, or everyone when not, get a letter. A notice
+    /// is a membership matter under the bylaws, not marketing: no newsletter consent needed.
+    pub notice_by_email: bool,
     pub section: Option<String>,
 }
 
@@ -289,6 +293,7 @@ impl Default for RuleSettings {
                 notice_days: 14,
                 proposal_deadline_days: 8,
                 final_agenda_days: Some(7),
+                notice_by_email: true,
                 section: s("generalforsamling"),
             },
             extraordinary: ExtraordinaryAssemblyRules {

@@ -80,9 +80,10 @@ struct Finding {
 }
 
 /// The settings Kvorum reads from a text, in the order they are shown.
-pub const READ_PATHS: [&str; 37] = [
+pub const READ_PATHS: [&str; 38] = [
     "ordinary.latestMonth",
     "ordinary.noticeDays",
+    "ordinary.noticeByEmail",
     "ordinary.proposalDeadlineDays",
     "ordinary.finalAgendaDays",
     "extraordinary.memberShare",
@@ -460,6 +461,15 @@ fn findings(text: &BylawsText) -> Vec<Finding> {
             if has("varsel") && !has("samme varsel") {
                 if let Some(d) = notice(l) {
                     add("ordinary.noticeDays", Value::Days(d), s);
+                }
+            }
+            if has("indkald") || has("varsel") {
+                // »ved e-mail eller brev«, »elektronisk«: e-mail allowed; »ved brev« alone:
+                // letters only. »Skriftligt« says neither.
+                if has("e-mail") || has("email") || has("mail ") || has("elektronisk") {
+                    add("ordinary.noticeByEmail", Value::Yes(true), s);
+                } else if has("brev") {
+                    add("ordinary.noticeByEmail", Value::Yes(false), s);
                 }
             }
             if has("forslag") && !has("dagsorden") && !has("kontingent") {
@@ -869,6 +879,7 @@ fn set(r: &mut RuleSettings, path: &str, v: &Value) {
         ("ordinary.noticeDays", Days(d)) => r.ordinary.notice_days = *d,
         ("ordinary.proposalDeadlineDays", Days(d)) => r.ordinary.proposal_deadline_days = *d,
         ("ordinary.finalAgendaDays", Days(d)) => r.ordinary.final_agenda_days = Some(*d),
+        ("ordinary.noticeByEmail", Yes(b)) => r.ordinary.notice_by_email = *b,
         ("extraordinary.memberShare", Share(f)) => r.extraordinary.member_share = Some(*f),
         ("extraordinary.memberCount", Count(n)) => r.extraordinary.member_count = Some(*n),
         ("extraordinary.holdWithinDays", Days(d)) => r.extraordinary.hold_within_days = *d,
@@ -932,6 +943,7 @@ fn current(r: &RuleSettings, path: &str) -> Option<Value> {
         "ordinary.noticeDays" => Days(r.ordinary.notice_days),
         "ordinary.proposalDeadlineDays" => Days(r.ordinary.proposal_deadline_days),
         "ordinary.finalAgendaDays" => Days(r.ordinary.final_agenda_days?),
+        "ordinary.noticeByEmail" => Yes(r.ordinary.notice_by_email),
         "extraordinary.memberShare" => Share(r.extraordinary.member_share?),
         "extraordinary.memberCount" => Count(r.extraordinary.member_count?),
         "extraordinary.holdWithinDays" => Days(r.extraordinary.hold_within_days),

@@ -169,6 +169,8 @@ pub struct Flow {
     frame: Frame,
     pages: Vec<Page>,
     y: f32,
+    /// Pages (by index) where "Side x af y" starts again: each letter of a mail merge.
+    restarts: Vec<usize>,
 }
 
 impl Flow {
@@ -177,6 +179,7 @@ impl Flow {
             y: frame.top,
             frame,
             pages: Vec::new(),
+            restarts: vec![0],
         };
         f.new_page();
         f
@@ -222,6 +225,12 @@ impl Flow {
         });
         self.pages.push(page);
         self.y = self.frame.top;
+    }
+
+    /// Starts a new page whose numbering starts again at 1 (the next letter).
+    pub fn new_document(&mut self) {
+        self.new_page();
+        self.restarts.push(self.pages.len() - 1);
     }
 
     /// Room left on this page, in mm.
@@ -622,11 +631,26 @@ impl Flow {
 
     /// Finishes the document: adds "Side x af y" to every footer.
     pub fn finish(mut self, title: &str, author: &str, created_unix: i64) -> Document {
-        let n = self.pages.len();
+        let total = self.pages.len();
         let f = &self.frame;
         let footer_y = A4_H - f.bottom + 9.0;
         for (i, page) in self.pages.iter_mut().enumerate() {
-            let label = format!("Side {} af {}", i + 1, n);
+            // Numbered within its part: the part starts at the last restart at or before i.
+            let start = self
+                .restarts
+                .iter()
+                .copied()
+                .filter(|&r| r <= i)
+                .max()
+                .unwrap_or(0);
+            let end = self
+                .restarts
+                .iter()
+                .copied()
+                .filter(|&r| r > i)
+                .min()
+                .unwrap_or(total);
+            let label = format!("Side {} af {}", i - start + 1, end - start);
             let w = metrics(Style::Regular).width_pt(&label, 8.5) / PT_PER_MM;
             page.items.push(Item::Line {
                 x1: f.margin_x,

@@ -34,6 +34,14 @@ pub fn notice_pdf(doc: &NoticeDoc) -> Result<Vec<u8>, pdf::PdfError> {
     pdf::render(&meetings::notice_layout(doc))
 }
 
+/// The notice as letters, one per address (lines: name, street, postcode and town).
+pub fn notice_letters_pdf(
+    doc: &NoticeDoc,
+    addresses: &[Vec<String>],
+) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&meetings::notice_letters_layout(doc, addresses))
+}
+
 /// The attendance sheet as PDF bytes.
 pub fn attendance_pdf(doc: &AttendanceSheet) -> Result<Vec<u8>, pdf::PdfError> {
     pdf::render(&meetings::attendance_layout(doc))

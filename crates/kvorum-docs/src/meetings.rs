@@ -60,6 +60,30 @@ pub struct NoticeDoc {
 pub fn notice_layout(doc: &NoticeDoc) -> Document {
     let mut flow = Flow::new(frame(&doc.association_name, &doc.title, doc.printed_on));
     flow.paragraph(&doc.association_name, 11.0, Style::Regular);
+    notice_body(&mut flow, doc);
+    flow.finish(&doc.title, &doc.association_name, doc.created_unix)
+}
+
+/// The notice as letters to members without e-mail: one letter per address, the address
+/// where a window envelope shows it (DIN 5008: 45 mm from the top edge), each letter
+/// numbered from its own first page.
+pub fn notice_letters_layout(doc: &NoticeDoc, addresses: &[Vec<String>]) -> Document {
+    let mut flow = Flow::new(frame(&doc.association_name, &doc.title, doc.printed_on));
+    for (i, address) in addresses.iter().enumerate() {
+        if i > 0 {
+            flow.new_document();
+        }
+        flow.gap(21.0);
+        for line in address {
+            flow.paragraph(line, 11.0, Style::Regular);
+        }
+        flow.gap(18.0);
+        notice_body(&mut flow, doc);
+    }
+    flow.finish(&doc.title, &doc.association_name, doc.created_unix)
+}
+
+fn notice_body(flow: &mut Flow, doc: &NoticeDoc) {
     flow.gap(2.0);
     flow.paragraph(&doc.title, 17.0, Style::Bold);
     flow.gap(3.0);
@@ -126,7 +150,6 @@ pub fn notice_layout(doc: &NoticeDoc) -> Document {
     flow.need(14.0);
     flow.paragraph("Med venlig hilsen", 10.5, Style::Regular);
     flow.paragraph(&doc.signed_by, 10.5, Style::Bold);
-    flow.finish(&doc.title, &doc.association_name, doc.created_unix)
 }
 
 #[derive(Debug, Clone)]

@@ -59,6 +59,11 @@ pub enum ExportRequest {
     NoticeEmail {
         meeting: MeetingId,
     },
+    /// The notice as letters (PDF) to the members without e-mail — or to every member when
+    /// the bylaws do not allow notice by e-mail.
+    NoticeLetters {
+        meeting: MeetingId,
+    },
     /// Ballots for a written election, with the counters' tally sheet.
     BallotsPdf {
         election: ElectionId,

@@ -17,6 +17,7 @@ impl Api {
             }
             ExportRequest::Calendar { meeting } => self.meeting_ics(meeting).await,
             ExportRequest::NoticeEmail { meeting } => self.notice_eml(meeting).await,
+            ExportRequest::NoticeLetters { meeting } => self.notice_letters(meeting).await,
             ExportRequest::BallotsPdf { election } => self.ballots_pdf(election).await,
             ExportRequest::BoardPdf { on } => self.board_pdf(on).await,
             ExportRequest::BudgetFollowupPdf { year } => self.budget_followup_pdf(year).await,
@@ -246,22 +247,83 @@ impl Api {
         })
     }
 
+    /// Whether the bylaws in force on the meeting's day allow notice by e-mail.
+    async fn notice_by_email(&self, m: &Meeting) -> ApiResult<bool> {
+        Ok(self.rules_on(m.date).await?.ordinary.notice_by_email)
+    }
+
+    /// The members a notice goes to: members on the meeting's day, in the register's order.
+    /// A notice is a membership matter under the bylaws, so newsletter consent plays no
+    /// part: e-mail to those with an address when the bylaws allow it, a letter otherwise.
+    async fn notice_recipients(
+        &self,
+        m: &Meeting,
+    ) -> ApiResult<(
+        Vec<kvorum_core::members::Member>,
+        Vec<kvorum_core::members::Member>,
+    )> {
+        let by_email = self.notice_by_email(m).await?;
+        let snap = self.member_snapshot().await?;
+        Ok(snap
+            .members
+            .iter()
+            .filter(|x| x.active_on(m.date))
+            .cloned()
+            .partition(|x| by_email && x.email.as_deref().is_some_and(|e| !e.trim().is_empty())))
+    }
+
+    /// The notice as letters to the members it does not reach by e-mail.
+    pub(crate) async fn notice_letters(&self, id: MeetingId) -> ApiResult<ExportFile> {
+        let m = self.store.meeting(id).await?;
+        let (_, by_letter) = self.notice_recipients(&m).await?;
+        if by_letter.is_empty() {
+            return Err(ApiError::refused(Text::new("notice-no-letters")));
+        }
+        let doc = self.notice_doc(id, false).await?;
+        let addresses: Vec<Vec<String>> = by_letter
+            .iter()
+            .map(|x| {
+                let town = [x.postal_code.as_deref(), x.city.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                [Some(x.name.clone()), x.address.clone(), Some(town)]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|l| l.lines().map(str::to_owned).collect::<Vec<_>>())
+                    .map(|l| l.trim().to_owned())
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            })
+            .collect();
+        let bytes = kvorum_docs::notice_letters_pdf(&doc, &addresses).map_err(pdf_failed)?;
+        Ok(ExportFile {
+            file_name: format!("indkaldelse-{}-breve.pdf", slug(&m)),
+            bytes,
+            rows: addresses.len(),
+        })
+    }
+
     /// An e-mail draft (`.eml`, marked unsent so mail programs open it for editing) with the
-    /// notice PDF attached and every member with an e-mail and consent in Bcc.
+    /// notice PDF attached and every member with an e-mail address in Bcc.
     pub(crate) async fn notice_eml(&self, id: MeetingId) -> ApiResult<ExportFile> {
         use mail_builder::headers::address::Address;
         use mail_builder::headers::raw::Raw;
         use mail_builder::MessageBuilder;
         let association = self.require_association().await?;
         let m = self.store.meeting(id).await?;
+        if !self.notice_by_email(&m).await? {
+            return Err(ApiError::refused(Text::new("notice-email-not-allowed")));
+        }
         let pdf = self.notice_pdf(id, false).await?;
         let doc = self.notice_doc(id, false).await?;
-        let snap = self.member_snapshot().await?;
-        let recipients: Vec<(String, String)> = snap
-            .members
-            .iter()
-            .filter(|x| x.active_on(m.date) && x.email_consent)
-            .filter_map(|x| x.email.clone().map(|e| (x.name.clone(), e)))
+        let (by_email, _) = self.notice_recipients(&m).await?;
+        let recipients: Vec<(String, String)> = by_email
+            .into_iter()
+            .filter_map(|x| x.email.map(|e| (x.name, e.trim().to_owned())))
             .collect();
         if recipients.is_empty() {
             return Err(ApiError::refused(Text::new("notice-no-recipients")));

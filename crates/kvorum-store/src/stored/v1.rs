@@ -61,6 +61,9 @@ pub struct OrdinaryAssemblyRules {
     pub notice_days: u32,
     pub proposal_deadline_days: u32,
     pub final_agenda_days: Option<u32>,
+    /// Added after v1 was first written: absent in older rows, where e-mail was allowed.
+    #[serde(default = "yes")]
+    pub notice_by_email: bool,
     pub section: Option<String>,
 }
 
@@ -468,6 +471,7 @@ impl V1 for OrdinaryAssemblyRules {
             notice_days: V1::from_core(&c.notice_days),
             proposal_deadline_days: V1::from_core(&c.proposal_deadline_days),
             final_agenda_days: V1::from_core(&c.final_agenda_days),
+            notice_by_email: V1::from_core(&c.notice_by_email),
             section: V1::from_core(&c.section),
         }
     }
@@ -477,6 +481,7 @@ impl V1 for OrdinaryAssemblyRules {
             notice_days: self.notice_days.into_core(),
             proposal_deadline_days: self.proposal_deadline_days.into_core(),
             final_agenda_days: self.final_agenda_days.into_core(),
+            notice_by_email: self.notice_by_email.into_core(),
             section: self.section.into_core(),
         }
     }

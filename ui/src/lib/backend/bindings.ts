@@ -360,7 +360,13 @@ latestMonth: number | null, noticeDays: number, proposalDeadlineDays: number,
 /**
  * The final agenda with proposals is sent this many days before, if the bylaws say so.
  */
-finalAgendaDays: number | null, section: string | null, };
+finalAgendaDays: number | null, 
+/**
+ * Notice of an assembly may be given by e-mail (»ved e-mail eller brev«) to members
+ * who have given an address; the others, or everyone when not, get a letter. A notice
+ * is a membership matter under the bylaws, not marketing: no newsletter consent needed.
+ */
+noticeByEmail: boolean, section: string | null, };
 
 export type ExtraordinaryAssemblyRules = { boardMayCall: boolean, 
 /**
@@ -500,7 +506,7 @@ export type VotingRight = { entitled: boolean,
  */
 reasons: Array<string>, explanation: string, };
 
-export type ExportRequest = { "kind": "membersCsv", query: MemberQuery, } | { "kind": "membersPdf", query: MemberQuery, } | { "kind": "bylawsPdf" } | { "kind": "noticePdf", meeting: MeetingId, } | { "kind": "agendaPdf", meeting: MeetingId, } | { "kind": "attendancePdf", meeting: MeetingId, } | { "kind": "minutesPdf", meeting: MeetingId, number: number | null, } | { "kind": "calendar", meeting: MeetingId, } | { "kind": "noticeEmail", meeting: MeetingId, } | { "kind": "ballotsPdf", election: ElectionId, } | { "kind": "boardPdf", on: string | null, } | { "kind": "budgetFollowupPdf", year: number, } | { "kind": "grantReportPdf", grant: GrantId, year: number, } | { "kind": "bookingsCsv", year: number, };
+export type ExportRequest = { "kind": "membersCsv", query: MemberQuery, } | { "kind": "membersPdf", query: MemberQuery, } | { "kind": "bylawsPdf" } | { "kind": "noticePdf", meeting: MeetingId, } | { "kind": "agendaPdf", meeting: MeetingId, } | { "kind": "attendancePdf", meeting: MeetingId, } | { "kind": "minutesPdf", meeting: MeetingId, number: number | null, } | { "kind": "calendar", meeting: MeetingId, } | { "kind": "noticeEmail", meeting: MeetingId, } | { "kind": "noticeLetters", meeting: MeetingId, } | { "kind": "ballotsPdf", election: ElectionId, } | { "kind": "boardPdf", on: string | null, } | { "kind": "budgetFollowupPdf", year: number, } | { "kind": "grantReportPdf", grant: GrantId, year: number, } | { "kind": "bookingsCsv", year: number, };
 
 export type MeetingId = string;
 
