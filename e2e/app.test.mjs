@@ -288,7 +288,7 @@ test('the secretary plans an assembly, sends the notice, checks in, decides and 
   assert.match(await s.text('[data-testid=checklist]'), /Gjort 30\.10\.2026/);
   await s.screenshot('moede-planlaegning');
   await s.click('[data-testid=export-notice]');
-  await s.until('notice saved', async () => /indkaldelse-generalforsamling-2026-11-21\.pdf/.test(await s.text('[data-testid=planner-notice]')));
+  await s.until('notice saved', async () => /indkaldelse-generalforsamling-2026-11-21\.pdf/.test(await s.text('[data-testid=docs-notice]')));
   const notice = join(saveDir, 'indkaldelse-generalforsamling-2026-11-21.pdf');
   const text = execFileSync('pdftotext', ['-layout', notice, '-']).toString();
   assert.match(text, /Indkaldelse til ordinær generalforsamling/);
@@ -296,6 +296,16 @@ test('the secretary plans an assembly, sends the notice, checks in, decides and 
   assert.match(text, /Udsendt:\s+30\.10\.2026/);
   assert.match(text, /Valg af dirigent, referent og stemmetællere/);
   execFileSync('pdftoppm', ['-png', '-r', '70', notice, join(artifacts, 'indkaldelse-pdf')]);
+  // "Åbn" opens the file just saved (the test build writes what it would open).
+  await s.click('[data-testid=docs-notice] [data-testid=saved-open]');
+  await s.until('opened', async () => existsSync(join(saveDir, 'opened')) && readFileSync(join(saveDir, 'opened')).toString() === notice);
+  await s.screenshot('moede-dokument-gemt');
+  // Members without e-mail get the notice as a letter, the address in the envelope's window.
+  await s.click('[data-testid=export-letters]');
+  await s.until('letters saved', async () => /indkaldelse-generalforsamling-2026-11-21-breve\.pdf/.test(await s.text('[data-testid=docs-notice]')));
+  const letters = join(saveDir, 'indkaldelse-generalforsamling-2026-11-21-breve.pdf');
+  assert.match(execFileSync('pdftotext', ['-layout', letters, '-']).toString(), /Indkaldelse til ordinær generalforsamling[\s\S]*Side 1 af/);
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', letters, join(artifacts, 'indkaldelse-breve-pdf')]);
 
   // A proposal came in and its submitter withdrew it: it stays on record, not put to the vote.
   await s.click('[data-testid=step-agenda]');

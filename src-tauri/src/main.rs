@@ -22,6 +22,8 @@ struct AppState {
     config_dir: PathBuf,
     /// The error from opening the database at start, shown until another file is opened.
     open_error: Mutex<Option<ApiError>>,
+    /// The file the user saved last: "Åbn" opens it (the webview never names a path).
+    last_saved: Mutex<Option<PathBuf>>,
 }
 
 fn no_database() -> ApiError {
@@ -203,6 +205,9 @@ async fn export_save(
             .map_err(|e| e.localized(api.lang()))?
     };
     let saved = save_export(&app, file, filter).await?;
+    if let Some(path) = &saved {
+        *state.last_saved.lock().await = Some(PathBuf::from(path));
+    }
     if let (Some(path), true) = (&saved, open_after) {
         // The e2e tests save to KVORUM_SAVE_DIR and must not start a mail program.
         if std::env::var_os("KVORUM_SAVE_DIR").is_none() {
@@ -212,6 +217,36 @@ async fn export_save(
         }
     }
     Ok(saved)
+}
+
+/// Opens the file saved last in the system's program for it (a PDF viewer, from which it is
+/// printed), or, with `folder`, the folder it was saved in. The end-to-end tests start no
+/// program: the path is written to `$KVORUM_SAVE_DIR/opened` instead.
+#[tauri::command]
+async fn saved_open(state: State<'_, AppState>, folder: bool) -> Result<(), ApiError> {
+    let lang = lang_of(&*state.settings.lock().await);
+    let Some(file) = state.last_saved.lock().await.clone() else {
+        return Err(ApiError::refused(Text::new("error-nothing-saved")).localized(lang));
+    };
+    let target = if folder {
+        file.parent().map(PathBuf::from).unwrap_or(file)
+    } else {
+        file
+    };
+    if let Some(dir) = std::env::var_os("KVORUM_SAVE_DIR") {
+        kvorum_api::files::write_file(
+            &PathBuf::from(dir).join("opened"),
+            target.display().to_string().as_bytes(),
+        )?;
+        return Ok(());
+    }
+    open::that_detached(&target).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            Text::new("error-open-failed").str("cause", e.to_string()),
+        )
+        .localized(lang)
+    })
 }
 
 /// Lets the user choose a file to import in the system's dialog (or, for the end-to-end
@@ -312,6 +347,7 @@ fn main() {
         settings: Mutex::new(settings),
         config_dir,
         open_error: Mutex::new(open_error),
+        last_saved: Mutex::new(None),
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

@@ -113,6 +113,7 @@ macro_rules! shell_commands {
             app_choose_file(create: bool) -> Option<AppStatus>;
             app_settings_set(settings: SettingsInput) -> AppStatus;
             export_save(request: ExportRequest) -> Option<String>;
+            saved_open(folder: bool) -> ();
             import_file_choose(kind: ImportKind) -> Option<ChosenFile>;
         }
     };

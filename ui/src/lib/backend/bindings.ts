@@ -1354,5 +1354,6 @@ export const makeCommands = (call: Call) => ({
   app_choose_file: (create: boolean): Promise<AppStatus | null> => call("app_choose_file", { create }),
   app_settings_set: (settings: SettingsInput): Promise<AppStatus> => call("app_settings_set", { settings }),
   export_save: (request: ExportRequest): Promise<string | null> => call("export_save", { request }),
+  saved_open: (folder: boolean): Promise<null> => call("saved_open", { folder }),
   import_file_choose: (kind: ImportKind): Promise<ChosenFile | null> => call("import_file_choose", { kind }),
 });
