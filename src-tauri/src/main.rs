@@ -268,6 +268,10 @@ async fn import_file_choose(
         let (label, extensions): (&str, &[&str]) = match kind {
             ImportKind::Bylaws => ("Tekst (.txt)", &["txt", "text"]),
             ImportKind::Members | ImportKind::Bank => ("CSV (.csv)", &["csv", "txt"]),
+            ImportKind::Voucher => (
+                "Bilag (PDF eller billede)",
+                &["pdf", "PDF", "jpg", "jpeg", "png", "JPG", "heic"],
+            ),
         };
         let dialog = app.dialog().file().add_filter(label, extensions);
         in_dialog(move || dialog.blocking_pick_file()).await?

@@ -20,6 +20,9 @@ pub enum ImportKind {
     Bank,
     /// Bylaws as text (from Word: "Almindelig tekst").
     Bylaws,
+    /// A booking's voucher (bilag): a PDF or picture kept where the treasurer keeps it; the
+    /// booking records its path.
+    Voucher,
 }
 
 /// A file chosen and read by the backend: its name to show, and either the token an
@@ -32,6 +35,8 @@ pub struct ChosenFile {
     pub size: u64,
     pub token: Option<String>,
     pub text: Option<String>,
+    /// The file's full path (a voucher, which the booking points to).
+    pub path: Option<String>,
 }
 
 impl crate::Api {
@@ -50,6 +55,24 @@ impl crate::Api {
                     size: u64::try_from(text.len()).unwrap_or(u64::MAX),
                     token: None,
                     text: Some(text),
+                    path: None,
+                })
+            }
+            ImportKind::Voucher => {
+                let meta = std::fs::metadata(path).map_err(|e| os_error(&e, path, Doing::Read))?;
+                if meta.is_dir() {
+                    return Err(ApiError::new(
+                        ErrorCode::File,
+                        Text::new("file-is-folder").str("path", path.display().to_string()),
+                    ));
+                }
+                let size = meta.len();
+                Ok(ChosenFile {
+                    name,
+                    size,
+                    token: None,
+                    text: None,
+                    path: Some(path.display().to_string()),
                 })
             }
             ImportKind::Members | ImportKind::Bank => {
@@ -60,6 +83,7 @@ impl crate::Api {
                     size,
                     token: Some(self.hold_file(bytes)),
                     text: None,
+                    path: None,
                 })
             }
         }

@@ -66,3 +66,12 @@ describe('times', () => {
     expect(formatTime('14:30:00')).toBe('14.30');
   });
 });
+
+describe('counts in UI sentences', () => {
+  it('groups thousands as the language does, but never a year or a number that names', () => {
+    expect(translate('da', 'fin.bank.apply', { n: 1000 })).toBe('Importér 1.000 nye posteringer');
+    expect(translate('en', 'fin.bank.apply', { n: 1000 })).toBe('Import 1,000 new bookings');
+    expect(translate('da', 'fin.bank.apply', { n: 999 })).toBe('Importér 999 nye posteringer');
+    expect(translate('da', 'fin.visits.title', { year: 2026 })).toBe('Besøg 2026');
+  });
+});

@@ -137,7 +137,8 @@ const da = {
   'create.postalCode': 'Postnr.',
   'create.city': 'By',
   'create.municipality': 'Hjemstedskommune',
-  'create.fiscal': 'Regnskabsåret starter i måned',
+  'create.fiscal': 'Regnskabsår',
+  'create.fiscalFrom': '1. {from} – {to}',
   'create.submit': 'Opret forening',
   'create.file': 'Fil',
   'members.search': 'Søg på navn, nr., e-mail eller telefon …',
@@ -687,7 +688,9 @@ const da = {
   'fin.visits.what': 'Hvad tallet gælder',
   'fin.visits.wholeMonth': 'Tal for en hel måned',
   'fin.voucher': 'Bilag',
+  'fin.voucherChoose': 'Vælg bilag …',
   'fin.voucherFile': 'Bilagsfil',
+  'fin.voucherRemove': 'Fjern bilaget',
   'month.1': 'Januar',
   'month.2': 'Februar',
   'month.3': 'Marts',
@@ -881,7 +884,8 @@ const en: Record<Key, string> = {
   'create.postalCode': 'Postal code',
   'create.city': 'City',
   'create.municipality': 'Home municipality',
-  'create.fiscal': 'Fiscal year starts in month',
+  'create.fiscal': 'Fiscal year',
+  'create.fiscalFrom': '1 {from} – {to}',
   'create.submit': 'Create association',
   'create.file': 'File',
   'members.search': 'Search name, no., e-mail or phone …',
@@ -1431,7 +1435,9 @@ const en: Record<Key, string> = {
   'fin.visits.what': 'What the count is for',
   'fin.visits.wholeMonth': 'Count for a whole month',
   'fin.voucher': 'Voucher',
+  'fin.voucherChoose': 'Choose voucher …',
   'fin.voucherFile': 'Voucher file',
+  'fin.voucherRemove': 'Remove the voucher',
   'month.1': 'January',
   'month.2': 'February',
   'month.3': 'March',
@@ -1497,8 +1503,18 @@ export function translate(lang: Lang, key: Key, vars: Record<string, string | nu
   s = s.replace(/\{(\w+):([^|}]*)\|([^}]*)\}/g, (_, k: string, one: string, other: string) =>
     Number(vars[k]) === 1 ? one : other,
   );
-  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, shown(lang, k, v));
   return s;
+}
+
+/** Years, numbers of members, vouchers, versions and lines are names, not amounts: never grouped. */
+const IDENTIFIERS = new Set(['year', 'from', 'to', 'no', 'number', 'version', 'line', 'memberNo', 'section']);
+
+/** A count as the language writes it: 1.000 in Danish, 1,000 in English. */
+function shown(lang: Lang, key: string, v: string | number): string {
+  if (typeof v !== 'number' || !Number.isInteger(v) || Math.abs(v) < 1000 || IDENTIFIERS.has(key)) return String(v);
+  const digits = String(Math.abs(v)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'da' ? '.' : ',');
+  return v < 0 ? `-${digits}` : digits;
 }
 
 export const i18n = $state({ lang: 'da' as Lang });
@@ -1511,4 +1527,14 @@ export function t(key: Key, vars: Record<string, string | number> = {}): string 
 export function listed(items: string[]): string {
   if (items.length < 2) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${t('common.and')} ${items[items.length - 1]}`;
+}
+
+/** A fiscal year starting in month `m` (1–12) as the treasurer says it: "1. juli – 30. juni". */
+export function fiscalYearSpan(m: number): string {
+  const last = m === 1 ? 12 : m - 1;
+  const days = [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][last - 1];
+  const name = (n: number) => t(`month.${n}` as Key).toLowerCase();
+  const da = i18n.lang === 'da';
+  const end = days === 0 ? (da ? `28./29. ${name(2)}` : `28/29 ${name(2)}`) : da ? `${days}. ${name(last)}` : `${days} ${name(last)}`;
+  return t('create.fiscalFrom', { from: name(m), to: end });
 }

@@ -229,9 +229,13 @@ today: string, };
 
 export type SettingsInput = { userName: string | null, language: string | null, };
 
-export type ImportKind = "members" | "bank" | "bylaws";
+export type ImportKind = "members" | "bank" | "bylaws" | "voucher";
 
-export type ChosenFile = { name: string, size: number, token: string | null, text: string | null, };
+export type ChosenFile = { name: string, size: number, token: string | null, text: string | null, 
+/**
+ * The file's full path (a voucher, which the booking points to).
+ */
+path: string | null, };
 
 export type BylawsOverview = { versions: Array<VersionSummary>, 
 /**
