@@ -63,7 +63,14 @@ test('a secretary creates the association', async () => {
   await s.click('[data-testid=assoc-submit]');
   const name = await s.until('the association in the header', () => s.text('[data-testid=association-name]'));
   assert.equal(name, 'Foreningen Perronen');
+  // The first steps are asked for: the bylaws (the template is not adopted silently), the fee.
+  const start = await s.until('getting started', () => s.text('[data-testid=getting-started]'));
+  assert.match(start, /Kom i gang[\s\S]*Foreningen er oprettet[\s\S]*Vedtægterne[\s\S]*Vedtag skabelonen[\s\S]*Kontingentet for 2026/);
   await s.screenshot('forening-oprettet');
+  await s.type('[data-testid=start-fee-amount]', '150');
+  await s.click('[data-testid=start-fee-set]');
+  await s.until('the fee set', async () => /Kontingentet for 2026 er sat \(150,00 kr\. for et ordinært medlem\)/.test(await s.text('[data-testid=start-fee]')));
+  await s.screenshot('kom-i-gang');
 });
 
 test('adds a member, with errors shown next to the fields', async () => {
@@ -481,6 +488,9 @@ test('the counting desk: 20 ballots, one invalid, and the result', async () => {
   assert.match(await s.text('[data-testid=board-table]'), /Anna Østergaard[\s\S]*20\.11\.2026 – generalforsamlingen 2028/);
   await s.screenshot('bestyrelse');
   await s.click('[data-testid=nav-members]');
+  // Bylaws adopted, the fee set and members registered: the first steps are gone.
+  await s.until('the member list', async () => (await s.findAll('[data-testid=member-row]')).length > 0);
+  assert.equal((await s.findAll('[data-testid=getting-started]')).length, 0);
 });
 
 test('the treasurer imports a bank file, assigns two lines and sees the overview and chart update', async () => {
