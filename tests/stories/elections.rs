@@ -199,6 +199,60 @@ async fn elections_story(engine: Engine) {
         "an ineligible candidate does not make it contested"
     );
     let v = api.election_uncontested(els[0].election.id).await.unwrap();
+    // Who sits 2 years and who 1 is the assembly's choice, not the order of the names:
+    // the result cannot go into the register until it is made.
+    let choice = v.terms_choice.clone().unwrap();
+    assert_eq!(
+        (
+            choice.long_years,
+            choice.long,
+            choice.short_years,
+            choice.short,
+            choice.decided
+        ),
+        (2, 2, 1, 3, false)
+    );
+    let undecided = api.election_apply(els[0].election.id).await.unwrap_err();
+    assert!(
+        undecided
+            .message
+            .starts_with("Vælg først, hvem af de valgte"),
+        "{undecided:?}"
+    );
+    let id_of = |v: &ElectionView, m: MemberId| cid(v, m);
+    let wrong_count = api
+        .election_terms(TermsInput {
+            election: els[0].election.id,
+            long: vec![id_of(&v, m[3])],
+            agreed: true,
+            witnesses: vec![],
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(wrong_count.fields[0].field, "long");
+    // Dorte and Erik offered to take the long terms; the others agreed.
+    let v = api
+        .election_terms(TermsInput {
+            election: els[0].election.id,
+            long: vec![id_of(&v, m[3]), id_of(&v, m[4])],
+            agreed: true,
+            witnesses: vec![],
+        })
+        .await
+        .unwrap();
+    assert!(v.terms_choice.as_ref().unwrap().decided);
+    assert!(
+        v.paragraph
+            .contains("for 2 år: Dorte 03 og Erik 04; for 1 år: "),
+        "{}",
+        v.paragraph
+    );
+    assert!(
+        v.paragraph
+            .contains("Fordelingen af valgperioderne skete efter aftale mellem de valgte"),
+        "{}",
+        v.paragraph
+    );
     assert!(
         v.paragraph
             .starts_with("Fredsvalg: Valgt til bestyrelsen for 2 år: "),

@@ -104,7 +104,7 @@ pub fn typescript() -> String {
         TermId, ElectionId, CandidateId, SeatKind, Position, PositionEntry, Term, SeatsUp,
         BoardView, TermView, AppointInput, PositionInput, ConstituteInput, LeaveInput,
         Candidate, CandidateVotes, Tally, LotDraw, Tie, Ranked, Ranking, ElectionKind, Method, Election,
-        ElectionView, CandidateInput, CandidateAccept, BallotInput, TotalsInput, DrawInput,
+        ElectionView, CandidateInput, CandidateAccept, BallotInput, TotalsInput, DrawInput, TermsInput, TermsChoice,
         BankChoice, BankColumn, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate,
         BookingsView, BudgetLineInput, BudgetLineRemove, BudgetView, LineView, BankField, BankLine,
         Booking, BookingInput, BudgetLine, LineKind, LineStatus, BookingId, BudgetLineId,

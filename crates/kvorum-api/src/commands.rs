@@ -78,6 +78,7 @@ macro_rules! api_commands {
             ballot_undo(id: ElectionId) -> ElectionView;
             election_totals(input: TotalsInput) -> ElectionView;
             election_draw_lot(input: DrawInput) -> ElectionView;
+            election_terms(input: TermsInput) -> ElectionView;
             election_apply(id: ElectionId) -> ElectionView;
             election_runoff(id: ElectionId) -> ElectionView;
             budget_get(year: i32, on: Option<NaiveDate>) -> BudgetView;

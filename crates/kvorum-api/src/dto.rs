@@ -38,7 +38,7 @@ pub use crate::bylaws::{
 };
 pub use crate::documents::ExportRequest;
 pub use crate::elections::{
-    BallotInput, CandidateAccept, CandidateInput, DrawInput, ElectionView, TotalsInput,
+    BallotInput, CandidateAccept, CandidateInput, DrawInput, ElectionView, TermsInput, TotalsInput,
 };
 pub use crate::error::{ApiError, ErrorCode};
 pub use crate::grants::{
@@ -58,6 +58,7 @@ pub use kvorum_core::bank::{BankField, BankLine};
 pub use kvorum_core::board::AppointInput;
 pub use kvorum_core::board::{Position, PositionEntry, SeatKind, SeatsUp, Term};
 pub use kvorum_core::budget::{Booking, BookingInput, BudgetLine, LineKind, LineStatus};
+pub use kvorum_core::election_plan::TermsChoice;
 pub use kvorum_core::elections::{
     BallotEntry, Candidate, CandidateVotes, Election, ElectionKind, LotDraw, Method, Ranked,
     Ranking, Tally, Tie,

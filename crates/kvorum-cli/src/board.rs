@@ -118,6 +118,20 @@ pub enum ElectionsCmd {
         #[arg(long)]
         order: Option<String>,
     },
+    /// Fredsvalg to staggered seats: who sits the long term. `--long 3,7` (member nos. or
+    /// names) by agreement (`--agreed`) or as the dirigent drew them; without `--long`,
+    /// Kvorum draws lots
+    Terms {
+        meeting: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Board)]
+        kind: KindArg,
+        #[arg(long)]
+        long: Option<String>,
+        #[arg(long)]
+        agreed: bool,
+        #[arg(long = "witness")]
+        witnesses: Vec<String>,
+    },
     /// A run-off between the tied (or, for a position, the top two)
     Runoff {
         meeting: String,
@@ -539,6 +553,30 @@ pub async fn elections(api: &Api, cmd: ElectionsCmd, json: bool) -> Result<(), A
                 election: e.election.id,
                 witnesses,
                 by_hand,
+            })
+            .await?
+        }
+        ElectionsCmd::Terms {
+            meeting,
+            kind,
+            long,
+            agreed,
+            witnesses,
+        } => {
+            let e = election(api, &meeting, kind).await?;
+            let nos = member_nos(api).await?;
+            let long = match long {
+                Some(o) => o
+                    .split(',')
+                    .map(|w| candidate(&e, w, &nos))
+                    .collect::<Result<Vec<_>, _>>()?,
+                None => vec![],
+            };
+            api.election_terms(TermsInput {
+                election: e.election.id,
+                long,
+                agreed,
+                witnesses,
             })
             .await?
         }

@@ -428,6 +428,12 @@ election-draw-order = Lodtrækningens rækkefølge skal nævne netop de kandidat
 election-nothing-to-rerun = Der er intet at stemme om igen.
 election-ties-by-lot = Vedtægterne afgør stemmelighed ved lodtrækning, ikke omvalg.
 election-undecided = Valget er ikke afgjort endnu (afstemning eller lodtrækning mangler).
+election-terms-undecided = Vælg først, hvem af de valgte der sidder den lange periode: ved lodtrækning eller efter aftale.
+election-terms-not-needed = Alle de valgte får samme valgperiode: der er intet at fordele.
+election-terms-count = Vælg { $n ->
+    [one] 1 af de valgte
+   *[other] { $n } af de valgte
+}, der sidder { $years } år.
 election-nobody-elected = Ingen er valgt endnu.
 election-closed-to-candidates = Afstemningen er begyndt; der kan ikke komme flere kandidater.
 election-already-candidate = Medlemmet er allerede kandidat.

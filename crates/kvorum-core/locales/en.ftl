@@ -428,6 +428,15 @@ election-draw-order = The order of the drawing must name exactly the candidates 
 election-nothing-to-rerun = There is nothing to vote on again.
 election-ties-by-lot = The bylaws settle a tie by drawing lots, not by a run-off.
 election-undecided = The election is not decided yet (a ballot or a drawing of lots is missing).
+election-terms-undecided = First choose who of the elected sits the long term: by lot or by agreement.
+election-terms-not-needed = All the elected get the same term: there is nothing to share out.
+election-terms-count = Choose { $n ->
+    [one] 1 of the elected
+   *[other] { $n } of the elected
+} to sit { $years } { $years ->
+    [one] year
+   *[other] years
+}.
 election-nobody-elected = Nobody is elected yet.
 election-closed-to-candidates = The ballot has begun; no more candidates can be added.
 election-already-candidate = The member is already a candidate.

@@ -3,6 +3,8 @@
 //! election's result is as its count stands. Pure: the API loads and stores.
 
 use chrono::Datelike;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::board::{
     seats_up_for_election, Position, PositionEntry, RegisterChange, SeatKind, Term,
@@ -249,6 +251,10 @@ pub fn result_so_far(e: &Election, ballots: &[BallotEntry]) -> (Option<Tally>, O
             r.pending = None;
             let s = usize::try_from(e.seats).unwrap_or(usize::MAX);
             r.elected = ids.iter().take(s).copied().collect();
+            // Staggered terms shared out by lot or agreement: the long terms first.
+            if let Some(d) = e.draws.iter().find(|d| d.over(&r.elected)) {
+                r.elected = d.order.clone();
+            }
             r.alternates = ids.iter().skip(s).copied().collect();
             r.settled.clear();
             Some(r)
@@ -312,6 +318,48 @@ pub fn register_changes(
             .push(elected_term(SeatKind::Alternate, c, meeting, expires, rank));
     }
     change
+}
+
+/// Fredsvalg to staggered seats: some of the elected sit for the full term and some for a
+/// shorter one, and who is which is the assembly's choice (by lot or by agreement, recorded
+/// as a draw over all the elected), never the order the names happen to be in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TermsChoice {
+    pub long_years: u32,
+    /// How many of the elected get the long term.
+    pub long: u32,
+    pub short_years: u32,
+    pub short: u32,
+    /// Made (and recorded) already.
+    pub decided: bool,
+}
+
+/// The terms choice an uncontested board election needs, if its elected get different terms.
+pub fn terms_choice(
+    e: &Election,
+    r: &Ranking,
+    terms: &[Term],
+    meeting: &Meeting,
+    rules: &RuleSettings,
+) -> Option<TermsChoice> {
+    if e.method != Method::Uncontested || e.kind != ElectionKind::Board || r.elected.len() < 2 {
+        return None;
+    }
+    let years = elected_years(e, r, terms, meeting, rules);
+    let long_years = years.iter().map(|(_, y)| *y).max()?;
+    let short_years = years.iter().map(|(_, y)| *y).min()?;
+    if long_years == short_years {
+        return None;
+    }
+    let count = |y: u32| u32::try_from(years.iter().filter(|(_, x)| *x == y).count()).unwrap_or(0);
+    Some(TermsChoice {
+        long_years,
+        long: count(long_years),
+        short_years,
+        short: count(short_years),
+        decided: e.draws.iter().any(|d| d.over(&r.elected)),
+    })
 }
 
 /// The term each elected candidate gets (or got), in whole years from the assembly: read from

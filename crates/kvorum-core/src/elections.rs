@@ -122,6 +122,17 @@ pub struct LotDraw {
     /// Not a lot at all: the order comes from a run-off ballot between the tied.
     #[serde(default)]
     pub run_off: bool,
+    /// Not a lot at all: the elected agreed among themselves who takes the long terms
+    /// (fredsvalg with staggered terms).
+    #[serde(default)]
+    pub agreed: bool,
+}
+
+impl LotDraw {
+    /// Whether this draw was over exactly `ids` (in any order).
+    pub fn over(&self, ids: &[CandidateId]) -> bool {
+        self.tied.len() == ids.len() && self.tied.iter().all(|c| ids.contains(c))
+    }
 }
 
 /// A tie that decides who gets a seat or an alternate's rank.
@@ -597,6 +608,40 @@ pub fn minutes_paragraph(
             n_da(t.invalid, "ugyldig", "ugyldige")
         ));
     }
+    // Fredsvalg with staggered terms: how the long and the short terms were shared out.
+    if let (None, Some(d)) = (
+        tally,
+        draws
+            .iter()
+            .find(|d| d.over(&ranking.elected))
+            .filter(|_| listed),
+    ) {
+        parts.push(if d.agreed {
+            "Fordelingen af valgperioderne skete efter aftale mellem de valgte".to_owned()
+        } else {
+            format!(
+                "Fordelingen af valgperioderne blev afgjort ved lodtrækning{}{}",
+                if d.by_hand {
+                    ", trukket af dirigenten"
+                } else {
+                    ", trukket af Kvorum"
+                },
+                if d.witnesses.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " med {} som {}",
+                        names(&d.witnesses),
+                        if d.witnesses.len() == 1 {
+                            "vidne"
+                        } else {
+                            "vidner"
+                        }
+                    )
+                }
+            )
+        });
+    }
     for (tie, draw) in ranking.settled.iter().filter_map(|tie| {
         draws
             .iter()
@@ -756,6 +801,7 @@ mod tests {
             by_hand: false,
             witnesses: vec!["Vibeke".into()],
             run_off: false,
+            agreed: false,
         };
         let r = rank(&tally, 2, 0, std::slice::from_ref(&draw));
         assert_eq!(r.elected, vec![c[0], c[2]]);
@@ -805,6 +851,7 @@ mod tests {
             by_hand: false,
             witnesses: vec![],
             run_off: true,
+            agreed: false,
         };
         let r = rank_with(&t(6, 5, 4), 1, 0, std::slice::from_ref(&second), true);
         assert_eq!(r.elected, vec![c[1]]);

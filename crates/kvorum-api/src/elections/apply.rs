@@ -28,6 +28,9 @@ impl Api {
             return self.settle_from_runoff_in(tx, before, &r).await;
         }
         let terms = tx.board_terms().await?;
+        if terms_choice(before, &r, &terms, &m, &rules).is_some_and(|c| !c.decided) {
+            return Err(ApiError::refused(Text::new("election-terms-undecided")));
+        }
         let change = if before.kind == ElectionKind::Position {
             position_changes(before, &r, &terms, &m, &rules)
                 .ok_or_else(|| ApiError::refused(Text::new("election-nobody-elected")))?

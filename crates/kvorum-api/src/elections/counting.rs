@@ -90,6 +90,79 @@ impl Api {
                 .filter(|w| !w.is_empty())
                 .collect(),
             run_off: false,
+            agreed: false,
+        });
+        self.save_election(tx, &before, after).await
+    }
+
+    /// Fredsvalg to staggered seats: records who takes the long terms — by the elected's
+    /// agreement, as the dirigent drew them, or by Kvorum's lot — as a draw over all the
+    /// elected, replacing an earlier one (until the result is in the register).
+    pub async fn election_terms(&self, input: TermsInput) -> ApiResult<ElectionView> {
+        let (mut tx, before) = self.begin_election_change(input.election).await?;
+        let (ranking, rules, m) = self.count_in(&mut tx, &before).await?;
+        let mut plain = before.clone();
+        let elected = ranking.map(|r| r.elected).unwrap_or_default();
+        plain.draws.retain(|d| !d.over(&elected));
+        let (_, ranking) = result_so_far(&plain, &tx.ballots(before.id).await?);
+        let terms = tx.board_terms().await?;
+        let (Some(r), Some(choice)) = (
+            ranking.as_ref(),
+            ranking
+                .as_ref()
+                .and_then(|r| terms_choice(&plain, r, &terms, &m, &rules)),
+        ) else {
+            return Err(ApiError::refused(Text::new("election-terms-not-needed")));
+        };
+        let order = if input.long.is_empty() {
+            let mut failed = None;
+            let order = shuffle(&r.elected, || {
+                getrandom::u32().unwrap_or_else(|e| {
+                    failed = Some(e);
+                    0
+                })
+            });
+            if let Some(e) = failed {
+                return Err(ApiError::new(
+                    ErrorCode::Internal,
+                    Text::new("election-no-random").str("cause", e.to_string()),
+                ));
+            }
+            order
+        } else {
+            let want = usize::try_from(choice.long).unwrap_or(usize::MAX);
+            let mut long: Vec<CandidateId> = Vec::new();
+            for c in &input.long {
+                if r.elected.contains(c) && !long.contains(c) {
+                    long.push(*c);
+                }
+            }
+            if long.len() != want {
+                return Err(ApiError::validation(kvorum_core::FieldErrors::one(
+                    "long",
+                    Text::new("election-terms-count")
+                        .num("n", choice.long)
+                        .num("years", choice.long_years),
+                )));
+            }
+            long.iter()
+                .copied()
+                .chain(r.elected.iter().copied().filter(|c| !long.contains(c)))
+                .collect()
+        };
+        let mut after = plain;
+        after.draws.push(LotDraw {
+            tied: r.elected.clone(),
+            order,
+            by_hand: !input.long.is_empty() && !input.agreed,
+            witnesses: input
+                .witnesses
+                .into_iter()
+                .map(|w| w.trim().to_owned())
+                .filter(|w| !w.is_empty())
+                .collect(),
+            run_off: false,
+            agreed: !input.long.is_empty() && input.agreed,
         });
         self.save_election(tx, &before, after).await
     }
@@ -125,6 +198,7 @@ impl Api {
             by_hand: false,
             witnesses: vec![],
             run_off: true,
+            agreed: false,
         });
         after.version = parent.version + 1;
         tx.update_election(&parent, &after)

@@ -12,6 +12,7 @@ use setup::{election_in, votes_in_room_in};
 use kvorum_core::board::{seats_up_for_election, SeatsUp, Term};
 use kvorum_core::election_plan::{
     elected_years, eligibility, plan_elections, position_changes, register_changes, result_so_far,
+    terms_choice, TermsChoice,
 };
 use kvorum_core::elections::{
     minutes_paragraph, shuffle, uncontested, BallotEntry, Candidate, CandidateVotes, ElectedTerms,
@@ -52,6 +53,20 @@ pub struct ElectionView {
     pub votes_in_room: u32,
     /// How the bylaws settle a tie: by lot or by a run-off.
     pub tie_rule: kvorum_core::rules::TieRule,
+    /// Fredsvalg to staggered seats: who takes the long terms, to be chosen (or chosen).
+    pub terms_choice: Option<TermsChoice>,
+}
+
+/// Who of those elected by fredsvalg takes the long terms: `long` names them (by the
+/// candidates' agreement, or as the dirigent drew them by hand); empty: Kvorum draws lots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TermsInput {
+    pub election: ElectionId,
+    pub long: Vec<CandidateId>,
+    /// `long` is what the elected agreed (not a lot drawn by the dirigent).
+    pub agreed: bool,
+    pub witnesses: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -118,8 +118,12 @@ impl Api {
             .map(|r| paragraph(&e, tally.as_ref(), r, &facts))
             .unwrap_or_default();
         let tie_rule = rules.election.ties;
+        let terms_choice = ranking
+            .as_ref()
+            .and_then(|r| terms_choice(&e, r, &terms, &m, &rules));
         Ok(ElectionView {
             tie_rule,
+            terms_choice,
             title: e.title(),
             places: e.places(),
             uncontested: uncontested(&e.candidates, e.places()),

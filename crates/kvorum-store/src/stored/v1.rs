@@ -301,6 +301,8 @@ pub struct LotDraw {
     pub witnesses: Vec<String>,
     #[serde(default)]
     pub run_off: bool,
+    #[serde(default)]
+    pub agreed: bool,
 }
 
 /// The parts of a grant kept as one document beside its columns.
@@ -988,6 +990,7 @@ impl V1 for LotDraw {
             by_hand: V1::from_core(&c.by_hand),
             witnesses: V1::from_core(&c.witnesses),
             run_off: V1::from_core(&c.run_off),
+            agreed: V1::from_core(&c.agreed),
         }
     }
     fn into_core(self) -> elections::LotDraw {
@@ -997,6 +1000,7 @@ impl V1 for LotDraw {
             by_hand: self.by_hand.into_core(),
             witnesses: self.witnesses.into_core(),
             run_off: self.run_off.into_core(),
+            agreed: self.agreed.into_core(),
         }
     }
 }

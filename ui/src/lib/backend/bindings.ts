@@ -891,7 +891,12 @@ byHand: boolean, witnesses: Array<string>,
 /**
  * Not a lot at all: the order comes from a run-off ballot between the tied.
  */
-runOff: boolean, };
+runOff: boolean, 
+/**
+ * Not a lot at all: the elected agreed among themselves who takes the long terms
+ * (fredsvalg with staggered terms).
+ */
+agreed: boolean, };
 
 export type Tie = { candidates: Array<CandidateId>, votes: number, 
 /**
@@ -973,7 +978,11 @@ votesInRoom: number,
 /**
  * How the bylaws settle a tie: by lot or by a run-off.
  */
-tieRule: TieRule, };
+tieRule: TieRule, 
+/**
+ * Fredsvalg to staggered seats: who takes the long terms, to be chosen (or chosen).
+ */
+termsChoice: TermsChoice | null, };
 
 export type CandidateInput = { election: ElectionId, member: MemberId | null, 
 /**
@@ -996,6 +1005,22 @@ export type DrawInput = { election: ElectionId, witnesses: Array<string>,
  * The order drawn by hand by the dirigent; empty: Kvorum draws.
  */
 byHand: Array<CandidateId>, };
+
+export type TermsInput = { election: ElectionId, long: Array<CandidateId>, 
+/**
+ * `long` is what the elected agreed (not a lot drawn by the dirigent).
+ */
+agreed: boolean, witnesses: Array<string>, };
+
+export type TermsChoice = { longYears: number, 
+/**
+ * How many of the elected get the long term.
+ */
+long: number, shortYears: number, short: number, 
+/**
+ * Made (and recorded) already.
+ */
+decided: boolean, };
 
 export type BankChoice = { lineNo: number, 
 /**
@@ -1332,6 +1357,7 @@ export const makeCommands = (call: Call) => ({
   ballot_undo: (id: ElectionId): Promise<ElectionView> => call("ballot_undo", { id }),
   election_totals: (input: TotalsInput): Promise<ElectionView> => call("election_totals", { input }),
   election_draw_lot: (input: DrawInput): Promise<ElectionView> => call("election_draw_lot", { input }),
+  election_terms: (input: TermsInput): Promise<ElectionView> => call("election_terms", { input }),
   election_apply: (id: ElectionId): Promise<ElectionView> => call("election_apply", { id }),
   election_runoff: (id: ElectionId): Promise<ElectionView> => call("election_runoff", { id }),
   budget_get: (year: number, on: string | null): Promise<BudgetView> => call("budget_get", { year, on }),
