@@ -5,8 +5,10 @@
 //! 1 000 or more without its thousands separator.
 
 use chrono::{NaiveDate, NaiveTime};
+use kvorum_api::budget::BudgetLineInput;
 use kvorum_api::dto::*;
 use kvorum_api::Api;
+use kvorum_core::budget::LineKind;
 use kvorum_core::meetings::MeetingKind;
 use kvorum_tests::TestDb;
 
@@ -119,8 +121,14 @@ fn members_csv(n: usize) -> Vec<u8> {
     let mut s = String::from("Medlemsnr;Fornavn;Efternavn;Adresse;Postnr;By;E-mail;Indmeldt\n");
     for i in 1..=n {
         s.push_str(&format!(
-            "{i};Medlem;Nummer {i};Jernbanegade {};4800;Nykøbing F;medlem{i}@example.dk;01-02-2025\n",
-            i % 90 + 1
+            "{i};Medlem;Nummer {i};Jernbanegade {};4800;Nykøbing F;{};01-02-2025\n",
+            i % 90 + 1,
+            // Every third member has no e-mail and gets the notice as a letter.
+            if i % 3 == 0 {
+                String::new()
+            } else {
+                format!("medlem{i}@example.dk")
+            }
         ));
     }
     s.into_bytes()
@@ -280,6 +288,27 @@ async fn texts_for(n: usize) -> Vec<(String, String)> {
     out.push(("the seats up for election".into(), up.explanation));
     let draft = api.minutes_draft(id).await.unwrap();
     out.push(("the minutes draft".into(), draft.text.clone()));
+    // A budget for the follow-up: the fee line (the members' payments count on it) and rent.
+    for (name, kind, amount) in [
+        (
+            "Kontingent",
+            LineKind::Income,
+            Money(15_000 * i64::try_from(n).unwrap()),
+        ),
+        ("Husleje", LineKind::Expense, Money(12_000_000)),
+    ] {
+        api.budget_set_line(BudgetLineInput {
+            year: 2027,
+            id: None,
+            version: 0,
+            name: name.into(),
+            kind,
+            amount,
+            grant: None,
+        })
+        .await
+        .unwrap();
+    }
     for (what, request) in [
         ("the notice PDF", ExportRequest::NoticePdf { meeting: id }),
         (
@@ -304,11 +333,107 @@ async fn texts_for(n: usize) -> Vec<(String, String)> {
             },
         ),
         ("the board list PDF", ExportRequest::BoardPdf { on: None }),
+        (
+            "the budget follow-up PDF",
+            ExportRequest::BudgetFollowupPdf { year: 2027 },
+        ),
     ] {
         out.push((what.into(), pdf(&api, request).await));
     }
+    // The notice's letters go to those without e-mail (none when everyone has one).
+    if n >= 3 {
+        out.push((
+            "the notice letters PDF".into(),
+            pdf(&api, ExportRequest::NoticeLetters { meeting: id }).await,
+        ));
+    }
+    // The e-mail draft and the calendar file, decoded as a mail program shows them.
+    if n > 0 {
+        let eml = api
+            .export(ExportRequest::NoticeEmail { meeting: id })
+            .await
+            .unwrap();
+        out.push((
+            "the notice e-mail".into(),
+            quoted_printable_text(&String::from_utf8_lossy(&eml.bytes)),
+        ));
+    }
+    let ics = api
+        .export(ExportRequest::Calendar { meeting: id })
+        .await
+        .unwrap();
+    out.push((
+        "the calendar file".into(),
+        String::from_utf8_lossy(&ics.bytes)
+            .replace("\r\n ", "")
+            .replace("\\n", "\n")
+            .replace("\\,", ","),
+    ));
+    // Ballots for the board election, with the candidates who stand.
+    let els = api.elections_for(id).await.unwrap();
+    let board = els[0].election.id;
+    for x in members.iter().take(7) {
+        api.candidate_add(CandidateInput {
+            election: board,
+            member: Some(x.id),
+            name: None,
+            proposed_by: "Bestyrelsen".into(),
+            accepts: true,
+        })
+        .await
+        .unwrap();
+    }
+    if n > 0 {
+        out.push((
+            "the ballots PDF".into(),
+            pdf(&api, ExportRequest::BallotsPdf { election: board }).await,
+        ));
+        let v = api.election_get(board).await.unwrap();
+        if v.uncontested {
+            let v = api.election_uncontested(board).await.unwrap();
+            out.push(("the fredsvalg paragraph".into(), v.paragraph));
+        } else {
+            let v = api.election_start_ballot(board).await.unwrap();
+            let ids: Vec<CandidateId> =
+                v.election.candidates.iter().take(2).map(|c| c.id).collect();
+            let v = api
+                .ballot_enter(BallotInput {
+                    election: board,
+                    marks: ids,
+                    marked_invalid: false,
+                })
+                .await
+                .unwrap();
+            out.push(("the election paragraph".into(), v.paragraph));
+        }
+    }
     api.close().await;
     out
+}
+
+/// The text of an e-mail's quoted-printable parts: soft line breaks joined, `=XX` decoded.
+fn quoted_printable_text(eml: &str) -> String {
+    let joined = eml.replace("=\r\n", "");
+    let mut bytes = Vec::with_capacity(joined.len());
+    let b = joined.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'=' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                bytes.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        bytes.push(b[i]);
+        i += 1;
+    }
+    // The PDF attachment (base64) is not text to read.
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    text.split("Content-Type: application/pdf")
+        .next()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -325,6 +450,26 @@ async fn every_text_for_0_1_2_and_1000() {
             assert!(
                 minutes.contains("1.000 medlemmer til stede, heraf 1.000 med stemmeret"),
                 "{minutes}"
+            );
+        }
+        if n == 1000 {
+            for what in [
+                "the notice letters PDF",
+                "the notice e-mail",
+                "the calendar file",
+                "the ballots PDF",
+                "the budget follow-up PDF",
+            ] {
+                assert!(texts.iter().any(|(w, _)| w == what), "{what} is checked");
+            }
+            let mail = &texts
+                .iter()
+                .find(|(w, _)| w == "the notice e-mail")
+                .unwrap()
+                .1;
+            assert!(
+                mail.contains("Kære medlem") && mail.contains("Dagsorden"),
+                "{mail}"
             );
         }
         if n == 1 {

@@ -495,6 +495,9 @@ fn names(list: &[String]) -> String {
 pub struct ElectedTerms<'a> {
     pub years: u32,
     pub each: &'a [(CandidateId, u32)],
+    /// Fredsvalg to staggered seats before the long and short terms are shared out:
+    /// (how many sit long, long years, how many short, short years).
+    pub open: Option<(u32, u32, u32, u32)>,
 }
 
 /// The minutes paragraph for one poll, e.g. "Valgt til bestyrelsen for 2 år: …; Suppleanter:
@@ -562,6 +565,23 @@ pub fn minutes_paragraph(
             .collect::<Vec<_>>()
             .join("; "),
     };
+    // Terms not yet shared out: everyone elected, and what is still to be decided.
+    if let (None, Some((long, ly, short, sy))) = (tally, terms.open) {
+        parts.push(format!(
+            "Fredsvalg: {lead}: {}; {long} af dem sidder {ly} år og {short} sidder {sy} år, men hvem, er endnu ikke afgjort (ved lodtrækning eller efter aftale)",
+            names(&elected),
+        ));
+        if !ranking.alternates.is_empty() {
+            let alts: Vec<String> = ranking
+                .alternates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{}. {}", i + 1, name(c)))
+                .collect();
+            parts.push(format!("Suppleanter: {}", alts.join(", ")));
+        }
+        return format!("{}.", parts.join("; "));
+    }
     // With one term for all, the names follow the heading; with several, they are in it.
     let listed = groups.len() > 1;
     match tally {

@@ -238,11 +238,15 @@ pub(crate) struct ParagraphFacts<'a> {
 /// term as the register gives it.
 fn paragraph(e: &Election, tally: Option<&Tally>, r: &Ranking, f: &ParagraphFacts) -> String {
     let years = elected_years(e, r, f.terms, f.meeting, f.rules);
+    let open = terms_choice(e, r, f.terms, f.meeting, f.rules)
+        .filter(|c| !c.decided)
+        .map(|c| (c.long, c.long_years, c.short, c.short_years));
     minutes_paragraph(
         e.kind,
         ElectedTerms {
             years: e.kind.term_years(&f.rules.board),
             each: &years,
+            open,
         },
         &e.candidates,
         tally,

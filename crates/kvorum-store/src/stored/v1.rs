@@ -17,6 +17,14 @@ fn yes() -> bool {
     true
 }
 
+fn is_yes(b: &bool) -> bool {
+    *b
+}
+
+fn is_no(b: &bool) -> bool {
+    !*b
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BylawsText {
@@ -61,8 +69,9 @@ pub struct OrdinaryAssemblyRules {
     pub notice_days: u32,
     pub proposal_deadline_days: u32,
     pub final_agenda_days: Option<u32>,
-    /// Added after v1 was first written: absent in older rows, where e-mail was allowed.
-    #[serde(default = "yes")]
+    /// Added to v1 later: absent in older rows, where e-mail was allowed; written only when
+    /// it is not (so a document from before reads and writes back the same).
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
     pub notice_by_email: bool,
     pub section: Option<String>,
 }
@@ -301,7 +310,8 @@ pub struct LotDraw {
     pub witnesses: Vec<String>,
     #[serde(default)]
     pub run_off: bool,
-    #[serde(default)]
+    /// Added to v1 later: written only when set.
+    #[serde(default, skip_serializing_if = "is_no")]
     pub agreed: bool,
 }
 
