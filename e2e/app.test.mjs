@@ -15,6 +15,10 @@ const work = mkdtempSync(join(tmpdir(), 'kvorum-e2e-'));
 const saveDir = join(work, 'gemt');
 const pickDir = join(work, 'valgt');
 execFileSync('mkdir', ['-p', saveDir, pickDir]);
+// Presses the window's close button as a window manager does (WM_DELETE_WINDOW): a small
+// Xlib program, built here (libX11 comes with the Tauri build dependencies).
+const xclose = join(work, 'xclose');
+execFileSync('cc', ['-O2', '-o', xclose, join(import.meta.dirname, 'xclose.c'), '-lX11']);
 
 let driver;
 let s;
@@ -637,9 +641,10 @@ test('switches to English and back: the backend speaks English too', async () =>
   await s.click('[data-testid=meeting-item]');
   await s.click('[data-testid=lang-switch]');
   await s.until('Danish', async () => (await s.text('[data-testid=nav-members]')) === 'Medlemmer');
-  // The screen was made anew in Danish: open the meeting again.
-  await s.click('[data-testid=meeting-item]');
+  // The screen was made anew in Danish: open the meeting again (the list may still be
+  // loading when the first click lands).
   const danish = await s.until('Danish checklist', async () => {
+    if ((await s.findAll('[data-testid=checklist]')).length === 0) await s.click('[data-testid=meeting-item]');
     const text = await s.text('[data-testid=checklist]');
     return /Indkaldelse sendt/.test(text) ? text : null;
   });
@@ -677,4 +682,63 @@ test('at the minimum window size (900×600) the header holds: every tab and the 
   assert.match(await s.until('the warning', () => s.text('[data-testid=before-the-day]')), /Mødet er først 15\.12\.2026 \(om 23 dage\)/);
   await s.screenshot('fremmoede-foer-dagen-900x600');
   await s.cmd('POST', '/window/rect', { width: 1280, height: 800 });
+});
+
+test("the window's close button asks first when typed input is not saved", async () => {
+  await s.click('[data-testid=nav-members]');
+  await s.click('[data-testid=member-new]');
+  await s.type('[data-testid=f-name]', 'Halvt Udfyldt');
+  execFileSync(xclose, ['Kvorum']);
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /Det, du har skrevet, er ikke gemt/);
+  await s.screenshot('luk-vindue-ikke-gemt');
+  await s.click('[data-testid=confirm-cancel]');
+  await s.until('the dialog closes', async () => !(await s.exec(`return document.querySelector('[data-testid=confirm-dialog]').open`)));
+  assert.equal(await s.exec(`return document.querySelector('[data-testid=f-name]').value`), 'Halvt Udfyldt', 'the window stays, the name is kept');
+  // Leaving the form asks too; discarding it goes back to the list.
+  await s.click('[data-testid=member-close]');
+  await s.until('the question', () => s.text('[data-testid=confirm-dialog]'));
+  await s.click('[data-testid=confirm-ok]');
+  await s.until('the member list', async () => (await rowCount()) > 0);
+});
+
+test('every screen at 1280×800 and at 900×600: nothing wider than the window', async () => {
+  const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+  const go = (nav) => async () => { await s.click(`[data-testid=nav-${nav}]`); await pause(400); };
+  const screens = [
+    ['medlemmer', async () => { await go('members')(); await s.until('the rows', async () => (await rowCount()) > 0); }],
+    ['medlem', async () => { await s.click('[data-testid=member-row]'); await s.until('the member', () => s.text('[data-testid=fee-status]')); }],
+    ['nyt-medlem', async () => { await s.click('[data-testid=member-close]'); await s.click('[data-testid=member-new]'); await s.find('[data-testid=f-name]'); }],
+    ['import', async () => { await s.click('[data-testid=member-close]'); await s.click('[data-testid=member-import]'); await s.find('[data-testid=import-wizard]'); }],
+    ['kontingent', async () => { await s.click('[data-testid=import-close]'); await go('fees')(); await s.find('[data-testid=fee-rates]'); }],
+    ...['plan', 'agenda', 'checkin', 'run', 'elections', 'minutes'].map((step) => [`moede-${step}`, async () => {
+      if (step === 'plan') { await go('meetings')(); await s.click('[data-testid=meeting-item]'); }
+      await s.click(`[data-testid=step-${step}]`);
+      await pause(500);
+    }]),
+    ['referater', async () => { await go('minutes')(); await s.find('[data-testid=minutes-row]'); }],
+    ['bestyrelse', async () => { await go('board')(); await s.find('[data-testid=board-row]'); }],
+    ...['overview', 'budget', 'bookings', 'bank', 'grants', 'visits', 'frikort', 'reports'].map((part) => [`oekonomi-${part}`, async () => {
+      if (part === 'overview') await go('finance')();
+      await s.click(`[data-testid=fin-${part}]`);
+      await pause(500);
+    }]),
+    ['oekonomi-tilskud-ret', async () => { await s.click('[data-testid=fin-grants]'); await s.click('[data-testid=grant-edit]'); await s.find('[data-testid=grant-deadlines]'); await pause(200); }],
+    ['oekonomi-postering', async () => { await s.click('[data-testid=fin-bookings]'); await s.exec(`document.querySelector('details.add').open = true`); await pause(300); }],
+    ['vedtaegter', async () => { await go('bylaws')(); await s.find('[data-testid=bylaws-version]'); await pause(300); }],
+    ['vedtaegter-sammenlign', async () => { await s.click('[data-testid=bylaws-diff]'); await pause(400); }],
+    ['forening', async () => { await go('association')(); await s.find('[data-testid=db-location]'); }],
+  ];
+  const wide = [];
+  for (const [w, h] of [[1280, 800], [900, 600]]) {
+    await s.cmd('POST', '/window/rect', { width: w, height: h });
+    await s.until(`the window at ${w}`, async () => Math.abs((await s.exec('return window.outerWidth')) - w) < 40);
+    for (const [name, open] of screens) {
+      await open();
+      const over = await s.exec('return document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      if (over > 1) wide.push(`${name} at ${w}×${h}: ${over} px too wide`);
+      await s.screenshot(`skaerm-${name}-${w}x${h}`);
+    }
+  }
+  await s.cmd('POST', '/window/rect', { width: 1280, height: 800 });
+  assert.deepEqual(wide, [], 'no screen is wider than the window');
 });

@@ -7,12 +7,13 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use kvorum_api::dto::*;
 use kvorum_api::settings::{config_dir, default_db_path, resolve_db, AppSettings};
 use kvorum_api::{Api, Clock};
 use kvorum_core::text::{Lang, Text};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use tokio::sync::{Mutex, RwLock};
 
@@ -24,7 +25,14 @@ struct AppState {
     open_error: Mutex<Option<ApiError>>,
     /// The file the user saved last: "Åbn" opens it (the webview never names a path).
     last_saved: Mutex<Option<PathBuf>>,
+    /// The webview asks before the window closes (it knows what is typed and not saved).
+    close_guard: AtomicBool,
+    /// The webview said the window may close.
+    closing: AtomicBool,
 }
+
+/// The event the webview answers when the window's close button is pressed.
+const CLOSE_REQUESTED: &str = "kvorum://close-requested";
 
 fn no_database() -> ApiError {
     ApiError::new(ErrorCode::Database, Text::new("error-no-database"))
@@ -249,6 +257,25 @@ async fn saved_open(state: State<'_, AppState>, folder: bool) -> Result<(), ApiE
     })
 }
 
+/// The webview answers the close button from now on (`on`), or no longer.
+#[tauri::command]
+async fn app_close_guard(state: State<'_, AppState>, on: bool) -> Result<(), ApiError> {
+    state.close_guard.store(on, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Closes the window after the webview has asked about unsaved input.
+#[tauri::command]
+async fn app_close(window: tauri::Window, state: State<'_, AppState>) -> Result<(), ApiError> {
+    state.closing.store(true, Ordering::SeqCst);
+    window.close().map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            Text::new("error-close-failed").str("cause", e.to_string()),
+        )
+    })
+}
+
 /// Lets the user choose a file to import in the system's dialog (or, for the end-to-end
 /// tests, takes the path written in `$KVORUM_PICK_DIR/next`); the backend reads it, so the
 /// webview never sends a file's bytes or names a path.
@@ -352,10 +379,27 @@ fn main() {
         config_dir,
         open_error: Mutex::new(open_error),
         last_saved: Mutex::new(None),
+        close_guard: AtomicBool::new(false),
+        closing: AtomicBool::new(false),
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .on_window_event(|window, event| {
+            // The close button: the webview first asks about unsaved input (in the app's own
+            // dialog), then calls `app_close`. Without a webview that answers, it just closes.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let state = window.state::<AppState>();
+                if state.close_guard.load(Ordering::SeqCst) && !state.closing.load(Ordering::SeqCst)
+                {
+                    api.prevent_close();
+                    if window.emit(CLOSE_REQUESTED, ()).is_err() {
+                        state.closing.store(true, Ordering::SeqCst);
+                        let _ = window.close();
+                    }
+                }
+            }
+        })
         .invoke_handler(kvorum_api::api_commands!(with_shell_commands))
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -115,6 +115,8 @@ macro_rules! shell_commands {
             app_settings_set(settings: SettingsInput) -> AppStatus;
             export_save(request: ExportRequest) -> Option<String>;
             saved_open(folder: bool) -> ();
+            app_close_guard(on: bool) -> ();
+            app_close() -> ();
             import_file_choose(kind: ImportKind) -> Option<ChosenFile>;
         }
     };

@@ -134,6 +134,20 @@ pub enum ProposalsCmd {
     List {
         meeting: String,
     },
+    /// The submitter withdraws a proposal (`--undo` takes the withdrawal back)
+    Withdraw {
+        meeting: String,
+        /// The proposal's number
+        number: i64,
+        /// Who withdrew it and how, e.g. "Forslagsstilleren trak det på mødet"
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The day (default today)
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        undo: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -150,6 +164,13 @@ pub enum AttendanceCmd {
         no: Option<i64>,
         #[arg(long)]
         guest: Option<String>,
+    },
+    /// A member in arrears pays at the door: the fee owed, and the check-in, in one step
+    Pay {
+        meeting: String,
+        no: i64,
+        #[arg(long, value_enum, ignore_case = true, default_value_t = crate::members::MethodArg::Mobilepay)]
+        method: crate::members::MethodArg,
     },
     List {
         meeting: String,
@@ -628,6 +649,39 @@ pub async fn proposals(api: &Api, cmd: ProposalsCmd, json: bool) -> Result<(), A
                 )
             });
         }
+        ProposalsCmd::Withdraw {
+            meeting,
+            number,
+            note,
+            date,
+            undo,
+        } => {
+            let meeting = meeting_ref(api, &meeting).await?;
+            let d = api.meeting_get(meeting).await?;
+            let p = d
+                .proposals
+                .iter()
+                .find(|p| p.proposal.number == number)
+                .ok_or_else(|| {
+                    bad_input("number", format!("Der er intet forslag nr. {number}."))
+                })?;
+            let on = date_arg("on", &date)?.unwrap_or_else(|| api.clock().today());
+            let d = api
+                .proposal_withdraw(ProposalWithdraw {
+                    meeting,
+                    id: p.proposal.id,
+                    version: p.proposal.version,
+                    withdrawal: (!undo).then(|| Withdrawal { on, note }),
+                })
+                .await?;
+            print(json, &d, || {
+                if undo {
+                    format!("Forslag {number} er ikke længere trukket tilbage.")
+                } else {
+                    format!("Forslag {number} er trukket tilbage {}.", format_date(on))
+                }
+            });
+        }
         ProposalsCmd::List { meeting } => {
             let d = api.meeting_get(meeting_ref(api, &meeting).await?).await?;
             print(json, &d.proposals, || {
@@ -716,6 +770,30 @@ pub async fn attendance(api: &Api, cmd: AttendanceCmd, json: bool) -> Result<(),
                 .await?,
                 None,
             )
+        }
+        AttendanceCmd::Pay {
+            meeting,
+            no,
+            method,
+        } => {
+            let meeting = meeting_ref(api, &meeting).await?;
+            let member = member_ref(api, no).await?;
+            let owed = api
+                .meeting_voters(meeting)
+                .await?
+                .into_iter()
+                .find(|v| v.member == member)
+                .and_then(|v| v.fee_owed)
+                .ok_or_else(|| bad_input("no", "Medlemmet skylder ikke kontingent for året."))?;
+            let view = api
+                .attendance_pay_at_door(DoorPayment {
+                    meeting,
+                    member,
+                    amount: owed,
+                    method: method.into(),
+                })
+                .await?;
+            (view, Some((Some(member), None)))
         }
         AttendanceCmd::List { meeting } => {
             let meeting = meeting_ref(api, &meeting).await?;

@@ -181,6 +181,16 @@ pub enum FeesCmd {
         #[arg(long)]
         voucher: Option<String>,
     },
+    /// Reverse a payment registered by mistake: `--year 2026` (the newest payment for it),
+    /// with the reason, which the member's history keeps
+    Reverse {
+        /// Member no.
+        no: i64,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 pub fn query_of(a: &QueryArgs) -> MemberQuery {
@@ -512,6 +522,32 @@ pub async fn fees(api: &Api, cmd: FeesCmd, json: bool) -> Result<(), ApiError> {
                     "{} har betalt {} i kontingent for {year}.",
                     m.name,
                     p.amount.format_dkk()
+                )
+            });
+        }
+        FeesCmd::Reverse { no, year, reason } => {
+            let m = api.member_by_no(no).await?;
+            let detail = api.member_get(m.id).await?;
+            let p = detail
+                .payments
+                .iter()
+                .filter(|p| p.year == year)
+                .max_by_key(|p| p.paid_on)
+                .ok_or_else(|| {
+                    bad_input("year", format!("{} har ingen betaling for {year}.", m.name))
+                })?;
+            let left = api
+                .fee_payment_reverse(PaymentReversal {
+                    member: m.id,
+                    payment: p.id,
+                    reason,
+                })
+                .await?;
+            print(json, &left, || {
+                format!(
+                    "Betalingen på {} for {year} fra {} er tilbageført.",
+                    p.amount.format_dkk(),
+                    m.name
                 )
             });
         }

@@ -115,6 +115,7 @@ error-no-association = Databasen har endnu ingen forening. Opret foreningen før
 error-no-database = Ingen forening er åben. Vælg »Åbn anden forening …«.
 error-nothing-saved = Der er ikke gemt nogen fil endnu.
 error-open-failed = Filen kunne ikke åbnes i et andet program: { $cause }
+error-close-failed = Vinduet kunne ikke lukkes: { $cause }
 error-newer-version = { $where } er gemt af en nyere udgave af Kvorum (databaseversion { $version }). Opdatér Kvorum på denne computer; filen er ikke ændret.
 error-open-file = Foreningsfilen { $file } kunne ikke åbnes. Tjek at mappen findes, og at du må skrive i den.
 error-not-kvorum = { $file } er en database fra et andet program, ikke en forening fra Kvorum. Kvorum har ikke rørt den. Vælg en anden fil, eller opret en ny forening.

@@ -115,6 +115,7 @@ error-no-association = The database has no association yet. Create the associati
 error-no-database = No association is open. Choose "Open another association …".
 error-nothing-saved = No file has been saved yet.
 error-open-failed = The file could not be opened in another program: { $cause }
+error-close-failed = The window could not be closed: { $cause }
 error-newer-version = { $where } was saved by a newer release of Kvorum (database version { $version }). Update Kvorum on this computer; the file has not been changed.
 error-open-file = The association file { $file } could not be opened. Check that the folder exists and that you may write in it.
 error-not-kvorum = { $file } is another program's database, not an association from Kvorum. Kvorum has not touched it. Choose another file, or create a new association.

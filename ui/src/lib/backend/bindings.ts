@@ -1385,5 +1385,7 @@ export const makeCommands = (call: Call) => ({
   app_settings_set: (settings: SettingsInput): Promise<AppStatus> => call("app_settings_set", { settings }),
   export_save: (request: ExportRequest): Promise<string | null> => call("export_save", { request }),
   saved_open: (folder: boolean): Promise<null> => call("saved_open", { folder }),
+  app_close_guard: (on: boolean): Promise<null> => call("app_close_guard", { on }),
+  app_close: (): Promise<null> => call("app_close", {  }),
   import_file_choose: (kind: ImportKind): Promise<ChosenFile | null> => call("import_file_choose", { kind }),
 });

@@ -23,6 +23,16 @@ async function call<T>(command: string, args: Record<string, unknown>): Promise<
 
 export const api = makeCommands(call);
 
+/** Answers the window's close button: `ask` decides whether it may close (unsaved input is
+ * asked about in the app's own dialog); then the backend closes it. */
+export async function guardWindowClose(ask: () => Promise<boolean>): Promise<void> {
+  const { listen } = await import('@tauri-apps/api/event');
+  await listen('kvorum://close-requested', async () => {
+    if (await ask()) await api.app_close();
+  });
+  await api.app_close_guard(true);
+}
+
 /** Field → message, for showing errors next to the fields they belong to. */
 export function fieldErrors(e: ApiError | null): Record<string, string> {
   const out: Record<string, string> = {};
