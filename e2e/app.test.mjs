@@ -684,6 +684,27 @@ test('at the minimum window size (900×600) the header holds: every tab and the 
   await s.cmd('POST', '/window/rect', { width: 1280, height: 800 });
 });
 
+test("a house meeting's notice: its own name in the heading, signed by it", async () => {
+  await s.click('[data-testid=nav-meetings]');
+  await s.click('[data-testid=meeting-new]');
+  await s.exec(`const el = document.querySelector('[data-testid=meeting-kind]'); el.value = 'other'; el.dispatchEvent(new Event('change', { bubbles: true }));`);
+  await s.type('[data-testid=meeting-body]', 'Husmødet i Perronen');
+  await s.type('[data-testid=meeting-date]', '03.12.2026');
+  await s.type('[data-testid=meeting-time]', '17.00');
+  await s.type('[data-testid=meeting-place]', 'Perronen, caféen');
+  await s.click('[data-testid=meeting-create]');
+  await s.until('the house meeting', async () => /Husmødet i Perronen/.test(await s.text('[data-testid=meeting-title]')));
+  await s.click('[data-testid=export-notice]');
+  const file = join(saveDir, 'indkaldelse-moede-2026-12-03.pdf');
+  await s.until('notice saved', async () => existsSync(file));
+  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+  assert.match(text, /Indkaldelse til Husmødet i Perronen/);
+  assert.match(text, /Med venlig hilsen\s+Husmødet i Perronen/);
+  assert.doesNotMatch(text, /stemmeberettigede/);
+  execFileSync('pdftoppm', ['-png', '-r', '70', file, join(artifacts, 'husmoede-indkaldelse-pdf')]);
+  await s.screenshot('husmoede');
+});
+
 test("the window's close button asks first when typed input is not saved", async () => {
   await s.click('[data-testid=nav-members]');
   await s.click('[data-testid=member-new]');

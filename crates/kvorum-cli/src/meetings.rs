@@ -671,7 +671,7 @@ pub async fn proposals(api: &Api, cmd: ProposalsCmd, json: bool) -> Result<(), A
                     meeting,
                     id: p.proposal.id,
                     version: p.proposal.version,
-                    withdrawal: (!undo).then(|| Withdrawal { on, note }),
+                    withdrawal: (!undo).then_some(Withdrawal { on, note }),
                 })
                 .await?;
             print(json, &d, || {

@@ -319,15 +319,18 @@ mod tests {
         assert_eq!(unique.len(), da.len(), "no id is defined twice");
     }
 
-    /// Every entry renders in both languages with 0, 1 and 2 for each parameter (a count
-    /// selects its plural form; a name or a date is shown as the number), without an error
-    /// from Fluent and without a brace left over.
+    /// Every entry renders in both languages with 0, 1, 2 and 1 000 for each parameter (a
+    /// count selects its plural form; a name or a date is shown as the number), without an
+    /// error from Fluent, without a brace left over, and typeset as a sentence: no "(er)"
+    /// for a plural, no doubled full stop, no "(" glued to a word, and 1 000 grouped unless
+    /// the parameter is a year or a number that names something.
     #[test]
-    fn every_entry_renders_in_both_languages_with_0_1_and_2() {
+    fn every_entry_renders_in_both_languages_with_0_1_2_and_1000() {
+        let mut wrong = Vec::new();
         for lang in [Lang::Da, Lang::En] {
             let bundle = bundle(lang);
             for (id, vars) in messages(lang) {
-                for n in 0..=2i64 {
+                for n in [0, 1, 2, 1000i64] {
                     let mut args = FluentArgs::new();
                     for v in &vars {
                         args.set(v.clone(), FluentValue::from(n));
@@ -345,9 +348,32 @@ mod tests {
                     );
                     assert!(!out.contains('{') && !out.contains('}'), "{id}: {out}");
                     assert!(!out.trim().is_empty() || id == "plain", "{id} is empty");
+                    let out = out.replace(['\u{2068}', '\u{2069}'], "");
+                    let chars: Vec<char> = out.chars().collect();
+                    let glued = chars
+                        .windows(2)
+                        .any(|w| w[0].is_alphanumeric() && w[1] == '(');
+                    let identifiers = vars.iter().any(|v| IDENTIFIERS.contains(&v.as_str()));
+                    for (bad, why) in [
+                        (
+                            out.contains("(er)") || out.contains("(r)") || out.contains("(e)"),
+                            "a plural in brackets",
+                        ),
+                        (out.contains(".."), "a doubled full stop"),
+                        (glued, "a bracket glued to a word"),
+                        (
+                            n == 1000 && out.contains("1000") && !identifiers,
+                            "1000 not grouped",
+                        ),
+                    ] {
+                        if bad {
+                            wrong.push(format!("{id} ({}) with {n}: {why}: {out}", lang.code()));
+                        }
+                    }
                 }
             }
         }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     #[test]
