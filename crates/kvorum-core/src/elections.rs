@@ -481,6 +481,20 @@ pub fn uncontested(candidates: &[Candidate], places: u32) -> bool {
     u32::try_from(standing(candidates).len()).unwrap_or(u32::MAX) <= places
 }
 
+/// Who drew a lot and who witnessed it: ", trukket af Kvorum med A og B som vidner".
+fn drawn_by(d: &LotDraw) -> String {
+    let by = if d.by_hand {
+        ", trukket af dirigenten"
+    } else {
+        ", trukket af Kvorum"
+    };
+    match d.witnesses.len() {
+        0 => by.to_owned(),
+        1 => format!("{by} med {} som vidne", names(&d.witnesses)),
+        _ => format!("{by} med {} som vidner", names(&d.witnesses)),
+    }
+}
+
 fn names(list: &[String]) -> String {
     match list {
         [] => String::new(),
@@ -640,25 +654,8 @@ pub fn minutes_paragraph(
             "Fordelingen af valgperioderne skete efter aftale mellem de valgte".to_owned()
         } else {
             format!(
-                "Fordelingen af valgperioderne blev afgjort ved lodtrækning{}{}",
-                if d.by_hand {
-                    ", trukket af dirigenten"
-                } else {
-                    ", trukket af Kvorum"
-                },
-                if d.witnesses.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        " med {} som {}",
-                        names(&d.witnesses),
-                        if d.witnesses.len() == 1 {
-                            "vidne"
-                        } else {
-                            "vidner"
-                        }
-                    )
-                }
+                "Fordelingen af valgperioderne blev afgjort ved lodtrækning{}",
+                drawn_by(d)
             )
         });
     }
@@ -692,28 +689,11 @@ pub fn minutes_paragraph(
             continue;
         }
         parts.push(format!(
-            "Stemmelighed mellem {} ({} stemmer hver) om {} afgjort ved lodtrækning{}{}: {}",
+            "Stemmelighed mellem {} ({} stemmer hver) om {} afgjort ved lodtrækning{}: {}",
             names(&tied),
             tie.votes,
             tie.what,
-            if draw.by_hand {
-                ", trukket af dirigenten"
-            } else {
-                ", trukket af Kvorum"
-            },
-            if draw.witnesses.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " med {} som {}",
-                    names(&draw.witnesses),
-                    if draw.witnesses.len() == 1 {
-                        "vidne"
-                    } else {
-                        "vidner"
-                    }
-                )
-            },
+            drawn_by(draw),
             order.join(" før ")
         ));
     }

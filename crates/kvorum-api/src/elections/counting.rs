@@ -63,20 +63,7 @@ impl Api {
         let order = if by_hand {
             election_count::hand_drawn_order(tie, &input.by_hand).map_err(count_refused)?
         } else {
-            let mut failed = None;
-            let order = shuffle(&tie.candidates, || {
-                getrandom::u32().unwrap_or_else(|e| {
-                    failed = Some(e);
-                    0
-                })
-            });
-            if let Some(e) = failed {
-                return Err(ApiError::new(
-                    ErrorCode::Internal,
-                    Text::new("election-no-random").str("cause", e.to_string()),
-                ));
-            }
-            order
+            drawn(&tie.candidates)?
         };
         let mut after = before.clone();
         after.draws.push(LotDraw {
@@ -115,20 +102,7 @@ impl Api {
             return Err(ApiError::refused(Text::new("election-terms-not-needed")));
         };
         let order = if input.long.is_empty() {
-            let mut failed = None;
-            let order = shuffle(&r.elected, || {
-                getrandom::u32().unwrap_or_else(|e| {
-                    failed = Some(e);
-                    0
-                })
-            });
-            if let Some(e) = failed {
-                return Err(ApiError::new(
-                    ErrorCode::Internal,
-                    Text::new("election-no-random").str("cause", e.to_string()),
-                ));
-            }
-            order
+            drawn(&r.elected)?
         } else {
             let want = usize::try_from(choice.long).unwrap_or(usize::MAX);
             let mut long: Vec<CandidateId> = Vec::new();
@@ -211,5 +185,23 @@ impl Api {
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
         Ok(after)
+    }
+}
+
+/// `ids` in an order drawn by lot with the system's secure random source.
+fn drawn(ids: &[CandidateId]) -> ApiResult<Vec<CandidateId>> {
+    let mut failed = None;
+    let order = shuffle(ids, || {
+        getrandom::u32().unwrap_or_else(|e| {
+            failed = Some(e);
+            0
+        })
+    });
+    match failed {
+        Some(e) => Err(ApiError::new(
+            ErrorCode::Internal,
+            Text::new("election-no-random").str("cause", e.to_string()),
+        )),
+        None => Ok(order),
     }
 }
