@@ -705,6 +705,35 @@ test("a house meeting's notice: its own name in the heading, signed by it", asyn
   await s.screenshot('husmoede');
 });
 
+test('backups: one taken by hand, a member added, the backup restored after seeing what it holds', async () => {
+  await s.click('[data-testid=nav-association]');
+  await s.click('[data-testid=backup-now]');
+  assert.match(await s.until('taken', () => s.text('[data-testid=backups-notice]')), /Sikkerhedskopien er taget .* og kontrolleret/);
+  const rows = (await s.findAll('[data-testid=backup-row]')).length;
+  assert.ok(rows >= 1);
+  assert.match(await s.text('[data-testid=backups-table]'), /Taget i hånden[\s\S]*✓ i orden/);
+  await s.click('[data-testid=nav-members]');
+  await s.click('[data-testid=member-new]');
+  await s.type('[data-testid=f-name]', 'Efter Kopien');
+  await s.click('[data-testid=f-save]');
+  await s.until('back at the list', async () => (await s.findAll('[data-testid=member-search]')).length > 0);
+  await s.type('[data-testid=member-search]', 'Efter Kopien');
+  await s.until('the new member', async () => (await rowCount()) === 1);
+  await s.click('[data-testid=nav-association]');
+  await s.until('the list', async () => (await s.findAll('[data-testid=backup-row]')).length === rows);
+  await s.click('[data-testid=backup-restore]');
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /Kopien indeholder: Foreningen Perronen, \d+ medlemmer/);
+  await s.screenshot('sikkerhedskopi-laeg-tilbage');
+  await s.click('[data-testid=confirm-ok]');
+  assert.match(await s.until('restored', () => s.text('[data-testid=backups-notice]')), /er lagt tilbage\. Filen, som den var, er gemt/);
+  await s.until('one more backup', async () => (await s.findAll('[data-testid=backup-row]')).length === rows + 1);
+  await s.screenshot('sikkerhedskopier');
+  await s.click('[data-testid=nav-members]');
+  await s.type('[data-testid=member-search]', 'Efter Kopien');
+  await s.until('gone again', async () => (await rowCount()) === 0);
+  await s.type('[data-testid=member-search]', '');
+});
+
 test("the window's close button asks first when typed input is not saved", async () => {
   await s.click('[data-testid=nav-members]');
   await s.click('[data-testid=member-new]');

@@ -257,6 +257,34 @@ async fn saved_open(state: State<'_, AppState>, folder: bool) -> Result<(), ApiE
     })
 }
 
+/// Restores backup `name` as the association's file (the file as it is is backed up first)
+/// and opens it again; returns the backup of the file as it was.
+#[tauri::command]
+async fn backup_restore(state: State<'_, AppState>, name: String) -> Result<BackupInfo, ApiError> {
+    let lang = lang_of(&*state.settings.lock().await);
+    let mut guard = state.api.write().await;
+    let api = guard.take().ok_or_else(|| no_database().localized(lang))?;
+    let (location, actor, clock) = (
+        api.location().display().to_string(),
+        api.actor().to_owned(),
+        api.clock().clone(),
+    );
+    match api.backup_restore(name).await {
+        Ok((api, before)) => {
+            *guard = Some(api);
+            Ok(before)
+        }
+        Err(e) => {
+            // The file as it is (restored or not) is opened again.
+            if let Ok(mut again) = Api::open(&location, &actor, clock).await {
+                again.set_lang(lang);
+                *guard = Some(again);
+            }
+            Err(e.localized(lang))
+        }
+    }
+}
+
 /// The webview answers the close button from now on (`on`), or no longer.
 #[tauri::command]
 async fn app_close_guard(state: State<'_, AppState>, on: bool) -> Result<(), ApiError> {
@@ -267,6 +295,15 @@ async fn app_close_guard(state: State<'_, AppState>, on: bool) -> Result<(), Api
 /// Closes the window after the webview has asked about unsaved input.
 #[tauri::command]
 async fn app_close(window: tauri::Window, state: State<'_, AppState>) -> Result<(), ApiError> {
+    // A backup of the file as it is left (kept in the rotation); a failure must not keep
+    // the window open, so it is logged.
+    if let Some(api) = state.api.read().await.as_ref() {
+        if api.store().sqlite_path().is_some() {
+            if let Err(e) = api.backup_now(BackupReason::OnClose).await {
+                tracing::warn!(error = ?e, "no backup on close");
+            }
+        }
+    }
     state.closing.store(true, Ordering::SeqCst);
     window.close().map_err(|e| {
         ApiError::new(
@@ -385,6 +422,27 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .setup(|app| {
+            // The daily backup: when the app starts on a day without one, and every half
+            // hour while it stays open (past midnight too).
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                loop {
+                    let state = handle.state::<AppState>();
+                    if let Some(api) = state.api.read().await.as_ref() {
+                        if api.store().sqlite_path().is_some()
+                            && api.backup_due_today().await.unwrap_or(false)
+                        {
+                            if let Err(e) = api.backup_now(BackupReason::Daily).await {
+                                tracing::warn!(error = ?e, "no daily backup");
+                            }
+                        }
+                    }
+                    tokio::time::sleep(std::time::Duration::from_secs(30 * 60)).await;
+                }
+            });
+            Ok(())
+        })
         .on_window_event(|window, event| {
             // The close button: the webview first asks about unsaved input (in the app's own
             // dialog), then calls `app_close`. Without a webview that answers, it just closes.

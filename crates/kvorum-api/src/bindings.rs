@@ -105,6 +105,7 @@ pub fn typescript() -> String {
         BoardView, TermView, AppointInput, PositionInput, ConstituteInput, LeaveInput,
         Candidate, CandidateVotes, Tally, LotDraw, Tie, Ranked, Ranking, ElectionKind, Method, Election,
         ElectionView, CandidateInput, CandidateAccept, BallotInput, TotalsInput, DrawInput, TermsInput, TermsChoice,
+        BackupInfo, BackupReason, BackupCheck, BackupContents, TableRows,
         BankChoice, BankColumn, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate,
         BookingsView, BudgetLineInput, BudgetLineRemove, BudgetView, LineView, BankField, BankLine,
         Booking, BookingInput, BudgetLine, LineKind, LineStatus, BookingId, BudgetLineId,

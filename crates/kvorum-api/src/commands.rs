@@ -100,6 +100,9 @@ macro_rules! api_commands {
             frikort_set_cap(year: i32, cap: Money) -> FrikortView;
             frikort_add_worker(name: String) -> FrikortWorker;
             frikort_add_job(input: FrikortJobInput) -> FrikortView;
+            backups_list() -> Vec<BackupInfo>;
+            backup_now(reason: BackupReason) -> BackupInfo;
+            backup_inspect(name: String) -> BackupContents;
         }
     };
 }
@@ -115,6 +118,7 @@ macro_rules! shell_commands {
             app_settings_set(settings: SettingsInput) -> AppStatus;
             export_save(request: ExportRequest) -> Option<String>;
             saved_open(folder: bool) -> ();
+            backup_restore(name: String) -> BackupInfo;
             app_close_guard(on: bool) -> ();
             app_close() -> ();
             import_file_choose(kind: ImportKind) -> Option<ChosenFile>;

@@ -27,6 +27,7 @@ pub use kvorum_core::rules::{
 };
 pub use kvorum_core::rules_from_text::{FoundSetting, SettingsReading, SilentSetting};
 
+pub use crate::backups::{BackupInfo, BackupReason};
 pub use crate::board::{BoardView, ConstituteInput, LeaveInput, PositionInput, TermView};
 pub use crate::budget::{
     BankChoice, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate, BookingsView,
@@ -53,6 +54,7 @@ pub use crate::meetings::{
 };
 pub use crate::settings::{AppStatus, SettingsInput};
 pub use chrono::NaiveTime;
+pub use kvorum_core::backups::{BackupCheck, BackupContents, TableRows};
 pub use kvorum_core::bank::BankColumn;
 pub use kvorum_core::bank::{BankField, BankLine};
 pub use kvorum_core::board::AppointInput;

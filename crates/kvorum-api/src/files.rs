@@ -137,6 +137,11 @@ enum Doing {
 }
 
 /// The operating system's refusal, in the catalogue's words where it has some.
+/// A file that could not be written, in Danish.
+pub(crate) fn io_failed(e: &std::io::Error, path: &Path) -> ApiError {
+    os_error(e, path, Doing::Write)
+}
+
 fn os_error(e: &std::io::Error, path: &Path, doing: Doing) -> ApiError {
     let path = path.display().to_string();
     let text = match e.kind() {

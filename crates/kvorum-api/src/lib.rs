@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod association;
+pub mod backups;
 pub mod bindings;
 pub mod board;
 pub mod budget;

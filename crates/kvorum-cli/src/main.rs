@@ -15,6 +15,7 @@ use kvorum_core::text::{Lang, Text};
 use kvorum_core::FieldErrors;
 use serde::Serialize;
 
+mod backups;
 mod board;
 mod budget;
 mod bylaws;
@@ -124,6 +125,9 @@ enum Command {
     /// Anonymous visitor counts (numbers only)
     #[command(subcommand)]
     Visits(VisitsCmd),
+    /// Backups (sikkerhedskopier) of the association's file
+    #[command(subcommand)]
+    Backup(backups::BackupCmd),
     /// Print the TypeScript bindings (used by the UI build)
     Bindings,
 }
@@ -236,12 +240,23 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
     }
     let settings = AppSettings::load(&config_dir());
     let actor = cli.user.clone().unwrap_or_else(|| settings.actor());
+    if let Command::Backup(backups::BackupCmd::Restore { name }) = cli.command {
+        return backups::restore(
+            &resolve_db(cli.db.as_deref()),
+            &actor,
+            Clock::from_env(),
+            name,
+            cli.json,
+        )
+        .await;
+    }
     let mut api = Api::open(&resolve_db(cli.db.as_deref()), &actor, Clock::from_env()).await?;
     api.set_lang(lang_of(&cli, &settings));
     let json = cli.json;
     let today = api.clock().today();
     let result = match cli.command {
         Command::Bindings => Ok(()),
+        Command::Backup(cmd) => backups::backup(&api, cmd, json).await,
         Command::Init(a) => {
             let created = api
                 .association_create(AssociationInput {

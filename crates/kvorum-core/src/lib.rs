@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod association;
+pub mod backups;
 pub mod bank;
 pub mod bank_statement;
 pub mod board;

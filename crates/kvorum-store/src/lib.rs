@@ -15,6 +15,7 @@ mod fees;
 mod grants;
 mod meetings;
 mod members;
+pub mod safekeeping;
 mod stored;
 
 use std::path::{Path, PathBuf};

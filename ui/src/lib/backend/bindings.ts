@@ -1022,6 +1022,32 @@ long: number, shortYears: number, short: number,
  */
 decided: boolean, };
 
+export type BackupInfo = { 
+/**
+ * The file's name in the backup folder (what restore and inspect name it by).
+ */
+name: string, takenAt: string, size: number, reason: BackupReason, check: BackupCheck, };
+
+export type BackupReason = "manual" | "daily" | "onClose" | "beforeRestore";
+
+export type BackupCheck = { ok: boolean, 
+/**
+ * "ok", or what `PRAGMA integrity_check` found.
+ */
+integrity: string, rows: Array<TableRows>, };
+
+export type BackupContents = { association: string | null, members: number, 
+/**
+ * The day the newest approved minutes were approved.
+ */
+lastMinutesApproved: string | null, 
+/**
+ * The newest booking: its day and text.
+ */
+lastBooking: [string, string] | null, };
+
+export type TableRows = { table: string, rows: number, };
+
 export type BankChoice = { lineNo: number, 
 /**
  * Budget line name; empty: leave unassigned.
@@ -1379,12 +1405,16 @@ export const makeCommands = (call: Call) => ({
   frikort_set_cap: (year: number, cap: Money): Promise<FrikortView> => call("frikort_set_cap", { year, cap }),
   frikort_add_worker: (name: string): Promise<FrikortWorker> => call("frikort_add_worker", { name }),
   frikort_add_job: (input: FrikortJobInput): Promise<FrikortView> => call("frikort_add_job", { input }),
+  backups_list: (): Promise<Array<BackupInfo>> => call("backups_list", {  }),
+  backup_now: (reason: BackupReason): Promise<BackupInfo> => call("backup_now", { reason }),
+  backup_inspect: (name: string): Promise<BackupContents> => call("backup_inspect", { name }),
   app_status: (): Promise<AppStatus> => call("app_status", {  }),
   app_open: (location: string): Promise<AppStatus> => call("app_open", { location }),
   app_choose_file: (create: boolean): Promise<AppStatus | null> => call("app_choose_file", { create }),
   app_settings_set: (settings: SettingsInput): Promise<AppStatus> => call("app_settings_set", { settings }),
   export_save: (request: ExportRequest): Promise<string | null> => call("export_save", { request }),
   saved_open: (folder: boolean): Promise<null> => call("saved_open", { folder }),
+  backup_restore: (name: string): Promise<BackupInfo> => call("backup_restore", { name }),
   app_close_guard: (on: boolean): Promise<null> => call("app_close_guard", { on }),
   app_close: (): Promise<null> => call("app_close", {  }),
   import_file_choose: (kind: ImportKind): Promise<ChosenFile | null> => call("import_file_choose", { kind }),

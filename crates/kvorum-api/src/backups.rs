@@ -1,0 +1,314 @@
+//! Backups (sikkerhedskopier) of the association's file: taken by hand, once a day and when
+//! the app closes, kept in a rotation (7 days, 4 weeks, 12 months), each checked and
+//! recorded beside it; listed with what they hold; and restored in place of the file only
+//! after the file as it is has been backed up too.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use kvorum_core::backups::{to_keep, BackupCheck, BackupContents, Rotation};
+use kvorum_core::text::Text;
+use kvorum_store::safekeeping::{backup_contents, check_backup, restore_backup};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Api, ApiError, ApiResult, ErrorCode};
+
+/// Why a backup was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum BackupReason {
+    /// "Tag en sikkerhedskopi nu".
+    Manual,
+    /// The first time the app is used on a day.
+    Daily,
+    /// When the window closes.
+    OnClose,
+    /// The file as it was, just before a backup was restored over it.
+    BeforeRestore,
+}
+
+/// One backup as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupInfo {
+    /// The file's name in the backup folder (what restore and inspect name it by).
+    pub name: String,
+    #[ts(type = "string")]
+    pub taken_at: DateTime<Utc>,
+    #[ts(type = "number")]
+    pub size: u64,
+    pub reason: BackupReason,
+    pub check: BackupCheck,
+}
+
+/// What is written beside each backup (`<name>.json`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Record {
+    taken_at: DateTime<Utc>,
+    reason: BackupReason,
+    check: BackupCheck,
+}
+
+/// The folder beside the file: `forening.sqlite` → `forening sikkerhedskopier/`.
+pub fn backup_dir(file: &Path) -> PathBuf {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "forening".into());
+    file.with_file_name(format!("{stem} sikkerhedskopier"))
+}
+
+fn refused_on_server() -> ApiError {
+    ApiError::refused(Text::new("backup-server-not-yet"))
+}
+
+impl Api {
+    fn sqlite_file(&self) -> ApiResult<PathBuf> {
+        self.store
+            .sqlite_path()
+            .map(Path::to_path_buf)
+            .ok_or_else(refused_on_server)
+    }
+
+    /// Takes a backup now: a consistent copy, checked and recorded; then the rotation.
+    pub async fn backup_now(&self, reason: BackupReason) -> ApiResult<BackupInfo> {
+        let file = self.sqlite_file()?;
+        let dir = backup_dir(&file);
+        let now = self.clock.now();
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "forening".into());
+        let mut name = format!("{stem}-{}.sqlite", now.format("%Y-%m-%d-%H%M%S"));
+        let mut n = 2;
+        while dir.join(&name).exists() {
+            name = format!("{stem}-{}-{n}.sqlite", now.format("%Y-%m-%d-%H%M%S"));
+            n += 1;
+        }
+        let target = dir.join(&name);
+        self.store
+            .backup_into(&target)
+            .await
+            .map_err(|e| backup_failed(&target, e))?;
+        let check = check_backup(&target)
+            .await
+            .map_err(|e| backup_failed(&target, e))?;
+        let record = Record {
+            taken_at: now,
+            reason,
+            check: check.clone(),
+        };
+        crate::files::write_file(
+            &dir.join(format!("{name}.json")),
+            serde_json::to_string_pretty(&record)
+                .unwrap_or_default()
+                .as_bytes(),
+        )?;
+        let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
+        self.rotate(&dir, now)?;
+        Ok(BackupInfo {
+            name,
+            taken_at: now,
+            size,
+            reason,
+            check,
+        })
+    }
+
+    /// Deletes the automatic backups the rotation does not keep (never the newest). A
+    /// backup taken by hand, or of the file before a restore, stays until it is deleted.
+    fn rotate(&self, dir: &Path, now: DateTime<Utc>) -> ApiResult<()> {
+        let all: Vec<BackupInfo> = list_in(dir)
+            .into_iter()
+            .filter(|b| matches!(b.reason, BackupReason::Daily | BackupReason::OnClose))
+            .collect();
+        let taken: Vec<chrono::NaiveDateTime> = all
+            .iter()
+            .map(|b| {
+                b.taken_at
+                    .with_timezone(&chrono_tz::Europe::Copenhagen)
+                    .naive_local()
+            })
+            .collect();
+        let local_now = now
+            .with_timezone(&chrono_tz::Europe::Copenhagen)
+            .naive_local();
+        let keep = to_keep(&taken, local_now, Rotation::default());
+        for (i, b) in all.iter().enumerate() {
+            if !keep.contains(&i) {
+                let _ = std::fs::remove_file(dir.join(&b.name));
+                let _ = std::fs::remove_file(dir.join(format!("{}.json", b.name)));
+            }
+        }
+        Ok(())
+    }
+
+    /// The backups of the open file, newest first.
+    pub async fn backups_list(&self) -> ApiResult<Vec<BackupInfo>> {
+        let file = self.sqlite_file()?;
+        let mut all = list_in(&backup_dir(&file));
+        all.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
+        Ok(all)
+    }
+
+    /// Whether today's daily backup is still to be taken (the newest is from another day).
+    pub async fn backup_due_today(&self) -> ApiResult<bool> {
+        let today = self.clock.today();
+        Ok(self.backups_list().await?.first().is_none_or(|b| {
+            b.taken_at
+                .with_timezone(&chrono_tz::Europe::Copenhagen)
+                .date_naive()
+                != today
+        }))
+    }
+
+    fn backup_path(&self, name: &str) -> ApiResult<PathBuf> {
+        backup_path_of(&self.sqlite_file()?, name)
+    }
+
+    /// What a backup holds (association, members, the newest approved minutes and booking).
+    pub async fn backup_inspect(&self, name: String) -> ApiResult<BackupContents> {
+        let path = self.backup_path(&name)?;
+        backup_contents(&path)
+            .await
+            .map_err(|e| backup_failed(&path, e))
+    }
+
+    /// Restores backup `name` as the association's file: the file as it is is backed up
+    /// first (and stays in the list), the store is closed, the backup — checked again — is
+    /// put in its place, and the file is opened again. Returns the reopened Api.
+    pub async fn backup_restore(self, name: String) -> ApiResult<(Api, BackupInfo)> {
+        let file = self.sqlite_file()?;
+        let from = self.backup_path(&name)?;
+        if !check_backup(&from)
+            .await
+            .map_err(|e| backup_failed(&from, e))?
+            .ok
+        {
+            return Err(ApiError::refused(
+                Text::new("backup-damaged").str("name", name.clone()),
+            ));
+        }
+        let before = self.backup_now(BackupReason::BeforeRestore).await?;
+        let (actor, clock, lang) = (self.actor.clone(), self.clock.clone(), self.lang);
+        self.store.close().await;
+        restore_backup(&from, &file)
+            .await
+            .map_err(|e| backup_failed(&from, e))?;
+        let mut api = Api::open(&file.display().to_string(), &actor, clock).await?;
+        api.set_lang(lang);
+        Ok((api, before))
+    }
+}
+
+/// A backup of `file` by its name in the list — never a path: nothing outside the folder.
+fn backup_path_of(file: &Path, name: &str) -> ApiResult<PathBuf> {
+    if name.contains(['/', '\\']) || name.starts_with('.') || !name.ends_with(".sqlite") {
+        return Err(ApiError::not_found("Sikkerhedskopien"));
+    }
+    let path = backup_dir(file).join(name);
+    if !path.is_file() {
+        return Err(ApiError::not_found("Sikkerhedskopien"));
+    }
+    Ok(path)
+}
+
+/// Restores backup `name` over `file` when the file cannot be opened at all (damaged): the
+/// file as it is — with its write-ahead log — is kept beside the backups first
+/// (`…-beskadiget.sqlite`), then the checked backup is put in its place.
+pub async fn restore_unopenable(file: &Path, name: &str, now: DateTime<Utc>) -> ApiResult<PathBuf> {
+    let from = backup_path_of(file, name)?;
+    if !check_backup(&from)
+        .await
+        .map_err(|e| backup_failed(&from, e))?
+        .ok
+    {
+        return Err(ApiError::refused(
+            Text::new("backup-damaged").str("name", name.to_owned()),
+        ));
+    }
+    let dir = backup_dir(file);
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "forening".into());
+    let kept = dir.join(format!(
+        "{stem}-{}-beskadiget.sqlite",
+        now.format("%Y-%m-%d-%H%M%S")
+    ));
+    if file.exists() {
+        std::fs::copy(file, &kept).map_err(|e| crate::files::io_failed(&e, &kept))?;
+        let wal = file.with_file_name(format!(
+            "{}-wal",
+            file.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ));
+        if wal.exists() {
+            let to = kept.with_file_name(format!(
+                "{}-wal",
+                kept.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ));
+            std::fs::copy(&wal, &to).map_err(|e| crate::files::io_failed(&e, &to))?;
+        }
+    }
+    restore_backup(&from, file)
+        .await
+        .map_err(|e| backup_failed(&from, e))?;
+    Ok(kept)
+}
+
+/// The backups in `dir` with their records (one without a record is checked when listed).
+fn list_in(dir: &Path) -> Vec<BackupInfo> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".sqlite") || name.starts_with('.') {
+            continue;
+        }
+        let size = e.metadata().map(|m| m.len()).unwrap_or(0);
+        let record: Option<Record> = std::fs::read_to_string(dir.join(format!("{name}.json")))
+            .ok()
+            .and_then(|s| serde_json::from_str(&s).ok());
+        let (taken_at, reason, check) = match record {
+            Some(r) => (r.taken_at, r.reason, r.check),
+            None => (
+                e.metadata()
+                    .and_then(|m| m.modified())
+                    .map(DateTime::<Utc>::from)
+                    .unwrap_or_default(),
+                BackupReason::Manual,
+                BackupCheck {
+                    ok: false,
+                    integrity: "ikke kontrolleret".into(),
+                    rows: vec![],
+                },
+            ),
+        };
+        out.push(BackupInfo {
+            name,
+            taken_at,
+            size,
+            reason,
+            check,
+        });
+    }
+    out
+}
+
+fn backup_failed(path: &Path, e: kvorum_store::StoreError) -> ApiError {
+    tracing::error!(error = ?e, path = %path.display(), "backup failed");
+    ApiError::new(
+        ErrorCode::File,
+        Text::new("backup-failed")
+            .str("path", path.display().to_string())
+            .str("cause", e.to_string()),
+    )
+}

@@ -1,0 +1,162 @@
+//! The treasurer's laptop keeps its backups: one taken by hand is checked and listed with
+//! what it holds; restored, the register is as it was then, and the file as it was just
+//! before is kept too; a file damaged on disk (so it cannot even be opened) is restored from
+//! the backup with identical data. On a shared server Kvorum says who backs it up.
+
+use chrono::NaiveDate;
+use kvorum_api::backups::{restore_unopenable, BackupReason};
+use kvorum_api::dto::*;
+use kvorum_api::Api;
+use kvorum_tests::Engine;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+async fn names(api: &Api) -> Vec<(i64, String)> {
+    api.members_list(MemberQuery {
+        status: StatusFilter::All,
+        ..Default::default()
+    })
+    .await
+    .unwrap()
+    .rows
+    .into_iter()
+    .map(|r| (r.member_no, r.name))
+    .collect()
+}
+
+async fn backup_and_restore(engine: Engine) {
+    let db = engine.fresh().await;
+    let day = date(2026, 12, 1);
+    let api = db.open_on("Kasper (kasserer)", day).await;
+    kvorum_tests::perronen(&api).await;
+    for name in ["Anne Ærø", "Bent Østergaard", "Carla Ågård"] {
+        api.member_add(MemberInput {
+            name: name.into(),
+            joined_on: Some(date(2025, 2, 1)),
+            membership_type: "ordinary".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    }
+    if matches!(engine, Engine::Postgres) {
+        let refused = api.backup_now(BackupReason::Manual).await.unwrap_err();
+        assert!(
+            refused
+                .message
+                .starts_with("En fælles server sikkerhedskopieres af den"),
+            "{refused:?}"
+        );
+        api.close().await;
+        return;
+    }
+    let then = names(&api).await;
+    let b = api.backup_now(BackupReason::Manual).await.unwrap();
+    assert!(b.check.ok, "{:?}", b.check);
+    assert_eq!(b.check.integrity, "ok");
+    let rows = |t: &str| b.check.rows.iter().find(|r| r.table == t).unwrap().rows;
+    assert_eq!((rows("association"), rows("members")), (1, 3));
+    assert!(b.size > 0);
+    let list = api.backups_list().await.unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(
+        (list[0].name.as_str(), list[0].reason),
+        (b.name.as_str(), BackupReason::Manual)
+    );
+    let file = std::path::PathBuf::from(&db.url);
+    let backup_file = kvorum_api::backups::backup_dir(&file).join(&b.name);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&backup_file)
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600, "only the owner reads a backup");
+    }
+    let held = api.backup_inspect(b.name.clone()).await.unwrap();
+    assert_eq!(
+        (held.association.as_deref(), held.members),
+        (Some("Foreningen Perronen"), 3)
+    );
+    // A name that is a path is not a backup.
+    let outside = api
+        .backup_inspect("../forening.sqlite".into())
+        .await
+        .unwrap_err();
+    assert_eq!(outside.code, kvorum_api::ErrorCode::NotFound);
+
+    // A member added after the backup; then the backup is restored.
+    api.member_add(MemberInput {
+        name: "Efter Kopien".into(),
+        joined_on: Some(date(2026, 11, 30)),
+        membership_type: "ordinary".into(),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let (api, before) = api.backup_restore(b.name.clone()).await.unwrap();
+    assert_eq!(before.reason, BackupReason::BeforeRestore);
+    assert_eq!(
+        names(&api).await,
+        then,
+        "the register as it was at the backup"
+    );
+    let list = api.backups_list().await.unwrap();
+    assert_eq!(list.len(), 2, "the file as it was before is kept: {list:?}");
+    assert_eq!(
+        api.backup_inspect(before.name.clone())
+            .await
+            .unwrap()
+            .members,
+        4
+    );
+    api.close().await;
+
+    // The disk damages the file: it cannot be trusted (or even opened); the backup is put
+    // back with identical data, and the damaged file is kept beside the backups.
+    let mut bytes = std::fs::read(&file).unwrap();
+    let len = bytes.len();
+    for b in bytes.iter_mut().take(len.min(12_288)).skip(100) {
+        *b = 0xAB;
+    }
+    std::fs::write(&file, &bytes).unwrap();
+    let damaged = Api::open(
+        &db.url,
+        "Kasper (kasserer)",
+        kvorum_api::Clock::fixed_on(day),
+    )
+    .await;
+    if let Ok(a) = damaged {
+        a.close().await;
+    }
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T20:00:00Z")
+        .unwrap()
+        .to_utc();
+    let kept = restore_unopenable(&file, &b.name, now).await.unwrap();
+    assert!(
+        kept.exists(),
+        "the damaged file is kept: {}",
+        kept.display()
+    );
+    let api = db.open_on("Kasper (kasserer)", day).await;
+    assert_eq!(names(&api).await, then, "identical data after the damage");
+    let again = api.backup_now(BackupReason::Manual).await.unwrap();
+    assert_eq!(
+        again
+            .check
+            .rows
+            .iter()
+            .find(|r| r.table == "members")
+            .unwrap()
+            .rows,
+        3
+    );
+    assert!(again.check.ok);
+    api.close().await;
+}
+
+kvorum_tests::on_both_engines!(backup_and_restore);
