@@ -19,6 +19,9 @@ fn commands() -> Vec<String> {
 
 fn main() {
     println!("cargo:rerun-if-changed={CAPABILITY}");
+    // The UI is embedded at compile time: a new `vite build` must rebuild the app (without
+    // this line a UI-only change left the old bundle in the binary).
+    println!("cargo:rerun-if-changed=../ui/dist");
     // Tauri wants the names for the whole build: a build script may leak them.
     let names: Vec<&'static str> = commands().into_iter().map(|c| &*c.leak()).collect();
     tauri_build::try_build(
