@@ -212,6 +212,14 @@ async fn elections_story(engine: Engine) {
         ),
         (2, 2, 1, 3, false)
     );
+    assert!(
+        v.paragraph.starts_with("Fredsvalg: Valgt til bestyrelsen: ")
+            && v.paragraph.ends_with(
+                "; 2 af dem sidder 2 år og 3 sidder 1 år, men hvem, er endnu ikke afgjort (ved lodtrækning eller efter aftale)."
+            ),
+        "{}",
+        v.paragraph
+    );
     let undecided = api.election_apply(els[0].election.id).await.unwrap_err();
     assert!(
         undecided

@@ -579,26 +579,17 @@ pub fn minutes_paragraph(
             .collect::<Vec<_>>()
             .join("; "),
     };
-    // Terms not yet shared out: everyone elected, and what is still to be decided.
-    if let (None, Some((long, ly, short, sy))) = (tally, terms.open) {
-        parts.push(format!(
-            "Fredsvalg: {lead}: {}; {long} af dem sidder {ly} år og {short} sidder {sy} år, men hvem, er endnu ikke afgjort (ved lodtrækning eller efter aftale)",
-            names(&elected),
-        ));
-        if !ranking.alternates.is_empty() {
-            let alts: Vec<String> = ranking
-                .alternates
-                .iter()
-                .enumerate()
-                .map(|(i, c)| format!("{}. {}", i + 1, name(c)))
-                .collect();
-            parts.push(format!("Suppleanter: {}", alts.join(", ")));
-        }
-        return format!("{}.", parts.join("; "));
-    }
     // With one term for all, the names follow the heading; with several, they are in it.
     let listed = groups.len() > 1;
     match tally {
+        // Terms not yet shared out: everyone elected, and what is still to be decided.
+        None if terms.open.is_some() => {
+            let (long, ly, short, sy) = terms.open.unwrap_or_default();
+            parts.push(format!(
+                "Fredsvalg: {lead}: {}; {long} af dem sidder {ly} år og {short} sidder {sy} år, men hvem, er endnu ikke afgjort (ved lodtrækning eller efter aftale)",
+                names(&elected),
+            ));
+        }
         // While a tie waits, only those surely elected are named (the tie follows below).
         Some(_) if elected.is_empty() && ranking.pending.is_some() => {}
         None if listed => parts.push(format!("Fredsvalg: {what}")),

@@ -70,12 +70,7 @@ impl Api {
             tied: tie.candidates.clone(),
             order,
             by_hand,
-            witnesses: input
-                .witnesses
-                .into_iter()
-                .map(|w| w.trim().to_owned())
-                .filter(|w| !w.is_empty())
-                .collect(),
+            witnesses: named(input.witnesses),
             run_off: false,
             agreed: false,
         });
@@ -129,12 +124,7 @@ impl Api {
             tied: r.elected.clone(),
             order,
             by_hand: !input.long.is_empty() && !input.agreed,
-            witnesses: input
-                .witnesses
-                .into_iter()
-                .map(|w| w.trim().to_owned())
-                .filter(|w| !w.is_empty())
-                .collect(),
+            witnesses: named(input.witnesses),
             run_off: false,
             agreed: !input.long.is_empty() && input.agreed,
         });
@@ -204,4 +194,13 @@ fn drawn(ids: &[CandidateId]) -> ApiResult<Vec<CandidateId>> {
         )),
         None => Ok(order),
     }
+}
+
+/// The witnesses as typed, without blanks.
+fn named(witnesses: Vec<String>) -> Vec<String> {
+    witnesses
+        .into_iter()
+        .map(|w| w.trim().to_owned())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
