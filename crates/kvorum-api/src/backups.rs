@@ -107,7 +107,7 @@ impl Api {
                 .as_bytes(),
         )?;
         let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
-        self.rotate(&dir, now)?;
+        self.rotate(&dir, now);
         Ok(BackupInfo {
             name,
             taken_at: now,
@@ -119,7 +119,7 @@ impl Api {
 
     /// Deletes the automatic backups the rotation does not keep (never the newest). A
     /// backup taken by hand, or of the file before a restore, stays until it is deleted.
-    fn rotate(&self, dir: &Path, now: DateTime<Utc>) -> ApiResult<()> {
+    fn rotate(&self, dir: &Path, now: DateTime<Utc>) {
         let all: Vec<BackupInfo> = list_in(dir)
             .into_iter()
             .filter(|b| matches!(b.reason, BackupReason::Daily | BackupReason::OnClose))
@@ -142,7 +142,6 @@ impl Api {
                 let _ = std::fs::remove_file(dir.join(format!("{}.json", b.name)));
             }
         }
-        Ok(())
     }
 
     /// The backups of the open file, newest first.

@@ -541,14 +541,7 @@ pub async fn elections(api: &Api, cmd: ElectionsCmd, json: bool) -> Result<(), A
             order,
         } => {
             let e = election(api, &meeting, kind).await?;
-            let nos = member_nos(api).await?;
-            let by_hand = match order {
-                Some(o) => o
-                    .split(',')
-                    .map(|w| candidate(&e, w, &nos))
-                    .collect::<Result<Vec<_>, _>>()?,
-                None => vec![],
-            };
+            let by_hand = candidates_listed(api, &e, order).await?;
             api.election_draw_lot(DrawInput {
                 election: e.election.id,
                 witnesses,
@@ -564,14 +557,7 @@ pub async fn elections(api: &Api, cmd: ElectionsCmd, json: bool) -> Result<(), A
             witnesses,
         } => {
             let e = election(api, &meeting, kind).await?;
-            let nos = member_nos(api).await?;
-            let long = match long {
-                Some(o) => o
-                    .split(',')
-                    .map(|w| candidate(&e, w, &nos))
-                    .collect::<Result<Vec<_>, _>>()?,
-                None => vec![],
-            };
+            let long = candidates_listed(api, &e, long).await?;
             api.election_terms(TermsInput {
                 election: e.election.id,
                 long,
@@ -680,4 +666,17 @@ pub async fn ballots(api: &Api, cmd: BallotsCmd, json: bool) -> Result<(), ApiEr
     };
     print(json, &v, || election_text(&v));
     Ok(())
+}
+
+/// Candidates named in a list like `3,7,Anne` (member nos. or names); none when absent.
+async fn candidates_listed(
+    api: &Api,
+    e: &ElectionView,
+    list: Option<String>,
+) -> Result<Vec<CandidateId>, ApiError> {
+    let Some(list) = list else {
+        return Ok(vec![]);
+    };
+    let nos = member_nos(api).await?;
+    list.split(',').map(|w| candidate(e, w, &nos)).collect()
 }
