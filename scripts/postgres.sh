@@ -15,6 +15,7 @@ cleanup() { as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || t
 trap cleanup EXIT
 as_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
 as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log" -o "-c listen_addresses=127.0.0.1 -p $PORT -k $PGDATA -c fsync=off" -w start >/dev/null
-export KVORUM_TEST_PG="postgres://postgres@127.0.0.1:$PORT/postgres"
+# Loopback without TLS, said explicitly: Kvorum asks for a verified TLS connection by default.
+export KVORUM_TEST_PG="postgres://postgres@127.0.0.1:$PORT/postgres?sslmode=disable"
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') kører på 127.0.0.1:$PORT (KVORUM_TEST_PG)"
 "$@"

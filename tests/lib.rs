@@ -48,12 +48,15 @@ impl TestDb {
             .execute(&mut conn)
             .await
             .expect("create test database");
-        let base = admin
-            .rsplit_once('/')
-            .map(|(b, _)| b.to_owned())
-            .unwrap_or(admin.clone());
+        let (path, query) = admin.split_once('?').unwrap_or((&admin, ""));
+        let base = path.rsplit_once('/').map(|(b, _)| b).unwrap_or(path);
+        let query = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{query}")
+        };
         TestDb {
-            url: format!("{base}/{name}"),
+            url: format!("{base}/{name}{query}"),
             _dir: None,
         }
     }
@@ -163,4 +166,48 @@ pub async fn raw_sql(engine: Engine, url: &str, sql: &str) {
                 .expect("run the statement");
         }
     }
+}
+
+/// Moves the association to the other engine and back — SQLite → PostgreSQL → SQLite, or
+/// PostgreSQL → SQLite → PostgreSQL — and holds every table's rows and checksum equal on
+/// all three, the source untouched (not one write), and each engine's schema to the list
+/// of tables the transfer moves. Returns the checksums.
+pub async fn round_trip(api: &Api, engine: Engine) -> Vec<kvorum_core::backups::TableSum> {
+    let before = api.checksums().await.expect("checksums");
+    let generation = api.store().generation().await.expect("generation");
+    let (there, back) = match engine {
+        Engine::Sqlite => (TestDb::postgres().await, TestDb::sqlite()),
+        Engine::Postgres => (TestDb::sqlite(), TestDb::postgres().await),
+    };
+    let moved = api
+        .transfer_to(&there.url, None)
+        .await
+        .expect("transfer there");
+    assert_eq!(moved.tables, before);
+    let other = there.open("Anden ende").await;
+    assert_eq!(other.checksums().await.expect("checksums there"), before);
+    assert_eq!(
+        other.store().schema_differences().await.expect("schema"),
+        Vec::<String>::new()
+    );
+    let home = other
+        .transfer_to(&back.url, None)
+        .await
+        .expect("transfer back");
+    assert_eq!(home.tables, before);
+    other.close().await;
+    let again = back.open("Hjemme igen").await;
+    assert_eq!(again.checksums().await.expect("checksums back"), before);
+    again.close().await;
+    assert_eq!(api.checksums().await.expect("checksums after"), before);
+    assert_eq!(
+        api.store().generation().await.expect("generation"),
+        generation,
+        "the source had no write"
+    );
+    assert_eq!(
+        api.store().schema_differences().await.expect("schema"),
+        Vec::<String>::new()
+    );
+    before
 }

@@ -770,6 +770,15 @@ async fn budget_story(engine: Engine) {
         5
     );
     assert!(api.budget_copy(2026, 2027).await.is_err());
+    // The books — bank import, rules, layouts, grants, visits, frikort — move to the other
+    // engine and back unchanged.
+    let sums = kvorum_tests::round_trip(&api, engine).await;
+    for t in ["bookings", "budget_lines", "grants", "bank_rules"] {
+        assert!(
+            sums.iter().any(|s| s.table == t && s.rows > 0),
+            "{t} moved empty"
+        );
+    }
     api.close().await;
 }
 

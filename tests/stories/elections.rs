@@ -758,6 +758,15 @@ async fn elections_story(engine: Engine) {
         .map(|t| (t.term.name.clone(), t.term.rank))
         .collect();
     assert_eq!(alts, [(ny.clone(), Some(1))]);
+    // Three assemblies, fredsvalg, kampvalg and the recorded lot move to the other engine
+    // and back unchanged.
+    let sums = kvorum_tests::round_trip(&api, engine).await;
+    for t in ["elections", "ballots", "board_terms", "meetings"] {
+        assert!(
+            sums.iter().any(|s| s.table == t && s.rows > 0),
+            "{t} moved empty"
+        );
+    }
     api.close().await;
 }
 
@@ -894,6 +903,9 @@ async fn chair_by_majority(engine: Engine) {
         .find(|t| t.term.name == "Bent Østergaard")
         .unwrap();
     assert_eq!(chair.position.as_deref(), Some("Formand"));
+    // The run-off refers to the first round: moved, it is inserted after it.
+    let sums = kvorum_tests::round_trip(&api, engine).await;
+    assert!(sums.iter().any(|s| s.table == "elections" && s.rows >= 2));
     api.close().await;
 }
 

@@ -769,6 +769,15 @@ async fn whole_assembly(engine: Engine) {
             "the letter lacks «{needle}»: {first}"
         );
     }
+    // The whole assembly — approved minutes, corrections, proxies, decisions — moves to the
+    // other engine and back with every table's checksum equal.
+    let sums = kvorum_tests::round_trip(&api, engine).await;
+    for t in ["minutes", "decisions", "proxies", "attendance", "proposals"] {
+        assert!(
+            sums.iter().any(|s| s.table == t && s.rows > 0),
+            "{t} moved empty"
+        );
+    }
     api.close().await;
 }
 
@@ -988,6 +997,9 @@ async fn board_and_second_assembly(engine: Engine) {
         .unwrap();
     assert_eq!(again.decision.outcome.result, DecisionResult::Adopted);
     assert!(again.decision.bylaws_version.is_some());
+    // The second assembly refers to the first: moved, it is inserted after it.
+    let sums = kvorum_tests::round_trip(&api, engine).await;
+    assert!(sums.iter().any(|s| s.table == "meetings" && s.rows >= 2));
     api.close().await;
 }
 

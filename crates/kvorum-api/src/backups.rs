@@ -60,6 +60,19 @@ pub fn backup_dir(file: &Path) -> PathBuf {
     file.with_file_name(format!("{stem} sikkerhedskopier"))
 }
 
+/// Readable and writable by the owner only: the file holds the member register.
+pub(crate) fn owner_only(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Err(e) = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)) {
+            tracing::warn!(error = %e, path = %path.display(), "could not make the file private");
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
 fn refused_on_server() -> ApiError {
     ApiError::refused(Text::new("backup-server-not-yet"))
 }

@@ -4,7 +4,7 @@
 
 use kvorum_core::text::{Lang, Text};
 use kvorum_core::{FieldError, FieldErrors};
-use kvorum_store::{DbLocation, StoreError};
+use kvorum_store::{DbLocation, ServerRefusal, StoreError};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -180,6 +180,24 @@ pub(crate) fn open_failed(loc: &DbLocation, e: StoreError) -> ApiError {
                 .str("where", loc.display())
                 .num("version", v),
         );
+    }
+    if let DbLocation::Postgres(_) = loc {
+        let server = loc.display();
+        if let StoreError::Insecure(host) = &e {
+            return ApiError::new(
+                ErrorCode::Database,
+                Text::new("error-server-insecure").str("server", host.clone()),
+            );
+        }
+        let id = match e.server_refusal() {
+            Some(ServerRefusal::Tls) => Some("error-server-tls"),
+            Some(ServerRefusal::Login) => Some("error-server-login"),
+            Some(ServerRefusal::NoDatabase) => Some("error-server-no-database"),
+            None => None,
+        };
+        if let Some(id) = id {
+            return ApiError::new(ErrorCode::Database, Text::new(id).str("server", server));
+        }
     }
     // The cause is in the log (above); the sentence says what to check.
     let message = match loc {

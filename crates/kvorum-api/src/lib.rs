@@ -24,6 +24,7 @@ pub mod meetings;
 pub mod members;
 mod reports;
 pub mod settings;
+pub mod transfer;
 
 use kvorum_core::text::Lang;
 use kvorum_store::{DbLocation, Engine, Store};
@@ -56,13 +57,24 @@ impl Api {
     /// Opens (or creates) the database at `location` — a file path, `sqlite://…` or
     /// `postgres://…` — migrating it (after a backup copy) if needed.
     pub async fn open(location: &str, actor: &str, clock: Clock) -> ApiResult<Api> {
+        Self::open_with_password(location, None, actor, clock).await
+    }
+
+    /// The same, with a server's password given apart from its address: the address is
+    /// what is remembered and shown, the password is not kept.
+    pub async fn open_with_password(
+        location: &str,
+        password: Option<&str>,
+        actor: &str,
+        clock: Clock,
+    ) -> ApiResult<Api> {
         let loc = DbLocation::parse(location).map_err(|_| {
             ApiError::new(
                 ErrorCode::File,
                 kvorum_core::text::Text::new("db-location-bad").str("location", location),
             )
         })?;
-        let store = Store::open(&loc, clock.now())
+        let store = Store::open_with_password(&loc, password, clock.now())
             .await
             .map_err(|e| error::open_failed(&loc, e))?;
         Ok(Api {

@@ -128,6 +128,15 @@ enum Command {
     /// Backups (sikkerhedskopier) of the association's file
     #[command(subcommand)]
     Backup(backups::BackupCmd),
+    /// Copy the association to a new file or an empty PostgreSQL database (`--to
+    /// postgres://user@host/db`, password from PGPASSWORD or ~/.pgpass), checked table by
+    /// table; this database is not changed
+    Transfer {
+        #[arg(long)]
+        to: String,
+    },
+    /// The rows and a checksum of every table (the same on both sides of a transfer)
+    Checksums,
     /// Print the TypeScript bindings (used by the UI build)
     Bindings,
 }
@@ -257,6 +266,8 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
     let result = match cli.command {
         Command::Bindings => Ok(()),
         Command::Backup(cmd) => backups::backup(&api, cmd, json).await,
+        Command::Transfer { to } => backups::transfer(&api, &to, json).await,
+        Command::Checksums => backups::checksums(&api, json).await,
         Command::Init(a) => {
             let created = api
                 .association_create(AssociationInput {

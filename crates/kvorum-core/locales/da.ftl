@@ -123,6 +123,14 @@ error-newer-version = { $where } er gemt af en nyere udgave af Kvorum (databasev
 error-open-file = Foreningsfilen { $file } kunne ikke åbnes. Tjek at mappen findes, og at du må skrive i den.
 error-not-kvorum = { $file } er en database fra et andet program, ikke en forening fra Kvorum. Kvorum har ikke rørt den. Vælg en anden fil, eller opret en ny forening.
 error-open-server = Databaseserveren { $server } kunne ikke nås. Tjek adressen, brugernavn og adgangskode, og at serveren kører.
+error-server-insecure = Serveren { $server } er på netværket, og forbindelsen dertil skal være krypteret (TLS), så adgangskoden og medlemslisten ikke kan læses undervejs. Fjern »sslmode=disable« fra adressen.
+error-server-tls = Forbindelsen til { $server } kunne ikke krypteres med et certifikat, Kvorum stoler på. Bruger serveren sit eget certifikat, så vælg certifikatet (den, der driver serveren, kan give dig det). Kvorum har ikke sendt adgangskoden.
+error-server-login = Serveren { $server } godkendte ikke brugernavnet eller adgangskoden.
+error-server-no-database = Databasen findes ikke på serveren { $server }. Den, der driver serveren, opretter den (se README: »Den fælles server«).
+transfer-same = Foreningen er allerede her. Vælg en anden fil eller server at flytte den til.
+transfer-file-exists = Filen { $file } findes allerede. Vælg et nyt filnavn; Kvorum skriver ikke oven i en fil.
+transfer-not-empty = Databasen { $where } er ikke tom (tabellen »{ $table }« har data). Foreningen flyttes kun til en ny, tom database; intet er ændret.
+transfer-failed = Foreningen kunne ikke flyttes til { $where }. Intet er ændret der eller her; prøv igen, og kontakt den, der driver serveren, hvis det sker igen.
 
 ## Hvad fejlen handler om ({ $what } ovenfor)
 what-record = Posten

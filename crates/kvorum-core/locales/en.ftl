@@ -123,6 +123,14 @@ error-newer-version = { $where } was saved by a newer release of Kvorum (databas
 error-open-file = The association file { $file } could not be opened. Check that the folder exists and that you may write in it.
 error-not-kvorum = { $file } is another program's database, not an association from Kvorum. Kvorum has not touched it. Choose another file, or create a new association.
 error-open-server = The database server { $server } could not be reached. Check the address, user name and password, and that the server is running.
+error-server-insecure = The server { $server } is on the network, and the connection to it must be encrypted (TLS), so that the password and the member register cannot be read on the way. Remove “sslmode=disable” from the address.
+error-server-tls = The connection to { $server } could not be encrypted with a certificate Kvorum trusts. If the server uses its own certificate, choose that certificate (whoever runs the server can give it to you). Kvorum has not sent the password.
+error-server-login = The server { $server } did not accept the user name or password.
+error-server-no-database = The database does not exist on the server { $server }. Whoever runs the server creates it (see README: “The shared server”).
+transfer-same = The association is already here. Choose another file or server to move it to.
+transfer-file-exists = The file { $file } already exists. Choose a new file name; Kvorum does not write over a file.
+transfer-not-empty = The database { $where } is not empty (the table “{ $table }” holds data). The association is only moved to a new, empty database; nothing has been changed.
+transfer-failed = The association could not be moved to { $where }. Nothing has been changed there or here; try again, and contact whoever runs the server if it happens again.
 
 ## What an error is about ({ $what } above)
 what-record = The record

@@ -26,6 +26,17 @@ pub struct TableRows {
     pub rows: i64,
 }
 
+/// One table after a transfer or in a backup: its rows and a checksum over its values
+/// (the same on SQLite and PostgreSQL for the same data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TableSum {
+    pub table: String,
+    #[ts(type = "number")]
+    pub rows: i64,
+    pub checksum: String,
+}
+
 /// What a backup holds, for the user to recognise it before restoring it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -17,12 +17,13 @@ mod meetings;
 mod members;
 pub mod safekeeping;
 mod stored;
+pub mod transfer;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgSslMode};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -63,9 +64,40 @@ pub enum StoreError {
     /// An SQLite file that holds tables but is not a Kvorum database: left untouched.
     #[error("not a Kvorum database: {0}")]
     NotKvorum(String),
+    /// A transfer goes into an empty database only; this table holds rows.
+    #[error("the target database is not empty: {0}")]
+    NotEmpty(String),
+    /// A server on the network addressed without encryption (`sslmode=disable`, `allow` or
+    /// `prefer`): refused, since the password and the register would cross the network as
+    /// clear text.
+    #[error("a server on the network must be reached over TLS: {0}")]
+    Insecure(String),
+}
+
+/// Why a server did not let Kvorum in, as far as the user can act on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServerRefusal {
+    /// No TLS, or a certificate that is not trusted (nothing was sent).
+    Tls,
+    /// User name or password not accepted (SQLSTATE class 28).
+    Login,
+    /// The database named does not exist (3D000).
+    NoDatabase,
 }
 
 impl StoreError {
+    pub fn server_refusal(&self) -> Option<ServerRefusal> {
+        match self {
+            StoreError::Db(sqlx::Error::Tls(_)) => Some(ServerRefusal::Tls),
+            StoreError::Db(sqlx::Error::Database(db)) => match db.code().as_deref() {
+                Some(c) if c.starts_with("28") => Some(ServerRefusal::Login),
+                Some("3D000") => Some(ServerRefusal::NoDatabase),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// The database was migrated by a newer Kvorum (it has migration `version`, which this
     /// build does not know): nothing was changed, and this build must not open it.
     pub fn newer_schema(&self) -> Option<i64> {
@@ -140,6 +172,42 @@ impl DbLocation {
             },
         }
     }
+}
+
+/// How Kvorum connects to a server named by `url`: over TLS with the server's certificate
+/// verified (`sslmode=verify-full`, against the web's root certificates or the one the URL
+/// names in `sslrootcert`) unless the URL or `PGSSLMODE` says otherwise. Without encryption
+/// only on this computer (a Unix socket, `localhost`, 127.0.0.1, ::1).
+pub fn server_options(url: &str, password: Option<&str>) -> Result<PgConnectOptions> {
+    let mut opts: PgConnectOptions = url
+        .parse()
+        .map_err(|e: sqlx::Error| StoreError::BadUrl(e.to_string()))?;
+    if let Some(p) = password.filter(|p| !p.is_empty()) {
+        opts = opts.password(p);
+    }
+    let query = url.split_once('?').map(|(_, q)| q).unwrap_or("");
+    let explicit = query
+        .split('&')
+        .any(|kv| kv.starts_with("sslmode=") || kv.starts_with("ssl-mode="))
+        || std::env::var_os("PGSSLMODE").is_some();
+    let socket = opts.get_socket().is_some() || opts.get_host().starts_with('/');
+    if !explicit && !socket {
+        opts = opts.ssl_mode(PgSslMode::VerifyFull);
+    }
+    let host = opts.get_host().trim_matches(['[', ']']).to_owned();
+    let local = socket
+        || host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    let clear = matches!(
+        opts.get_ssl_mode(),
+        PgSslMode::Disable | PgSslMode::Allow | PgSslMode::Prefer
+    );
+    if clear && !local {
+        return Err(StoreError::Insecure(host));
+    }
+    Ok(opts.application_name("Kvorum"))
 }
 
 /// The open database: an enum of typed pools, one per engine. On SQLite, `pool` is a small
@@ -296,13 +364,23 @@ impl Store {
     /// Opens (or creates) the database and brings its schema up to date. An existing
     /// SQLite file is copied (`VACUUM INTO`) before any migration runs on it.
     pub async fn open(location: &DbLocation, now: DateTime<Utc>) -> Result<Store> {
+        Self::open_with_password(location, None, now).await
+    }
+
+    /// The same, with the server's password given apart from its address (which is what is
+    /// remembered and shown, without the password).
+    pub async fn open_with_password(
+        location: &DbLocation,
+        password: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Store> {
         match location {
             DbLocation::SqliteFile(path) => Self::open_sqlite(path, now).await,
             DbLocation::Postgres(url) => {
                 let pool = PgPoolOptions::new()
                     .max_connections(5)
                     .acquire_timeout(Duration::from_secs(10))
-                    .connect(url)
+                    .connect_with(server_options(url, password)?)
                     .await?;
                 POSTGRES_MIGRATIONS.run(&pool).await?;
                 Ok(Store::Postgres { pool })
@@ -442,6 +520,25 @@ mod tests {
             "postgres://u@h:5432/db"
         );
         assert!(DbLocation::parse("mysql://x").is_err());
+        // Over the network only with TLS, verified unless the address says otherwise.
+        let verified = server_options("postgres://u@db.example.dk/forening", Some("pw")).unwrap();
+        assert!(matches!(verified.get_ssl_mode(), PgSslMode::VerifyFull));
+        for clear in ["disable", "allow", "prefer"] {
+            let url = format!("postgres://u@db.example.dk/forening?sslmode={clear}");
+            assert!(
+                matches!(server_options(&url, None), Err(StoreError::Insecure(h)) if h == "db.example.dk")
+            );
+        }
+        assert!(server_options("postgres://u@db.example.dk/f?sslmode=require", None).is_ok());
+        for local in ["127.0.0.1", "localhost", "[::1]"] {
+            let url = format!("postgres://u@{local}:5433/f?sslmode=disable");
+            assert!(server_options(&url, None).is_ok(), "{local}");
+            let by_default = server_options(&format!("postgres://u@{local}/f"), None).unwrap();
+            assert!(
+                matches!(by_default.get_ssl_mode(), PgSslMode::VerifyFull),
+                "{local}"
+            );
+        }
         assert!(DbLocation::parse("").is_err());
     }
 

@@ -1,0 +1,813 @@
+//! Moving an association between engines: every table read in one transaction on the
+//! source (a consistent snapshot), written in one transaction on an empty target, and both
+//! sides checked afterwards by the rows and a checksum of each table. The checksum is taken
+//! over typed values, so the same data gives the same sum on SQLite and on PostgreSQL.
+//!
+//! [`TABLES`] names every table and column with its type; a test holds it to the schema
+//! both engines' migrations create, so a new column cannot be left behind.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use kvorum_core::backups::TableSum;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use uuid::Uuid;
+
+use crate::{on_tx, Result, Store, StoreError};
+
+/// A column's type, as both engines store it (SQLite: BLOB, TEXT or INTEGER).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Uuid,
+    Text,
+    /// PostgreSQL `INTEGER` (32 bits).
+    Int,
+    BigInt,
+    Bool,
+    Date,
+    Time,
+    Timestamp,
+}
+use Kind::*;
+
+/// A table in the order rows can be inserted (referenced tables first).
+#[derive(Debug)]
+pub struct Table {
+    pub name: &'static str,
+    /// A column referring to a row of the same table (inserted after that row).
+    pub parent: Option<&'static str>,
+    pub columns: &'static [(&'static str, Kind)],
+}
+
+/// Every table that holds the association's data. Not moved: `data_generation` (a counter
+/// each database keeps for itself) and `stored_documents` (the format version, which
+/// migrations write).
+pub const TABLES: &[Table] = &[
+    Table {
+        name: "association",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("singleton", Int),
+            ("name", Text),
+            ("cvr", Text),
+            ("address", Text),
+            ("postal_code", Text),
+            ("city", Text),
+            ("municipality", Text),
+            ("fiscal_year_start_month", Int),
+            ("created_at", Timestamp),
+            ("version", BigInt),
+        ],
+    },
+    Table {
+        name: "membership_types",
+        parent: None,
+        columns: &[
+            ("code", Text),
+            ("name", Text),
+            ("builtin", Bool),
+            ("position", BigInt),
+        ],
+    },
+    Table {
+        name: "members",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("member_no", BigInt),
+            ("name", Text),
+            ("address", Text),
+            ("postal_code", Text),
+            ("city", Text),
+            ("email", Text),
+            ("phone", Text),
+            ("birth_date", Date),
+            ("joined_on", Date),
+            ("left_on", Date),
+            ("left_reason", Text),
+            ("membership_type", Text),
+            ("roles", Text),
+            ("email_consent", Bool),
+            ("version", BigInt),
+            ("created_at", Timestamp),
+            ("updated_at", Timestamp),
+        ],
+    },
+    Table {
+        name: "fee_rates",
+        parent: None,
+        columns: &[
+            ("year", Int),
+            ("membership_type", Text),
+            ("amount_ore", BigInt),
+        ],
+    },
+    Table {
+        name: "fee_payments",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("member_id", Uuid),
+            ("year", Int),
+            ("paid_on", Date),
+            ("amount_ore", BigInt),
+            ("method", Text),
+            ("voucher_no", Text),
+            ("created_at", Timestamp),
+        ],
+    },
+    Table {
+        name: "audit_log",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("at", Timestamp),
+            ("actor", Text),
+            ("entity", Text),
+            ("entity_id", Text),
+            ("action", Text),
+            ("changes", Text),
+        ],
+    },
+    Table {
+        name: "bylaws_versions",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("number", BigInt),
+            ("status", Text),
+            ("text_json", Text),
+            ("rules_json", Text),
+            ("adopted_on", Date),
+            ("in_force_from", Date),
+            ("adopted_note", Text),
+            ("created_at", Timestamp),
+            ("updated_at", Timestamp),
+            ("version", BigInt),
+        ],
+    },
+    Table {
+        name: "meetings",
+        parent: Some("second_of"),
+        columns: &[
+            ("id", Uuid),
+            ("kind", Text),
+            ("body", Text),
+            ("date", Date),
+            ("start_time", Time),
+            ("end_time", Time),
+            ("place", Text),
+            ("demanded_by", Text),
+            ("demanded_on", Date),
+            ("notice_sent_on", Date),
+            ("final_agenda_sent_on", Date),
+            ("officers_json", Text),
+            ("agenda_json", Text),
+            ("second_of", Uuid),
+            ("created_at", Timestamp),
+            ("updated_at", Timestamp),
+            ("version", BigInt),
+        ],
+    },
+    Table {
+        name: "proposals",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("meeting_id", Uuid),
+            ("number", BigInt),
+            ("submitter", Uuid),
+            ("submitter_name", Text),
+            ("received_on", Date),
+            ("kind", Text),
+            ("title", Text),
+            ("text", Text),
+            ("amendment_json", Text),
+            ("recommendation", Text),
+            ("created_at", Timestamp),
+            ("updated_at", Timestamp),
+            ("version", BigInt),
+            ("withdrawn_on", Date),
+            ("withdrawn_note", Text),
+        ],
+    },
+    Table {
+        name: "attendance",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("meeting_id", Uuid),
+            ("member_id", Uuid),
+            ("name", Text),
+            ("voting", Bool),
+            ("reason", Text),
+            ("checked_in_at", Timestamp),
+        ],
+    },
+    Table {
+        name: "proxies",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("meeting_id", Uuid),
+            ("giver", Uuid),
+            ("holder", Uuid),
+            ("created_at", Timestamp),
+        ],
+    },
+    Table {
+        name: "decisions",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("meeting_id", Uuid),
+            ("item_id", Uuid),
+            ("proposal_id", Uuid),
+            ("kind", Text),
+            ("subject", Text),
+            ("acclamation", Bool),
+            ("for_votes", BigInt),
+            ("against", BigInt),
+            ("blank", BigInt),
+            ("invalid", BigInt),
+            ("present_with_vote", BigInt),
+            ("members_with_vote", BigInt),
+            ("outcome_json", Text),
+            ("bylaws_version", BigInt),
+            ("decided_at", Timestamp),
+        ],
+    },
+    Table {
+        name: "minutes",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("meeting_id", Uuid),
+            ("number", BigInt),
+            ("text", Text),
+            ("status", Text),
+            ("signatories_json", Text),
+            ("approved_on", Date),
+            ("hash", Text),
+            ("corrects", BigInt),
+            ("correction_note", Text),
+            ("created_at", Timestamp),
+            ("updated_at", Timestamp),
+            ("version", BigInt),
+        ],
+    },
+    Table {
+        name: "board_terms",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("kind", Text),
+            ("member_id", Uuid),
+            ("name", Text),
+            ("rank", BigInt),
+            ("start", Date),
+            ("expires_year", BigInt),
+            ("ended_on", Date),
+            ("end_reason", Text),
+            ("positions_json", Text),
+            ("elected_at", Uuid),
+            ("appointed_by", Text),
+            ("election_id", Uuid),
+            ("created_at", Timestamp),
+            ("updated_at", Timestamp),
+            ("version", BigInt),
+        ],
+    },
+    Table {
+        name: "elections",
+        parent: Some("runoff_of"),
+        columns: &[
+            ("id", Uuid),
+            ("meeting_id", Uuid),
+            ("item_id", Uuid),
+            ("kind", Text),
+            ("seats", BigInt),
+            ("alternates", BigInt),
+            ("max_marks", BigInt),
+            ("candidates_json", Text),
+            ("method", Text),
+            ("totals_json", Text),
+            ("draws_json", Text),
+            ("present_with_vote", BigInt),
+            ("applied", Bool),
+            ("created_at", Timestamp),
+            ("updated_at", Timestamp),
+            ("version", BigInt),
+            ("position", Text),
+            ("runoff_of", Uuid),
+        ],
+    },
+    Table {
+        name: "ballots",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("election_id", Uuid),
+            ("seq", BigInt),
+            ("marks_json", Text),
+            ("marked_invalid", Bool),
+            ("entered_at", Timestamp),
+        ],
+    },
+    Table {
+        name: "grants",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("name", Text),
+            ("grantor", Text),
+            ("kind", Text),
+            ("starts_on", Date),
+            ("ends_on", Date),
+            ("amount_per_year_ore", BigInt),
+            ("details_json", Text),
+            ("created_at", Timestamp),
+            ("updated_at", Timestamp),
+            ("version", BigInt),
+        ],
+    },
+    Table {
+        name: "budget_lines",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("fiscal_year", BigInt),
+            ("name", Text),
+            ("kind", Text),
+            ("amount_ore", BigInt),
+            ("position", BigInt),
+            ("created_at", Timestamp),
+            ("updated_at", Timestamp),
+            ("version", BigInt),
+            ("grant_id", Uuid),
+        ],
+    },
+    Table {
+        name: "bookings",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("fiscal_year", BigInt),
+            ("booked_on", Date),
+            ("amount_ore", BigInt),
+            ("text", Text),
+            ("voucher_no", Text),
+            ("line_id", Uuid),
+            ("voucher_file", Text),
+            ("bank_key", Text),
+            ("created_at", Timestamp),
+            ("updated_at", Timestamp),
+            ("version", BigInt),
+            ("grant_id", Uuid),
+        ],
+    },
+    Table {
+        name: "bank_rules",
+        parent: None,
+        columns: &[
+            ("pattern", Text),
+            ("line_name", Text),
+            ("updated_at", Timestamp),
+        ],
+    },
+    Table {
+        name: "bank_layouts",
+        parent: None,
+        columns: &[
+            ("signature", Text),
+            ("mapping_json", Text),
+            ("updated_at", Timestamp),
+        ],
+    },
+    Table {
+        name: "visit_tallies",
+        parent: None,
+        columns: &[
+            ("day", Date),
+            ("period", Text),
+            ("visitors", BigInt),
+            ("updated_at", Timestamp),
+        ],
+    },
+    Table {
+        name: "frikort_workers",
+        parent: None,
+        columns: &[("id", Uuid), ("name", Text), ("created_at", Timestamp)],
+    },
+    Table {
+        name: "frikort_jobs",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("worker_id", Uuid),
+            ("worked_on", Date),
+            ("description", Text),
+            ("amount_ore", BigInt),
+            ("created_at", Timestamp),
+        ],
+    },
+    Table {
+        name: "frikort_caps",
+        parent: None,
+        columns: &[
+            ("year", BigInt),
+            ("cap_ore", BigInt),
+            ("updated_at", Timestamp),
+        ],
+    },
+];
+
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    Null,
+    Uuid(Uuid),
+    Text(String),
+    Int(i32),
+    BigInt(i64),
+    Bool(bool),
+    Date(NaiveDate),
+    Time(NaiveTime),
+    Timestamp(DateTime<Utc>),
+}
+
+impl Value {
+    /// One value as it enters the checksum: length-prefixed, so no two rows run together;
+    /// timestamps to the microsecond, as PostgreSQL keeps them.
+    fn canonical(&self, out: &mut String) {
+        let s = match self {
+            Value::Null => "-".to_owned(),
+            Value::Uuid(u) => format!("u{u}"),
+            Value::Text(t) => format!("t{}:{t}", t.len()),
+            Value::Int(n) => format!("i{n}"),
+            Value::BigInt(n) => format!("i{n}"),
+            Value::Bool(b) => format!("b{}", u8::from(*b)),
+            Value::Date(d) => format!("d{d}"),
+            Value::Time(t) => format!("h{}", t.format("%H:%M:%S%.6f")),
+            Value::Timestamp(t) => format!("s{}", t.timestamp_micros()),
+        };
+        out.push_str(&s);
+        out.push('\u{1f}');
+    }
+}
+
+type Rows = Vec<Vec<Value>>;
+
+fn select_sql(t: &Table) -> String {
+    let cols: Vec<&str> = t.columns.iter().map(|(c, _)| *c).collect();
+    format!("SELECT {} FROM {}", cols.join(", "), t.name)
+}
+
+/// Decodes one row by the table's column types (the same text for both engines' rows).
+macro_rules! decode_row {
+    ($row:expr, $t:expr) => {{
+        let mut values = Vec::with_capacity($t.columns.len());
+        for (i, (_, kind)) in $t.columns.iter().enumerate() {
+            let v = match kind {
+                Kind::Uuid => $row.try_get::<Option<Uuid>, _>(i)?.map(Value::Uuid),
+                Kind::Text => $row.try_get::<Option<String>, _>(i)?.map(Value::Text),
+                Kind::Int => $row.try_get::<Option<i32>, _>(i)?.map(Value::Int),
+                Kind::BigInt => $row.try_get::<Option<i64>, _>(i)?.map(Value::BigInt),
+                Kind::Bool => $row.try_get::<Option<bool>, _>(i)?.map(Value::Bool),
+                Kind::Date => $row.try_get::<Option<NaiveDate>, _>(i)?.map(Value::Date),
+                Kind::Time => $row.try_get::<Option<NaiveTime>, _>(i)?.map(Value::Time),
+                Kind::Timestamp => $row
+                    .try_get::<Option<DateTime<Utc>>, _>(i)?
+                    .map(Value::Timestamp),
+            };
+            values.push(v.unwrap_or(Value::Null));
+        }
+        values
+    }};
+}
+
+/// Reads every table from one connection inside its snapshot transaction.
+macro_rules! read_tables {
+    ($conn:expr) => {{
+        let mut all: Vec<Rows> = Vec::with_capacity(TABLES.len());
+        for t in TABLES {
+            // Table and column names come from TABLES, never from input.
+            let rows = sqlx::query(sqlx::AssertSqlSafe(select_sql(t)))
+                .fetch_all(&mut *$conn)
+                .await?;
+            let mut decoded = Vec::with_capacity(rows.len());
+            for row in &rows {
+                decoded.push(decode_row!(row, t));
+            }
+            all.push(decoded);
+        }
+        all
+    }};
+}
+
+/// Binds one value as its column's type (a NULL too is typed, for PostgreSQL).
+macro_rules! bind_value {
+    ($q:expr, $kind:expr, $v:expr) => {
+        match ($kind, $v) {
+            (Kind::Uuid, Value::Uuid(u)) => $q.bind(Some(*u)),
+            (Kind::Uuid, _) => $q.bind(None::<Uuid>),
+            (Kind::Text, Value::Text(s)) => $q.bind(Some(s.as_str())),
+            (Kind::Text, _) => $q.bind(None::<&str>),
+            (Kind::Int, Value::Int(n)) => $q.bind(Some(*n)),
+            (Kind::Int, _) => $q.bind(None::<i32>),
+            (Kind::BigInt, Value::BigInt(n)) => $q.bind(Some(*n)),
+            (Kind::BigInt, _) => $q.bind(None::<i64>),
+            (Kind::Bool, Value::Bool(b)) => $q.bind(Some(*b)),
+            (Kind::Bool, _) => $q.bind(None::<bool>),
+            (Kind::Date, Value::Date(d)) => $q.bind(Some(*d)),
+            (Kind::Date, _) => $q.bind(None::<NaiveDate>),
+            (Kind::Time, Value::Time(t)) => $q.bind(Some(*t)),
+            (Kind::Time, _) => $q.bind(None::<NaiveTime>),
+            (Kind::Timestamp, Value::Timestamp(t)) => $q.bind(Some(*t)),
+            (Kind::Timestamp, _) => $q.bind(None::<DateTime<Utc>>),
+        }
+    };
+}
+
+/// Rows per INSERT statement: well under both engines' limit of bound parameters.
+const MAX_PARAMS: usize = 8_000;
+
+/// The rows of a table with a parent column, each after the row it refers to.
+fn parents_first<'a>(t: &Table, rows: &'a Rows) -> Vec<&'a Vec<Value>> {
+    let Some(parent) = t.parent else {
+        return rows.iter().collect();
+    };
+    let Some(p) = t.columns.iter().position(|(c, _)| *c == parent) else {
+        return rows.iter().collect();
+    };
+    let mut placed = std::collections::HashSet::new();
+    let mut left: Vec<&Vec<Value>> = rows.iter().collect();
+    let mut out = Vec::with_capacity(rows.len());
+    while !left.is_empty() {
+        let (ready, wait): (Vec<_>, Vec<_>) = left.into_iter().partition(|r| match &r[p] {
+            Value::Uuid(u) => placed.contains(u),
+            _ => true,
+        });
+        if ready.is_empty() {
+            // A reference to a row that is not there: inserted as is, and refused by the
+            // foreign key, as the source should have refused it.
+            out.extend(wait);
+            break;
+        }
+        for r in &ready {
+            if let Value::Uuid(id) = &r[0] {
+                placed.insert(*id);
+            }
+        }
+        out.extend(ready);
+        left = wait;
+    }
+    out
+}
+
+/// Each table's rows and checksum: SHA-256 over the rows' canonical forms, sorted, so
+/// neither the engine nor the order rows come back in changes it.
+fn sums(data: &[Rows]) -> Vec<TableSum> {
+    TABLES
+        .iter()
+        .zip(data)
+        .map(|(t, rows)| {
+            let mut lines: Vec<String> = rows
+                .iter()
+                .map(|r| {
+                    let mut s = String::new();
+                    for v in r {
+                        v.canonical(&mut s);
+                    }
+                    s
+                })
+                .collect();
+            lines.sort_unstable();
+            let mut h = Sha256::new();
+            for l in &lines {
+                h.update(l.as_bytes());
+                h.update(b"\n");
+            }
+            TableSum {
+                table: t.name.to_owned(),
+                rows: i64::try_from(rows.len()).unwrap_or(i64::MAX),
+                checksum: h.finalize().iter().map(|b| format!("{b:02x}")).collect(),
+            }
+        })
+        .collect()
+}
+
+impl Store {
+    /// Every table, read in one transaction (a consistent snapshot of committed data).
+    async fn read_all(&self) -> Result<Vec<Rows>> {
+        Ok(match self {
+            Store::Sqlite { pool, .. } => {
+                let mut tx = pool.begin().await?;
+                let all = read_tables!(tx);
+                tx.rollback().await?;
+                all
+            }
+            Store::Postgres { pool } => {
+                let mut tx = pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?;
+                let all = read_tables!(tx);
+                tx.rollback().await?;
+                all
+            }
+        })
+    }
+
+    /// The rows and checksum of each table, in [`TABLES`] order.
+    pub async fn checksums(&self) -> Result<Vec<TableSum>> {
+        Ok(sums(&self.read_all().await?))
+    }
+
+    /// Where the database's tables and columns differ from [`TABLES`] (empty when they
+    /// agree): a column a migration added must be named there, or a transfer would lose it.
+    pub async fn schema_differences(&self) -> Result<Vec<String>> {
+        let found: Vec<(String, String)> =
+            match self {
+                Store::Sqlite { pool, .. } => {
+                    sqlx::query_as(
+                        "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
+                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid",
+                    )
+                    .fetch_all(pool)
+                    .await?
+                }
+                Store::Postgres { pool } => sqlx::query_as(
+                    "SELECT table_name::text, column_name::text FROM information_schema.columns \
+                     WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position",
+                )
+                .fetch_all(pool)
+                .await?,
+            };
+        let skipped = ["_sqlx_migrations", "data_generation", "stored_documents"];
+        let mut there: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for (t, c) in found {
+            if !skipped.contains(&t.as_str()) {
+                there.entry(t).or_default().push(c);
+            }
+        }
+        let mut out = Vec::new();
+        for t in TABLES {
+            let want: Vec<String> = t.columns.iter().map(|(c, _)| (*c).to_owned()).collect();
+            match there.remove(t.name) {
+                None => out.push(format!("{}: missing", t.name)),
+                Some(cols) if cols != want => {
+                    out.push(format!("{}: {cols:?} instead of {want:?}", t.name))
+                }
+                Some(_) => {}
+            }
+        }
+        out.extend(there.into_keys().map(|t| format!("{t}: not in TABLES")));
+        Ok(out)
+    }
+
+    /// The first table that holds rows, if any (a transfer only goes into an empty
+    /// database).
+    pub async fn first_table_with_rows(&self) -> Result<Option<&'static str>> {
+        for t in TABLES {
+            let sql = format!("SELECT COUNT(*) FROM {}", t.name);
+            let n: i64 = crate::on_pool!(self, p => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(p).await)?;
+            if n > 0 {
+                return Ok(Some(t.name));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Copies everything in this database into `target`, which must hold nothing: read in
+    /// one transaction here, written in one there (all or nothing), then the target read
+    /// back and its checksums compared with the source's. This database is not changed.
+    /// Returns the checksums both sides agree on.
+    pub async fn transfer_into(
+        &self,
+        target: &Store,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<TableSum>> {
+        let data = self.read_all().await?;
+        let before = sums(&data);
+        let mut tx = target.begin(actor, now).await?;
+        for t in TABLES {
+            let sql = format!("SELECT COUNT(*) FROM {}", t.name);
+            let n: i64 =
+                on_tx!(tx, c => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(c).await)?;
+            if n > 0 {
+                return Err(StoreError::NotEmpty(t.name.to_owned()));
+            }
+        }
+        for (t, rows) in TABLES.iter().zip(&data) {
+            let ordered = parents_first(t, rows);
+            let per = (MAX_PARAMS / t.columns.len()).max(1);
+            let cols: Vec<&str> = t.columns.iter().map(|(c, _)| *c).collect();
+            for chunk in ordered.chunks(per) {
+                let mut sql = format!("INSERT INTO {} ({}) VALUES ", t.name, cols.join(", "));
+                let mut n = 0;
+                for (i, _) in chunk.iter().enumerate() {
+                    if i > 0 {
+                        sql.push_str(", ");
+                    }
+                    sql.push('(');
+                    for j in 0..cols.len() {
+                        if j > 0 {
+                            sql.push_str(", ");
+                        }
+                        n += 1;
+                        sql.push_str(&format!("${n}"));
+                    }
+                    sql.push(')');
+                }
+                on_tx!(tx, c => {
+                    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+                    for row in chunk {
+                        for (v, (_, kind)) in row.iter().zip(t.columns) {
+                            q = bind_value!(q, kind, v);
+                        }
+                    }
+                    q.execute(c).await.map(|r| r.rows_affected())
+                })?;
+            }
+        }
+        tx.commit().await?;
+        let after = target.checksums().await?;
+        if let Some((a, b)) = before.iter().zip(&after).find(|(a, b)| a != b) {
+            return Err(StoreError::Corrupt(format!(
+                "the transfer's check failed for {}: {} rows here, {} there",
+                a.table, a.rows, b.rows
+            )));
+        }
+        Ok(after)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// TABLES names exactly the columns the SQLite migrations create (the PostgreSQL side
+    /// is held to it by the transfer story, which runs on both engines).
+    #[tokio::test]
+    async fn tables_match_the_sqlite_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(
+            &crate::DbLocation::SqliteFile(dir.path().join("a.sqlite")),
+            DateTime::<Utc>::UNIX_EPOCH,
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            store.schema_differences().await.unwrap(),
+            Vec::<String>::new()
+        );
+        // An empty database sums the same every time, and holds nothing.
+        assert_eq!(
+            store.checksums().await.unwrap(),
+            store.checksums().await.unwrap()
+        );
+        assert_eq!(store.first_table_with_rows().await.unwrap(), None);
+    }
+
+    /// A copy sums the same; one changed letter in one row changes that table's sum only;
+    /// a database with data is not a target.
+    #[tokio::test]
+    async fn sums_follow_the_data_and_a_full_target_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str| crate::DbLocation::SqliteFile(dir.path().join(name));
+        let a = Store::open(&at("a.sqlite"), DateTime::<Utc>::UNIX_EPOCH)
+            .await
+            .unwrap();
+        let Store::Sqlite { writer, .. } = &a else {
+            unreachable!()
+        };
+        sqlx::query(
+            "INSERT INTO association (id, name, fiscal_year_start_month, created_at) \
+             VALUES ($1, 'Perronen', 1, '2026-12-02T10:00:00.123456789Z')",
+        )
+        .bind(Uuid::now_v7())
+        .execute(writer)
+        .await
+        .unwrap();
+        let b = Store::open(&at("b.sqlite"), DateTime::<Utc>::UNIX_EPOCH)
+            .await
+            .unwrap();
+        let sums = a.transfer_into(&b, "test", Utc::now()).await.unwrap();
+        assert_eq!(b.checksums().await.unwrap(), sums);
+        assert_eq!(sums[0].rows, 1);
+        assert!(matches!(
+            a.transfer_into(&b, "test", Utc::now()).await,
+            Err(StoreError::NotEmpty(t)) if t == "association"
+        ));
+        let Store::Sqlite { writer: bw, .. } = &b else {
+            unreachable!()
+        };
+        sqlx::query("UPDATE association SET name = 'Perronén'")
+            .execute(bw)
+            .await
+            .unwrap();
+        let changed = b.checksums().await.unwrap();
+        assert_ne!(changed[0].checksum, sums[0].checksum);
+        assert_eq!(changed[1..], sums[1..]);
+    }
+}
