@@ -68,11 +68,18 @@ impl AppSettings {
     }
 
     /// Reads the settings; a missing or unreadable file gives the defaults.
+    /// A server's password in the recent list (written by an older Kvorum) is dropped as
+    /// the file is read.
     pub fn load(dir: &Path) -> AppSettings {
-        std::fs::read(Self::file(dir))
+        let mut s: AppSettings = std::fs::read(Self::file(dir))
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let recent = std::mem::take(&mut s.recent);
+        for r in recent.iter().rev() {
+            s.remember(r);
+        }
+        s
     }
 
     /// Writes atomically (temp file + rename), so a crash never leaves half a file.
@@ -99,10 +106,14 @@ impl AppSettings {
             .unwrap_or_else(os_user)
     }
 
-    /// Puts `location` first in the recent list, keeping [`RECENT_KEPT`].
+    /// Puts `location` first in the recent list, keeping [`RECENT_KEPT`]; a server is
+    /// remembered without its password.
     pub fn remember(&mut self, location: &str) {
-        self.recent.retain(|r| r != location);
-        self.recent.insert(0, location.to_owned());
+        let location = kvorum_store::DbLocation::parse(location)
+            .map(|l| l.display())
+            .unwrap_or_else(|_| location.to_owned());
+        self.recent.retain(|r| *r != location);
+        self.recent.insert(0, location);
         self.recent.truncate(RECENT_KEPT);
     }
 }
@@ -157,6 +168,37 @@ impl Api {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A password typed into a server address never reaches the settings file, and one an
+    /// older Kvorum wrote there is gone when the file is read.
+    #[test]
+    fn a_server_is_remembered_without_its_password() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = AppSettings::default();
+        s.remember("postgres://kasserer:Hemmelig%C3%A6@db.example.dk:5432/perronen");
+        assert_eq!(
+            s.recent,
+            ["postgres://kasserer@db.example.dk:5432/perronen"]
+        );
+        s.recent
+            .push("postgres://karin:endnu-hemmeligere@db.example.dk/perronen".into());
+        std::fs::write(
+            dir.path().join("settings.json"),
+            serde_json::to_vec(&s).unwrap(),
+        )
+        .unwrap();
+        let read = AppSettings::load(dir.path());
+        assert_eq!(
+            read.recent,
+            [
+                "postgres://kasserer@db.example.dk:5432/perronen",
+                "postgres://karin@db.example.dk/perronen"
+            ]
+        );
+        read.save(dir.path()).unwrap();
+        let text = std::fs::read_to_string(dir.path().join("settings.json")).unwrap();
+        assert!(!text.contains("emmelig"), "{text}");
+    }
 
     #[test]
     fn recent_files_are_deduplicated_and_capped() {

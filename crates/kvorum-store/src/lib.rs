@@ -89,6 +89,15 @@ impl StoreError {
     pub fn server_refusal(&self) -> Option<ServerRefusal> {
         match self {
             StoreError::Db(sqlx::Error::Tls(_)) => Some(ServerRefusal::Tls),
+            // rustls's verdict on the certificate arrives as invalid data on the socket.
+            StoreError::Db(sqlx::Error::Io(e))
+                if e.kind() == std::io::ErrorKind::InvalidData
+                    && format!("{e:?}")
+                        .to_ascii_lowercase()
+                        .contains("certificate") =>
+            {
+                Some(ServerRefusal::Tls)
+            }
             StoreError::Db(sqlx::Error::Database(db)) => match db.code().as_deref() {
                 Some(c) if c.starts_with("28") => Some(ServerRefusal::Login),
                 Some("3D000") => Some(ServerRefusal::NoDatabase),
