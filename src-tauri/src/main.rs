@@ -298,10 +298,8 @@ async fn app_close(window: tauri::Window, state: State<'_, AppState>) -> Result<
     // A backup of the file as it is left (kept in the rotation); a failure must not keep
     // the window open, so it is logged.
     if let Some(api) = state.api.read().await.as_ref() {
-        if api.store().sqlite_path().is_some() {
-            if let Err(e) = api.backup_now(BackupReason::OnClose).await {
-                tracing::warn!(error = ?e, "no backup on close");
-            }
+        if let Err(e) = api.backup_now(BackupReason::OnClose).await {
+            tracing::warn!(error = ?e, "no backup on close");
         }
     }
     state.closing.store(true, Ordering::SeqCst);
@@ -430,9 +428,7 @@ fn main() {
                 loop {
                     let state = handle.state::<AppState>();
                     if let Some(api) = state.api.read().await.as_ref() {
-                        if api.store().sqlite_path().is_some()
-                            && api.backup_due_today().await.unwrap_or(false)
-                        {
+                        if api.backup_due_today().await.unwrap_or(false) {
                             if let Err(e) = api.backup_now(BackupReason::Daily).await {
                                 tracing::warn!(error = ?e, "no daily backup");
                             }

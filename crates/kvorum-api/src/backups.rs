@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{Api, ApiError, ApiResult, ErrorCode};
+use kvorum_store::DbLocation;
 
 /// Why a backup was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -73,8 +74,46 @@ pub(crate) fn owner_only(path: &Path) {
     let _ = path;
 }
 
-fn refused_on_server() -> ApiError {
-    ApiError::refused(Text::new("backup-server-not-yet"))
+/// Where the backups of a database on a server are kept on this laptop:
+/// `~/.local/share/kvorum/sikkerhedskopier/<host>-<port>-<database>/` on Linux
+/// (`KVORUM_DATA_DIR` instead of `~/.local/share/kvorum`).
+pub fn server_backup_dir(url: &str) -> PathBuf {
+    let base = std::env::var_os("KVORUM_DATA_DIR")
+        .map(PathBuf::from)
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "kvorum").map(|d| d.data_dir().to_owned())
+        })
+        .unwrap_or_else(|| PathBuf::from(".kvorum"));
+    let parsed = url::Url::parse(url).ok();
+    let part = |s: Option<String>| {
+        s.filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "server".into())
+    };
+    let name = format!(
+        "{}-{}-{}",
+        part(
+            parsed
+                .as_ref()
+                .and_then(|u| u.host_str().map(str::to_owned))
+        ),
+        parsed.as_ref().and_then(url::Url::port).unwrap_or(5432),
+        part(
+            parsed
+                .as_ref()
+                .map(|u| u.path().trim_start_matches('/').to_owned())
+        ),
+    );
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    base.join("sikkerhedskopier").join(safe)
 }
 
 impl Api {
@@ -82,18 +121,64 @@ impl Api {
         self.store
             .sqlite_path()
             .map(Path::to_path_buf)
-            .ok_or_else(refused_on_server)
+            .ok_or_else(|| ApiError::refused(Text::new("backup-restore-server")))
+    }
+
+    /// The backup folder: beside the file, or on this laptop for a server's database.
+    fn backups_folder(&self) -> PathBuf {
+        match &self.location {
+            DbLocation::SqliteFile(file) => backup_dir(file),
+            DbLocation::Postgres(url) => server_backup_dir(url),
+        }
+    }
+
+    /// What the backups are called: the file's name, or the server database's.
+    fn backup_stem(&self) -> String {
+        match &self.location {
+            DbLocation::SqliteFile(file) => file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "forening".into()),
+            DbLocation::Postgres(url) => url::Url::parse(url)
+                .ok()
+                .map(|u| u.path().trim_start_matches('/').to_owned())
+                .filter(|s| !s.is_empty() && !s.contains(['/', '\\']))
+                .unwrap_or_else(|| "server".into()),
+        }
+    }
+
+    /// Writes the copy: `VACUUM INTO` for a file; for a server, the whole database moved
+    /// into a new Kvorum file (the same transfer as `kvorum transfer`, checked by checksums).
+    async fn copy_to(&self, target: &Path) -> kvorum_store::Result<()> {
+        if self.store.sqlite_path().is_some() {
+            return self.store.backup_into(target).await;
+        }
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let file =
+            kvorum_store::Store::open(&DbLocation::SqliteFile(target.to_owned()), self.clock.now())
+                .await?;
+        let moved = self
+            .store
+            .transfer_into(&file, &self.actor, self.clock.now())
+            .await;
+        file.close().await;
+        if moved.is_err() {
+            for side in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{side}", target.display()));
+            }
+        }
+        moved?;
+        owner_only(target);
+        Ok(())
     }
 
     /// Takes a backup now: a consistent copy, checked and recorded; then the rotation.
     pub async fn backup_now(&self, reason: BackupReason) -> ApiResult<BackupInfo> {
-        let file = self.sqlite_file()?;
-        let dir = backup_dir(&file);
+        let dir = self.backups_folder();
         let now = self.clock.now();
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "forening".into());
+        let stem = self.backup_stem();
         let mut name = format!("{stem}-{}.sqlite", now.format("%Y-%m-%d-%H%M%S"));
         let mut n = 2;
         while dir.join(&name).exists() {
@@ -101,8 +186,7 @@ impl Api {
             n += 1;
         }
         let target = dir.join(&name);
-        self.store
-            .backup_into(&target)
+        self.copy_to(&target)
             .await
             .map_err(|e| backup_failed(&target, e))?;
         let check = check_backup(&target)
@@ -159,8 +243,7 @@ impl Api {
 
     /// The backups of the open file, newest first.
     pub async fn backups_list(&self) -> ApiResult<Vec<BackupInfo>> {
-        let file = self.sqlite_file()?;
-        let mut all = list_in(&backup_dir(&file));
+        let mut all = list_in(&self.backups_folder());
         all.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
         Ok(all)
     }
@@ -177,7 +260,7 @@ impl Api {
     }
 
     fn backup_path(&self, name: &str) -> ApiResult<PathBuf> {
-        backup_path_of(&self.sqlite_file()?, name)
+        backup_path_in(&self.backups_folder(), name)
     }
 
     /// What a backup holds (association, members, the newest approved minutes and booking).
@@ -217,10 +300,14 @@ impl Api {
 
 /// A backup of `file` by its name in the list — never a path: nothing outside the folder.
 fn backup_path_of(file: &Path, name: &str) -> ApiResult<PathBuf> {
+    backup_path_in(&backup_dir(file), name)
+}
+
+fn backup_path_in(dir: &Path, name: &str) -> ApiResult<PathBuf> {
     if name.contains(['/', '\\']) || name.starts_with('.') || !name.ends_with(".sqlite") {
         return Err(ApiError::not_found("Sikkerhedskopien"));
     }
-    let path = backup_dir(file).join(name);
+    let path = dir.join(name);
     if !path.is_file() {
         return Err(ApiError::not_found("Sikkerhedskopien"));
     }

@@ -23,6 +23,8 @@ pub enum ImportKind {
     /// A booking's voucher (bilag): a PDF or picture kept where the treasurer keeps it; the
     /// booking records its path.
     Voucher,
+    /// A shared server's own certificate (PEM), to trust it.
+    Certificate,
 }
 
 /// A file chosen and read by the backend: its name to show, and either the token an
@@ -73,6 +75,17 @@ impl crate::Api {
                     token: None,
                     text: None,
                     path: Some(path.display().to_string()),
+                })
+            }
+            ImportKind::Certificate => {
+                let bytes = read_file(path, crate::servers::MAX_CERTIFICATE)?;
+                let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+                Ok(ChosenFile {
+                    name,
+                    size,
+                    token: Some(self.hold_file(bytes)),
+                    text: None,
+                    path: None,
                 })
             }
             ImportKind::Members | ImportKind::Bank => {

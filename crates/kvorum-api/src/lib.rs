@@ -23,6 +23,7 @@ pub mod grants;
 pub mod meetings;
 pub mod members;
 mod reports;
+pub mod servers;
 pub mod settings;
 pub mod transfer;
 

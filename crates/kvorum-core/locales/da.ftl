@@ -116,7 +116,7 @@ error-no-database = Ingen forening er åben. Vælg »Åbn anden forening …«.
 error-nothing-saved = Der er ikke gemt nogen fil endnu.
 error-open-failed = Filen kunne ikke åbnes i et andet program: { $cause }
 error-close-failed = Vinduet kunne ikke lukkes: { $cause }
-backup-server-not-yet = En fælles server sikkerhedskopieres af den, der driver serveren; Kvorum tager sikkerhedskopier af en forening i en fil.
+backup-restore-server = En sikkerhedskopi af den fælles server lægges ikke oven i serveren. Åbn kopien som en fil (Åbn forening…), eller flyt den til en ny, tom database på serveren.
 backup-damaged = Sikkerhedskopien »{ $name }« er beskadiget og kan ikke lægges tilbage. Vælg en anden.
 backup-failed = Sikkerhedskopien { $path } kunne ikke laves eller læses: { $cause }
 error-newer-version = { $where } er gemt af en nyere udgave af Kvorum (databaseversion { $version }). Opdatér Kvorum på denne computer; filen er ikke ændret.
@@ -131,6 +131,11 @@ transfer-same = Foreningen er allerede her. Vælg en anden fil eller server at f
 transfer-file-exists = Filen { $file } findes allerede. Vælg et nyt filnavn; Kvorum skriver ikke oven i en fil.
 transfer-not-empty = Databasen { $where } er ikke tom (tabellen »{ $table }« har data). Foreningen flyttes kun til en ny, tom database; intet er ændret.
 transfer-failed = Foreningen kunne ikke flyttes til { $where }. Intet er ændret der eller her; prøv igen, og kontakt den, der driver serveren, hvis det sker igen.
+server-host-missing = Skriv serverens adresse (fx db.perronen.dk).
+server-host-bad = Serverens adresse kan ikke bruges. Skriv kun navnet eller IP-adressen, fx db.perronen.dk.
+server-database-missing = Skriv databasens navn på serveren.
+server-user-missing = Skriv dit brugernavn på serveren.
+server-certificate-bad = Filen er ikke et certifikat (PEM, begynder med »-----BEGIN CERTIFICATE-----«). Bed den, der driver serveren, om serverens certifikat.
 
 ## Hvad fejlen handler om ({ $what } ovenfor)
 what-record = Posten

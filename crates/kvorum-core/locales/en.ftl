@@ -116,7 +116,7 @@ error-no-database = No association is open. Choose "Open another association …
 error-nothing-saved = No file has been saved yet.
 error-open-failed = The file could not be opened in another program: { $cause }
 error-close-failed = The window could not be closed: { $cause }
-backup-server-not-yet = A shared server is backed up by whoever runs the server; Kvorum backs up an association kept in a file.
+backup-restore-server = A backup of the shared server is not put back over the server. Open the copy as a file (Open association…), or move it to a new, empty database on the server.
 backup-damaged = The backup “{ $name }” is damaged and cannot be restored. Choose another.
 backup-failed = The backup { $path } could not be made or read: { $cause }
 error-newer-version = { $where } was saved by a newer release of Kvorum (database version { $version }). Update Kvorum on this computer; the file has not been changed.
@@ -131,6 +131,11 @@ transfer-same = The association is already here. Choose another file or server t
 transfer-file-exists = The file { $file } already exists. Choose a new file name; Kvorum does not write over a file.
 transfer-not-empty = The database { $where } is not empty (the table “{ $table }” holds data). The association is only moved to a new, empty database; nothing has been changed.
 transfer-failed = The association could not be moved to { $where }. Nothing has been changed there or here; try again, and contact whoever runs the server if it happens again.
+server-host-missing = Type the server's address (e.g. db.perronen.dk).
+server-host-bad = The server's address cannot be used. Type only its name or IP address, e.g. db.perronen.dk.
+server-database-missing = Type the database's name on the server.
+server-user-missing = Type your user name on the server.
+server-certificate-bad = The file is not a certificate (PEM, starting with “-----BEGIN CERTIFICATE-----”). Ask whoever runs the server for its certificate.
 
 ## What an error is about ({ $what } above)
 what-record = The record
