@@ -792,3 +792,60 @@ test('every screen at 1280×800 and at 900×600: nothing wider than the window',
   await s.cmd('POST', '/window/rect', { width: 1280, height: 800 });
   assert.deepEqual(wide, [], 'no screen is wider than the window');
 });
+
+test('a shared server: refused until its certificate is chosen, the association moved, opened with the password, copied back to a file', async () => {
+  const admin = process.env.KVORUM_TEST_PG;
+  assert.ok(admin && process.env.KVORUM_TEST_PG_CERT, 'run under scripts/postgres.sh: the test needs its TLS server');
+  const port = new URL(admin).port;
+  const database = `kvorum_e2e_${process.pid}`;
+  execFileSync('psql', [admin, '-qc', `CREATE DATABASE ${database}`]);
+  const password = 'e2e-hemmelig-æøå';
+  await s.click('[data-testid=nav-association]');
+  await s.click('[data-testid=server-start]');
+  await s.type('[data-testid=server-host]', 'localhost');
+  await s.type('[data-testid=server-port]', port);
+  await s.type('[data-testid=server-database]', database);
+  await s.type('[data-testid=server-user]', 'postgres');
+  await s.type('[data-testid=server-password]', password);
+  await s.click('[data-testid=server-transfer]');
+  assert.match(await s.until('refused', () => s.text('[data-testid=server-error]')), /kunne ikke krypteres med et certifikat, Kvorum stoler på.*Kvorum har ikke sendt adgangskoden/s);
+  await s.screenshot('server-certifikat-afvist');
+  await chooseFile(process.env.KVORUM_TEST_PG_CERT, 'server-certificate');
+  await s.until('the certificate named', async () => /server\.crt/.test(await s.text('[data-testid=server-card]')));
+  await s.click('[data-testid=server-transfer]');
+  const moved = await s.until('moved', () => s.text('[data-testid=server-moved]'));
+  assert.match(moved, new RegExp(`Foreningen er flyttet til postgres://postgres@localhost:${port}/${database}\\?sslrootcert=.*: [\\d.]+ rækker i 25 tabeller, ens på serveren og her\\. Filen her er ikke ændret\\.`));
+  await s.screenshot('server-flyttet');
+  // Another database opened: the app starts over on the member list, read from the server.
+  await s.click('[data-testid=server-open-moved]');
+  await s.until('the members, from the server', async () => (await rowCount()) > 0);
+  await s.click('[data-testid=nav-association]');
+  await s.until('on the server', async () => /^postgres:\/\/postgres@localhost/.test(await s.text('[data-testid=db-location]')));
+  assert.match(await s.text('[data-testid=server-card]'), /Foreningen ligger på den fælles server/);
+  await s.screenshot('server-aaben');
+  const settings = readFileSync(join(work, 'config', 'settings.json'), 'utf8');
+  assert.ok(!settings.includes(password) && !settings.includes('hemmelig'), `the password is not in settings.json: ${settings}`);
+  assert.ok(settings.includes(`localhost:${port}/${database}`), 'the server is in the recent list');
+  // A copy of the whole association as a file.
+  await s.click('[data-testid=nav-association]');
+  await s.cmd('POST', '/window/rect', { width: 900, height: 600 });
+  await s.screenshot('server-aaben-900x600');
+  await s.cmd('POST', '/window/rect', { width: 1280, height: 800 });
+  await s.click('[data-testid=server-save-file]');
+  assert.match(await s.until('saved', () => s.text('[data-testid=server-saved]')), /Foreningen er gemt i .*forening-fra-serveren\.sqlite: [\d.]+ rækker i 25 tabeller, ens i begge ender\./);
+  assert.ok(existsSync(join(saveDir, 'forening-fra-serveren.sqlite')));
+  // Back to the file from the recent list; the server again, asked for its password.
+  await s.exec(`[...document.querySelectorAll('button.link')].find((b) => b.textContent.endsWith('forening.sqlite')).click()`);
+  await s.until('the member list', async () => (await rowCount()) > 0);
+  await s.click('[data-testid=nav-association]');
+  await s.until('the file again', async () => (await s.text('[data-testid=db-location]')).endsWith('forening.sqlite'));
+  await s.exec(`[...document.querySelectorAll('button.link')].find((b) => b.textContent.startsWith('postgres://')).click()`);
+  assert.match(await s.until('the password asked', () => s.text('[data-testid=confirm-dialog]')), /Skriv din adgangskode til postgres:\/\/postgres@localhost/);
+  assert.equal(await s.exec(`return document.querySelector('[data-testid=confirm-input]').type`), 'password');
+  await s.type('[data-testid=confirm-input]', password);
+  await s.screenshot('server-adgangskode');
+  await s.click('[data-testid=confirm-ok]');
+  await s.until('the member list', async () => (await rowCount()) > 0);
+  await s.click('[data-testid=nav-association]');
+  await s.until('on the server again', async () => /^postgres:\/\//.test(await s.text('[data-testid=db-location]')));
+});

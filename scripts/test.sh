@@ -25,5 +25,6 @@ npx vitest run
 
 step "End-to-end: det rigtige vindue (tauri-driver + WebKitWebDriver under Xvfb)"
 rm -rf artifacts/e2e
-xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 e2e/
+# Under the PostgreSQL server too: one test moves the association to it over TLS.
+scripts/postgres.sh xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 e2e/
 echo "Skærmbilleder: artifacts/e2e/"

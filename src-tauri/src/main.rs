@@ -80,12 +80,16 @@ async fn app_status(state: State<'_, AppState>) -> Result<AppStatus, ApiError> {
 }
 
 /// Opens another association database; the current one stays open if that fails.
-async fn open_location(state: &AppState, location: &str) -> Result<AppStatus, ApiError> {
+async fn open_location(
+    state: &AppState,
+    location: &str,
+    password: Option<&str>,
+) -> Result<AppStatus, ApiError> {
     let (actor, lang) = {
         let settings = state.settings.lock().await;
         (settings.actor(), lang_of(&settings))
     };
-    let mut api = Api::open(location, &actor, Clock::from_env())
+    let mut api = Api::open_with_password(location, password, &actor, Clock::from_env())
         .await
         .map_err(|e| e.localized(lang))?;
     api.set_lang(lang);
@@ -101,9 +105,164 @@ async fn open_location(state: &AppState, location: &str) -> Result<AppStatus, Ap
     status_of(state).await
 }
 
+/// Opens a file or server from the recent list — only those: a new file is chosen in the
+/// system's dialog (`app_choose_file`), a new server named in the form (`app_connect`), so
+/// the webview cannot make Kvorum create files or reach hosts of its own choosing.
 #[tauri::command]
-async fn app_open(state: State<'_, AppState>, location: String) -> Result<AppStatus, ApiError> {
-    open_location(&state, &location).await
+async fn app_open(
+    state: State<'_, AppState>,
+    location: String,
+    password: Option<String>,
+) -> Result<AppStatus, ApiError> {
+    let (known, lang) = {
+        let s = state.settings.lock().await;
+        (s.recent.contains(&location), lang_of(&s))
+    };
+    if !known {
+        return Err(ApiError::refused(Text::new("error-open-unknown")).localized(lang));
+    }
+    open_location(
+        &state,
+        &location,
+        password.as_deref().filter(|p| !p.is_empty()),
+    )
+    .await
+}
+
+/// The server's address from the form, with the certificate the user chose saved on this
+/// laptop (named in the address, so the recent list opens it again).
+async fn server_url(
+    state: &AppState,
+    server: &ServerInput,
+    lang: Lang,
+) -> Result<String, ApiError> {
+    server.validate().map_err(|e| e.localized(lang))?;
+    let certificate = match &server.certificate {
+        Some(token) => {
+            let guard = state.api.read().await;
+            let api = guard
+                .as_ref()
+                .ok_or_else(|| no_database().localized(lang))?;
+            let dir = kvorum_api::servers::certificate_dir(&state.config_dir);
+            Some(
+                api.save_certificate(token, server, &dir)
+                    .map_err(|e| e.localized(lang))?,
+            )
+        }
+        None => None,
+    };
+    server
+        .url(certificate.as_deref())
+        .map_err(|e| e.localized(lang))
+}
+
+/// Connects to an association's database on a shared server, named in the form.
+#[tauri::command]
+async fn app_connect(
+    state: State<'_, AppState>,
+    server: ServerInput,
+) -> Result<AppStatus, ApiError> {
+    let lang = lang_of(&*state.settings.lock().await);
+    let url = server_url(&state, &server, lang).await?;
+    open_location(&state, &url, server.password()).await
+}
+
+/// Asks in the system's own dialog (which the webview cannot answer) before the whole
+/// register leaves this laptop. The end-to-end tests (`KVORUM_PICK_DIR`) are answered yes.
+async fn system_confirms(app: &AppHandle, title: &str, text: String, yes: &str, no: &str) -> bool {
+    if std::env::var_os("KVORUM_PICK_DIR").is_some() {
+        return true;
+    }
+    let dialog = app
+        .dialog()
+        .message(text)
+        .title(title)
+        .kind(tauri_plugin_dialog::MessageDialogKind::Warning)
+        .buttons(tauri_plugin_dialog::MessageDialogButtons::OkCancelCustom(
+            yes.to_owned(),
+            no.to_owned(),
+        ));
+    tauri::async_runtime::spawn_blocking(move || dialog.blocking_show())
+        .await
+        .unwrap_or(false)
+}
+
+/// Copies the open association to an empty database on a shared server (the file stays
+/// as it is); the server is remembered for opening.
+#[tauri::command]
+async fn app_transfer(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    server: ServerInput,
+) -> Result<TransferReport, ApiError> {
+    let lang = lang_of(&*state.settings.lock().await);
+    let url = server_url(&state, &server, lang).await?;
+    let text = Text::new("transfer-confirm")
+        .str("server", kvorum_api::settings::shown(&url))
+        .render(lang);
+    let (title, yes, no) = match lang {
+        Lang::Da => ("Flyt foreningen", "Flyt", "Annullér"),
+        Lang::En => ("Move the association", "Move", "Cancel"),
+    };
+    if !system_confirms(&app, title, text, yes, no).await {
+        return Err(ApiError::refused(Text::new("transfer-cancelled")).localized(lang));
+    }
+    let report = {
+        let guard = state.api.read().await;
+        let api = guard
+            .as_ref()
+            .ok_or_else(|| no_database().localized(lang))?;
+        api.transfer_to(&url, server.password())
+            .await
+            .map_err(|e| e.localized(lang))?
+    };
+    let mut s = state.settings.lock().await;
+    let current = s.recent.first().cloned();
+    s.remember(&url);
+    // The association is still open here: it stays first in the list.
+    if let Some(c) = current {
+        s.remember(&c);
+    }
+    s.save(&state.config_dir)?;
+    Ok(report)
+}
+
+/// Copies the open association (from a server, say) to a new file the user names.
+#[tauri::command]
+async fn app_transfer_to_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<TransferReport>, ApiError> {
+    let lang = lang_of(&*state.settings.lock().await);
+    let path = if let Some(dir) = std::env::var_os("KVORUM_SAVE_DIR") {
+        Some(PathBuf::from(dir).join("forening-fra-serveren.sqlite"))
+    } else {
+        let dialog = app
+            .dialog()
+            .file()
+            .set_file_name("forening.sqlite")
+            .add_filter("Kvorum-forening (SQLite)", &["sqlite"]);
+        in_dialog(move || dialog.blocking_save_file()).await?
+    };
+    let Some(path) = path else { return Ok(None) };
+    let location = path.display().to_string();
+    let report = {
+        let guard = state.api.read().await;
+        let api = guard
+            .as_ref()
+            .ok_or_else(|| no_database().localized(lang))?;
+        api.transfer_to(&location, None)
+            .await
+            .map_err(|e| e.localized(lang))?
+    };
+    let mut s = state.settings.lock().await;
+    let current = s.recent.first().cloned();
+    s.remember(&location);
+    if let Some(c) = current {
+        s.remember(&c);
+    }
+    s.save(&state.config_dir)?;
+    Ok(Some(report))
 }
 
 /// Shows a system file dialog off the async runtime (it blocks until the user answers);
@@ -146,7 +305,7 @@ async fn app_choose_file(
     let Some(path) = picked else {
         return Ok(None);
     };
-    open_location(&state, &path.display().to_string())
+    open_location(&state, &path.display().to_string(), None)
         .await
         .map(Some)
 }
@@ -330,6 +489,7 @@ async fn import_file_choose(
         let (label, extensions): (&str, &[&str]) = match kind {
             ImportKind::Bylaws => ("Tekst (.txt)", &["txt", "text"]),
             ImportKind::Members | ImportKind::Bank => ("CSV (.csv)", &["csv", "txt"]),
+            ImportKind::Certificate => ("Certifikat (.crt, .pem)", &["crt", "pem", "cer"]),
             ImportKind::Voucher => (
                 "Bilag (PDF eller billede)",
                 &["pdf", "PDF", "jpg", "jpeg", "png", "JPG", "heic"],

@@ -70,7 +70,7 @@ async fn a_self_signed_server_is_refused_until_its_certificate_is_trusted() {
     // The password is in no reply and no settings file.
     let dir = tempfile::tempdir().unwrap();
     let mut settings = AppSettings::default();
-    settings.remember(&format!("{}", api.location().display()));
+    settings.remember(&api.location().display());
     settings.remember(&trusted.replace("postgres@", &format!("postgres:{PASSWORD}@")));
     settings.save(dir.path()).unwrap();
     let status = serde_json::to_string(&api.app_status(&settings).await.unwrap()).unwrap();

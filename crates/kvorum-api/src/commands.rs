@@ -113,7 +113,10 @@ macro_rules! shell_commands {
         $m! {
             $($($prefix)*)?
             app_status() -> AppStatus;
-            app_open(location: String) -> AppStatus;
+            app_open(location: String, password: Option<String>) -> AppStatus;
+            app_connect(server: ServerInput) -> AppStatus;
+            app_transfer(server: ServerInput) -> TransferReport;
+            app_transfer_to_file() -> Option<TransferReport>;
             app_choose_file(create: bool) -> Option<AppStatus>;
             app_settings_set(settings: SettingsInput) -> AppStatus;
             export_save(request: ExportRequest) -> Option<String>;

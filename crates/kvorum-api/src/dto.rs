@@ -52,8 +52,11 @@ pub use crate::meetings::{
     MinutesCorrection, MinutesSave, MinutesSummary, ProposalUpdate, ProposalView, ProposalWithdraw,
     ProxyInput, ProxyRemove, ProxyView, SecondAssemblyInput, Voter,
 };
+pub use crate::servers::ServerInput;
 pub use crate::settings::{AppStatus, SettingsInput};
+pub use crate::transfer::TransferReport;
 pub use chrono::NaiveTime;
+pub use kvorum_core::backups::TableSum;
 pub use kvorum_core::backups::{BackupCheck, BackupContents, TableRows};
 pub use kvorum_core::bank::BankColumn;
 pub use kvorum_core::bank::{BankField, BankLine};

@@ -53,6 +53,13 @@ pub fn resolve_db(cli: Option<&str>) -> String {
         .unwrap_or_else(|| default_db_path().display().to_string())
 }
 
+/// A location as it is shown and remembered: a server's address without its password.
+pub fn shown(location: &str) -> String {
+    kvorum_store::DbLocation::parse(location)
+        .map(|l| l.display())
+        .unwrap_or_else(|_| location.to_owned())
+}
+
 /// The OS user, for when no name has been set.
 pub fn os_user() -> String {
     std::env::var("USER")
@@ -109,9 +116,7 @@ impl AppSettings {
     /// Puts `location` first in the recent list, keeping [`RECENT_KEPT`]; a server is
     /// remembered without its password.
     pub fn remember(&mut self, location: &str) {
-        let location = kvorum_store::DbLocation::parse(location)
-            .map(|l| l.display())
-            .unwrap_or_else(|_| location.to_owned());
+        let location = shown(location);
         self.recent.retain(|r| *r != location);
         self.recent.insert(0, location);
         self.recent.truncate(RECENT_KEPT);

@@ -792,11 +792,14 @@ mod tests {
         let b = Store::open(&at("b.sqlite"), DateTime::<Utc>::UNIX_EPOCH)
             .await
             .unwrap();
-        let sums = a.transfer_into(&b, "test", Utc::now()).await.unwrap();
+        let sums = a
+            .transfer_into(&b, "test", DateTime::<Utc>::UNIX_EPOCH)
+            .await
+            .unwrap();
         assert_eq!(b.checksums().await.unwrap(), sums);
         assert_eq!(sums[0].rows, 1);
         assert!(matches!(
-            a.transfer_into(&b, "test", Utc::now()).await,
+            a.transfer_into(&b, "test", DateTime::<Utc>::UNIX_EPOCH).await,
             Err(StoreError::NotEmpty(t)) if t == "association"
         ));
         let Store::Sqlite { writer: bw, .. } = &b else {

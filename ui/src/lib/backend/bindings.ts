@@ -229,7 +229,7 @@ today: string, };
 
 export type SettingsInput = { userName: string | null, language: string | null, };
 
-export type ImportKind = "members" | "bank" | "bylaws" | "voucher";
+export type ImportKind = "members" | "bank" | "bylaws" | "voucher" | "certificate";
 
 export type ChosenFile = { name: string, size: number, token: string | null, text: string | null, 
 /**
@@ -1048,6 +1048,24 @@ lastBooking: [string, string] | null, };
 
 export type TableRows = { table: string, rows: number, };
 
+export type TableSum = { table: string, rows: number, checksum: string, };
+
+export type ServerInput = { host: string, port: number | null, database: string, user: string, password: string, 
+/**
+ * The token of the server's certificate, chosen in the system's dialog.
+ */
+certificate: string | null, };
+
+export type TransferReport = { 
+/**
+ * Where the association now is as well (a server address without its password).
+ */
+to: string, tables: Array<TableSum>, 
+/**
+ * All rows moved.
+ */
+rows: number, };
+
 export type BankChoice = { lineNo: number, 
 /**
  * Budget line name; empty: leave unassigned.
@@ -1409,7 +1427,10 @@ export const makeCommands = (call: Call) => ({
   backup_now: (reason: BackupReason): Promise<BackupInfo> => call("backup_now", { reason }),
   backup_inspect: (name: string): Promise<BackupContents> => call("backup_inspect", { name }),
   app_status: (): Promise<AppStatus> => call("app_status", {  }),
-  app_open: (location: string): Promise<AppStatus> => call("app_open", { location }),
+  app_open: (location: string, password: string | null): Promise<AppStatus> => call("app_open", { location, password }),
+  app_connect: (server: ServerInput): Promise<AppStatus> => call("app_connect", { server }),
+  app_transfer: (server: ServerInput): Promise<TransferReport> => call("app_transfer", { server }),
+  app_transfer_to_file: (): Promise<TransferReport | null> => call("app_transfer_to_file", {  }),
   app_choose_file: (create: boolean): Promise<AppStatus | null> => call("app_choose_file", { create }),
   app_settings_set: (settings: SettingsInput): Promise<AppStatus> => call("app_settings_set", { settings }),
   export_save: (request: ExportRequest): Promise<string | null> => call("export_save", { request }),

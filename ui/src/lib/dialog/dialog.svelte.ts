@@ -18,10 +18,10 @@ export type Question = {
 };
 
 /** A question that needs a short text typed (the reason for a reversal, say). */
-export type TextQuestion = Question & { label: string; placeholder?: string; required: string };
+export type TextQuestion = Question & { label: string; placeholder?: string; required: string; secret?: boolean };
 
 type Pending = Question & {
-  field?: { label: string; placeholder?: string; required: string; value: string; error: string };
+  field?: { label: string; placeholder?: string; required: string; value: string; error: string; secret?: boolean };
   resolve: (ok: boolean) => void;
 };
 
@@ -39,11 +39,15 @@ export function ask(q: Question): Promise<boolean> {
 export function askText(q: TextQuestion): Promise<string | null> {
   dialog.pending?.resolve(false);
   return new Promise((resolve) => {
-    const field = { label: q.label, placeholder: q.placeholder, required: q.required, value: '', error: '' };
+    const field = { label: q.label, placeholder: q.placeholder, required: q.required, value: '', error: '', secret: q.secret };
     dialog.pending = {
       ...q,
       field,
-      resolve: (ok) => resolve(ok ? (dialog.pending?.field?.value ?? field.value).trim() : null),
+      // A password is taken as typed; any other text without the spaces around it.
+      resolve: (ok) => {
+        const v = dialog.pending?.field?.value ?? field.value;
+        resolve(ok ? (q.secret ? v : v.trim()) : null);
+      },
     };
   });
 }
