@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatTime, parseMoney, parseTime, visibleRange } from './format';
+import { formatDate, formatMoney, formatTime, locationLabel, parseMoney, parseTime, visibleRange } from './format';
 import { translate } from './i18n.svelte';
 
 describe('Danish formats', () => {
@@ -73,5 +73,13 @@ describe('counts in UI sentences', () => {
     expect(translate('en', 'fin.bank.apply', { n: 1000 })).toBe('Import 1,000 new bookings');
     expect(translate('da', 'fin.bank.apply', { n: 999 })).toBe('Importér 999 nye posteringer');
     expect(translate('da', 'fin.visits.title', { year: 2026 })).toBe('Besøg 2026');
+  });
+});
+
+describe('database locations as the user reads them', () => {
+  it('shows a server without the path of its saved certificate', () => {
+    expect(locationLabel('postgres://k@db.perronen.dk:5432/forening?sslrootcert=%2Fhome%2Fk%2Fc.pem', 'eget certifikat')).toBe('postgres://k@db.perronen.dk:5432/forening (eget certifikat)');
+    expect(locationLabel('postgres://k@db.perronen.dk/forening', 'x')).toBe('postgres://k@db.perronen.dk/forening');
+    expect(locationLabel('/home/k/Perronen?.sqlite', 'x')).toBe('/home/k/Perronen?.sqlite');
   });
 });

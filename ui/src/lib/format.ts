@@ -79,3 +79,14 @@ export function formatTime(t: string | null | undefined): string {
   const m = /^(\d{2}):(\d{2})/.exec(t);
   return m ? `${m[1]}.${m[2]}` : t;
 }
+
+/**
+ * A database location as the user reads it: a server's address without its query (the
+ * saved certificate it names is said in words instead). The location itself stays the key
+ * the recent list opens.
+ */
+export function locationLabel(location: string, ownCertificate: string): string {
+  if (!location.startsWith('postgres')) return location;
+  const [address, query] = location.split('?', 2);
+  return query && /(^|&)sslrootcert=/.test(query) ? `${address} (${ownCertificate})` : address;
+}
