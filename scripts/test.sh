@@ -19,6 +19,9 @@ step "Rust: enhedstest og integrationshistorier på SQLite og PostgreSQL"
 cargo build --workspace --all-targets --quiet   # also the app binary the end-to-end tests drive
 scripts/postgres.sh cargo test --workspace --all-targets --quiet
 
+step "Kill -9: 50 gange dræbt midt i skrivning, filen kontrolleret bagefter"
+python3 scripts/kill9.py --trials 50
+
 step "UI: typetjek og enhedstest"
 npm run --silent check
 npx vitest run
