@@ -56,7 +56,7 @@ async fn a_self_signed_server_is_refused_until_its_certificate_is_trusted() {
     let api = Api::open_with_password(&trusted, Some(PASSWORD), "Karin", Clock::from_env())
         .await
         .expect("a trusted certificate connects");
-    let Store::Postgres { pool } = api.store() else {
+    let Store::Postgres { pool, .. } = api.store() else {
         panic!("not a server")
     };
     let encrypted: bool =

@@ -231,6 +231,8 @@ pub enum Store {
     },
     Postgres {
         pool: PgPool,
+        /// The server's login for this connection (`session_user`).
+        login: String,
     },
 }
 
@@ -240,7 +242,7 @@ macro_rules! on_pool {
     ($store:expr, $c:ident => $body:expr) => {
         match $store {
             $crate::Store::Sqlite { pool: $c, .. } => $body,
-            $crate::Store::Postgres { pool: $c } => $body,
+            $crate::Store::Postgres { pool: $c, .. } => $body,
         }
     };
 }
@@ -392,7 +394,12 @@ impl Store {
                     .connect_with(server_options(url, password)?)
                     .await?;
                 POSTGRES_MIGRATIONS.run(&pool).await?;
-                Ok(Store::Postgres { pool })
+                // The login the server authenticated (not `current_user`, which `SET ROLE`
+                // changes): what the audit log records beside the name typed in settings.
+                let login: String = sqlx::query_scalar("SELECT session_user::text")
+                    .fetch_one(&pool)
+                    .await?;
+                Ok(Store::Postgres { pool, login })
             }
         }
     }
@@ -452,7 +459,7 @@ impl Store {
     pub fn reader(&self) -> Reader<'_> {
         match self {
             Store::Sqlite { pool, .. } => Reader::SqlitePool(pool),
-            Store::Postgres { pool } => Reader::PgPool(pool),
+            Store::Postgres { pool, .. } => Reader::PgPool(pool),
         }
     }
 
@@ -477,13 +484,16 @@ impl Store {
             Store::Sqlite { writer, .. } => {
                 TxInner::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?)
             }
-            Store::Postgres { pool } => TxInner::Postgres(pool.begin().await?),
+            Store::Postgres { pool, .. } => TxInner::Postgres(pool.begin().await?),
         };
-        Ok(StoreTx {
-            inner,
-            now,
-            actor: actor.to_owned(),
-        })
+        // On a shared server anyone can type any name: the server's login goes with it.
+        let actor = match self {
+            Store::Postgres { login, .. } if !login.is_empty() && login != actor => {
+                format!("{actor} ({login})")
+            }
+            _ => actor.to_owned(),
+        };
+        Ok(StoreTx { inner, now, actor })
     }
 
     /// Moves on with every committed write, from any connection or laptop.
@@ -499,7 +509,7 @@ impl Store {
                 pool.close().await;
                 writer.close().await;
             }
-            Store::Postgres { pool } => pool.close().await,
+            Store::Postgres { pool, .. } => pool.close().await,
         }
     }
 }

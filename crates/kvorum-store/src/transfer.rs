@@ -606,7 +606,7 @@ impl Store {
                 tx.rollback().await?;
                 all
             }
-            Store::Postgres { pool } => {
+            Store::Postgres { pool, .. } => {
                 let mut tx = pool
                     .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                     .await?;
@@ -635,7 +635,7 @@ impl Store {
                     .fetch_all(pool)
                     .await?
                 }
-                Store::Postgres { pool } => sqlx::query_as(
+                Store::Postgres { pool, .. } => sqlx::query_as(
                     "SELECT table_name::text, column_name::text FROM information_schema.columns \
                      WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position",
                 )
