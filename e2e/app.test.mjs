@@ -732,6 +732,25 @@ test('backups: one taken by hand, a member added, the backup restored after seei
   await s.type('[data-testid=member-search]', 'Efter Kopien');
   await s.until('gone again', async () => (await rowCount()) === 0);
   await s.type('[data-testid=member-search]', '');
+  // A second folder (the USB stick): chosen, each backup copied there; one deleted.
+  const stick = join(work, 'usb');
+  execFileSync('mkdir', ['-p', stick]);
+  await s.click('[data-testid=nav-association]');
+  writeFileSync(join(pickDir, 'next'), stick);
+  await s.click('[data-testid=backup-copy-choose]');
+  assert.equal(await s.until('the folder', () => s.text('[data-testid=backup-copy-dir]')), stick);
+  await s.click('[data-testid=backup-now]');
+  assert.match(await s.until('copied', async () => { const t = await s.text('[data-testid=backups-notice]'); return /kopieret til den anden mappe/.test(t) && t; }), /kontrolleret og kopieret til den anden mappe/);
+  const copies = readdirSync(join(stick, 'forening sikkerhedskopier')).filter((f) => f.endsWith('.sqlite'));
+  assert.equal(copies.length, 1);
+  assert.match(await s.text('[data-testid=backup-copied]'), /✓/);
+  await s.screenshot('sikkerhedskopier-usb');
+  const before = (await s.findAll('[data-testid=backup-row]')).length;
+  await s.click('[data-testid=backup-delete]');
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /og fra den anden mappe/);
+  await s.click('[data-testid=confirm-ok]');
+  await s.until('one fewer', async () => (await s.findAll('[data-testid=backup-row]')).length === before - 1);
+  assert.equal(readdirSync(join(stick, 'forening sikkerhedskopier')).filter((f) => f.endsWith('.sqlite')).length, 0, 'the copy on the stick is gone too');
 });
 
 test("the window's close button asks first when typed input is not saved", async () => {

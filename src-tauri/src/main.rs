@@ -38,6 +38,13 @@ fn no_database() -> ApiError {
     ApiError::new(ErrorCode::Database, Text::new("error-no-database"))
 }
 
+/// What this laptop's settings say about an open association: the language it speaks and
+/// the second folder its backups are copied to.
+fn configure(api: &mut Api, settings: &AppSettings) {
+    api.set_lang(lang_of(settings));
+    api.set_backup_copy_dir(settings.backup_copy_dir.as_ref().map(PathBuf::from));
+}
+
 /// The language in this laptop's settings.
 fn lang_of(settings: &AppSettings) -> Lang {
     Lang::from_code(settings.language.as_deref().unwrap_or("da"))
@@ -85,14 +92,12 @@ async fn open_location(
     location: &str,
     password: Option<&str>,
 ) -> Result<AppStatus, ApiError> {
-    let (actor, lang) = {
-        let settings = state.settings.lock().await;
-        (settings.actor(), lang_of(&settings))
-    };
-    let mut api = Api::open_with_password(location, password, &actor, Clock::from_env())
+    let settings = state.settings.lock().await.clone();
+    let lang = lang_of(&settings);
+    let mut api = Api::open_with_password(location, password, &settings.actor(), Clock::from_env())
         .await
         .map_err(|e| e.localized(lang))?;
-    api.set_lang(lang);
+    configure(&mut api, &settings);
     if let Some(old) = state.api.write().await.replace(api) {
         old.close().await;
     }
@@ -436,12 +441,48 @@ async fn backup_restore(state: State<'_, AppState>, name: String) -> Result<Back
         Err(e) => {
             // The file as it is (restored or not) is opened again.
             if let Ok(mut again) = Api::open(&location, &actor, clock).await {
-                again.set_lang(lang);
+                configure(&mut again, &*state.settings.lock().await);
                 *guard = Some(again);
             }
             Err(e.localized(lang))
         }
     }
+}
+
+/// Chooses the second folder every backup is copied to (a USB stick, a synced folder) in
+/// the system's dialog — or, with `clear`, stops copying. The tests name the folder in
+/// `$KVORUM_PICK_DIR/next`.
+#[tauri::command]
+async fn backup_folder_choose(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    clear: bool,
+) -> Result<AppStatus, ApiError> {
+    let folder = if clear {
+        None
+    } else if let Some(dir) = std::env::var_os("KVORUM_PICK_DIR") {
+        std::fs::read_to_string(PathBuf::from(dir).join("next"))
+            .ok()
+            .map(|p| PathBuf::from(p.trim()))
+    } else {
+        let dialog = app
+            .dialog()
+            .file()
+            .set_title("Mappe til en ekstra kopi af sikkerhedskopierne");
+        let Some(picked) = in_dialog(move || dialog.blocking_pick_folder()).await? else {
+            return status_of(&state).await;
+        };
+        Some(picked)
+    };
+    {
+        let mut s = state.settings.lock().await;
+        s.backup_copy_dir = folder.as_ref().map(|p| p.display().to_string());
+        s.save(&state.config_dir)?;
+        if let Some(api) = state.api.write().await.as_mut() {
+            configure(api, &s);
+        }
+    }
+    status_of(&state).await
 }
 
 /// The webview answers the close button from now on (`on`), or no longer.
@@ -555,7 +596,7 @@ fn main() {
         Clock::from_env(),
     )) {
         Ok(mut api) => {
-            api.set_lang(lang_of(&settings));
+            configure(&mut api, &settings);
             (Some(api), None)
         }
         Err(e) => {

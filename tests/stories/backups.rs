@@ -176,6 +176,52 @@ async fn backup_and_restore(engine: Engine) {
     );
     assert!(again.check.ok);
     api.close().await;
+
+    // A second folder (the USB stick): each backup is copied there too, in the association's
+    // own folder; a stick that is not plugged in is said, and the backup stands; deleting a
+    // backup deletes its copy.
+    let stick = tempfile::tempdir().unwrap();
+    let mut api = db.open_on("Kasper (kasserer)", day).await;
+    api.set_backup_copy_dir(Some(stick.path().to_owned()));
+    let copied = api.backup_now(BackupReason::Manual).await.unwrap();
+    assert!(copied.copied && copied.copy_error.is_none(), "{copied:?}");
+    let there = stick
+        .path()
+        .join("forening sikkerhedskopier")
+        .join(&copied.name);
+    assert_eq!(
+        std::fs::read(&there).unwrap(),
+        std::fs::read(kvorum_api::backups::backup_dir(&file).join(&copied.name)).unwrap()
+    );
+    assert!(there
+        .with_file_name(format!("{}.json", copied.name))
+        .exists());
+    let listed = api.backups_list().await.unwrap();
+    assert!(listed.iter().any(|b| b.name == copied.name && b.copied));
+    api.set_backup_copy_dir(Some(stick.path().join("ikke-sat-i").join("USB")));
+    let alone = api.backup_now(BackupReason::Manual).await.unwrap();
+    assert!(!alone.copied && alone.check.ok);
+    assert!(
+        alone
+            .copy_error
+            .as_deref()
+            .unwrap()
+            .contains("mappen findes ikke (er USB-nøglen sat i?)"),
+        "{alone:?}"
+    );
+    api.set_backup_copy_dir(Some(stick.path().to_owned()));
+    let left = api.backup_delete(copied.name.clone()).await.unwrap();
+    assert!(left.iter().all(|b| b.name != copied.name));
+    assert!(!there.exists(), "the copy on the stick is deleted too");
+    assert_eq!(
+        api.backup_delete("../forening.sqlite".into())
+            .await
+            .unwrap_err()
+            .code,
+        kvorum_api::ErrorCode::NotFound
+    );
+    assert!(file.exists());
+    api.close().await;
 }
 
 kvorum_tests::on_both_engines!(backup_and_restore);

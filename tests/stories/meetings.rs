@@ -998,7 +998,7 @@ async fn board_and_second_assembly(engine: Engine) {
     assert_eq!(again.decision.outcome.result, DecisionResult::Adopted);
     assert!(again.decision.bylaws_version.is_some());
     // The second assembly refers to the first: moved, it is inserted after it.
-    let sums = kvorum_tests::round_trip(&api, engine).await;
+    let sums = kvorum_tests::round_trip(api, engine).await;
     assert!(sums.iter().any(|s| s.table == "meetings" && s.rows >= 2));
     api.close().await;
 }

@@ -41,6 +41,11 @@ pub struct BackupInfo {
     pub size: u64,
     pub reason: BackupReason,
     pub check: BackupCheck,
+    /// A copy is in the second folder too (the USB stick or synced folder chosen).
+    pub copied: bool,
+    /// Why the copy to the second folder could not be made, when this backup was just
+    /// taken (the backup itself is made and kept).
+    pub copy_error: Option<String>,
 }
 
 /// What is written beside each backup (`<name>.json`).
@@ -205,13 +210,57 @@ impl Api {
         )?;
         let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
         self.rotate(&dir, now);
+        // The same backup in the second folder, rotated the same way; a stick that is not
+        // plugged in is said, and the backup beside the file stands.
+        let (mut copied, mut copy_error) = (false, None);
+        if let Some(second) = self.second_folder() {
+            match copy_backup(&dir, &second, &name) {
+                Ok(()) => {
+                    copied = true;
+                    self.rotate(&second, now);
+                }
+                Err(e) => copy_error = Some(e.localized(self.lang).message),
+            }
+        }
         Ok(BackupInfo {
             name,
             taken_at: now,
             size,
             reason,
             check,
+            copied,
+            copy_error,
         })
+    }
+
+    /// The second folder for backups (a USB stick, a synced folder) chosen on this laptop,
+    /// or none.
+    pub fn set_backup_copy_dir(&mut self, dir: Option<PathBuf>) {
+        self.backup_copy = dir;
+    }
+
+    /// This association's folder inside the second folder, named as the folder beside it.
+    fn second_folder(&self) -> Option<PathBuf> {
+        let base = self.backup_copy.as_ref()?;
+        let own = self.backups_folder();
+        Some(base.join(own.file_name()?))
+    }
+
+    /// Deletes backup `name` (and its copy in the second folder).
+    pub async fn backup_delete(&self, name: String) -> ApiResult<Vec<BackupInfo>> {
+        let path = self.backup_path(&name)?;
+        for dir in [Some(self.backups_folder()), self.second_folder()]
+            .into_iter()
+            .flatten()
+        {
+            for f in [dir.join(&name), dir.join(format!("{name}.json"))] {
+                if f.exists() {
+                    std::fs::remove_file(&f).map_err(|e| crate::files::io_failed(&e, &f))?;
+                }
+            }
+        }
+        tracing::info!(path = %path.display(), "backup deleted");
+        self.backups_list().await
     }
 
     /// Deletes the automatic backups the rotation does not keep (never the newest). A
@@ -244,6 +293,11 @@ impl Api {
     /// The backups of the open file, newest first.
     pub async fn backups_list(&self) -> ApiResult<Vec<BackupInfo>> {
         let mut all = list_in(&self.backups_folder());
+        if let Some(second) = self.second_folder() {
+            for b in &mut all {
+                b.copied = second.join(&b.name).is_file();
+            }
+        }
         all.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
         Ok(all)
     }
@@ -288,12 +342,14 @@ impl Api {
         }
         let before = self.backup_now(BackupReason::BeforeRestore).await?;
         let (actor, clock, lang) = (self.actor.clone(), self.clock.clone(), self.lang);
+        let second = self.backup_copy.clone();
         self.store.close().await;
         restore_backup(&from, &file)
             .await
             .map_err(|e| backup_failed(&from, e))?;
         let mut api = Api::open(&file.display().to_string(), &actor, clock).await?;
         api.set_lang(lang);
+        api.set_backup_copy_dir(second);
         Ok((api, before))
     }
 }
@@ -361,6 +417,32 @@ pub async fn restore_unopenable(file: &Path, name: &str, now: DateTime<Utc>) -> 
     Ok(kept)
 }
 
+/// Copies backup `name` and its record from `dir` into `second` (created if missing, but
+/// only below a folder that exists: a stick that is not plugged in is not created).
+fn copy_backup(dir: &Path, second: &Path, name: &str) -> ApiResult<()> {
+    let base = second.parent().unwrap_or(second);
+    if !base.is_dir() {
+        return Err(ApiError::new(
+            ErrorCode::File,
+            Text::new("backup-second-missing").str("dir", base.display().to_string()),
+        ));
+    }
+    std::fs::create_dir_all(second).map_err(|e| crate::files::io_failed(&e, second))?;
+    for f in [name.to_owned(), format!("{name}.json")] {
+        let to = second.join(&f);
+        let tmp = second.join(format!(".{f}.kvorum-tmp"));
+        std::fs::copy(dir.join(&f), &tmp)
+            .and_then(|_| std::fs::File::open(&tmp)?.sync_all())
+            .and_then(|()| std::fs::rename(&tmp, &to))
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                crate::files::io_failed(&e, &to)
+            })?;
+        owner_only(&to);
+    }
+    Ok(())
+}
+
 /// The backups in `dir` with their records (one without a record is checked when listed).
 fn list_in(dir: &Path) -> Vec<BackupInfo> {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -397,6 +479,8 @@ fn list_in(dir: &Path) -> Vec<BackupInfo> {
             size,
             reason,
             check,
+            copied: false,
+            copy_error: None,
         });
     }
     out

@@ -103,6 +103,7 @@ macro_rules! api_commands {
             backups_list() -> Vec<BackupInfo>;
             backup_now(reason: BackupReason) -> BackupInfo;
             backup_inspect(name: String) -> BackupContents;
+            backup_delete(name: String) -> Vec<BackupInfo>;
         }
     };
 }
@@ -122,6 +123,7 @@ macro_rules! shell_commands {
             export_save(request: ExportRequest) -> Option<String>;
             saved_open(folder: bool) -> ();
             backup_restore(name: String) -> BackupInfo;
+            backup_folder_choose(clear: bool) -> AppStatus;
             app_close_guard(on: bool) -> ();
             app_close() -> ();
             import_file_choose(kind: ImportKind) -> Option<ChosenFile>;

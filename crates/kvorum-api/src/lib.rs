@@ -52,6 +52,8 @@ pub struct Api {
     /// Files the user chose in the system's dialog, read by the shell and held here under a
     /// token, so the webview names a file without its bytes crossing IPC.
     held: files::HeldFiles,
+    /// The second folder each backup is copied to, chosen on this laptop.
+    backup_copy: Option<std::path::PathBuf>,
 }
 
 impl Api {
@@ -87,6 +89,7 @@ impl Api {
             snapshot: Default::default(),
             books: Default::default(),
             held: Default::default(),
+            backup_copy: None,
         })
     }
 

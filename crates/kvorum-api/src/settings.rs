@@ -21,6 +21,9 @@ pub struct AppSettings {
     pub language: Option<String>,
     /// Most recent first.
     pub recent: Vec<String>,
+    /// The second folder every backup is copied to (a USB stick, a synced folder).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup_copy_dir: Option<String>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -138,6 +141,8 @@ pub struct AppStatus {
     pub user_name_chosen: bool,
     pub language: String,
     pub recent: Vec<String>,
+    /// The second folder backups are copied to, if one is chosen.
+    pub backup_copy_dir: Option<String>,
     /// Today's date in Denmark (ISO), as the backend sees it.
     pub today: String,
 }
@@ -165,6 +170,7 @@ impl Api {
                 .is_some_and(|n| !n.trim().is_empty()),
             language: settings.language.clone().unwrap_or_else(|| "da".into()),
             recent: settings.recent.clone(),
+            backup_copy_dir: settings.backup_copy_dir.clone(),
             today: self.clock.today().to_string(),
         })
     }

@@ -261,6 +261,12 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
     }
     let mut api = Api::open(&resolve_db(cli.db.as_deref()), &actor, Clock::from_env()).await?;
     api.set_lang(lang_of(&cli, &settings));
+    api.set_backup_copy_dir(
+        settings
+            .backup_copy_dir
+            .as_ref()
+            .map(std::path::PathBuf::from),
+    );
     let json = cli.json;
     let today = api.clock().today();
     let result = match cli.command {

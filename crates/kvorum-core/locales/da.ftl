@@ -119,6 +119,7 @@ error-close-failed = Vinduet kunne ikke lukkes: { $cause }
 backup-restore-server = En sikkerhedskopi af den fælles server lægges ikke oven i serveren. Åbn kopien som en fil (Åbn forening…), eller flyt den til en ny, tom database på serveren.
 backup-damaged = Sikkerhedskopien »{ $name }« er beskadiget og kan ikke lægges tilbage. Vælg en anden.
 backup-failed = Sikkerhedskopien { $path } kunne ikke laves eller læses: { $cause }
+backup-second-missing = Sikkerhedskopien er taget, men kopien til { $dir } kunne ikke laves: mappen findes ikke (er USB-nøglen sat i?).
 error-newer-version = { $where } er gemt af en nyere udgave af Kvorum (databaseversion { $version }). Opdatér Kvorum på denne computer; filen er ikke ændret.
 error-open-file = Foreningsfilen { $file } kunne ikke åbnes. Tjek at mappen findes, og at du må skrive i den.
 error-not-kvorum = { $file } er en database fra et andet program, ikke en forening fra Kvorum. Kvorum har ikke rørt den. Vælg en anden fil, eller opret en ny forening.

@@ -119,6 +119,7 @@ error-close-failed = The window could not be closed: { $cause }
 backup-restore-server = A backup of the shared server is not put back over the server. Open the copy as a file (Open association…), or move it to a new, empty database on the server.
 backup-damaged = The backup “{ $name }” is damaged and cannot be restored. Choose another.
 backup-failed = The backup { $path } could not be made or read: { $cause }
+backup-second-missing = The backup was taken, but the copy to { $dir } could not be made: the folder does not exist (is the USB stick plugged in?).
 error-newer-version = { $where } was saved by a newer release of Kvorum (database version { $version }). Update Kvorum on this computer; the file has not been changed.
 error-open-file = The association file { $file } could not be opened. Check that the folder exists and that you may write in it.
 error-not-kvorum = { $file } is another program's database, not an association from Kvorum. Kvorum has not touched it. Choose another file, or create a new association.

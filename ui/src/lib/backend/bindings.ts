@@ -223,6 +223,10 @@ engine: string, association: Association | null, userName: string,
  */
 userNameChosen: boolean, language: string, recent: Array<string>, 
 /**
+ * The second folder backups are copied to, if one is chosen.
+ */
+backupCopyDir: string | null, 
+/**
  * Today's date in Denmark (ISO), as the backend sees it.
  */
 today: string, };
@@ -1026,7 +1030,16 @@ export type BackupInfo = {
 /**
  * The file's name in the backup folder (what restore and inspect name it by).
  */
-name: string, takenAt: string, size: number, reason: BackupReason, check: BackupCheck, };
+name: string, takenAt: string, size: number, reason: BackupReason, check: BackupCheck, 
+/**
+ * A copy is in the second folder too (the USB stick or synced folder chosen).
+ */
+copied: boolean, 
+/**
+ * Why the copy to the second folder could not be made, when this backup was just
+ * taken (the backup itself is made and kept).
+ */
+copyError: string | null, };
 
 export type BackupReason = "manual" | "daily" | "onClose" | "beforeRestore";
 
@@ -1426,6 +1439,7 @@ export const makeCommands = (call: Call) => ({
   backups_list: (): Promise<Array<BackupInfo>> => call("backups_list", {  }),
   backup_now: (reason: BackupReason): Promise<BackupInfo> => call("backup_now", { reason }),
   backup_inspect: (name: string): Promise<BackupContents> => call("backup_inspect", { name }),
+  backup_delete: (name: string): Promise<Array<BackupInfo>> => call("backup_delete", { name }),
   app_status: (): Promise<AppStatus> => call("app_status", {  }),
   app_open: (location: string, password: string | null): Promise<AppStatus> => call("app_open", { location, password }),
   app_connect: (server: ServerInput): Promise<AppStatus> => call("app_connect", { server }),
@@ -1436,6 +1450,7 @@ export const makeCommands = (call: Call) => ({
   export_save: (request: ExportRequest): Promise<string | null> => call("export_save", { request }),
   saved_open: (folder: boolean): Promise<null> => call("saved_open", { folder }),
   backup_restore: (name: string): Promise<BackupInfo> => call("backup_restore", { name }),
+  backup_folder_choose: (clear: boolean): Promise<AppStatus> => call("backup_folder_choose", { clear }),
   app_close_guard: (on: boolean): Promise<null> => call("app_close_guard", { on }),
   app_close: (): Promise<null> => call("app_close", {  }),
   import_file_choose: (kind: ImportKind): Promise<ChosenFile | null> => call("import_file_choose", { kind }),
