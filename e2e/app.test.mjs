@@ -868,3 +868,38 @@ test('a shared server: refused until its certificate is chosen, the association 
   await s.click('[data-testid=nav-association]');
   await s.until('on the server again', async () => /^postgres:\/\//.test(await s.text('[data-testid=db-location]')));
 });
+
+test('the file encrypted with a passphrase: asked for when it opens, a wrong one said, the right one opens it', async () => {
+  const passphrase = 'grøn cykel på perronen';
+  const recent = (end) => s.exec(`[...document.querySelectorAll('button.link')].find((b) => b.textContent.endsWith('${end}')).click()`);
+  await s.click('[data-testid=nav-association]');
+  await recent('forening.sqlite');
+  await s.until('the member list', async () => (await rowCount()) > 0);
+  await s.click('[data-testid=nav-association]');
+  await s.click('[data-testid=encrypt-start]');
+  assert.match(await s.until('asked', () => s.text('[data-testid=confirm-dialog]')), /mindst 10 tegn/);
+  assert.equal(await s.exec(`return document.querySelector('[data-testid=confirm-input]').type`), 'password');
+  await s.type('[data-testid=confirm-input]', passphrase);
+  await s.click('[data-testid=confirm-ok]');
+  await s.until('asked again', async () => /Skriv adgangskoden igen/.test(await s.text('[data-testid=confirm-dialog]')));
+  await s.type('[data-testid=confirm-input]', passphrase);
+  await s.screenshot('krypter-gentag');
+  await s.click('[data-testid=confirm-ok]');
+  assert.match(await s.until('encrypted', () => s.text('[data-testid=encryption-notice]')), /Filen og dens sikkerhedskopier er krypteret/);
+  assert.ok(!readFileSync(join(work, 'forening.sqlite')).subarray(0, 16).toString('latin1').startsWith('SQLite format 3'), 'the file is encrypted');
+  await s.screenshot('krypteret');
+  // Opened again: the passphrase is asked; a wrong one is said, the right one opens it.
+  await recent('forening.sqlite');
+  assert.match(await s.until('the passphrase asked', () => s.text('[data-testid=confirm-dialog]')), /er krypteret\. Skriv filens adgangskode/);
+  await s.type('[data-testid=confirm-input]', 'forkert adgangskode');
+  await s.click('[data-testid=confirm-ok]');
+  assert.match(await s.until('wrong', async () => { const t = await s.text('[data-testid=confirm-dialog]'); return /passer ikke/.test(t) && t; }), /Adgangskoden passer ikke til foreningsfilen/);
+  await s.screenshot('krypteret-forkert-adgangskode');
+  await s.type('[data-testid=confirm-input]', passphrase);
+  await s.click('[data-testid=confirm-ok]');
+  await s.until('the member list', async () => (await rowCount()) > 0);
+  await s.click('[data-testid=nav-association]');
+  assert.match(await s.until('encrypted', () => s.text('[data-testid=encryption-on]')), /er krypteret med en adgangskode/);
+  const settings = readFileSync(join(work, 'config', 'settings.json'), 'utf8');
+  assert.ok(!settings.includes('cykel'), 'the passphrase is not in the settings');
+});

@@ -29,6 +29,9 @@ struct AppState {
     close_guard: AtomicBool,
     /// The webview said the window may close.
     closing: AtomicBool,
+    /// An encrypted file that asked for its passphrase: `app_unlock` opens it (the webview
+    /// never names it).
+    locked: Mutex<Option<String>>,
 }
 
 /// The event the webview answers when the window's close button is pressed.
@@ -94,9 +97,18 @@ async fn open_location(
 ) -> Result<AppStatus, ApiError> {
     let settings = state.settings.lock().await.clone();
     let lang = lang_of(&settings);
-    let mut api = Api::open_with_password(location, password, &settings.actor(), Clock::from_env())
-        .await
-        .map_err(|e| e.localized(lang))?;
+    let opened =
+        Api::open_with_password(location, password, &settings.actor(), Clock::from_env()).await;
+    let mut api = match opened {
+        Ok(api) => api,
+        Err(e) => {
+            if e.code == ErrorCode::Encrypted {
+                *state.locked.lock().await = Some(location.to_owned());
+            }
+            return Err(e.localized(lang));
+        }
+    };
+    *state.locked.lock().await = None;
     configure(&mut api, &settings);
     if let Some(old) = state.api.write().await.replace(api) {
         old.close().await;
@@ -159,6 +171,53 @@ async fn server_url(
     server
         .url(certificate.as_deref())
         .map_err(|e| e.localized(lang))
+}
+
+/// Opens the encrypted file that asked for its passphrase, with `passphrase`.
+#[tauri::command]
+async fn app_unlock(state: State<'_, AppState>, passphrase: String) -> Result<AppStatus, ApiError> {
+    let lang = lang_of(&*state.settings.lock().await);
+    let Some(location) = state.locked.lock().await.clone() else {
+        return Err(ApiError::refused(Text::new("error-nothing-locked")).localized(lang));
+    };
+    open_location(&state, &location, Some(&passphrase)).await
+}
+
+/// Encrypts the open association's file (and its backups) with `passphrase`.
+#[tauri::command]
+async fn app_encrypt(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Result<AppStatus, ApiError> {
+    let lang = lang_of(&*state.settings.lock().await);
+    {
+        let mut guard = state.api.write().await;
+        let api = guard.take().ok_or_else(|| no_database().localized(lang))?;
+        let (location, actor, clock) = (
+            api.location().display().to_string(),
+            api.actor().to_owned(),
+            api.clock().clone(),
+        );
+        match api.encrypt(passphrase).await {
+            Ok((api, done)) => {
+                tracing::info!(
+                    backups = done.backups,
+                    "the file and its backups are encrypted"
+                );
+                *guard = Some(api);
+            }
+            Err(e) => {
+                // Refused before anything changed, or failed before the rename: the file
+                // opens as it was.
+                if let Ok(mut again) = Api::open(&location, &actor, clock).await {
+                    configure(&mut again, &*state.settings.lock().await);
+                    *guard = Some(again);
+                }
+                return Err(e.localized(lang));
+            }
+        }
+    }
+    status_of(&state).await
 }
 
 /// Connects to an association's database on a shared server, named in the form.
@@ -604,6 +663,10 @@ fn main() {
             (None, Some(e))
         }
     };
+    let locked = open_error
+        .as_ref()
+        .filter(|e| e.code == ErrorCode::Encrypted)
+        .map(|_| location.clone());
     let mut settings = settings;
     if api.is_some() {
         settings.remember(&location);
@@ -617,6 +680,7 @@ fn main() {
         last_saved: Mutex::new(None),
         close_guard: AtomicBool::new(false),
         closing: AtomicBool::new(false),
+        locked: Mutex::new(locked),
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

@@ -155,7 +155,7 @@ async fn backup_and_restore(engine: Engine) {
     let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T20:00:00Z")
         .unwrap()
         .to_utc();
-    let kept = restore_unopenable(&file, &b.name, now).await.unwrap();
+    let kept = restore_unopenable(&file, &b.name, None, now).await.unwrap();
     assert!(
         kept.exists(),
         "the damaged file is kept: {}",

@@ -130,7 +130,7 @@ impl Api {
     }
 
     /// The backup folder: beside the file, or on this laptop for a server's database.
-    fn backups_folder(&self) -> PathBuf {
+    pub(crate) fn backups_folder(&self) -> PathBuf {
         match &self.location {
             DbLocation::SqliteFile(file) => backup_dir(file),
             DbLocation::Postgres(url) => server_backup_dir(url),
@@ -194,7 +194,7 @@ impl Api {
         self.copy_to(&target)
             .await
             .map_err(|e| backup_failed(&target, e))?;
-        let check = check_backup(&target)
+        let check = check_backup(&target, self.store.key())
             .await
             .map_err(|e| backup_failed(&target, e))?;
         let record = Record {
@@ -240,7 +240,7 @@ impl Api {
     }
 
     /// This association's folder inside the second folder, named as the folder beside it.
-    fn second_folder(&self) -> Option<PathBuf> {
+    pub(crate) fn second_folder(&self) -> Option<PathBuf> {
         let base = self.backup_copy.as_ref()?;
         let own = self.backups_folder();
         Some(base.join(own.file_name()?))
@@ -320,7 +320,7 @@ impl Api {
     /// What a backup holds (association, members, the newest approved minutes and booking).
     pub async fn backup_inspect(&self, name: String) -> ApiResult<BackupContents> {
         let path = self.backup_path(&name)?;
-        backup_contents(&path)
+        backup_contents(&path, self.store.key())
             .await
             .map_err(|e| backup_failed(&path, e))
     }
@@ -331,7 +331,7 @@ impl Api {
     pub async fn backup_restore(self, name: String) -> ApiResult<(Api, BackupInfo)> {
         let file = self.sqlite_file()?;
         let from = self.backup_path(&name)?;
-        if !check_backup(&from)
+        if !check_backup(&from, self.store.key())
             .await
             .map_err(|e| backup_failed(&from, e))?
             .ok
@@ -343,11 +343,14 @@ impl Api {
         let before = self.backup_now(BackupReason::BeforeRestore).await?;
         let (actor, clock, lang) = (self.actor.clone(), self.clock.clone(), self.lang);
         let second = self.backup_copy.clone();
+        let key = self.store.key().map(str::to_owned);
         self.store.close().await;
-        restore_backup(&from, &file)
+        restore_backup(&from, &file, key.as_deref())
             .await
             .map_err(|e| backup_failed(&from, e))?;
-        let mut api = Api::open(&file.display().to_string(), &actor, clock).await?;
+        let mut api =
+            Api::open_with_password(&file.display().to_string(), key.as_deref(), &actor, clock)
+                .await?;
         api.set_lang(lang);
         api.set_backup_copy_dir(second);
         Ok((api, before))
@@ -373,9 +376,14 @@ fn backup_path_in(dir: &Path, name: &str) -> ApiResult<PathBuf> {
 /// Restores backup `name` over `file` when the file cannot be opened at all (damaged): the
 /// file as it is — with its write-ahead log — is kept beside the backups first
 /// (`…-beskadiget.sqlite`), then the checked backup is put in its place.
-pub async fn restore_unopenable(file: &Path, name: &str, now: DateTime<Utc>) -> ApiResult<PathBuf> {
+pub async fn restore_unopenable(
+    file: &Path,
+    name: &str,
+    key: Option<&str>,
+    now: DateTime<Utc>,
+) -> ApiResult<PathBuf> {
     let from = backup_path_of(file, name)?;
-    if !check_backup(&from)
+    if !check_backup(&from, key)
         .await
         .map_err(|e| backup_failed(&from, e))?
         .ok
@@ -411,7 +419,7 @@ pub async fn restore_unopenable(file: &Path, name: &str, now: DateTime<Utc>) -> 
             std::fs::copy(&wal, &to).map_err(|e| crate::files::io_failed(&e, &to))?;
         }
     }
-    restore_backup(&from, file)
+    restore_backup(&from, file, key)
         .await
         .map_err(|e| backup_failed(&from, e))?;
     Ok(kept)

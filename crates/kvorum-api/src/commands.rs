@@ -116,6 +116,8 @@ macro_rules! shell_commands {
             app_status() -> AppStatus;
             app_open(location: String, password: Option<String>) -> AppStatus;
             app_connect(server: ServerInput) -> AppStatus;
+            app_unlock(passphrase: String) -> AppStatus;
+            app_encrypt(passphrase: String) -> AppStatus;
             app_transfer(server: ServerInput) -> TransferReport;
             app_transfer_to_file() -> Option<TransferReport>;
             app_choose_file(create: bool) -> Option<AppStatus>;

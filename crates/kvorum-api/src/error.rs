@@ -33,6 +33,8 @@ pub enum ErrorCode {
     Database,
     /// A file could not be read or written.
     File,
+    /// The association file is encrypted: its passphrase is needed (or was wrong).
+    Encrypted,
     Internal,
 }
 
@@ -166,6 +168,21 @@ impl From<StoreError> for ApiError {
 
 pub(crate) fn open_failed(loc: &DbLocation, e: StoreError) -> ApiError {
     tracing::error!(error = ?e, location = %loc.display(), "could not open database");
+    match (&e, loc) {
+        (StoreError::Encrypted(_), DbLocation::SqliteFile(p)) => {
+            return ApiError::new(
+                ErrorCode::Encrypted,
+                Text::new("error-file-encrypted").str("file", p.display().to_string()),
+            )
+        }
+        (StoreError::WrongPassphrase(_), DbLocation::SqliteFile(p)) => {
+            return ApiError::new(
+                ErrorCode::Encrypted,
+                Text::new("error-file-passphrase").str("file", p.display().to_string()),
+            )
+        }
+        _ => {}
+    }
     if let (StoreError::NotKvorum(_), DbLocation::SqliteFile(p)) = (&e, loc) {
         return ApiError::new(
             ErrorCode::File,

@@ -16,6 +16,7 @@ pub mod commands;
 pub mod documents;
 pub mod dto;
 pub mod elections;
+pub mod encryption;
 pub mod error;
 pub mod fees;
 pub mod files;

@@ -143,6 +143,8 @@ pub struct AppStatus {
     pub recent: Vec<String>,
     /// The second folder backups are copied to, if one is chosen.
     pub backup_copy_dir: Option<String>,
+    /// The association's file is encrypted with a passphrase.
+    pub encrypted: bool,
     /// Today's date in Denmark (ISO), as the backend sees it.
     pub today: String,
 }
@@ -171,6 +173,7 @@ impl Api {
             language: settings.language.clone().unwrap_or_else(|| "da".into()),
             recent: settings.recent.clone(),
             backup_copy_dir: settings.backup_copy_dir.clone(),
+            encrypted: self.encrypted(),
             today: self.clock.today().to_string(),
         })
     }

@@ -83,7 +83,8 @@ pub async fn restore(
     name: String,
     json: bool,
 ) -> Result<(), ApiError> {
-    match Api::open(location, actor, clock.clone()).await {
+    let passphrase = std::env::var("KVORUM_PASSPHRASE").ok();
+    match Api::open_with_password(location, passphrase.as_deref(), actor, clock.clone()).await {
         Ok(api) => {
             let (api, before) = api.backup_restore(name.clone()).await?;
             api.close().await;
@@ -96,7 +97,7 @@ pub async fn restore(
         }
         Err(_) => {
             let path = std::path::PathBuf::from(location);
-            let kept = restore_unopenable(&path, &name, clock.now()).await?;
+            let kept = restore_unopenable(&path, &name, passphrase.as_deref(), clock.now()).await?;
             print(json, &kept.display().to_string(), || {
                 format!(
                     "{name} er lagt tilbage. Den beskadigede fil er gemt som {}.",

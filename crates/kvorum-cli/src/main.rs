@@ -137,6 +137,9 @@ enum Command {
     },
     /// The rows and a checksum of every table (the same on both sides of a transfer)
     Checksums,
+    /// Encrypt the association's file and its backups with the passphrase in
+    /// KVORUM_NEW_PASSPHRASE (then open it with KVORUM_PASSPHRASE)
+    Encrypt,
     /// Print the TypeScript bindings (used by the UI build)
     Bindings,
 }
@@ -259,7 +262,33 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         )
         .await;
     }
-    let mut api = Api::open(&resolve_db(cli.db.as_deref()), &actor, Clock::from_env()).await?;
+    // An encrypted file's passphrase comes from the environment, never the command line
+    // (which other users of the computer can see).
+    let passphrase = std::env::var("KVORUM_PASSPHRASE").ok();
+    let location = resolve_db(cli.db.as_deref());
+    if let Command::Encrypt = cli.command {
+        let api =
+            Api::open_with_password(&location, passphrase.as_deref(), &actor, Clock::from_env())
+                .await?;
+        let new = std::env::var("KVORUM_NEW_PASSPHRASE").unwrap_or_default();
+        let (api, done) = api.encrypt(new).await?;
+        api.close().await;
+        print(cli.json, &done.backups, || {
+            format!(
+                "{location} er krypteret, og {} {} med den. Åbn den med KVORUM_PASSPHRASE.",
+                done.backups,
+                if done.backups == 1 {
+                    "sikkerhedskopi er krypteret"
+                } else {
+                    "sikkerhedskopier er krypteret"
+                }
+            )
+        });
+        return Ok(());
+    }
+    let mut api =
+        Api::open_with_password(&location, passphrase.as_deref(), &actor, Clock::from_env())
+            .await?;
     api.set_lang(lang_of(&cli, &settings));
     api.set_backup_copy_dir(
         settings
@@ -274,6 +303,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Backup(cmd) => backups::backup(&api, cmd, json).await,
         Command::Transfer { to } => backups::transfer(&api, &to, json).await,
         Command::Checksums => backups::checksums(&api, json).await,
+        Command::Encrypt => Ok(()),
         Command::Init(a) => {
             let created = api
                 .association_create(AssociationInput {

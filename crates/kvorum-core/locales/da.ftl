@@ -123,6 +123,13 @@ backup-second-missing = Sikkerhedskopien er taget, men kopien til { $dir } kunne
 error-newer-version = { $where } er gemt af en nyere udgave af Kvorum (databaseversion { $version }). Opdatér Kvorum på denne computer; filen er ikke ændret.
 error-open-file = Foreningsfilen { $file } kunne ikke åbnes. Tjek at mappen findes, og at du må skrive i den.
 error-not-kvorum = { $file } er en database fra et andet program, ikke en forening fra Kvorum. Kvorum har ikke rørt den. Vælg en anden fil, eller opret en ny forening.
+error-file-encrypted = Foreningsfilen { $file } er krypteret. Skriv filens adgangskode for at åbne den.
+error-file-passphrase = Adgangskoden passer ikke til foreningsfilen { $file }. Prøv igen – store og små bogstaver tæller.
+encrypt-server = En forening på en fælles server krypteres af serveren (TLS og serverens disk); Kvorum krypterer en forening i en fil.
+encrypt-already = Foreningens fil er allerede krypteret.
+encrypt-too-short = Adgangskoden skal være mindst { $min } tegn – brug gerne et par ord, fx »grøn cykel på perronen«.
+encrypt-failed = Foreningsfilen { $file } kunne ikke krypteres. Filen er ikke ændret.
+error-nothing-locked = Der er ingen krypteret fil, der venter på sin adgangskode. Vælg filen igen.
 error-open-server = Databaseserveren { $server } kunne ikke nås. Tjek adressen, brugernavn og adgangskode, og at serveren kører.
 error-server-insecure = Serveren { $server } er på netværket, og forbindelsen dertil skal være krypteret (TLS), så adgangskoden og medlemslisten ikke kan læses undervejs. Fjern »sslmode=disable« fra adressen.
 error-server-tls = Forbindelsen til { $server } kunne ikke krypteres med et certifikat, Kvorum stoler på. Bruger serveren sit eget certifikat, så vælg certifikatet (den, der driver serveren, kan give dig det). Kvorum har ikke sendt adgangskoden.

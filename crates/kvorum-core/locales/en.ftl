@@ -123,6 +123,13 @@ backup-second-missing = The backup was taken, but the copy to { $dir } could not
 error-newer-version = { $where } was saved by a newer release of Kvorum (database version { $version }). Update Kvorum on this computer; the file has not been changed.
 error-open-file = The association file { $file } could not be opened. Check that the folder exists and that you may write in it.
 error-not-kvorum = { $file } is another program's database, not an association from Kvorum. Kvorum has not touched it. Choose another file, or create a new association.
+error-file-encrypted = The association file { $file } is encrypted. Type the file's passphrase to open it.
+error-file-passphrase = The passphrase does not open the association file { $file }. Try again – upper and lower case count.
+encrypt-server = An association on a shared server is encrypted by the server (TLS and the server's disk); Kvorum encrypts an association kept in a file.
+encrypt-already = The association's file is already encrypted.
+encrypt-too-short = The passphrase must be at least { $min } characters – a few words are good, e.g. “green bike on the platform”.
+encrypt-failed = The association file { $file } could not be encrypted. The file has not been changed.
+error-nothing-locked = No encrypted file is waiting for its passphrase. Choose the file again.
 error-open-server = The database server { $server } could not be reached. Check the address, user name and password, and that the server is running.
 error-server-insecure = The server { $server } is on the network, and the connection to it must be encrypted (TLS), so that the password and the member register cannot be read on the way. Remove “sslmode=disable” from the address.
 error-server-tls = The connection to { $server } could not be encrypted with a certificate Kvorum trusts. If the server uses its own certificate, choose that certificate (whoever runs the server can give it to you). Kvorum has not sent the password.

@@ -72,6 +72,12 @@ pub enum StoreError {
     /// clear text.
     #[error("a server on the network must be reached over TLS: {0}")]
     Insecure(String),
+    /// The file is encrypted and no passphrase was given.
+    #[error("the file is encrypted: {0}")]
+    Encrypted(String),
+    /// The passphrase given does not open the file.
+    #[error("the passphrase does not open the file: {0}")]
+    WrongPassphrase(String),
 }
 
 /// Why a server did not let Kvorum in, as far as the user can act on it.
@@ -183,6 +189,21 @@ impl DbLocation {
     }
 }
 
+/// The connection options with the file's passphrase, if it has one (SQLCipher's `PRAGMA
+/// key`, which sqlx sends before any other statement).
+pub(crate) fn keyed(opts: SqliteConnectOptions, key: Option<&str>) -> SqliteConnectOptions {
+    match key {
+        Some(k) => opts.pragma("key", format!("'{}'", k.replace('\'', "''"))),
+        None => opts,
+    }
+}
+
+/// SQLite's "file is not a database" (SQLITE_NOTADB): an encrypted file read without its
+/// passphrase, or with another.
+pub(crate) fn not_a_database(e: &StoreError) -> bool {
+    matches!(e, StoreError::Db(sqlx::Error::Database(db)) if db.code().as_deref() == Some("26"))
+}
+
 /// How Kvorum connects to a server named by `url`: over TLS with the server's certificate
 /// verified (`sslmode=verify-full`, against the web's root certificates or the one the URL
 /// names in `sslrootcert`) unless the URL or `PGSSLMODE` says otherwise. Without encryption
@@ -228,6 +249,8 @@ pub enum Store {
         pool: SqlitePool,
         writer: SqlitePool,
         path: PathBuf,
+        /// The file's passphrase, when it is encrypted (its backups are encrypted with it).
+        key: Option<String>,
     },
     Postgres {
         pool: PgPool,
@@ -386,7 +409,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Store> {
         match location {
-            DbLocation::SqliteFile(path) => Self::open_sqlite(path, now).await,
+            DbLocation::SqliteFile(path) => Self::open_sqlite(path, password, now).await,
             DbLocation::Postgres(url) => {
                 let pool = PgPoolOptions::new()
                     .max_connections(5)
@@ -404,25 +427,39 @@ impl Store {
         }
     }
 
-    async fn open_sqlite(path: &Path, now: DateTime<Utc>) -> Result<Store> {
+    /// Opens an association file; `key` is its passphrase when it is encrypted (SQLCipher),
+    /// or the passphrase a new file is created with.
+    async fn open_sqlite(path: &Path, key: Option<&str>, now: DateTime<Utc>) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
         let existed = path.exists() && std::fs::metadata(path)?.len() > 0;
+        let key = key.filter(|k| !k.is_empty());
         if existed {
             // Looked at read-only first, so another program's database is left as it was.
             let look = SqlitePoolOptions::new()
                 .max_connections(1)
-                .connect_with(SqliteConnectOptions::new().filename(path).read_only(true))
+                .connect_with(keyed(
+                    SqliteConnectOptions::new().filename(path).read_only(true),
+                    key,
+                ))
                 .await?;
             let foreign = backup::foreign(&look).await;
             look.close().await;
-            if foreign? {
-                return Err(StoreError::NotKvorum(path.display().to_string()));
+            match foreign {
+                Err(e) if not_a_database(&e) => {
+                    return Err(match key {
+                        None => StoreError::Encrypted(path.display().to_string()),
+                        Some(_) => StoreError::WrongPassphrase(path.display().to_string()),
+                    })
+                }
+                Err(e) => return Err(e),
+                Ok(true) => return Err(StoreError::NotKvorum(path.display().to_string())),
+                Ok(false) => {}
             }
         }
         // The path as a path: `?`, `#` and `%25` in a file name are letters, not URL syntax.
-        let opts = SqliteConnectOptions::new()
+        let opts = keyed(SqliteConnectOptions::new(), key)
             .filename(path)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
@@ -439,6 +476,9 @@ impl Store {
             .acquire_timeout(SQLITE_BUSY_TIMEOUT)
             .connect_with(opts.clone().create_if_missing(true))
             .await?;
+        if !existed {
+            safekeeping::owner_only(path)?;
+        }
         if existed && backup::needs_migration(&writer, &SQLITE_MIGRATIONS).await? {
             backup::backup_sqlite(&writer, path, now).await?;
         }
@@ -452,6 +492,7 @@ impl Store {
             pool,
             writer,
             path: path.to_owned(),
+            key: key.map(str::to_owned),
         })
     }
 

@@ -29,32 +29,41 @@ pub const COUNTED: [&str; 12] = [
 
 /// Owner read/write only: a backup holds the whole member register.
 #[cfg(unix)]
-fn owner_only(path: &Path) -> Result<()> {
+pub(crate) fn owner_only(path: &Path) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
     Ok(())
 }
 #[cfg(not(unix))]
-fn owner_only(_: &Path) -> Result<()> {
+pub(crate) fn owner_only(_: &Path) -> Result<()> {
     Ok(())
 }
 
-async fn open_read_only(path: &Path) -> Result<SqlitePool> {
+async fn open_read_only(path: &Path, key: Option<&str>) -> Result<SqlitePool> {
     if !path.is_file() {
         return Err(StoreError::NotFound);
     }
     Ok(SqlitePoolOptions::new()
         .max_connections(1)
-        .connect_with(
+        .connect_with(crate::keyed(
             SqliteConnectOptions::new()
                 .filename(path)
                 .read_only(true)
                 .immutable(true),
-        )
+            key,
+        ))
         .await?)
 }
 
 impl Store {
+    /// The passphrase of an encrypted file (its backups are encrypted with it).
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            Store::Sqlite { key, .. } => key.as_deref(),
+            Store::Postgres { .. } => None,
+        }
+    }
+
     /// Writes a consistent copy of the SQLite file to `target` (which must not exist).
     /// A PostgreSQL database is backed up as a portable file by the transfer instead.
     pub async fn backup_into(&self, target: &Path) -> Result<()> {
@@ -78,9 +87,44 @@ impl Store {
     }
 }
 
-/// Checks a backup file: SQLite's integrity check, and the rows of the counted tables.
-pub async fn check_backup(path: &Path) -> Result<BackupCheck> {
-    let pool = open_read_only(path).await?;
+/// Writes an encrypted copy of the unencrypted SQLite file `from` to `to` (which must not
+/// exist), with `key` as its passphrase: SQLCipher's `sqlcipher_export`, owner-only.
+pub async fn encrypt_file(from: &Path, to: &Path, key: &str) -> Result<()> {
+    if to.exists() {
+        return Err(StoreError::Unique(to.display().to_string()));
+    }
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        // The file exists; "create" lets ATTACH make the encrypted one.
+        .connect_with(
+            SqliteConnectOptions::new()
+                .filename(from)
+                .create_if_missing(true),
+        )
+        .await?;
+    let mut c = pool.acquire().await?;
+    sqlx::query("ATTACH DATABASE $1 AS encrypted KEY $2")
+        .bind(to.to_string_lossy().into_owned())
+        .bind(key)
+        .execute(&mut *c)
+        .await?;
+    let exported = sqlx::query("SELECT sqlcipher_export('encrypted')")
+        .execute(&mut *c)
+        .await;
+    sqlx::query("DETACH DATABASE encrypted")
+        .execute(&mut *c)
+        .await?;
+    drop(c);
+    pool.close().await;
+    exported?;
+    owner_only(to)?;
+    Ok(())
+}
+
+/// Checks a backup file (encrypted with `key`, if given): SQLite's integrity check, and the
+/// rows of the counted tables.
+pub async fn check_backup(path: &Path, key: Option<&str>) -> Result<BackupCheck> {
+    let pool = open_read_only(path, key).await?;
     let found: std::result::Result<Vec<String>, sqlx::Error> =
         sqlx::query_scalar("PRAGMA integrity_check")
             .fetch_all(&pool)
@@ -117,8 +161,8 @@ pub async fn check_backup(path: &Path) -> Result<BackupCheck> {
 
 /// What a backup holds: the association's name, its members, the newest approved minutes
 /// and the newest booking.
-pub async fn backup_contents(path: &Path) -> Result<BackupContents> {
-    let pool = open_read_only(path).await?;
+pub async fn backup_contents(path: &Path, key: Option<&str>) -> Result<BackupContents> {
+    let pool = open_read_only(path, key).await?;
     let association: Option<String> = sqlx::query_scalar("SELECT name FROM association")
         .fetch_optional(&pool)
         .await?;
@@ -147,8 +191,8 @@ pub async fn backup_contents(path: &Path) -> Result<BackupContents> {
 /// the backup is checked first, copied beside the file and renamed over it (so the file is
 /// the old one or the backup, never half of each), and the old file's write-ahead log is
 /// removed with it.
-pub async fn restore_backup(from: &Path, to: &Path) -> Result<()> {
-    let check = check_backup(from).await?;
+pub async fn restore_backup(from: &Path, to: &Path, key: Option<&str>) -> Result<()> {
+    let check = check_backup(from, key).await?;
     if !check.ok {
         return Err(StoreError::Corrupt(format!(
             "{}: {}",

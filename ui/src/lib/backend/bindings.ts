@@ -4,7 +4,7 @@
 
 export type ApiError = { code: ErrorCode, message: string, fields: Array<FieldError>, };
 
-export type ErrorCode = "validation" | "refused" | "notFound" | "conflict" | "locked" | "duplicate" | "import" | "noAssociation" | "alreadyExists" | "database" | "file" | "internal";
+export type ErrorCode = "validation" | "refused" | "notFound" | "conflict" | "locked" | "duplicate" | "import" | "noAssociation" | "alreadyExists" | "database" | "file" | "encrypted" | "internal";
 
 export type FieldError = { 
 /**
@@ -226,6 +226,10 @@ userNameChosen: boolean, language: string, recent: Array<string>,
  * The second folder backups are copied to, if one is chosen.
  */
 backupCopyDir: string | null, 
+/**
+ * The association's file is encrypted with a passphrase.
+ */
+encrypted: boolean, 
 /**
  * Today's date in Denmark (ISO), as the backend sees it.
  */
@@ -1443,6 +1447,8 @@ export const makeCommands = (call: Call) => ({
   app_status: (): Promise<AppStatus> => call("app_status", {  }),
   app_open: (location: string, password: string | null): Promise<AppStatus> => call("app_open", { location, password }),
   app_connect: (server: ServerInput): Promise<AppStatus> => call("app_connect", { server }),
+  app_unlock: (passphrase: string): Promise<AppStatus> => call("app_unlock", { passphrase }),
+  app_encrypt: (passphrase: string): Promise<AppStatus> => call("app_encrypt", { passphrase }),
   app_transfer: (server: ServerInput): Promise<TransferReport> => call("app_transfer", { server }),
   app_transfer_to_file: (): Promise<TransferReport | null> => call("app_transfer_to_file", {  }),
   app_choose_file: (create: boolean): Promise<AppStatus | null> => call("app_choose_file", { create }),

@@ -1,0 +1,149 @@
+//! The treasurer's laptop could be stolen: the association's file is encrypted with a
+//! passphrase, and so are its backups. Without the passphrase the file does not open (and
+//! holds no readable name); a wrong one is said in Danish; the right one opens the same
+//! register. New files are readable by their owner only. A server's database is the
+//! server's to encrypt.
+
+use kvorum_api::backups::{backup_dir, BackupReason};
+use kvorum_api::dto::*;
+use kvorum_api::{Api, Clock, ErrorCode};
+use kvorum_tests::Engine;
+
+const PASSPHRASE: &str = "grøn cykel på perronen";
+
+async fn names(api: &Api) -> Vec<String> {
+    api.members_list(MemberQuery {
+        status: StatusFilter::All,
+        ..Default::default()
+    })
+    .await
+    .unwrap()
+    .rows
+    .into_iter()
+    .map(|r| r.name)
+    .collect()
+}
+
+fn readable(path: &std::path::Path) -> bool {
+    std::fs::read(path)
+        .unwrap()
+        .starts_with(b"SQLite format 3\0")
+}
+
+async fn encrypted_file(engine: Engine) {
+    let db = engine.fresh().await;
+    let api = db.open("Kasper (kasserer)").await;
+    kvorum_tests::perronen(&api).await;
+    for name in ["Anne Ærø", "Bent Østergaard"] {
+        api.member_add(MemberInput {
+            name: name.into(),
+            joined_on: Some(kvorum_tests::today()),
+            membership_type: "ordinary".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    }
+    if matches!(engine, Engine::Postgres) {
+        let refused = api.encrypt(PASSPHRASE.into()).await.err().unwrap();
+        assert!(
+            refused
+                .message
+                .starts_with("En forening på en fælles server krypteres af serveren"),
+            "{refused:?}"
+        );
+        return;
+    }
+    let file = std::path::PathBuf::from(&db.url);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "a new association file is the owner's only");
+    }
+    let before = names(&api).await;
+    api.backup_now(BackupReason::Manual).await.unwrap();
+    let short = api.encrypt("kort".into()).await.err().unwrap();
+    assert_eq!(short.code, ErrorCode::Validation);
+    assert!(
+        short.fields[0].message.contains("mindst 10 tegn"),
+        "{short:?}"
+    );
+
+    let api = db.open("Kasper (kasserer)").await;
+    let (api, done) = api.encrypt(PASSPHRASE.into()).await.unwrap();
+    assert!(api.encrypted());
+    assert_eq!(
+        done.backups, 2,
+        "the backup by hand and the one before encrypting"
+    );
+    assert_eq!(names(&api).await, before);
+    // A backup of the encrypted file is encrypted too, and checks out with the passphrase.
+    let b = api.backup_now(BackupReason::Manual).await.unwrap();
+    assert!(b.check.ok, "{:?}", b.check);
+    let list = api.backups_list().await.unwrap();
+    assert_eq!(list.len(), 3);
+    assert!(list.iter().all(|b| b.check.ok));
+    assert_eq!(api.backup_inspect(b.name.clone()).await.unwrap().members, 2);
+    api.close().await;
+    let dir = backup_dir(&file);
+    for f in std::fs::read_dir(&dir).unwrap().flatten() {
+        if f.path().extension().is_some_and(|x| x == "sqlite") {
+            assert!(!readable(&f.path()), "{} is encrypted", f.path().display());
+        }
+    }
+    assert!(!readable(&file));
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(
+        !bytes.windows(9).any(|w| w == "Østergaa".as_bytes()),
+        "no name in the clear"
+    );
+
+    // Without the passphrase, with a wrong one, with the right one.
+    let locked = Api::open(&db.url, "Kasper", Clock::fixed_on(kvorum_tests::today()))
+        .await
+        .err()
+        .unwrap();
+    assert_eq!(locked.code, ErrorCode::Encrypted);
+    assert!(
+        locked
+            .message
+            .contains("er krypteret. Skriv filens adgangskode"),
+        "{}",
+        locked.message
+    );
+    let wrong = Api::open_with_password(
+        &db.url,
+        Some("grøn cykel på perronenn"),
+        "Kasper",
+        Clock::fixed_on(kvorum_tests::today()),
+    )
+    .await
+    .err()
+    .unwrap();
+    assert_eq!(wrong.code, ErrorCode::Encrypted);
+    assert!(
+        wrong
+            .message
+            .starts_with("Adgangskoden passer ikke til foreningsfilen"),
+        "{}",
+        wrong.message
+    );
+    let api = Api::open_with_password(
+        &db.url,
+        Some(PASSPHRASE),
+        "Kasper",
+        Clock::fixed_on(kvorum_tests::today()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(names(&api).await, before);
+    // A backup restored into the encrypted file opens with the same passphrase.
+    let (api, _) = api.backup_restore(b.name.clone()).await.unwrap();
+    assert_eq!(names(&api).await, before);
+    assert!(api.encrypted());
+    assert!(!readable(&file));
+    api.close().await;
+}
+
+kvorum_tests::on_both_engines!(encrypted_file);
