@@ -903,3 +903,25 @@ test('the file encrypted with a passphrase: asked for when it opens, a wrong one
   const settings = readFileSync(join(work, 'config', 'settings.json'), 'utf8');
   assert.ok(!settings.includes('cykel'), 'the passphrase is not in the settings');
 });
+
+test('a handover: made as one encrypted file, opened by the next with the passphrase', async () => {
+  const passphrase = 'grøn cykel på perronen';
+  await s.click('[data-testid=nav-association]');
+  await s.click('[data-testid=handover-make]');
+  const saved = await s.until('saved', () => s.text('[data-testid=handover-saved]'));
+  assert.match(saved, /Overdragelse Foreningen Perronen 2026-11-22\.zip/);
+  const zip = join(saveDir, 'Overdragelse Foreningen Perronen 2026-11-22.zip');
+  assert.ok(existsSync(zip));
+  await s.screenshot('overdragelse-lavet');
+  writeFileSync(join(pickDir, 'next'), zip);
+  await s.click('[data-testid=handover-open]');
+  assert.match(await s.until('the passphrase asked', () => s.text('[data-testid=confirm-dialog]')), /Overdragelsen .* er krypteret\. Skriv foreningens adgangskode/);
+  await s.type('[data-testid=confirm-input]', passphrase);
+  await s.screenshot('overdragelse-adgangskode');
+  await s.click('[data-testid=confirm-ok]');
+  await s.until('the member list', async () => (await rowCount()) > 0);
+  await s.click('[data-testid=nav-association]');
+  assert.match(await s.until('the unpacked file', () => s.text('[data-testid=db-location]')), /Overdragelse Foreningen Perronen 2026-11-22\/Foreningen Perronen\.sqlite$/);
+  const unpacked = readdirSync(join(saveDir, 'Overdragelse Foreningen Perronen 2026-11-22')).sort();
+  assert.ok(unpacked.includes('Vedtægter.pdf') && unpacked.includes('LÆS MIG.txt'), unpacked.join(', '));
+});

@@ -32,6 +32,8 @@ struct AppState {
     /// An encrypted file that asked for its passphrase: `app_unlock` opens it (the webview
     /// never names it).
     locked: Mutex<Option<String>>,
+    /// The handover package chosen, while it waits for its passphrase.
+    handover: Mutex<Option<PathBuf>>,
 }
 
 /// The event the webview answers when the window's close button is pressed.
@@ -181,6 +183,50 @@ async fn app_unlock(state: State<'_, AppState>, passphrase: String) -> Result<Ap
         return Err(ApiError::refused(Text::new("error-nothing-locked")).localized(lang));
     };
     open_location(&state, &location, Some(&passphrase)).await
+}
+
+/// Opens a handover package: chosen in the system's dialog (or `$KVORUM_PICK_DIR/next`),
+/// unpacked into a folder beside it, and the association in it opened. An encrypted one
+/// answers `encrypted`; called again with the passphrase, it opens the package chosen.
+#[tauri::command]
+async fn handover_open(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    passphrase: Option<String>,
+) -> Result<Option<AppStatus>, ApiError> {
+    let lang = lang_of(&*state.settings.lock().await);
+    let held = state.handover.lock().await.clone();
+    let path = match (held, &passphrase) {
+        (Some(p), Some(_)) => p,
+        _ => {
+            let picked = if let Some(dir) = std::env::var_os("KVORUM_PICK_DIR") {
+                std::fs::read_to_string(PathBuf::from(dir).join("next"))
+                    .ok()
+                    .map(|p| PathBuf::from(p.trim()))
+            } else {
+                let dialog = app
+                    .dialog()
+                    .file()
+                    .add_filter("Overdragelse fra Kvorum (.zip)", &["zip"]);
+                in_dialog(move || dialog.blocking_pick_file()).await?
+            };
+            let Some(p) = picked else { return Ok(None) };
+            p
+        }
+    };
+    let pass = passphrase.as_deref().filter(|p| !p.is_empty());
+    match kvorum_api::handover::open_handover(&path, pass) {
+        Ok(database) => {
+            *state.handover.lock().await = None;
+            open_location(&state, &database.display().to_string(), pass)
+                .await
+                .map(Some)
+        }
+        Err(e) => {
+            *state.handover.lock().await = (e.code == ErrorCode::Encrypted).then_some(path);
+            Err(e.localized(lang))
+        }
+    }
 }
 
 /// Encrypts the open association's file (and its backups) with `passphrase`.
@@ -681,6 +727,7 @@ fn main() {
         close_guard: AtomicBool::new(false),
         closing: AtomicBool::new(false),
         locked: Mutex::new(locked),
+        handover: Mutex::new(None),
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

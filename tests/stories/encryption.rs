@@ -147,3 +147,138 @@ async fn encrypted_file(engine: Engine) {
 }
 
 kvorum_tests::on_both_engines!(encrypted_file);
+
+/// The handover to the next treasurer: one .zip with the association and its papers,
+/// encrypted with the file's passphrase when the file is encrypted; unpacked beside itself
+/// and opened, it holds the same register to the checksum.
+async fn handover(engine: Engine) {
+    let db = engine.fresh().await;
+    let api = db.open("Kasper (kasserer)").await;
+    kvorum_tests::perronen(&api).await;
+    api.member_add(MemberInput {
+        name: "Bent Østergaard".into(),
+        joined_on: Some(kvorum_tests::today()),
+        membership_type: "ordinary".into(),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    api.bylaws_adopt(AdoptInput {
+        adopted_on: Some(kvorum_tests::today()),
+        in_force_from: None,
+        note: None,
+    })
+    .await
+    .unwrap();
+    // This year's budget (last year has none: its follow-up is left out).
+    api.budget_set_line(BudgetLineInput {
+        year: 2026,
+        id: None,
+        version: 0,
+        name: "Husleje".into(),
+        kind: LineKind::Expense,
+        amount: Money::from_kr(54_000),
+        grant: None,
+    })
+    .await
+    .unwrap();
+    let sums = api.checksums().await.unwrap();
+    let api = match engine {
+        Engine::Sqlite => api.encrypt(PASSPHRASE.into()).await.unwrap().0,
+        Engine::Postgres => api,
+    };
+    let package = api.export(ExportRequest::Handover).await.unwrap();
+    assert!(
+        package
+            .file_name
+            .starts_with("Overdragelse Foreningen Perronen 2026-11-22"),
+        "{}",
+        package.file_name
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let zip = dir.path().join(&package.file_name);
+    std::fs::write(&zip, &package.bytes).unwrap();
+    let secret = matches!(engine, Engine::Sqlite);
+    assert_eq!(
+        kvorum_api::handover::handover_encrypted(&zip).unwrap(),
+        secret
+    );
+    // No name in the clear in an encrypted package (the note says only the association's).
+    if secret {
+        assert!(
+            !package.bytes.windows(4).any(|w| w == b"Bent"),
+            "no member's name in the clear"
+        );
+        let asked = kvorum_api::handover::open_handover(&zip, None).unwrap_err();
+        assert_eq!(asked.code, ErrorCode::Encrypted);
+        assert!(
+            asked
+                .message
+                .contains("er krypteret. Skriv foreningens adgangskode"),
+            "{}",
+            asked.message
+        );
+        let wrong = kvorum_api::handover::open_handover(&zip, Some("forkert forkert")).unwrap_err();
+        assert!(
+            wrong
+                .message
+                .starts_with("Adgangskoden passer ikke til overdragelsen"),
+            "{}",
+            wrong.message
+        );
+        assert!(
+            !zip.with_file_name(zip.file_stem().unwrap()).exists(),
+            "nothing unpacked"
+        );
+    }
+    let database = kvorum_api::handover::open_handover(&zip, secret.then_some(PASSPHRASE)).unwrap();
+    let folder = database.parent().unwrap().to_owned();
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Bestyrelsen.pdf",
+            "Budgetopfølgning 2026.pdf",
+            "Foreningen Perronen.sqlite",
+            "LÆS MIG.txt",
+            "Vedtægter.pdf",
+            "kvorum-overdragelse.json",
+        ]
+    );
+    let readme = std::fs::read_to_string(folder.join("LÆS MIG.txt")).unwrap();
+    assert!(
+        readme.starts_with("Overdragelse af Foreningen Perronen, lavet af Kasper (kasserer)"),
+        "{readme}"
+    );
+    let text = kvorum_docs::pdf::page_texts(&std::fs::read(folder.join("Vedtægter.pdf")).unwrap())
+        .unwrap()
+        .join(" ");
+    assert!(text.contains("Vedtægter"), "{text}");
+    let opened = Api::open_with_password(
+        &database.display().to_string(),
+        secret.then_some(PASSPHRASE),
+        "Ny kasserer",
+        Clock::fixed_on(kvorum_tests::today()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(opened.checksums().await.unwrap(), sums, "the same register");
+    assert_eq!(opened.encrypted(), secret);
+    opened.close().await;
+    // Unpacked once: the folder is there, a second time is refused rather than mixed.
+    let again =
+        kvorum_api::handover::open_handover(&zip, secret.then_some(PASSPHRASE)).unwrap_err();
+    assert!(
+        again.message.contains("findes allerede"),
+        "{}",
+        again.message
+    );
+    api.close().await;
+}
+
+kvorum_tests::on_both_engines!(handover);

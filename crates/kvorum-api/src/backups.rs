@@ -154,7 +154,7 @@ impl Api {
 
     /// Writes the copy: `VACUUM INTO` for a file; for a server, the whole database moved
     /// into a new Kvorum file (the same transfer as `kvorum transfer`, checked by checksums).
-    async fn copy_to(&self, target: &Path) -> kvorum_store::Result<()> {
+    pub(crate) async fn copy_to(&self, target: &Path) -> kvorum_store::Result<()> {
         if self.store.sqlite_path().is_some() {
             return self.store.backup_into(target).await;
         }

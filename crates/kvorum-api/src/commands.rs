@@ -118,6 +118,7 @@ macro_rules! shell_commands {
             app_connect(server: ServerInput) -> AppStatus;
             app_unlock(passphrase: String) -> AppStatus;
             app_encrypt(passphrase: String) -> AppStatus;
+            handover_open(passphrase: Option<String>) -> Option<AppStatus>;
             app_transfer(server: ServerInput) -> TransferReport;
             app_transfer_to_file() -> Option<TransferReport>;
             app_choose_file(create: bool) -> Option<AppStatus>;

@@ -21,6 +21,7 @@ pub mod error;
 pub mod fees;
 pub mod files;
 pub mod grants;
+pub mod handover;
 pub mod meetings;
 pub mod members;
 mod reports;

@@ -904,6 +904,11 @@ pub async fn decisions(api: &Api, cmd: DecisionsCmd, json: bool) -> Result<(), A
 pub async fn minutes(api: &Api, cmd: MinutesCmd, json: bool) -> Result<(), ApiError> {
     match cmd {
         MinutesCmd::Draft { meeting, out } => {
+            // Where the text goes is checked before the draft is made: a command that fails
+            // leaves the database as it was.
+            if let Some(out) = &out {
+                write_file(out, b"")?;
+            }
             let m = api.minutes_draft(meeting_ref(api, &meeting).await?).await?;
             if let Some(out) = out {
                 write_file(&out, m.text.as_bytes())?;
@@ -911,8 +916,11 @@ pub async fn minutes(api: &Api, cmd: MinutesCmd, json: bool) -> Result<(), ApiEr
             print(json, &m, || m.text.clone());
         }
         MinutesCmd::Save { meeting, file } => {
-            let m = api.minutes_draft(meeting_ref(api, &meeting).await?).await?;
+            // The file is read before the draft is made (a file that cannot be read changes
+            // nothing).
             let text = kvorum_api::files::read_text_file(&file, 1_000_000)?;
+            Api::minutes_text_ok(&text)?;
+            let m = api.minutes_draft(meeting_ref(api, &meeting).await?).await?;
             let m = api
                 .minutes_save(MinutesSave {
                     id: m.id,
@@ -933,7 +941,7 @@ pub async fn minutes(api: &Api, cmd: MinutesCmd, json: bool) -> Result<(), ApiEr
         } => {
             let id = meeting_ref(api, &meeting).await?;
             let detail = api.meeting_get(id).await?;
-            let m = api.minutes_draft(id).await?;
+            let approved_on = date_arg("approvedOn", &date)?.unwrap_or_else(|| api.clock().today());
             let first = if detail.meeting.kind.is_assembly() {
                 "Dirigent"
             } else {
@@ -955,13 +963,15 @@ pub async fn minutes(api: &Api, cmd: MinutesCmd, json: bool) -> Result<(), ApiEr
                     name: c,
                 });
             }
+            kvorum_core::meetings::validate_signatories(&signatories, detail.meeting.kind)
+                .map_err(ApiError::validation)?;
+            let m = api.minutes_draft(id).await?;
             let m = api
                 .minutes_approve(MinutesApproval {
                     id: m.id,
                     version: m.version,
                     signatories,
-                    approved_on: date_arg("approvedOn", &date)?
-                        .unwrap_or_else(|| api.clock().today()),
+                    approved_on,
                 })
                 .await?;
             print(json, &m, || {

@@ -130,6 +130,23 @@ encrypt-already = Foreningens fil er allerede krypteret.
 encrypt-too-short = Adgangskoden skal være mindst { $min } tegn – brug gerne et par ord, fx »grøn cykel på perronen«.
 encrypt-failed = Foreningsfilen { $file } kunne ikke krypteres. Filen er ikke ændret.
 error-nothing-locked = Der er ingen krypteret fil, der venter på sin adgangskode. Vælg filen igen.
+handover-failed = Overdragelsen kunne ikke pakkes eller pakkes ud: { $cause }
+handover-not-package = { $file } er ikke en overdragelse fra Kvorum. Vælg den .zip-fil, Kvorum lavede ved »Lav en overdragelse«.
+handover-encrypted = Overdragelsen { $file } er krypteret. Skriv foreningens adgangskode – den, der lavede overdragelsen, giver dig den (ikke i samme mail som filen).
+handover-passphrase = Adgangskoden passer ikke til overdragelsen { $file }. Prøv igen – store og små bogstaver tæller.
+handover-folder-exists = Mappen { $folder } findes allerede – overdragelsen er måske pakket ud før. Åbn foreningen i den mappe med »Åbn forening …«, eller flyt mappen.
+handover-readme = Overdragelse af { $association }, lavet af { $by } den { $date } i Kvorum.
+
+  Sådan åbner du den: installér Kvorum, vælg »Åbn en overdragelse …« på den første skærm
+  (eller under Forening), og vælg denne .zip-fil. Er foreningen krypteret, spørger Kvorum
+  om adgangskoden – den, der overdrager, giver dig den ad en anden vej end filen.
+
+  I pakken:
+  - { $file }: hele foreningen – medlemmer, møder, referater, bestyrelse og regnskab
+  - Vedtægter.pdf: vedtægterne, som de gælder
+  - Bestyrelsen.pdf: bestyrelsen med poster og valgperioder
+  - Referat …pdf: det seneste godkendte referat
+  - Budgetopfølgning …pdf: årets og sidste års budget og regnskab
 error-open-server = Databaseserveren { $server } kunne ikke nås. Tjek adressen, brugernavn og adgangskode, og at serveren kører.
 error-server-insecure = Serveren { $server } er på netværket, og forbindelsen dertil skal være krypteret (TLS), så adgangskoden og medlemslisten ikke kan læses undervejs. Fjern »sslmode=disable« fra adressen.
 error-server-tls = Forbindelsen til { $server } kunne ikke krypteres med et certifikat, Kvorum stoler på. Bruger serveren sit eget certifikat, så vælg certifikatet (den, der driver serveren, kan give dig det). Kvorum har ikke sendt adgangskoden.

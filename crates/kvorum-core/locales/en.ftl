@@ -130,6 +130,23 @@ encrypt-already = The association's file is already encrypted.
 encrypt-too-short = The passphrase must be at least { $min } characters – a few words are good, e.g. “green bike on the platform”.
 encrypt-failed = The association file { $file } could not be encrypted. The file has not been changed.
 error-nothing-locked = No encrypted file is waiting for its passphrase. Choose the file again.
+handover-failed = The handover could not be packed or unpacked: { $cause }
+handover-not-package = { $file } is not a handover from Kvorum. Choose the .zip file Kvorum made with “Make a handover”.
+handover-encrypted = The handover { $file } is encrypted. Type the association's passphrase – whoever made the handover gives it to you (not in the same e-mail as the file).
+handover-passphrase = The passphrase does not open the handover { $file }. Try again – upper and lower case count.
+handover-folder-exists = The folder { $folder } already exists – the handover may have been unpacked before. Open the association in that folder with “Open association …”, or move the folder.
+handover-readme = Handover of { $association }, made by { $by } on { $date } in Kvorum.
+
+  To open it: install Kvorum, choose “Open a handover …” on the first screen (or under
+  Forening), and choose this .zip file. If the association is encrypted, Kvorum asks for the
+  passphrase – whoever hands over gives it to you by another way than the file.
+
+  In the package:
+  - { $file }: the whole association – members, meetings, minutes, board and accounts
+  - Vedtægter.pdf: the bylaws in force
+  - Bestyrelsen.pdf: the board with positions and terms
+  - Referat …pdf: the last approved minutes
+  - Budgetopfølgning …pdf: this year's and last year's budget and accounts
 error-open-server = The database server { $server } could not be reached. Check the address, user name and password, and that the server is running.
 error-server-insecure = The server { $server } is on the network, and the connection to it must be encrypted (TLS), so that the password and the member register cannot be read on the way. Remove “sslmode=disable” from the address.
 error-server-tls = The connection to { $server } could not be encrypted with a certificate Kvorum trusts. If the server uses its own certificate, choose that certificate (whoever runs the server can give it to you). Kvorum has not sent the password.

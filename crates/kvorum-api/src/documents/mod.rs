@@ -85,6 +85,8 @@ pub enum ExportRequest {
     BookingsCsv {
         year: i32,
     },
+    /// The handover package for the next secretary or treasurer (.zip).
+    Handover,
 }
 
 impl ExportRequest {
@@ -96,6 +98,7 @@ impl ExportRequest {
             }
             ExportRequest::Calendar { .. } => ("Kalenderfil", "ics"),
             ExportRequest::NoticeEmail { .. } => ("E-mail", "eml"),
+            ExportRequest::Handover => ("Overdragelse (zip)", "zip"),
             _ => ("PDF", "pdf"),
         }
     }

@@ -86,14 +86,21 @@ impl Api {
         Ok(())
     }
 
-    /// Saves the referent's text.
-    pub async fn minutes_save(&self, update: MinutesSave) -> ApiResult<Minutes> {
-        if update.text.trim().is_empty() {
+    /// Whether `text` can be saved as minutes (it is not empty): checked by the CLI before
+    /// it makes a draft, so a refused save changes nothing.
+    pub fn minutes_text_ok(text: &str) -> ApiResult<()> {
+        if text.trim().is_empty() {
             return Err(ApiError::validation(FieldErrors::one(
                 "text",
                 Text::new("minutes-empty"),
             )));
         }
+        Ok(())
+    }
+
+    /// Saves the referent's text.
+    pub async fn minutes_save(&self, update: MinutesSave) -> ApiResult<Minutes> {
+        Self::minutes_text_ok(&update.text)?;
         let (tx, before) = self.begin_minutes_change(update.id, update.version).await?;
         let after = Minutes {
             text: update.text.replace("\r\n", "\n"),

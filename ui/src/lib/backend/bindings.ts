@@ -518,7 +518,7 @@ export type VotingRight = { entitled: boolean,
  */
 reasons: Array<string>, explanation: string, };
 
-export type ExportRequest = { "kind": "membersCsv", query: MemberQuery, } | { "kind": "membersPdf", query: MemberQuery, } | { "kind": "bylawsPdf" } | { "kind": "noticePdf", meeting: MeetingId, } | { "kind": "agendaPdf", meeting: MeetingId, } | { "kind": "attendancePdf", meeting: MeetingId, } | { "kind": "minutesPdf", meeting: MeetingId, number: number | null, } | { "kind": "calendar", meeting: MeetingId, } | { "kind": "noticeEmail", meeting: MeetingId, } | { "kind": "noticeLetters", meeting: MeetingId, } | { "kind": "ballotsPdf", election: ElectionId, } | { "kind": "boardPdf", on: string | null, } | { "kind": "budgetFollowupPdf", year: number, } | { "kind": "grantReportPdf", grant: GrantId, year: number, } | { "kind": "bookingsCsv", year: number, };
+export type ExportRequest = { "kind": "membersCsv", query: MemberQuery, } | { "kind": "membersPdf", query: MemberQuery, } | { "kind": "bylawsPdf" } | { "kind": "noticePdf", meeting: MeetingId, } | { "kind": "agendaPdf", meeting: MeetingId, } | { "kind": "attendancePdf", meeting: MeetingId, } | { "kind": "minutesPdf", meeting: MeetingId, number: number | null, } | { "kind": "calendar", meeting: MeetingId, } | { "kind": "noticeEmail", meeting: MeetingId, } | { "kind": "noticeLetters", meeting: MeetingId, } | { "kind": "ballotsPdf", election: ElectionId, } | { "kind": "boardPdf", on: string | null, } | { "kind": "budgetFollowupPdf", year: number, } | { "kind": "grantReportPdf", grant: GrantId, year: number, } | { "kind": "bookingsCsv", year: number, } | { "kind": "handover" };
 
 export type MeetingId = string;
 
@@ -1449,6 +1449,7 @@ export const makeCommands = (call: Call) => ({
   app_connect: (server: ServerInput): Promise<AppStatus> => call("app_connect", { server }),
   app_unlock: (passphrase: string): Promise<AppStatus> => call("app_unlock", { passphrase }),
   app_encrypt: (passphrase: string): Promise<AppStatus> => call("app_encrypt", { passphrase }),
+  handover_open: (passphrase: string | null): Promise<AppStatus | null> => call("handover_open", { passphrase }),
   app_transfer: (server: ServerInput): Promise<TransferReport> => call("app_transfer", { server }),
   app_transfer_to_file: (): Promise<TransferReport | null> => call("app_transfer_to_file", {  }),
   app_choose_file: (create: boolean): Promise<AppStatus | null> => call("app_choose_file", { create }),
