@@ -138,6 +138,25 @@ async fn encrypted_file(engine: Engine) {
     .await
     .unwrap();
     assert_eq!(names(&api).await, before);
+    // Moved to a new file, the association stays encrypted with the same passphrase.
+    let moved = file.with_file_name("flyttet.sqlite");
+    api.transfer_to(&moved.display().to_string(), None)
+        .await
+        .unwrap();
+    assert!(!readable(&moved), "the moved copy is encrypted too");
+    let copy = Api::open_with_password(
+        &moved.display().to_string(),
+        Some(PASSPHRASE),
+        "Kasper",
+        Clock::fixed_on(kvorum_tests::today()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        copy.checksums().await.unwrap(),
+        api.checksums().await.unwrap()
+    );
+    copy.close().await;
     // A backup restored into the encrypted file opens with the same passphrase.
     let (api, _) = api.backup_restore(b.name.clone()).await.unwrap();
     assert_eq!(names(&api).await, before);

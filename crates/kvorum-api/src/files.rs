@@ -226,8 +226,27 @@ pub fn read_text_file(path: &Path, limit: usize) -> ApiResult<String> {
     Ok(text)
 }
 
+/// A new file (or one emptied) that only its owner may read and write.
+fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    let f = o.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(f)
+}
+
 /// Writes a file whole: to a temporary file beside it, then renamed over it, so a full disk
-/// or a crash never leaves half a PDF where the old one was.
+/// or a crash never leaves half a PDF where the old one was. The file is readable by its
+/// owner only: a member list, minutes or a handover hold personal data.
 pub fn write_file(path: &Path, bytes: &[u8]) -> ApiResult<()> {
     if path.is_dir() {
         return Err(ApiError::new(
@@ -240,7 +259,9 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> ApiResult<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = path.with_file_name(format!(".{name}.kvorum-tmp"));
-    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    let written = private_file(&tmp)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
+        .and_then(|()| std::fs::rename(&tmp, path));
     written.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         os_error(&e, path, Doing::Write)
@@ -271,6 +292,24 @@ mod tests {
         std::fs::write(&big, vec![b'a'; 2000]).unwrap();
         let m = said(read_file(&big, 1000).unwrap_err());
         assert!(m.contains("for stor"), "{m}");
+    }
+
+    /// A saved document holds personal data: only its owner reads it, also when it replaces
+    /// a file that others could read.
+    #[cfg(unix)]
+    #[test]
+    fn saved_files_are_the_owners_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("medlemsliste.pdf");
+        std::fs::write(&p, b"old").unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+        write_file(&p, b"%PDF").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"%PDF");
+        assert_eq!(
+            std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 
     #[test]

@@ -54,6 +54,11 @@ impl Api {
             }
             DbLocation::Postgres(_) => None,
         };
+        // A new file from an encrypted one is encrypted with the same passphrase.
+        let password = match &target {
+            DbLocation::SqliteFile(_) => password.or(self.store.key()),
+            DbLocation::Postgres(_) => password,
+        };
         let store = Store::open_with_password(&target, password, self.clock.now())
             .await
             .map_err(|e| crate::error::open_failed(&target, e))?;

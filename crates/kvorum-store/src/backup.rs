@@ -90,6 +90,7 @@ pub(crate) async fn backup_sqlite(
         .bind(target.to_string_lossy().into_owned())
         .execute(pool)
         .await?;
+    crate::safekeeping::owner_only(&target)?;
     tracing::info!(backup = %target.display(), "copied the database before migrating");
     let all = backups_of(path);
     if all.len() > BACKUPS_KEPT {
