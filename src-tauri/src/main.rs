@@ -229,40 +229,51 @@ async fn handover_open(
     }
 }
 
+/// Runs an act that takes the open association and gives it back opened anew (a restore,
+/// the encryption); when it fails, the file is opened again as it is then (with its
+/// passphrase), so the app is never left without its association.
+async fn replace_api<T, F, Fut>(state: &AppState, act: F) -> Result<T, ApiError>
+where
+    F: FnOnce(Api) -> Fut,
+    Fut: std::future::Future<Output = Result<(Api, T), ApiError>>,
+{
+    let lang = lang_of(&*state.settings.lock().await);
+    let mut guard = state.api.write().await;
+    let api = guard.take().ok_or_else(|| no_database().localized(lang))?;
+    let (location, key, actor, clock) = (
+        api.location().display().to_string(),
+        api.store().key().map(str::to_owned),
+        api.actor().to_owned(),
+        api.clock().clone(),
+    );
+    match act(api).await {
+        Ok((api, out)) => {
+            *guard = Some(api);
+            Ok(out)
+        }
+        Err(e) => {
+            if let Ok(mut again) =
+                Api::open_with_password(&location, key.as_deref(), &actor, clock).await
+            {
+                configure(&mut again, &*state.settings.lock().await);
+                *guard = Some(again);
+            }
+            Err(e.localized(lang))
+        }
+    }
+}
+
 /// Encrypts the open association's file (and its backups) with `passphrase`.
 #[tauri::command]
 async fn app_encrypt(
     state: State<'_, AppState>,
     passphrase: String,
 ) -> Result<AppStatus, ApiError> {
-    let lang = lang_of(&*state.settings.lock().await);
-    {
-        let mut guard = state.api.write().await;
-        let api = guard.take().ok_or_else(|| no_database().localized(lang))?;
-        let (location, actor, clock) = (
-            api.location().display().to_string(),
-            api.actor().to_owned(),
-            api.clock().clone(),
-        );
-        match api.encrypt(passphrase).await {
-            Ok((api, done)) => {
-                tracing::info!(
-                    backups = done.backups,
-                    "the file and its backups are encrypted"
-                );
-                *guard = Some(api);
-            }
-            Err(e) => {
-                // Refused before anything changed, or failed before the rename: the file
-                // opens as it was.
-                if let Ok(mut again) = Api::open(&location, &actor, clock).await {
-                    configure(&mut again, &*state.settings.lock().await);
-                    *guard = Some(again);
-                }
-                return Err(e.localized(lang));
-            }
-        }
-    }
+    let done = replace_api(&state, |api| api.encrypt(passphrase)).await?;
+    tracing::info!(
+        backups = done.backups,
+        "the file and its backups are encrypted"
+    );
     status_of(&state).await
 }
 
@@ -530,28 +541,7 @@ async fn saved_open(state: State<'_, AppState>, folder: bool) -> Result<(), ApiE
 /// and opens it again; returns the backup of the file as it was.
 #[tauri::command]
 async fn backup_restore(state: State<'_, AppState>, name: String) -> Result<BackupInfo, ApiError> {
-    let lang = lang_of(&*state.settings.lock().await);
-    let mut guard = state.api.write().await;
-    let api = guard.take().ok_or_else(|| no_database().localized(lang))?;
-    let (location, actor, clock) = (
-        api.location().display().to_string(),
-        api.actor().to_owned(),
-        api.clock().clone(),
-    );
-    match api.backup_restore(name).await {
-        Ok((api, before)) => {
-            *guard = Some(api);
-            Ok(before)
-        }
-        Err(e) => {
-            // The file as it is (restored or not) is opened again.
-            if let Ok(mut again) = Api::open(&location, &actor, clock).await {
-                configure(&mut again, &*state.settings.lock().await);
-                *guard = Some(again);
-            }
-            Err(e.localized(lang))
-        }
-    }
+    replace_api(&state, |api| api.backup_restore(name)).await
 }
 
 /// Chooses the second folder every backup is copied to (a USB stick, a synced folder) in

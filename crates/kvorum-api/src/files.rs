@@ -77,19 +77,11 @@ impl crate::Api {
                     path: Some(path.display().to_string()),
                 })
             }
-            ImportKind::Certificate => {
-                let bytes = read_file(path, crate::servers::MAX_CERTIFICATE)?;
-                let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-                Ok(ChosenFile {
-                    name,
-                    size,
-                    token: Some(self.hold_file(bytes)),
-                    text: None,
-                    path: None,
-                })
-            }
-            ImportKind::Members | ImportKind::Bank => {
-                let bytes = read_import_file(path)?;
+            ImportKind::Members | ImportKind::Bank | ImportKind::Certificate => {
+                let bytes = match kind {
+                    ImportKind::Certificate => read_file(path, crate::servers::MAX_CERTIFICATE)?,
+                    _ => read_import_file(path)?,
+                };
                 let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
                 Ok(ChosenFile {
                     name,
