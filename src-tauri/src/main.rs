@@ -328,19 +328,29 @@ async fn app_transfer(
     if !system_confirms(&app, title, text, yes, no).await {
         return Err(ApiError::refused(Text::new("transfer-cancelled")).localized(lang));
     }
+    transfer_and_remember(&state, &url, server.password()).await
+}
+
+/// Copies the open association to `to` and remembers `to` in the recent list, below the
+/// association still open here.
+async fn transfer_and_remember(
+    state: &AppState,
+    to: &str,
+    password: Option<&str>,
+) -> Result<TransferReport, ApiError> {
+    let lang = lang_of(&*state.settings.lock().await);
     let report = {
         let guard = state.api.read().await;
         let api = guard
             .as_ref()
             .ok_or_else(|| no_database().localized(lang))?;
-        api.transfer_to(&url, server.password())
+        api.transfer_to(to, password)
             .await
             .map_err(|e| e.localized(lang))?
     };
     let mut s = state.settings.lock().await;
     let current = s.recent.first().cloned();
-    s.remember(&url);
-    // The association is still open here: it stays first in the list.
+    s.remember(to);
     if let Some(c) = current {
         s.remember(&c);
     }
@@ -354,7 +364,6 @@ async fn app_transfer_to_file(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<TransferReport>, ApiError> {
-    let lang = lang_of(&*state.settings.lock().await);
     let path = if let Some(dir) = std::env::var_os("KVORUM_SAVE_DIR") {
         Some(PathBuf::from(dir).join("forening-fra-serveren.sqlite"))
     } else {
@@ -366,24 +375,9 @@ async fn app_transfer_to_file(
         in_dialog(move || dialog.blocking_save_file()).await?
     };
     let Some(path) = path else { return Ok(None) };
-    let location = path.display().to_string();
-    let report = {
-        let guard = state.api.read().await;
-        let api = guard
-            .as_ref()
-            .ok_or_else(|| no_database().localized(lang))?;
-        api.transfer_to(&location, None)
-            .await
-            .map_err(|e| e.localized(lang))?
-    };
-    let mut s = state.settings.lock().await;
-    let current = s.recent.first().cloned();
-    s.remember(&location);
-    if let Some(c) = current {
-        s.remember(&c);
-    }
-    s.save(&state.config_dir)?;
-    Ok(Some(report))
+    transfer_and_remember(&state, &path.display().to_string(), None)
+        .await
+        .map(Some)
 }
 
 /// Shows a system file dialog off the async runtime (it blocks until the user answers);
