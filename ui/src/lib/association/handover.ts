@@ -19,7 +19,7 @@ export async function openHandover(): Promise<AppStatus | null> {
       title: t('handover.passTitle'),
       body: e.message,
       confirm: t('unlock.open'),
-      label: t('unlock.passphrase'),
+      label: t('handover.passLabel'),
       required: t('encrypt.required'),
       secret: true,
     });
