@@ -199,10 +199,8 @@ async fn handover_open(
     let path = match (held, &passphrase) {
         (Some(p), Some(_)) => p,
         _ => {
-            let picked = if let Some(dir) = std::env::var_os("KVORUM_PICK_DIR") {
-                std::fs::read_to_string(PathBuf::from(dir).join("next"))
-                    .ok()
-                    .map(|p| PathBuf::from(p.trim()))
+            let picked = if let Some(picked) = picked_by_tests() {
+                picked
             } else {
                 let dialog = app
                     .dialog()
@@ -380,6 +378,16 @@ async fn app_transfer_to_file(
         .map(Some)
 }
 
+/// In the end-to-end tests (`KVORUM_PICK_DIR` set) the system's dialog is not shown: the
+/// path the test wrote to `$KVORUM_PICK_DIR/next` is what the user picked.
+fn picked_by_tests() -> Option<Option<PathBuf>> {
+    std::env::var_os("KVORUM_PICK_DIR").map(|dir| {
+        std::fs::read_to_string(PathBuf::from(dir).join("next"))
+            .ok()
+            .map(|p| PathBuf::from(p.trim()))
+    })
+}
+
 /// Shows a system file dialog off the async runtime (it blocks until the user answers);
 /// `None` when the user cancels.
 async fn in_dialog(
@@ -549,10 +557,8 @@ async fn backup_folder_choose(
 ) -> Result<AppStatus, ApiError> {
     let folder = if clear {
         None
-    } else if let Some(dir) = std::env::var_os("KVORUM_PICK_DIR") {
-        std::fs::read_to_string(PathBuf::from(dir).join("next"))
-            .ok()
-            .map(|p| PathBuf::from(p.trim()))
+    } else if let Some(picked) = picked_by_tests() {
+        picked
     } else {
         let dialog = app
             .dialog()
@@ -610,11 +616,8 @@ async fn import_file_choose(
     kind: ImportKind,
 ) -> Result<Option<ChosenFile>, ApiError> {
     let lang = lang_of(&*state.settings.lock().await);
-    let path = if let Some(dir) = std::env::var_os("KVORUM_PICK_DIR") {
-        let next = PathBuf::from(dir).join("next");
-        std::fs::read_to_string(&next)
-            .ok()
-            .map(|p| PathBuf::from(p.trim()))
+    let path = if let Some(picked) = picked_by_tests() {
+        picked
     } else {
         let (label, extensions): (&str, &[&str]) = match kind {
             ImportKind::Bylaws => ("Tekst (.txt)", &["txt", "text"]),
