@@ -120,6 +120,20 @@ pub async fn perronen(api: &Api) -> kvorum_core::association::Association {
     .expect("create the association")
 }
 
+/// Every member's no. and name, in member-no. order (left members too).
+pub async fn member_names(api: &Api) -> Vec<(i64, String)> {
+    api.members_list(kvorum_api::dto::MemberQuery {
+        status: kvorum_api::dto::StatusFilter::All,
+        ..Default::default()
+    })
+    .await
+    .expect("the member list")
+    .rows
+    .into_iter()
+    .map(|r| (r.member_no, r.name))
+    .collect()
+}
+
 /// A meeting of `kind` on `date` in the house, with no time set yet.
 pub fn meeting_at(
     kind: kvorum_core::meetings::MeetingKind,

@@ -13,19 +13,6 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-async fn names(api: &Api) -> Vec<(i64, String)> {
-    api.members_list(MemberQuery {
-        status: StatusFilter::All,
-        ..Default::default()
-    })
-    .await
-    .unwrap()
-    .rows
-    .into_iter()
-    .map(|r| (r.member_no, r.name))
-    .collect()
-}
-
 async fn backup_and_restore(engine: Engine) {
     let db = engine.fresh().await;
     let day = date(2026, 12, 1);
@@ -71,7 +58,7 @@ async fn backup_and_restore(engine: Engine) {
         std::fs::remove_dir_all(&dir).unwrap();
         return;
     }
-    let then = names(&api).await;
+    let then = kvorum_tests::member_names(&api).await;
     let b = api.backup_now(BackupReason::Manual).await.unwrap();
     assert!(b.check.ok, "{:?}", b.check);
     assert_eq!(b.check.integrity, "ok");
@@ -120,7 +107,7 @@ async fn backup_and_restore(engine: Engine) {
     let (api, before) = api.backup_restore(b.name.clone()).await.unwrap();
     assert_eq!(before.reason, BackupReason::BeforeRestore);
     assert_eq!(
-        names(&api).await,
+        kvorum_tests::member_names(&api).await,
         then,
         "the register as it was at the backup"
     );
@@ -162,7 +149,11 @@ async fn backup_and_restore(engine: Engine) {
         kept.display()
     );
     let api = db.open_on("Kasper (kasserer)", day).await;
-    assert_eq!(names(&api).await, then, "identical data after the damage");
+    assert_eq!(
+        kvorum_tests::member_names(&api).await,
+        then,
+        "identical data after the damage"
+    );
     let again = api.backup_now(BackupReason::Manual).await.unwrap();
     assert_eq!(
         again

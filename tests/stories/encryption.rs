@@ -11,19 +11,6 @@ use kvorum_tests::Engine;
 
 const PASSPHRASE: &str = "grøn cykel på perronen";
 
-async fn names(api: &Api) -> Vec<String> {
-    api.members_list(MemberQuery {
-        status: StatusFilter::All,
-        ..Default::default()
-    })
-    .await
-    .unwrap()
-    .rows
-    .into_iter()
-    .map(|r| r.name)
-    .collect()
-}
-
 fn readable(path: &std::path::Path) -> bool {
     std::fs::read(path)
         .unwrap()
@@ -61,7 +48,7 @@ async fn encrypted_file(engine: Engine) {
         let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "a new association file is the owner's only");
     }
-    let before = names(&api).await;
+    let before = kvorum_tests::member_names(&api).await;
     api.backup_now(BackupReason::Manual).await.unwrap();
     let short = api.encrypt("kort".into()).await.err().unwrap();
     assert_eq!(short.code, ErrorCode::Validation);
@@ -77,7 +64,7 @@ async fn encrypted_file(engine: Engine) {
         done.backups, 2,
         "the backup by hand and the one before encrypting"
     );
-    assert_eq!(names(&api).await, before);
+    assert_eq!(kvorum_tests::member_names(&api).await, before);
     // A backup of the encrypted file is encrypted too, and checks out with the passphrase.
     let b = api.backup_now(BackupReason::Manual).await.unwrap();
     assert!(b.check.ok, "{:?}", b.check);
@@ -137,7 +124,7 @@ async fn encrypted_file(engine: Engine) {
     )
     .await
     .unwrap();
-    assert_eq!(names(&api).await, before);
+    assert_eq!(kvorum_tests::member_names(&api).await, before);
     // Moved to a new file, the association stays encrypted with the same passphrase.
     let moved = file.with_file_name("flyttet.sqlite");
     api.transfer_to(&moved.display().to_string(), None)
@@ -159,7 +146,7 @@ async fn encrypted_file(engine: Engine) {
     copy.close().await;
     // A backup restored into the encrypted file opens with the same passphrase.
     let (api, _) = api.backup_restore(b.name.clone()).await.unwrap();
-    assert_eq!(names(&api).await, before);
+    assert_eq!(kvorum_tests::member_names(&api).await, before);
     assert!(api.encrypted());
     assert!(!readable(&file));
     api.close().await;

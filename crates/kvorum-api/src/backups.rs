@@ -108,17 +108,8 @@ pub fn server_backup_dir(url: &str) -> PathBuf {
                 .map(|u| u.path().trim_start_matches('/').to_owned())
         ),
     );
-    let safe: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '.' || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    base.join("sikkerhedskopier").join(safe)
+    base.join("sikkerhedskopier")
+        .join(crate::files::safe_file_name(&name))
 }
 
 impl Api {

@@ -218,6 +218,22 @@ pub fn read_text_file(path: &Path, limit: usize) -> ApiResult<String> {
     Ok(text)
 }
 
+/// A name made safe as one file or folder name on every system: letters (æøå too), digits,
+/// space, `-`, `_` and `.` kept, anything else (`/`, `:`, `?` …) a `-`.
+pub fn safe_file_name(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " -_.".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
 /// A new file (or one emptied) that only its owner may read and write.
 fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
     let mut o = std::fs::OpenOptions::new();

@@ -40,20 +40,6 @@ fn hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn safe_name(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || " -_.".contains(c) {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .trim()
-        .to_owned()
-}
-
 fn package_failed(cause: impl std::fmt::Display) -> ApiError {
     tracing::error!(%cause, "handover package");
     ApiError::new(
@@ -68,7 +54,7 @@ impl Api {
         let association = self.require_association().await?;
         let today = self.clock.today();
         let dir = tempfile::tempdir().map_err(package_failed)?;
-        let db_name = format!("{}.sqlite", safe_name(&association.name));
+        let db_name = format!("{}.sqlite", crate::files::safe_file_name(&association.name));
         let copy = dir.path().join(&db_name);
         self.copy_to(&copy).await.map_err(package_failed)?;
         let database = std::fs::read(&copy).map_err(package_failed)?;
@@ -89,7 +75,11 @@ impl Api {
             .max_by_key(|m| (m.date, m.number))
         {
             wanted.push((
-                format!("Referat {} {}.pdf", safe_name(&m.meeting_title), m.date),
+                format!(
+                    "Referat {} {}.pdf",
+                    crate::files::safe_file_name(&m.meeting_title),
+                    m.date
+                ),
                 ExportRequest::MinutesPdf {
                     meeting: m.meeting,
                     number: Some(m.number),
@@ -158,7 +148,7 @@ impl Api {
         Ok(ExportFile {
             file_name: format!(
                 "Overdragelse {} {}.zip",
-                safe_name(&association.name),
+                crate::files::safe_file_name(&association.name),
                 today
             ),
             rows: files.len() + 1,

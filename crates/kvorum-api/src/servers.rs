@@ -88,16 +88,11 @@ impl Api {
                 Text::new("server-certificate-bad"),
             )));
         }
-        let safe: String = format!("{}-{}", server.host.trim(), server.port.unwrap_or(5432))
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
+        let safe = crate::files::safe_file_name(&format!(
+            "{}-{}",
+            server.host.trim(),
+            server.port.unwrap_or(5432)
+        ));
         std::fs::create_dir_all(dir).map_err(|e| crate::files::io_failed(&e, dir))?;
         let path = dir.join(format!("{safe}.pem"));
         crate::files::write_file(&path, &bytes)?;
