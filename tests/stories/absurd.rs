@@ -16,6 +16,8 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn booking(amount: i64, voucher: Option<&str>) -> BookingInput {
     BookingInput {
+        account: None,
+        counter_account: None,
         booked_on: date(2026, 3, 1),
         amount: Money(amount),
         text: "Husleje".into(),
@@ -35,6 +37,7 @@ async fn absurd_numbers(engine: Engine) {
     // the field, in Danish, and nothing is written.
     let line = api
         .budget_set_line(BudgetLineInput {
+            fee_line: false,
             year: 2026,
             id: None,
             version: 0,
@@ -116,6 +119,8 @@ async fn absurd_numbers(engine: Engine) {
                 01.01.9999;Kaffe;-50,00;9.950,00\n02.03.2026;Kage;mange;9.900,00\n";
     let refused = api
         .bank_import_apply(BankImportRequest {
+            account: None,
+            accept_fees: false,
             bytes: bank.as_bytes().to_vec(),
             file: None,
             mapping: None,
@@ -153,6 +158,7 @@ async fn absurd_numbers(engine: Engine) {
     api.close().await;
     let api = db.open_on("Kasper (kasserer)", date(2026, 6, 1)).await;
     api.budget_set_line(BudgetLineInput {
+        fee_line: false,
         year: 2026,
         id: None,
         version: 0,

@@ -17,6 +17,8 @@ fn fixture(name: &str) -> Vec<u8> {
 
 fn request(bytes: Vec<u8>, mapping: Option<Vec<BankColumn>>) -> BankImportRequest {
     BankImportRequest {
+        account: None,
+        accept_fees: false,
         bytes,
         file: None,
         mapping,

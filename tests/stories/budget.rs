@@ -173,6 +173,7 @@ async fn budget_story(engine: Engine) {
     ];
     for (name, kind, kr, funded) in lines {
         api.budget_set_line(BudgetLineInput {
+            fee_line: false,
             year: 2026,
             id: None,
             version: 0,
@@ -186,6 +187,7 @@ async fn budget_story(engine: Engine) {
     }
     let dup = api
         .budget_set_line(BudgetLineInput {
+            fee_line: false,
             year: 2026,
             id: None,
             version: 0,
@@ -203,6 +205,7 @@ async fn budget_story(engine: Engine) {
     // A line added by mistake, with nothing on it, is removed (at the version seen).
     let v = api
         .budget_set_line(BudgetLineInput {
+            fee_line: false,
             year: 2026,
             id: None,
             version: 0,
@@ -278,6 +281,8 @@ async fn budget_story(engine: Engine) {
         .join("\r\n");
     let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(&first);
     let request = |bytes: Vec<u8>, lines: Vec<BankChoice>| BankImportRequest {
+        account: None,
+        accept_fees: false,
         bytes,
         file: None,
         mapping: None,
@@ -301,6 +306,8 @@ async fn budget_story(engine: Engine) {
         .rows
         .iter()
         .map(|r| BankChoice {
+            transfer: None,
+            fee: None,
             line_no: r.line_no,
             budget_line: pick(&r.line.as_ref().unwrap().text).into(),
         })
@@ -341,8 +348,15 @@ async fn budget_story(engine: Engine) {
         .unwrap();
     assert_eq!(again.imported, 0, "a file imported twice adds nothing");
     let bookings = api.bookings_list(2026).await.unwrap().bookings;
-    assert_eq!(bookings.len(), 200);
-    assert_eq!(bookings.last().unwrap().voucher_no, "200");
+    // 200 bank lines and the fee payment, which is a booking on the fee line (voucher 1).
+    assert_eq!(bookings.len(), 201);
+    assert!(bookings
+        .iter()
+        .any(|b| b.voucher_no == "1" && b.payment.is_some()));
+    assert_eq!(
+        bookings.iter().map(|b| b.voucher_no.parse::<u32>().unwrap()).max(),
+        Some(201)
+    );
 
     // A bad file: a clear error naming line and column, nothing imported.
     let bad = "Dato;Tekst;Beløb\n01-06-2026;Kaffe;-12,50\n02-06-2026;Te;mange penge\n";
@@ -367,12 +381,14 @@ async fn budget_story(engine: Engine) {
         "{refused:?}"
     );
     let after_bad = api.bookings_list(2026).await.unwrap();
-    assert_eq!(after_bad.bookings.len(), 200);
-    assert_eq!(after_bad.next_voucher_no, "201");
+    assert_eq!(after_bad.bookings.len(), 201);
+    assert_eq!(after_bad.next_voucher_no, "202");
 
     // A booking by hand gets the next voucher number; later it is put on a line.
     let b = api
         .booking_add(BookingInput {
+            account: None,
+            counter_account: None,
             booked_on: date(2026, 6, 30),
             amount: Money(-123_450),
             text: "Kontorartikler".into(),
@@ -383,9 +399,11 @@ async fn budget_story(engine: Engine) {
         })
         .await
         .unwrap();
-    assert_eq!(b.voucher_no, "201");
+    assert_eq!(b.voucher_no, "202");
     let taken = api
         .booking_add(BookingInput {
+            account: None,
+            counter_account: None,
             booked_on: date(2026, 6, 30),
             amount: Money(-100),
             text: "Frimærker".into(),
@@ -408,6 +426,7 @@ async fn budget_story(engine: Engine) {
         .id;
     let moved = api
         .booking_update(BookingUpdate {
+            counter_account: None,
             id: b.id,
             version: b.version,
             line: Some(activities),
@@ -450,14 +469,15 @@ async fn budget_story(engine: Engine) {
         })
         .await
         .unwrap_err();
-    assert!(
-        fees.message
-            .starts_with("Kontingentposten kan ikke fjernes: "),
-        "{fees:?}"
+    // The fee payment is a booking on the fee line, so the line is in use like any other.
+    assert_eq!(
+        fees.message,
+        "Budgetposten »Kontingent« har 1 postering og kan ikke fjernes. Flyt den til en anden post under Posteringer først."
     );
     assert_eq!(api.budget_get(2026, None).await.unwrap().lines.len(), 8);
     let stale = api
         .booking_update(BookingUpdate {
+            counter_account: None,
             id: b.id,
             version: b.version,
             line: None,
@@ -753,7 +773,7 @@ async fn budget_story(engine: Engine) {
         .export(ExportRequest::BookingsCsv { year: 2026 })
         .await
         .unwrap();
-    assert_eq!(csv.rows, 201);
+    assert_eq!(csv.rows, 202);
     let csv_text = String::from_utf8(csv.bytes[3..].to_vec()).unwrap();
     assert!(csv_text.starts_with("Dato;Bilag;Tekst;Beløb;Budgetpost;Tilskud;Bilagsfil\r\n"));
     assert!(csv_text.contains("01-04-2026;"));
@@ -810,6 +830,8 @@ async fn bank_import_never_panics() {
     let result = tokio::task::spawn_blocking(move || {
         runner.run(&strategy, |bytes| {
             let r = rt.block_on(a.bank_import_preview(BankImportRequest {
+                account: None,
+                accept_fees: false,
                 bytes,
                 file: None,
                 mapping: None,

@@ -154,6 +154,8 @@ async fn two_laptops_book_at_once(engine: Engine) {
         .unwrap();
     let chair = db.open_on("Formand", day).await;
     let booking = |text: &str| BookingInput {
+        account: None,
+        counter_account: None,
         booked_on: day,
         amount: Money::from_kr(-250),
         text: text.into(),

@@ -178,6 +178,7 @@ async fn handover(engine: Engine) {
     .unwrap();
     // This year's budget (last year has none: its follow-up is left out).
     api.budget_set_line(BudgetLineInput {
+        fee_line: false,
         year: 2026,
         id: None,
         version: 0,

@@ -298,6 +298,7 @@ async fn texts_for(n: usize) -> Vec<(String, String)> {
         ("Husleje", LineKind::Expense, Money(12_000_000)),
     ] {
         api.budget_set_line(BudgetLineInput {
+            fee_line: false,
             year: 2027,
             id: None,
             version: 0,

@@ -48,6 +48,7 @@ async fn fresh(dir: &std::path::Path) -> Api {
     let api = common::fresh(dir).await;
     for name in LINES {
         api.budget_set_line(BudgetLineInput {
+            fee_line: false,
             year: 2026,
             id: None,
             version: 0,
@@ -64,6 +65,8 @@ async fn fresh(dir: &std::path::Path) -> Api {
 
 fn request(bytes: &[u8]) -> BankImportRequest {
     BankImportRequest {
+        account: None,
+        accept_fees: false,
         bytes: bytes.to_vec(),
         file: None,
         mapping: None,
@@ -101,6 +104,8 @@ fn benches(c: &mut Criterion) {
     let mut req = request(&bytes);
     req.lines = (0..N)
         .map(|i| BankChoice {
+            transfer: None,
+            fee: None,
             line_no: (i + 2) as u32,
             budget_line: LINES[i % LINES.len()].into(),
         })

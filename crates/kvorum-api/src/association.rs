@@ -35,6 +35,7 @@ impl Api {
             tx.insert_membership_type(t, i64::try_from(i).unwrap_or(0))
                 .await?;
         }
+        Self::insert_standard_accounts(&mut tx).await?;
         // A new association starts from the standard bylaws, as a draft to edit and adopt;
         // both land together or not at all.
         let draft = crate::bylaws::first_draft(&valid);

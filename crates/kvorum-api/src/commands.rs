@@ -90,6 +90,15 @@ macro_rules! api_commands {
             booking_update(input: BookingUpdate) -> Booking;
             bank_import_preview(request: BankImportRequest) -> BankPreview;
             bank_import_apply(request: BankImportRequest) -> BankOutcome;
+            bookings_assign_similar(input: SimilarAssign) -> u32;
+            booking_fee_assign(input: BookingFeeAssign) -> Booking;
+            accounts() -> Vec<Account>;
+            account_save(input: AccountInput) -> Vec<Account>;
+            balance_get(year: i32) -> BalanceView;
+            opening_balances_set(input: OpeningInput) -> BalanceView;
+            fee_run(year: i32) -> FeeRunView;
+            fee_settings_set(settings: FeeSettings) -> FeeSettings;
+            fee_payments_book() -> u32;
             grants_list(year: i32, on: Option<NaiveDate>) -> Vec<GrantView>;
             grant_save(input: GrantInput) -> Grant;
             grant_goal_status(input: GoalStatusInput) -> Grant;

@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 pub use kvorum_core::association::{Association, AssociationInput};
 pub use kvorum_core::fees::{FeeRate, FeeStatus, Payment, PaymentInput, PaymentMethod};
-pub use kvorum_core::ids::{AssociationId, MemberId, PaymentId};
+pub use kvorum_core::ids::{AccountId, AssociationId, MemberId, PaymentId};
 pub use kvorum_core::members::{
     FeeFilter, Member, MemberInput, MemberQuery, MembershipType, Role, SortKey, StatusFilter,
 };
@@ -27,11 +27,13 @@ pub use kvorum_core::rules::{
 };
 pub use kvorum_core::rules_from_text::{FoundSetting, SettingsReading, SilentSetting};
 
+pub use crate::accounts::{AccountInput, BalanceView, OpeningBalance, OpeningFrom, OpeningInput};
 pub use crate::backups::{BackupInfo, BackupReason};
 pub use crate::board::{BoardView, ConstituteInput, LeaveInput, PositionInput, TermView};
 pub use crate::budget::{
     BankChoice, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate, BookingsView,
-    BudgetLineInput, BudgetLineRemove, BudgetView, LineView,
+    BudgetLineInput, BudgetLineRemove, BudgetView, FeeChoice, FeeProposal, LineView, SimilarAssign,
+    StatementSource,
 };
 pub use crate::bylaws::{
     AdoptInput, BylawsImport, BylawsImportApply, BylawsOverview, DraftSaved, DraftUpdate,
@@ -42,6 +44,7 @@ pub use crate::elections::{
     BallotInput, CandidateAccept, CandidateInput, DrawInput, ElectionView, TermsInput, TotalsInput,
 };
 pub use crate::error::{ApiError, ErrorCode};
+pub use crate::fee_books::{BookingFeeAssign, FeeRunView};
 pub use crate::grants::{
     FrikortJobInput, FrikortView, FrikortWorkerView, FundedLine, GoalStatusInput, GrantInput,
     GrantView, Overview, VisitsView,
@@ -56,6 +59,7 @@ pub use crate::servers::ServerInput;
 pub use crate::settings::{AppStatus, SettingsInput};
 pub use crate::transfer::TransferReport;
 pub use chrono::NaiveTime;
+pub use kvorum_core::accounts::{Account, AccountBalance, AccountKind, BalanceSheet};
 pub use kvorum_core::backups::TableSum;
 pub use kvorum_core::backups::{BackupCheck, BackupContents, TableRows};
 pub use kvorum_core::bank::BankColumn;
@@ -68,6 +72,7 @@ pub use kvorum_core::elections::{
     BallotEntry, Candidate, CandidateVotes, Election, ElectionKind, LotDraw, Method, Ranked,
     Ranking, Tally, Tie,
 };
+pub use kvorum_core::fee_books::{FeeRun, FeeRunLine, FeeSettings, MatchedBy};
 pub use kvorum_core::grants::{
     Agreement, FrikortJob, FrikortWorker, Goal, GoalState, GoalStatus, Grant, GrantKind, InKind,
     Instalment, InstalmentState, InstalmentView, PacePoint, ReportDeadline, VisitSummary,

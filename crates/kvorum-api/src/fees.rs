@@ -34,11 +34,13 @@ impl Api {
         self.fee_rates().await
     }
 
-    /// Records a fee payment from a member.
+    /// Records a fee payment from a member, booked on the fee line of the fiscal year it was
+    /// paid in (on the cash, MobilePay or bank account, as it was paid).
     pub async fn fee_pay(&self, input: PaymentInput) -> ApiResult<Payment> {
         validate_payment(&input, self.clock.today()).map_err(ApiError::validation)?;
         let mut tx = self.begin().await?;
-        tx.member(input.member_id)
+        let member = tx
+            .member(input.member_id)
             .await
             .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
         let payment = Payment {
@@ -54,6 +56,14 @@ impl Api {
                 .filter(|v| !v.is_empty()),
         };
         tx.insert_payment(&payment).await?;
+        // One truth: the payment is in the books as it is on the member.
+        let accounts = tx.accounts().await?;
+        let account = crate::fee_books::account_for(&accounts, payment.method);
+        let booked = Self::book_fee_in(&mut tx, &payment, &member, account).await?;
+        let payment = Payment {
+            voucher_no: Some(booked.voucher_no),
+            ..payment
+        };
         tx.commit().await?;
         Ok(payment)
     }
@@ -74,6 +84,7 @@ impl Api {
             .into_iter()
             .find(|p| p.id == reversal.payment)
             .ok_or_else(|| ApiError::not_found("Betalingen"))?;
+        Self::unbook_fee_in(&mut tx, payment.id).await?;
         tx.reverse_payment(&payment, reason)
             .await
             .map_err(|e| ApiError::from_store(e, "Betalingen"))?;

@@ -5,6 +5,7 @@
 //! from them ([`bindings`]).
 #![forbid(unsafe_code)]
 
+pub mod accounts;
 pub mod association;
 pub mod backups;
 pub mod bindings;
@@ -18,6 +19,7 @@ pub mod dto;
 pub mod elections;
 pub mod encryption;
 pub mod error;
+pub mod fee_books;
 pub mod fees;
 pub mod files;
 pub mod grants;

@@ -182,6 +182,7 @@ pub async fn budget(api: &Api, cmd: BudgetCmd, json: bool) -> Result<(), ApiErro
                 .iter()
                 .find(|l| l.line.name.eq_ignore_ascii_case(&name));
             api.budget_set_line(BudgetLineInput {
+                fee_line: false,
                 year,
                 id: line.map(|l| l.line.id),
                 version: line.map_or(0, |l| l.line.version),
@@ -257,6 +258,8 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
             };
             let b = api
                 .booking_add(BookingInput {
+                    account: None,
+                    counter_account: None,
                     booked_on: day,
                     amount: amount(&a)?,
                     text,
@@ -310,6 +313,8 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
         } => {
             let bytes = kvorum_api::files::read_import_file(&file)?;
             let request = BankImportRequest {
+                account: None,
+                accept_fees: false,
                 bytes,
                 file: None,
                 mapping: columns.map(|c| c.0),

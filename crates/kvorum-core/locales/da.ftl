@@ -650,3 +650,27 @@ setting-appointed-unsupported = Skabelonen har en bestyrelsesplads, som en anden
 setting-no-quorum = uanset antallet af fremmødte
 file-chosen-gone = Den valgte fil er ikke længere indlæst. Vælg filen igen.
 file-busy = Filen { $path } er i brug af et andet program. Luk det, og prøv igen.
+
+## Accounts and fees in the books
+account-name-required = Skriv kontoens navn, fx »Bankkonto«.
+account-name-too-long = Kontoens navn er for langt (højst 60 tegn).
+account-reg-invalid = Registreringsnummeret er 4 cifre, fx 1234.
+account-no-invalid = Kontonummeret må kun have cifre (højst 20).
+fee-due-invalid = Vælg en dato, der findes, fx 31. januar.
+fee-reminder-days-invalid = Skriv et antal dage mellem 1 og 180.
+account-exists = Der er allerede en konto, der hedder »{ $name }«.
+account-unknown = Kontoen findes ikke (længere). Hent siden igen.
+opening-assets-larger = Primobalancen balancerer ikke: aktiverne er { $amount } større end gæld og egenkapital tilsammen. Ret egenkapitalen eller en af saldiene.
+opening-assets-smaller = Primobalancen balancerer ikke: gæld og egenkapital er { $amount } større end aktiverne. Ret egenkapitalen eller en af saldiene.
+booking-already-fee = Posteringen er allerede et medlems kontingent. Tilbagefør betalingen på medlemmet først.
+booking-not-income = Kun en indbetaling kan være et kontingent.
+bank-account-unknown = Vælg en af foreningens bank-, kasse- eller MobilePay-konti.
+bank-fees-booked = { $count ->
+    [one] 1 linje er bogført som kontingent på medlemmet.
+   *[other] { $count } linjer er bogført som kontingent på medlemmerne.
+}
+booking-transfer-and-line = En overførsel mellem foreningens egne konti har ingen budgetpost. Vælg det ene eller det andet.
+booking-transfer-same-account = Vælg en anden konto at overføre fra.
+booking-is-fee = Posteringen er et medlems kontingent og bliver på kontingentposten. Tilbagefør betalingen på medlemmet for at flytte den.
+booking-similar-choose = Vælg en budgetpost eller en konto.
+booking-similar-none = Teksten har intet ord, som andre posteringer kan kendes på.

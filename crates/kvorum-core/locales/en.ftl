@@ -659,3 +659,27 @@ setting-appointed-unsupported = The template has a board seat someone else appoi
 setting-no-quorum = however many attend
 file-chosen-gone = The chosen file is no longer loaded. Choose the file again.
 file-busy = The file { $path } is in use by another program. Close it and try again.
+
+## Accounts and fees in the books
+account-name-required = Write the account's name, e.g. "Bank account".
+account-name-too-long = The account's name is too long (at most 60 characters).
+account-reg-invalid = The registration number is 4 digits, e.g. 1234.
+account-no-invalid = The account number may only hold digits (at most 20).
+fee-due-invalid = Choose a date that exists, e.g. 31 January.
+fee-reminder-days-invalid = Write a number of days between 1 and 180.
+account-exists = There is already an account called "{ $name }".
+account-unknown = The account does not exist (any more). Reload the page.
+opening-assets-larger = The opening balance does not balance: the assets are { $amount } more than liabilities and equity together. Correct the equity or one of the balances.
+opening-assets-smaller = The opening balance does not balance: liabilities and equity are { $amount } more than the assets. Correct the equity or one of the balances.
+booking-already-fee = The booking is already a member's fee. Reverse the payment on the member first.
+booking-not-income = Only money coming in can be a fee.
+bank-account-unknown = Choose one of the association's bank, cash or MobilePay accounts.
+bank-fees-booked = { $count ->
+    [one] 1 line is booked as the member's fee.
+   *[other] { $count } lines are booked as the members' fees.
+}
+booking-transfer-and-line = A transfer between the association's own accounts has no budget line. Choose one or the other.
+booking-transfer-same-account = Choose another account to transfer from.
+booking-is-fee = The booking is a member's fee and stays on the fee line. Reverse the payment on the member to move it.
+booking-similar-choose = Choose a budget line or an account.
+booking-similar-none = The text has no word other bookings can be recognised by.

@@ -43,6 +43,10 @@ pub struct BankLine {
     /// Positive in, negative out.
     pub amount: Money,
     pub balance: Option<Money>,
+    /// The line's own id where the file gives one (MobilePay's transaction id): two payments
+    /// of the same amount, day and name are two lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
 
 /// Reads one line's cells given which column holds what; `Err` names the column and the problem.
@@ -96,6 +100,7 @@ pub fn read_bank_line_as(
             .join(" "),
         amount,
         balance,
+        reference: None,
     })
 }
 
@@ -135,13 +140,17 @@ pub fn line_key(l: &BankLine) -> String {
     } else {
         text
     };
-    format!(
+    let key = format!(
         "{}|{}|{}|{}",
         l.date,
         l.amount.0,
         text,
         l.balance.map(|b| b.0.to_string()).unwrap_or_default()
-    )
+    );
+    match &l.reference {
+        Some(r) => format!("{key}|ref:{}", r.chars().take(100).collect::<String>()),
+        None => key,
+    }
 }
 
 /// Bytes of a line's text kept as they are in its key.
@@ -152,17 +161,42 @@ const MAX_KEY_TEXT: usize = 1000;
 #[serde(rename_all = "camelCase")]
 pub struct TextRule {
     pub pattern: String,
+    /// The budget line's name; empty for a transfer rule.
     pub line: String,
+    /// A transfer from this account (the MobilePay payout in the bank statement).
+    #[serde(default)]
+    pub account: Option<crate::ids::AccountId>,
 }
 
-/// The budget line the longest matching pattern names.
-pub fn suggest_line<'a>(text: &str, rules: &'a [TextRule]) -> Option<&'a str> {
+/// What a line of a statement is booked to: a budget line (by name), or a transfer from
+/// another of the association's accounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum LineTarget {
+    Line { name: String },
+    Transfer { account: crate::ids::AccountId },
+}
+
+impl TextRule {
+    pub fn target(&self) -> LineTarget {
+        match self.account {
+            Some(account) => LineTarget::Transfer { account },
+            None => LineTarget::Line {
+                name: self.line.clone(),
+            },
+        }
+    }
+}
+
+/// What the longest matching pattern books a text to.
+pub fn suggest_line(text: &str, rules: &[TextRule]) -> Option<LineTarget> {
     let t = text.to_lowercase();
     rules
         .iter()
         .filter(|r| !r.pattern.is_empty() && t.contains(&r.pattern))
         .max_by_key(|r| r.pattern.chars().count())
-        .map(|r| r.line.as_str())
+        .map(TextRule::target)
+        .filter(|t| !matches!(t, LineTarget::Line { name } if name.is_empty()))
 }
 
 const NOISE: [&str; 12] = [
@@ -180,20 +214,50 @@ const NOISE: [&str; 12] = [
     "fra",
 ];
 
-/// Learns from the treasurer's choice: the text's most telling word (the longest word of 4+
-/// letters that is not bank noise) now points at `line`. An existing rule for it moves.
-pub fn learn(rules: &mut Vec<TextRule>, text: &str, line: &str) {
+/// A text's most telling word: the longest word of 4+ letters that is not bank noise (the
+/// last of equals). Lines that share it are "similar": the rule learned from one books them all.
+pub fn telling_word(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
-    let word = lower
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 4 && !NOISE.contains(w))
-        .max_by_key(|w| w.chars().count());
+    let mut best: Option<&str> = None;
+    for w in lower.split(|c: char| !c.is_alphabetic()) {
+        let n = w.chars().count();
+        if n >= 4 && !NOISE.contains(&w) && best.is_none_or(|b| n >= b.chars().count()) {
+            best = Some(w);
+        }
+    }
+    best.map(str::to_owned)
+}
+
+/// Learns from the treasurer's choice: the text's telling word now points at `target`. A
+/// transfer from an account the text names ("MobilePay …") is learned by the account's name.
+/// An existing rule for the word moves.
+pub fn learn(
+    rules: &mut Vec<TextRule>,
+    text: &str,
+    target: &LineTarget,
+    account_name: Option<&str>,
+) {
+    let named = account_name
+        .map(str::to_lowercase)
+        .filter(|n| n.chars().count() >= 4 && text.to_lowercase().contains(n.as_str()));
+    let word = match target {
+        LineTarget::Transfer { .. } => named.or_else(|| telling_word(text)),
+        LineTarget::Line { .. } => telling_word(text),
+    };
     let Some(word) = word else { return };
+    let (line, account) = match target {
+        LineTarget::Line { name } => (name.clone(), None),
+        LineTarget::Transfer { account } => (String::new(), Some(*account)),
+    };
     match rules.iter_mut().find(|r| r.pattern == word) {
-        Some(r) => r.line = line.to_owned(),
+        Some(r) => {
+            r.line = line;
+            r.account = account;
+        }
         None => rules.push(TextRule {
-            pattern: word.to_owned(),
-            line: line.to_owned(),
+            pattern: word,
+            line,
+            account,
         }),
     }
 }
@@ -201,6 +265,10 @@ pub fn learn(rules: &mut Vec<TextRule>, text: &str, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line(name: &str) -> LineTarget {
+        LineTarget::Line { name: name.into() }
+    }
 
     #[test]
     fn reads_danish_statements() {
@@ -238,19 +306,24 @@ mod tests {
     fn rules_learn_from_choices() {
         let mut rules = vec![];
         assert_eq!(suggest_line("Husleje april", &rules), None);
-        learn(&mut rules, "Husleje marts", "Husleje");
-        learn(&mut rules, "MobilePay Netto Nykøbing", "Café og mad");
-        assert_eq!(suggest_line("HUSLEJE APRIL", &rules), Some("Husleje"));
+        learn(&mut rules, "Husleje marts", &line("Husleje"), None);
+        learn(
+            &mut rules,
+            "MobilePay Netto Nykøbing",
+            &line("Café og mad"),
+            None,
+        );
+        assert_eq!(suggest_line("HUSLEJE APRIL", &rules), Some(line("Husleje")));
         assert_eq!(rules[1].pattern, "nykøbing");
-        learn(&mut rules, "Dankort Netto", "Café og mad");
+        learn(&mut rules, "Dankort Netto", &line("Café og mad"), None);
         assert_eq!(
             suggest_line("Kortkøb Netto Sundby", &rules),
-            Some("Café og mad")
+            Some(line("Café og mad"))
         );
-        learn(&mut rules, "Husleje maj", "El og varme");
+        learn(&mut rules, "Husleje maj", &line("El og varme"), None);
         assert_eq!(
             suggest_line("Husleje juni", &rules),
-            Some("El og varme"),
+            Some(line("El og varme")),
             "the newest choice wins"
         );
     }
@@ -267,6 +340,7 @@ mod long_lines {
             amount: Money(-12_500),
             text,
             balance: Some(Money(1_000_000)),
+            reference: None,
         };
         let short = line("Husleje marts".into());
         assert_eq!(line_key(&short), "2026-03-01|-12500|husleje marts|1000000");

@@ -417,6 +417,9 @@ impl ReadStatement {
 /// amount and running balance (`None` without a balance). Recognises lines imported before
 /// when the bank changed its export (other text columns, other headings).
 pub fn balance_key(key: &str) -> Option<String> {
+    if key.contains("|ref:") {
+        return None;
+    }
     let mut parts = key.splitn(3, '|');
     let (date, amount) = (parts.next()?, parts.next()?);
     let balance = key.rsplit('|').next()?;

@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::ids::{BookingId, BudgetLineId, GrantId};
+use crate::ids::{AccountId, BookingId, BudgetLineId, GrantId, PaymentId};
 use crate::money::Money;
 use crate::text::Text;
 use crate::FieldErrors;
@@ -27,6 +27,9 @@ pub struct BudgetLine {
     pub amount: Money,
     /// The grant that funds this line (expenses) or that it receives (income).
     pub grant: Option<GrantId>,
+    /// The line fee payments are booked on (one per year; income).
+    #[serde(default)]
+    pub fee_line: bool,
     #[ts(type = "number")]
     pub version: i64,
 }
@@ -48,6 +51,21 @@ pub struct Booking {
     pub voucher_file: Option<String>,
     /// Set for lines from a bank statement: recognises them when imported again.
     pub bank_key: Option<String>,
+    /// The account the money moved on (bank, cash, MobilePay, or a balance item for a
+    /// year-end entry). `None` only in a database from before accounts: the main bank account.
+    #[serde(default)]
+    pub account: Option<AccountId>,
+    /// A transfer between two of the association's accounts (cash paid into the bank,
+    /// MobilePay paid out, last year's accrued cost paid): the amount leaves this account,
+    /// and no budget line is involved.
+    #[serde(default)]
+    pub counter_account: Option<AccountId>,
+    /// The member's fee payment this booking is (created and reversed together).
+    #[serde(default)]
+    pub payment: Option<PaymentId>,
+    /// The statement's running balance after this line (bank and MobilePay imports).
+    #[serde(default)]
+    pub bank_balance: Option<Money>,
     #[ts(type = "number")]
     pub version: i64,
 }
@@ -65,6 +83,12 @@ pub struct BookingInput {
     #[serde(default)]
     pub grant: Option<GrantId>,
     pub voucher_file: Option<String>,
+    /// Default: the (first) bank account.
+    #[serde(default)]
+    pub account: Option<AccountId>,
+    /// A transfer from this account instead of a budget line.
+    #[serde(default)]
+    pub counter_account: Option<AccountId>,
 }
 
 pub fn validate_booking(input: &BookingInput) -> Result<(), FieldErrors> {
@@ -77,6 +101,11 @@ pub fn validate_booking(input: &BookingInput) -> Result<(), FieldErrors> {
     }
     if let Err(m) = validate_booking_text(&input.text) {
         e.push("text", m);
+    }
+    if input.counter_account.is_some() && input.line.is_some() {
+        e.push("counterAccount", Text::new("booking-transfer-and-line"));
+    } else if input.counter_account.is_some() && input.counter_account == input.account {
+        e.push("counterAccount", Text::new("booking-transfer-same-account"));
     }
     if input
         .voucher_no
@@ -542,6 +571,7 @@ mod copy_tests {
             kind: LineKind::Expense,
             amount: Money(120_000),
             grant: None,
+            fee_line: false,
             version: 4,
         }
     }
@@ -579,6 +609,8 @@ mod absurd_amounts {
     #[test]
     fn an_amount_past_the_limit_is_refused_where_it_is_typed() {
         let booking = |amount| BookingInput {
+            account: None,
+            counter_account: None,
             booked_on: day(2026, 3, 1),
             amount: Money(amount),
             text: "Husleje".into(),

@@ -57,6 +57,7 @@ typed_id!(ElectionId);
 typed_id!(CandidateId);
 typed_id!(BudgetLineId);
 typed_id!(BookingId);
+typed_id!(AccountId);
 typed_id!(GrantId);
 typed_id!(FrikortWorkerId);
 typed_id!(FrikortJobId);

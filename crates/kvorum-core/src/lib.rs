@@ -4,6 +4,7 @@
 //! it depends on nothing of ours.
 #![forbid(unsafe_code)]
 
+pub mod accounts;
 pub mod association;
 pub mod backups;
 pub mod bank;
@@ -17,12 +18,14 @@ pub mod decisions;
 pub mod election_count;
 pub mod election_plan;
 pub mod elections;
+pub mod fee_books;
 pub mod fees;
 pub mod grants;
 pub mod ids;
 pub mod meetings;
 pub mod member_import;
 pub mod members;
+pub mod mobilepay;
 pub mod money;
 pub mod rules;
 pub mod rules_from_text;

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use kvorum_core::bank::TextRule;
 use kvorum_core::budget::{Booking, BudgetLine, LineKind};
-use kvorum_core::ids::{BookingId, BudgetLineId, GrantId};
+use kvorum_core::ids::{AccountId, BookingId, BudgetLineId, GrantId, PaymentId};
 use kvorum_core::Money;
 use uuid::Uuid;
 
@@ -33,6 +33,7 @@ struct LineRow {
     kind: String,
     amount_ore: i64,
     grant_id: Option<Uuid>,
+    purpose: Option<String>,
     version: i64,
 }
 
@@ -49,6 +50,7 @@ impl From<LineRow> for BudgetLine {
             },
             amount: Money(r.amount_ore),
             grant: r.grant_id.map(GrantId),
+            fee_line: r.purpose.as_deref() == Some("fees"),
             version: r.version,
         }
     }
@@ -66,6 +68,10 @@ struct BookingRow {
     grant_id: Option<Uuid>,
     voucher_file: Option<String>,
     bank_key: Option<String>,
+    account_id: Option<Uuid>,
+    counter_account_id: Option<Uuid>,
+    payment_id: Option<Uuid>,
+    bank_balance_ore: Option<i64>,
     version: i64,
 }
 
@@ -82,6 +88,10 @@ impl From<BookingRow> for Booking {
             grant: r.grant_id.map(GrantId),
             voucher_file: r.voucher_file,
             bank_key: r.bank_key,
+            account: r.account_id.map(AccountId),
+            counter_account: r.counter_account_id.map(AccountId),
+            payment: r.payment_id.map(PaymentId),
+            bank_balance: r.bank_balance_ore.map(Money),
             version: r.version,
         }
     }
@@ -98,7 +108,7 @@ crate::reads! {
 /// The budget of a fiscal year, in the treasurer's order.
 pub async fn budget_lines(&mut self, year: i32) -> Result<Vec<BudgetLine>> {
     let rows: Vec<LineRow> = on_reader!(self, p => sqlx::query_as(
-        "SELECT id, fiscal_year, name, kind, amount_ore, grant_id, version FROM budget_lines
+        "SELECT id, fiscal_year, name, kind, amount_ore, grant_id, purpose, version FROM budget_lines
          WHERE fiscal_year = $1 ORDER BY position, name"
     ).bind(i64::from(year)).fetch_all(p).await)?;
     Ok(rows.into_iter().map(BudgetLine::from).collect())
@@ -107,7 +117,8 @@ pub async fn budget_lines(&mut self, year: i32) -> Result<Vec<BudgetLine>> {
 /// The bookings of a fiscal year, by date and voucher.
 pub async fn bookings(&mut self, year: i32) -> Result<Vec<Booking>> {
     let rows: Vec<BookingRow> = on_reader!(self, p => sqlx::query_as(
-        "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, grant_id, voucher_file, bank_key, version
+        "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, grant_id, voucher_file, bank_key,
+                account_id, counter_account_id, payment_id, bank_balance_ore, version
          FROM bookings WHERE fiscal_year = $1 ORDER BY booked_on, created_at, id"
     ).bind(i64::from(year)).fetch_all(p).await)?;
     Ok(rows.into_iter().map(Booking::from).collect())
@@ -115,7 +126,8 @@ pub async fn bookings(&mut self, year: i32) -> Result<Vec<Booking>> {
 
 pub async fn booking(&mut self, id: BookingId) -> Result<Option<Booking>> {
     let row: Option<BookingRow> = on_reader!(self, p => sqlx::query_as(
-        "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, grant_id, voucher_file, bank_key, version
+        "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, grant_id, voucher_file, bank_key,
+                account_id, counter_account_id, payment_id, bank_balance_ore, version
          FROM bookings WHERE id = $1"
     ).bind(id.0).fetch_optional(p).await)?;
     Ok(row.map(Booking::from))
@@ -129,13 +141,33 @@ pub async fn bank_keys(&mut self) -> Result<Vec<String>> {
 }
 
 pub async fn bank_rules(&mut self) -> Result<Vec<TextRule>> {
-    let rows: Vec<(String, String)> = on_reader!(self, p => sqlx::query_as(
-        "SELECT pattern, line_name FROM bank_rules ORDER BY pattern"
+    let rows: Vec<(String, String, Option<Uuid>)> = on_reader!(self, p => sqlx::query_as(
+        "SELECT pattern, line_name, account_id FROM bank_rules ORDER BY pattern"
     ).fetch_all(p).await)?;
     Ok(rows
         .into_iter()
-        .map(|(pattern, line)| TextRule { pattern, line })
+        .map(|(pattern, line, account)| TextRule { pattern, line, account: account.map(AccountId) })
         .collect())
+}
+
+/// Fee payments booked by hand that no bank or MobilePay line has been matched to yet.
+pub async fn fee_bookings_without_bank_line(&mut self) -> Result<Vec<Booking>> {
+    let rows: Vec<BookingRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, grant_id, voucher_file, bank_key,
+                account_id, counter_account_id, payment_id, bank_balance_ore, version
+         FROM bookings WHERE payment_id IS NOT NULL AND bank_key IS NULL ORDER BY booked_on, id"
+    ).fetch_all(p).await)?;
+    Ok(rows.into_iter().map(Booking::from).collect())
+}
+
+/// The booking a fee payment is, if it is booked.
+pub async fn booking_of_payment(&mut self, payment: PaymentId) -> Result<Option<Booking>> {
+    let row: Option<BookingRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, grant_id, voucher_file, bank_key,
+                account_id, counter_account_id, payment_id, bank_balance_ore, version
+         FROM bookings WHERE payment_id = $1"
+    ).bind(payment.0).fetch_optional(p).await)?;
+    Ok(row.map(Booking::from))
 }
 
 /// The column mapping remembered for a bank's heading line, if it can be read.
@@ -175,8 +207,8 @@ impl StoreTx {
     pub async fn insert_budget_line(&mut self, l: &BudgetLine, position: i64) -> Result<()> {
         let now = self.now;
         on_tx!(self, c => sqlx::query(
-            "INSERT INTO budget_lines (id, fiscal_year, name, kind, amount_ore, position, created_at, updated_at, version, grant_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)",
+            "INSERT INTO budget_lines (id, fiscal_year, name, kind, amount_ore, position, created_at, updated_at, version, grant_id, purpose)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10)",
         )
         .bind(l.id.0)
         .bind(i64::from(l.fiscal_year))
@@ -187,6 +219,7 @@ impl StoreTx {
         .bind(now)
         .bind(l.version)
         .bind(l.grant.map(|g| g.0))
+        .bind(l.fee_line.then_some("fees"))
         .execute(c)
         .await
         .map(|r| r.rows_affected()))
@@ -198,7 +231,8 @@ impl StoreTx {
     pub async fn update_budget_line(&mut self, before: &BudgetLine, l: &BudgetLine) -> Result<()> {
         let now = self.now;
         let done = on_tx!(self, c => sqlx::query(
-            "UPDATE budget_lines SET name = $2, kind = $3, amount_ore = $4, updated_at = $5, version = $6, grant_id = $7
+            "UPDATE budget_lines SET name = $2, kind = $3, amount_ore = $4, updated_at = $5, version = $6, grant_id = $7,
+                 purpose = $8
              WHERE id = $1 AND version = $6 - 1",
         )
         .bind(l.id.0)
@@ -208,6 +242,7 @@ impl StoreTx {
         .bind(now)
         .bind(l.version)
         .bind(l.grant.map(|g| g.0))
+        .bind(l.fee_line.then_some("fees"))
         .execute(c)
         .await
         .map(|r| r.rows_affected()))
@@ -241,7 +276,8 @@ impl StoreTx {
             on_tx!(self, c => {
                 let mut qb = sqlx::QueryBuilder::new(
                     "INSERT INTO bookings (id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id,
-                         voucher_file, bank_key, created_at, updated_at, version, grant_id) ",
+                         voucher_file, bank_key, created_at, updated_at, version, grant_id,
+                         account_id, counter_account_id, payment_id, bank_balance_ore) ",
                 );
                 qb.push_values(chunk, |mut b, x| {
                     b.push_bind(x.id.0)
@@ -256,7 +292,11 @@ impl StoreTx {
                         .push_bind(now)
                         .push_bind(now)
                         .push_bind(x.version)
-                        .push_bind(x.grant.map(|g| g.0));
+                        .push_bind(x.grant.map(|g| g.0))
+                        .push_bind(x.account.map(|a| a.0))
+                        .push_bind(x.counter_account.map(|a| a.0))
+                        .push_bind(x.payment.map(|p| p.0))
+                        .push_bind(x.bank_balance.map(|m| m.0));
                 });
                 qb.build().execute(c).await.map(|r| r.rows_affected())
             })
@@ -266,12 +306,14 @@ impl StoreTx {
         Ok(())
     }
 
-    /// Changes a booking's budget line, grant, text or voucher file (the amount and date stay:
-    /// a wrong amount is corrected by a new booking, as in any bookkeeping).
+    /// Changes a booking's budget line or transfer account, grant, text, voucher file, fee
+    /// payment or bank line (the amount and date stay: a wrong amount is corrected by a new
+    /// booking, as in any bookkeeping).
     pub async fn update_booking(&mut self, before: &Booking, b: &Booking) -> Result<()> {
         let now = self.now;
         let done = on_tx!(self, c => sqlx::query(
-            "UPDATE bookings SET line_id = $2, grant_id = $3, text = $4, voucher_file = $5, updated_at = $6, version = $7
+            "UPDATE bookings SET line_id = $2, grant_id = $3, text = $4, voucher_file = $5, updated_at = $6, version = $7,
+                 account_id = $8, counter_account_id = $9, payment_id = $10, bank_key = $11, bank_balance_ore = $12
              WHERE id = $1 AND version = $7 - 1",
         )
         .bind(b.id.0)
@@ -281,6 +323,11 @@ impl StoreTx {
         .bind(b.voucher_file.as_deref())
         .bind(now)
         .bind(b.version)
+        .bind(b.account.map(|a| a.0))
+        .bind(b.counter_account.map(|a| a.0))
+        .bind(b.payment.map(|p| p.0))
+        .bind(b.bank_key.as_deref())
+        .bind(b.bank_balance.map(|m| m.0))
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
@@ -291,16 +338,33 @@ impl StoreTx {
         Ok(())
     }
 
+    /// Removes a booking typed with a fee payment that is being reversed (never one from a
+    /// bank statement: the money did come in).
+    pub async fn delete_booking(&mut self, b: &Booking) -> Result<()> {
+        let gone = on_tx!(self, c => sqlx::query("DELETE FROM bookings WHERE id = $1 AND version = $2")
+            .bind(b.id.0)
+            .bind(b.version)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+        if gone == 0 {
+            return Err(StoreError::Conflict);
+        }
+        self.deleted(b).await
+    }
+
     /// Remembers (or moves) a rule that suggests a budget line from a text.
     pub async fn save_bank_rule(&mut self, rule: &TextRule) -> Result<()> {
         let now = self.now;
         on_tx!(self, c => sqlx::query(
-            "INSERT INTO bank_rules (pattern, line_name, updated_at) VALUES ($1, $2, $3)
-             ON CONFLICT (pattern) DO UPDATE SET line_name = excluded.line_name, updated_at = excluded.updated_at",
+            "INSERT INTO bank_rules (pattern, line_name, updated_at, account_id) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (pattern) DO UPDATE SET line_name = excluded.line_name, updated_at = excluded.updated_at,
+                 account_id = excluded.account_id",
         )
         .bind(&rule.pattern)
         .bind(&rule.line)
         .bind(now)
+        .bind(rule.account.map(|a| a.0))
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;

@@ -5,6 +5,7 @@
 //! both. Depends on kvorum-core only; never on kvorum-docs.
 #![forbid(unsafe_code)]
 
+mod accounts;
 mod association;
 pub mod audit;
 mod backup;

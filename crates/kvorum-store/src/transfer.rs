@@ -345,6 +345,43 @@ pub const TABLES: &[Table] = &[
             ("updated_at", Timestamp),
             ("version", BigInt),
             ("grant_id", Uuid),
+            ("purpose", Text),
+        ],
+    },
+    Table {
+        name: "accounts",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("name", Text),
+            ("kind", Text),
+            ("reg_no", Text),
+            ("account_no", Text),
+            ("position", BigInt),
+            ("created_at", Timestamp),
+            ("updated_at", Timestamp),
+            ("version", BigInt),
+        ],
+    },
+    Table {
+        name: "opening_balances",
+        parent: None,
+        columns: &[
+            ("fiscal_year", BigInt),
+            ("account_id", Uuid),
+            ("amount_ore", BigInt),
+        ],
+    },
+    Table {
+        name: "fee_settings",
+        parent: None,
+        columns: &[
+            ("singleton", Int),
+            ("due_month", Int),
+            ("due_day", Int),
+            ("first_reminder_days", Int),
+            ("second_reminder_days", Int),
+            ("version", BigInt),
         ],
     },
     Table {
@@ -364,6 +401,10 @@ pub const TABLES: &[Table] = &[
             ("updated_at", Timestamp),
             ("version", BigInt),
             ("grant_id", Uuid),
+            ("account_id", Uuid),
+            ("counter_account_id", Uuid),
+            ("payment_id", Uuid),
+            ("bank_balance_ore", BigInt),
         ],
     },
     Table {
@@ -373,6 +414,7 @@ pub const TABLES: &[Table] = &[
             ("pattern", Text),
             ("line_name", Text),
             ("updated_at", Timestamp),
+            ("account_id", Uuid),
         ],
     },
     Table {

@@ -47,26 +47,16 @@ impl Api {
         let (from, to) = self.fiscal_bounds(year).await?;
         let on = on.unwrap_or_else(|| self.clock.today());
         let books = self.books(year).await?;
-        let snapshot = self.member_snapshot().await?;
-        // Fee payments from the member register count on the line named "Kontingent".
-        let fees: Vec<(NaiveDate, Money)> = snapshot
-            .payments
-            .iter()
-            .filter(|p| p.paid_on >= from && p.paid_on <= to.min(on))
-            .map(|p| (p.paid_on, p.amount))
-            .collect();
         let (lines, bookings) = (&books.lines, &books.bookings);
         let mut views = Vec::with_capacity(lines.len());
         let (mut ib, mut ia, mut eb, mut ea) = (0i64, 0i64, 0i64, 0i64);
         for l in lines.iter().cloned() {
-            let mut booked: Vec<(NaiveDate, Money)> = bookings
+            // Fee payments are bookings on the fee line (one truth), like any other income.
+            let booked: Vec<(NaiveDate, Money)> = bookings
                 .iter()
                 .filter(|b| b.line == Some(l.id) && b.booked_on <= on)
                 .map(|b| (b.booked_on, b.amount))
                 .collect();
-            if l.kind == LineKind::Income && l.name.trim().eq_ignore_ascii_case("kontingent") {
-                booked.extend(fees.iter().copied());
-            }
             let scheduled: Option<i64> = l
                 .grant
                 .filter(|_| l.kind == LineKind::Income)
@@ -108,7 +98,7 @@ impl Api {
         }
         let unassigned = bookings
             .iter()
-            .filter(|b| b.line.is_none() && b.booked_on <= on)
+            .filter(|b| b.line.is_none() && b.counter_account.is_none() && b.booked_on <= on)
             .map(|b| b.amount)
             .sum::<Money>()
             .0;
@@ -140,6 +130,7 @@ impl Api {
                     kind: input.kind,
                     amount: input.amount,
                     grant: input.grant,
+                    fee_line: input.fee_line && input.kind == LineKind::Income,
                     version: 1,
                 };
                 tx.insert_budget_line(&l, i64::try_from(existing.len()).unwrap_or(0))
@@ -159,12 +150,29 @@ impl Api {
                     kind: input.kind,
                     amount: input.amount,
                     grant: input.grant,
+                    fee_line: input.fee_line && input.kind == LineKind::Income,
                     version: before.version + 1,
                     ..before.clone()
                 };
                 tx.update_budget_line(before, &l)
                     .await
                     .map_err(|e| dup_line(e, &l.name))?;
+            }
+        }
+        // One fee line a year: choosing this one unmarks the other.
+        if input.fee_line {
+            for other in existing
+                .iter()
+                .filter(|l| l.fee_line && Some(l.id) != input.id)
+            {
+                let unmarked = BudgetLine {
+                    fee_line: false,
+                    version: other.version + 1,
+                    ..other.clone()
+                };
+                tx.update_budget_line(other, &unmarked)
+                    .await
+                    .map_err(|e| dup_line(e, &other.name))?;
             }
         }
         tx.commit().await?;

@@ -17,8 +17,9 @@ use kvorum_core::budget::{
     validate_booking, validate_booking_text, validate_line, Booking, BookingInput, BudgetCopyError,
     BudgetLine, LineKind, LineStatus,
 };
+use kvorum_core::fee_books::MatchedBy;
 use kvorum_core::grants::Grant;
-use kvorum_core::ids::{BookingId, BudgetLineId, GrantId};
+use kvorum_core::ids::{AccountId, BookingId, BudgetLineId, GrantId, MemberId};
 use kvorum_core::text::{Lang, Text};
 use kvorum_core::{FieldErrors, Money};
 use serde::{Deserialize, Serialize};
@@ -52,6 +53,9 @@ impl Books {
 #[serde(rename_all = "camelCase")]
 pub struct BookingsView {
     pub bookings: Vec<Booking>,
+    /// Per booking (same order): the word similar bookings share, for "alle 12 linjer med
+    /// »husleje«".
+    pub similar: Vec<Option<String>>,
     /// What a booking made now gets unless another number is typed.
     pub next_voucher_no: String,
 }
@@ -71,9 +75,23 @@ pub struct BookingUpdate {
     pub grant: Option<GrantId>,
     pub text: String,
     pub voucher_file: Option<String>,
+    /// A transfer from this account instead of a budget line.
+    #[serde(default)]
+    pub counter_account: Option<AccountId>,
 }
 
-/// One budget line with where it stands.
+/// Every booking of a year like `example` (the same telling word, no budget line, not a
+/// transfer or a fee) put on one budget line, or made a transfer, at once; the rule is
+/// remembered for later statements.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SimilarAssign {
+    pub year: i32,
+    pub example: BookingId,
+    pub line: Option<BudgetLineId>,
+    #[serde(default)]
+    pub transfer: Option<AccountId>,
+}
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LineView {
@@ -111,6 +129,9 @@ pub struct BudgetLineInput {
     pub amount: Money,
     #[serde(default)]
     pub grant: Option<GrantId>,
+    /// Fee payments are booked on this line (one line a year).
+    #[serde(default)]
+    pub fee_line: bool,
 }
 
 /// A budget line to remove: one nothing is booked on, at the version the user saw.
@@ -138,6 +159,13 @@ pub struct BankImportRequest {
     pub file: Option<String>,
     pub mapping: Option<Vec<BankColumn>>,
     pub lines: Vec<BankChoice>,
+    /// The account the statement is of; absent: the MobilePay account for a MobilePay
+    /// report, else the (first) bank account.
+    #[serde(default)]
+    pub account: Option<AccountId>,
+    /// Accept every fee proposal (the CLI's `--accept-fees`; the app accepts them per line).
+    #[serde(default)]
+    pub accept_fees: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -146,6 +174,42 @@ pub struct BankChoice {
     pub line_no: u32,
     /// Budget line name; empty: leave unassigned.
     pub budget_line: String,
+    /// A transfer from another of the association's accounts instead of a budget line.
+    #[serde(default)]
+    pub transfer: Option<AccountId>,
+    /// The line is this member's fee for this year (the proposal accepted, or chosen).
+    #[serde(default)]
+    pub fee: Option<FeeChoice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FeeChoice {
+    pub member: MemberId,
+    pub year: i32,
+}
+
+/// A line recognised as a member's fee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FeeProposal {
+    pub member: MemberId,
+    #[ts(type = "number")]
+    pub member_no: i64,
+    pub name: String,
+    pub year: i32,
+    pub by: MatchedBy,
+    /// The payment was typed by hand before the statement came (its voucher no.): the line
+    /// is matched to that booking, not booked again.
+    pub typed: Option<String>,
+}
+
+/// Where a statement was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum StatementSource {
+    Bank,
+    MobilePay,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -159,8 +223,14 @@ pub struct BankRow {
     /// balance in another layout): skipped.
     pub duplicate: bool,
     pub budget_line: Option<String>,
-    /// Reserved at the bank, not booked yet: skipped until a later statement books it.
+    /// A transfer from this account (suggested by a rule, or chosen).
+    pub transfer: Option<AccountId>,
+    /// Reserved at the bank, not booked yet: skipped until a later statement books it (in a
+    /// MobilePay report: a payout to the bank, which the bank statement books).
     pub pending: bool,
+    /// The word similar lines share ("husleje"): one choice can be given to all of them.
+    pub similar: Option<String>,
+    pub fee: Option<FeeProposal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -183,6 +253,11 @@ pub struct BankPreview {
     pub pending: u32,
     /// The newest line is first in the file; the vouchers still follow the date.
     pub newest_first: bool,
+    pub source: StatementSource,
+    /// The account the lines are booked on.
+    pub account: Option<AccountId>,
+    /// Lines recognised as members' fees (typed payments matched included).
+    pub fee_proposals: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -190,6 +265,8 @@ pub struct BankPreview {
 pub struct BankOutcome {
     pub imported: u32,
     pub skipped: u32,
+    /// Fee payments made from lines, and lines matched to payments typed before.
+    pub fees: u32,
     pub message: String,
 }
 

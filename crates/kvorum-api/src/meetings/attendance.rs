@@ -114,7 +114,7 @@ impl Api {
             voucher_no: None,
         };
         validate_payment(&pay, today).map_err(ApiError::validation)?;
-        tx.insert_payment(&Payment {
+        let payment = Payment {
             id: kvorum_core::ids::PaymentId::new(),
             member_id: pay.member_id,
             year: pay.year,
@@ -122,8 +122,15 @@ impl Api {
             amount: pay.amount,
             method: pay.method,
             voucher_no: None,
-        })
-        .await?;
+        };
+        tx.insert_payment(&payment).await?;
+        let member = tx
+            .member(pay.member_id)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
+        let accounts = tx.accounts().await?;
+        let account = crate::fee_books::account_for(&accounts, payment.method);
+        Self::book_fee_in(&mut tx, &payment, &member, account).await?;
         // The right on the day, from the register with the payment in it.
         let after = self
             .load_record(&mut tx.reader(), input.meeting, false)

@@ -1087,7 +1087,15 @@ export type BankChoice = { lineNo: number,
 /**
  * Budget line name; empty: leave unassigned.
  */
-budgetLine: string, };
+budgetLine: string, 
+/**
+ * A transfer from another of the association's accounts instead of a budget line.
+ */
+transfer: AccountId | null, 
+/**
+ * The line is this member's fee for this year (the proposal accepted, or chosen).
+ */
+fee: FeeChoice | null, };
 
 export type BankColumn = { field: BankField, column: number, };
 
@@ -1095,9 +1103,22 @@ export type BankImportRequest = {
 /**
  * The file the user chose in the app, held by the backend under this token.
  */
-file: string | null, mapping: Array<BankColumn> | null, lines: Array<BankChoice>, };
+file: string | null, mapping: Array<BankColumn> | null, lines: Array<BankChoice>, 
+/**
+ * The account the statement is of; absent: the MobilePay account for a MobilePay
+ * report, else the (first) bank account.
+ */
+account: AccountId | null, 
+/**
+ * Accept every fee proposal (the CLI's `--accept-fees`; the app accepts them per line).
+ */
+acceptFees: boolean, };
 
-export type BankOutcome = { imported: number, skipped: number, message: string, };
+export type BankOutcome = { imported: number, skipped: number, 
+/**
+ * Fee payments made from lines, and lines matched to payments typed before.
+ */
+fees: number, message: string, };
 
 export type BankPreview = { encoding: string, 
 /**
@@ -1119,7 +1140,15 @@ pending: number,
 /**
  * The newest line is first in the file; the vouchers still follow the date.
  */
-newestFirst: boolean, };
+newestFirst: boolean, source: StatementSource, 
+/**
+ * The account the lines are booked on.
+ */
+account: AccountId | null, 
+/**
+ * Lines recognised as members' fees (typed payments matched included).
+ */
+feeProposals: number, };
 
 export type BankRow = { lineNo: number, line: BankLine | null, 
 /**
@@ -1132,13 +1161,126 @@ error: string | null,
  */
 duplicate: boolean, budgetLine: string | null, 
 /**
- * Reserved at the bank, not booked yet: skipped until a later statement books it.
+ * A transfer from this account (suggested by a rule, or chosen).
  */
-pending: boolean, };
+transfer: AccountId | null, 
+/**
+ * Reserved at the bank, not booked yet: skipped until a later statement books it (in a
+ * MobilePay report: a payout to the bank, which the bank statement books).
+ */
+pending: boolean, 
+/**
+ * The word similar lines share ("husleje"): one choice can be given to all of them.
+ */
+similar: string | null, fee: FeeProposal | null, };
 
-export type BookingUpdate = { id: BookingId, version: number, line: BudgetLineId | null, grant: GrantId | null, text: string, voucherFile: string | null, };
+export type BookingUpdate = { id: BookingId, version: number, line: BudgetLineId | null, grant: GrantId | null, text: string, voucherFile: string | null, 
+/**
+ * A transfer from this account instead of a budget line.
+ */
+counterAccount: AccountId | null, };
+
+export type SimilarAssign = { year: number, example: BookingId, line: BudgetLineId | null, transfer: AccountId | null, };
+
+export type FeeChoice = { member: MemberId, year: number, };
+
+export type FeeProposal = { member: MemberId, memberNo: number, name: string, year: number, by: MatchedBy, 
+/**
+ * The payment was typed by hand before the statement came (its voucher no.): the line
+ * is matched to that booking, not booked again.
+ */
+typed: string | null, };
+
+export type StatementSource = "bank" | "mobilePay";
+
+export type MatchedBy = "memberNo" | "name";
+
+export type BookingFeeAssign = { booking: BookingId, version: number, member: MemberId, year: number, };
+
+export type Account = { id: AccountId, name: string, kind: AccountKind, 
+/**
+ * A bank account's registration and account number, or a MobilePay box's number
+ * (`account_no`): printed on reminders as where to pay.
+ */
+regNo: string | null, accountNo: string | null, version: number, };
+
+export type AccountKind = "bank" | "cash" | "mobilePay" | "receivable" | "prepaid" | "payable" | "accrued" | "deferred" | "equity";
+
+export type AccountId = string;
+
+export type AccountInput = { id: AccountId | null, version: number, name: string, kind: AccountKind, regNo: string | null, accountNo: string | null, };
+
+export type AccountBalance = { account: Account, opening: Money, movement: Money, closing: Money, };
+
+export type BalanceSheet = { accounts: Array<AccountBalance>, assetsOpening: Money, assetsClosing: Money, liabilitiesOpening: Money, liabilitiesClosing: Money, 
+/**
+ * Equity at the start, as the opening balances give it.
+ */
+equityOpening: Money, 
+/**
+ * The year's result: income less expenses (bookings without a budget line included).
+ */
+result: Money, 
+/**
+ * Equity at the end: the equity accounts plus the year's result.
+ */
+equityClosing: Money, 
+/**
+ * Assets less liabilities less equity at the start: not zero when the opening balances
+ * the treasurer typed do not balance.
+ */
+openingDifference: Money, };
+
+export type BalanceView = { year: number, sheet: BalanceSheet, openingFrom: OpeningFrom, 
+/**
+ * "Primobalancen balancerer ikke: aktiver er 100,00 kr. større end passiver og egenkapital."
+ */
+warning: string | null, };
+
+export type OpeningFrom = { "kind": "typed" } | { "kind": "carried", year: number, } | { "kind": "none" };
+
+export type OpeningInput = { year: number, balances: Array<OpeningBalance>, };
+
+export type OpeningBalance = { account: AccountId, amount: Money, };
+
+export type FeeRun = { year: number, dueOn: string, lines: Array<FeeRunLine>, expected: Money, paid: Money, owed: Money, membersPaid: number, membersOwing: number, };
+
+export type FeeRunLine = { member: MemberId, memberNo: number, name: string, membershipType: string, due: Money, paid: Money, owed: Money, 
+/**
+ * Days since the due date (0 before it and on it).
+ */
+daysOverdue: number, 
+/**
+ * Has an e-mail address (a reminder goes as an e-mail draft, else as a letter).
+ */
+email: boolean, };
+
+export type FeeRunView = { run: FeeRun, settings: FeeSettings, 
+/**
+ * Payments registered before fees were booked (any year): "Bogfør dem".
+ */
+unbooked: number, unbookedAmount: Money, };
+
+export type FeeSettings = { 
+/**
+ * The fee for year Y falls due on this day of Y.
+ */
+dueMonth: number, dueDay: number, 
+/**
+ * The first reminder goes out this many days after the due date…
+ */
+firstReminderDays: number, 
+/**
+ * …and the second this many days after the first.
+ */
+secondReminderDays: number, version: number, };
 
 export type BookingsView = { bookings: Array<Booking>, 
+/**
+ * Per booking (same order): the word similar bookings share, for "alle 12 linjer med
+ * »husleje«".
+ */
+similar: Array<string | null>, 
 /**
  * What a booking made now gets unless another number is typed.
  */
@@ -1148,7 +1290,11 @@ export type BudgetLineInput = { year: number,
 /**
  * Absent: a new line.
  */
-id: BudgetLineId | null, version: number, name: string, kind: LineKind, amount: Money, grant: GrantId | null, };
+id: BudgetLineId | null, version: number, name: string, kind: LineKind, amount: Money, grant: GrantId | null, 
+/**
+ * Fee payments are booked on this line (one line a year).
+ */
+feeLine: boolean, };
 
 export type BudgetLineRemove = { year: number, id: BudgetLineId, version: number, };
 
@@ -1166,7 +1312,12 @@ export type BankLine = { date: string, text: string,
 /**
  * Positive in, negative out.
  */
-amount: Money, balance: Money | null, };
+amount: Money, balance: Money | null, 
+/**
+ * The line's own id where the file gives one (MobilePay's transaction id): two payments
+ * of the same amount, day and name are two lines.
+ */
+reference?: string | null, };
 
 export type Booking = { id: BookingId, fiscalYear: number, bookedOn: string, amount: Money, text: string, voucherNo: string, line: BudgetLineId | null, 
 /**
@@ -1180,13 +1331,40 @@ voucherFile: string | null,
 /**
  * Set for lines from a bank statement: recognises them when imported again.
  */
-bankKey: string | null, version: number, };
+bankKey: string | null, 
+/**
+ * The account the money moved on (bank, cash, MobilePay, or a balance item for a
+ * year-end entry). `None` only in a database from before accounts: the main bank account.
+ */
+account: AccountId | null, 
+/**
+ * A transfer between two of the association's accounts (cash paid into the bank,
+ * MobilePay paid out, last year's accrued cost paid): the amount leaves this account,
+ * and no budget line is involved.
+ */
+counterAccount: AccountId | null, 
+/**
+ * The member's fee payment this booking is (created and reversed together).
+ */
+payment: PaymentId | null, 
+/**
+ * The statement's running balance after this line (bank and MobilePay imports).
+ */
+bankBalance: Money | null, version: number, };
 
 export type BookingInput = { bookedOn: string, amount: Money, text: string, 
 /**
  * Default: the next number in the year.
  */
-voucherNo: string | null, line: BudgetLineId | null, grant: GrantId | null, voucherFile: string | null, };
+voucherNo: string | null, line: BudgetLineId | null, grant: GrantId | null, voucherFile: string | null, 
+/**
+ * Default: the (first) bank account.
+ */
+account: AccountId | null, 
+/**
+ * A transfer from this account instead of a budget line.
+ */
+counterAccount: AccountId | null, };
 
 export type BudgetLine = { id: BudgetLineId, 
 /**
@@ -1196,7 +1374,11 @@ fiscalYear: number, name: string, kind: LineKind, amount: Money,
 /**
  * The grant that funds this line (expenses) or that it receives (income).
  */
-grant: GrantId | null, version: number, };
+grant: GrantId | null, 
+/**
+ * The line fee payments are booked on (one per year; income).
+ */
+feeLine: boolean, version: number, };
 
 export type LineKind = "income" | "expense";
 
@@ -1430,6 +1612,15 @@ export const makeCommands = (call: Call) => ({
   booking_update: (input: BookingUpdate): Promise<Booking> => call("booking_update", { input }),
   bank_import_preview: (request: BankImportRequest): Promise<BankPreview> => call("bank_import_preview", { request }),
   bank_import_apply: (request: BankImportRequest): Promise<BankOutcome> => call("bank_import_apply", { request }),
+  bookings_assign_similar: (input: SimilarAssign): Promise<number> => call("bookings_assign_similar", { input }),
+  booking_fee_assign: (input: BookingFeeAssign): Promise<Booking> => call("booking_fee_assign", { input }),
+  accounts: (): Promise<Array<Account>> => call("accounts", {  }),
+  account_save: (input: AccountInput): Promise<Array<Account>> => call("account_save", { input }),
+  balance_get: (year: number): Promise<BalanceView> => call("balance_get", { year }),
+  opening_balances_set: (input: OpeningInput): Promise<BalanceView> => call("opening_balances_set", { input }),
+  fee_run: (year: number): Promise<FeeRunView> => call("fee_run", { year }),
+  fee_settings_set: (settings: FeeSettings): Promise<FeeSettings> => call("fee_settings_set", { settings }),
+  fee_payments_book: (): Promise<number> => call("fee_payments_book", {  }),
   grants_list: (year: number, on: string | null): Promise<Array<GrantView>> => call("grants_list", { year, on }),
   grant_save: (input: GrantInput): Promise<Grant> => call("grant_save", { input }),
   grant_goal_status: (input: GoalStatusInput): Promise<Grant> => call("grant_goal_status", { input }),
