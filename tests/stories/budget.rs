@@ -354,7 +354,10 @@ async fn budget_story(engine: Engine) {
         .iter()
         .any(|b| b.voucher_no == "1" && b.payment.is_some()));
     assert_eq!(
-        bookings.iter().map(|b| b.voucher_no.parse::<u32>().unwrap()).max(),
+        bookings
+            .iter()
+            .map(|b| b.voucher_no.parse::<u32>().unwrap())
+            .max(),
         Some(201)
     );
 

@@ -1,0 +1,498 @@
+//! The treasurer's year in the books: opening balances that balance, 30 members' fees as
+//! bookings on the fee line (20 typed, 10 recognised in the bank statement, one of them a
+//! payment typed before the statement came), a MobilePay report with its fees and the payout
+//! booked as a transfer, 12 rent lines put on "Husleje" at once and the rule remembered, a
+//! reversal of each kind, the fee run, and a balance sheet that balances to the øre — then to
+//! the other engine and back.
+
+use chrono::NaiveDate;
+use kvorum_api::dto::*;
+use kvorum_core::fees::{PaymentInput, PaymentMethod};
+use kvorum_tests::Engine;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn request(bytes: &str, lines: Vec<BankChoice>) -> BankImportRequest {
+    BankImportRequest {
+        bytes: bytes.as_bytes().to_vec(),
+        file: None,
+        mapping: None,
+        lines,
+        account: None,
+        accept_fees: false,
+    }
+}
+
+async fn a_year_of_fees_in_the_books(engine: Engine) {
+    let db = engine.fresh().await;
+    let api = db.open_on("Kasserer Karin", date(2026, 12, 1)).await;
+    kvorum_tests::perronen(&api).await;
+    let accounts = api.accounts().await.unwrap();
+    let names: Vec<&str> = accounts.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Bankkonto",
+            "Kasse",
+            "MobilePay",
+            "Tilgodehavender",
+            "Forudbetalte omkostninger",
+            "Skyldige omkostninger",
+            "Ikke forbrugte tilskud",
+            "Egenkapital"
+        ]
+    );
+    let id = |n: &str| accounts.iter().find(|a| a.name == n).unwrap().id;
+    let (bank, cash, mobilepay, accrued, equity) = (
+        id("Bankkonto"),
+        id("Kasse"),
+        id("MobilePay"),
+        id("Skyldige omkostninger"),
+        id("Egenkapital"),
+    );
+    api.account_save(AccountInput {
+        id: Some(bank),
+        version: 1,
+        name: "Lokalbanken".into(),
+        kind: AccountKind::Bank,
+        reg_no: Some("1234".into()),
+        account_no: Some("0012345678".into()),
+    })
+    .await
+    .unwrap();
+    let bad = api
+        .account_save(AccountInput {
+            id: None,
+            version: 0,
+            name: "Opsparing".into(),
+            kind: AccountKind::Bank,
+            reg_no: Some("12".into()),
+            account_no: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(bad.fields[0].field, "regNo");
+
+    // Opening balances: typed off by 100 kr. first (said), then right.
+    let opening = |equity_kr: i64| OpeningInput {
+        year: 2026,
+        balances: vec![
+            OpeningBalance {
+                account: bank,
+                amount: Money::from_kr(50_000),
+            },
+            OpeningBalance {
+                account: cash,
+                amount: Money::from_kr(1_000),
+            },
+            OpeningBalance {
+                account: accrued,
+                amount: Money::from_kr(2_500),
+            },
+            OpeningBalance {
+                account: equity,
+                amount: Money::from_kr(equity_kr),
+            },
+        ],
+    };
+    let v = api.opening_balances_set(opening(48_400)).await.unwrap();
+    assert_eq!(v.sheet.opening_difference, Money::from_kr(100));
+    assert!(
+        v.warning.as_deref().unwrap().contains("100,00 kr."),
+        "{v:?}"
+    );
+    let v = api.opening_balances_set(opening(48_500)).await.unwrap();
+    assert_eq!(v.warning, None);
+    assert_eq!(v.opening_from, OpeningFrom::Typed);
+
+    // 30 members, 150 kr. each for 2026.
+    api.fee_rate_set(FeeRate {
+        year: 2026,
+        membership_type: "ordinary".into(),
+        amount: Money::from_kr(150),
+    })
+    .await
+    .unwrap();
+    let mut members = Vec::new();
+    for i in 1..=30 {
+        let m = api
+            .member_add(MemberInput {
+                name: format!("Medlem{} Ø{}", ["Anne", "Bent", "Carla"][i % 3], i),
+                membership_type: "ordinary".into(),
+                joined_on: Some(date(2025, 1, 1)),
+                email: (i % 2 == 0).then(|| format!("m{i}@example.dk")),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        members.push(m);
+    }
+    // 20 typed: cash at the café, MobilePay, the bank (member 20 typed before the statement).
+    for (i, m) in members.iter().take(20).enumerate() {
+        let method = match i % 3 {
+            0 => PaymentMethod::Cash,
+            1 => PaymentMethod::MobilePay,
+            _ => PaymentMethod::BankTransfer,
+        };
+        let method = if i == 19 {
+            PaymentMethod::BankTransfer
+        } else {
+            method
+        };
+        api.fee_pay(PaymentInput {
+            member_id: m.id,
+            year: 2026,
+            paid_on: Some(date(2026, 2, 1 + u32::try_from(i).unwrap())),
+            amount: Money::from_kr(150),
+            method,
+            voucher_no: None,
+        })
+        .await
+        .unwrap();
+    }
+    let v = api.budget_get(2026, None).await.unwrap();
+    let fee_line = v.lines.iter().find(|l| l.line.fee_line).unwrap();
+    assert_eq!(
+        fee_line.line.name, "Kontingent",
+        "made when the first fee was paid"
+    );
+    assert_eq!(fee_line.status.actual, Money::from_kr(20 * 150));
+
+    // The bank statement: 9 fees (by member no., by name, both orders), the typed one,
+    // 12 rents, the MobilePay payout, a bank fee.
+    let mut lines = vec!["Dato;Tekst;Beløb;Saldo".to_owned()];
+    let mut balance = 5_000_000i64;
+    let mut push = |d: NaiveDate, text: &str, ore: i64| {
+        balance += ore;
+        lines.push(format!(
+            "{};{};{};{}",
+            d.format("%d-%m-%Y"),
+            text,
+            Money(ore).format_number(),
+            Money(balance).format_number()
+        ));
+    };
+    for (k, m) in members.iter().enumerate().skip(20).take(9) {
+        let d = date(2026, 3, 1 + u32::try_from(k - 20).unwrap());
+        let text = match k % 3 {
+            0 => format!("Overførsel medl. {}", m.member_no),
+            1 => format!("Fra {}", m.name),
+            _ => {
+                let mut parts: Vec<&str> = m.name.split(' ').collect();
+                parts.reverse();
+                format!("Indbetaling {} kontingent", parts.join(" "))
+            }
+        };
+        push(d, &text, 15_000);
+    }
+    push(
+        date(2026, 2, 21),
+        &format!("Fra {}", members[19].name),
+        15_000,
+    );
+    for month in 1..=12 {
+        push(date(2026, month, 1), "Husleje Stationsvej 4", -400_000);
+    }
+    push(date(2026, 3, 15), "MobilePay Box 12345 udbetaling", 29_700);
+    push(date(2026, 3, 31), "Gebyr netbank", -2_500);
+    let statement = lines.join("\n");
+    let p = api
+        .bank_import_preview(request(&statement, vec![]))
+        .await
+        .unwrap();
+    assert_eq!(p.source, StatementSource::Bank);
+    assert_eq!(p.account, Some(bank));
+    assert_eq!(p.new_lines, 24);
+    assert_eq!(
+        p.fee_proposals,
+        10,
+        "{:#?}",
+        p.rows.iter().map(|r| (&r.line, &r.fee)).collect::<Vec<_>>()
+    );
+    let typed = p
+        .rows
+        .iter()
+        .find(|r| r.fee.as_ref().is_some_and(|f| f.typed.is_some()))
+        .unwrap();
+    assert_eq!(typed.fee.as_ref().unwrap().member, members[19].id);
+    let rents: Vec<&BankRow> = p
+        .rows
+        .iter()
+        .filter(|r| r.similar.as_deref() == Some("stationsvej"))
+        .collect();
+    assert_eq!(rents.len(), 12, "the rents share a word");
+    // Accept the 9 proposals; the payout is a transfer from MobilePay.
+    let mut choices: Vec<BankChoice> = p
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let f = r.fee.as_ref()?;
+            f.typed.is_none().then(|| BankChoice {
+                line_no: r.line_no,
+                budget_line: String::new(),
+                transfer: None,
+                fee: Some(FeeChoice {
+                    member: f.member,
+                    year: f.year,
+                }),
+            })
+        })
+        .collect();
+    assert_eq!(choices.len(), 9);
+    let payout = p
+        .rows
+        .iter()
+        .find(|r| r.line.as_ref().unwrap().text.starts_with("MobilePay Box"))
+        .unwrap();
+    choices.push(BankChoice {
+        line_no: payout.line_no,
+        budget_line: String::new(),
+        transfer: Some(mobilepay),
+        fee: None,
+    });
+    let out = api
+        .bank_import_apply(request(&statement, choices))
+        .await
+        .unwrap();
+    assert_eq!((out.imported, out.fees), (23, 10), "{}", out.message);
+    assert!(
+        out.message.contains("10 linjer er bogført som kontingent"),
+        "{}",
+        out.message
+    );
+
+    // The 12 rents onto "Husleje" at once; the rule is remembered.
+    let rent_line = api
+        .budget_set_line(BudgetLineInput {
+            year: 2026,
+            id: None,
+            version: 0,
+            name: "Husleje".into(),
+            kind: LineKind::Expense,
+            amount: Money::from_kr(48_000),
+            grant: None,
+            fee_line: false,
+        })
+        .await
+        .unwrap()
+        .lines
+        .into_iter()
+        .find(|l| l.line.name == "Husleje")
+        .unwrap()
+        .line
+        .id;
+    let view = api.bookings_list(2026).await.unwrap();
+    let example = view
+        .bookings
+        .iter()
+        .find(|b| b.text.starts_with("Husleje"))
+        .unwrap();
+    let moved = api
+        .bookings_assign_similar(SimilarAssign {
+            year: 2026,
+            example: example.id,
+            line: Some(rent_line),
+            transfer: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(moved, 12);
+    let next_year =
+        "Dato;Tekst;Beløb;Saldo\n01-01-2027;Husleje Stationsvej 4;-4.000,00;10.000,00\n";
+    let p = api
+        .bank_import_preview(request(next_year, vec![]))
+        .await
+        .unwrap();
+    assert_eq!(p.rows[0].budget_line.as_deref(), Some("Husleje"));
+    let payout_again =
+        "Dato;Tekst;Beløb;Saldo\n15-04-2026;MobilePay Box 12345 udbetaling;100,00;9.000,00\n";
+    let p = api
+        .bank_import_preview(request(payout_again, vec![]))
+        .await
+        .unwrap();
+    assert_eq!(
+        p.rows[0].transfer,
+        Some(mobilepay),
+        "the transfer rule is remembered"
+    );
+
+    // The MobilePay report: two fees for 2027 paid in advance (gross, MobilePay's fee out),
+    // and the payout to the bank skipped (the bank statement booked it).
+    api.fee_rate_set(FeeRate {
+        year: 2027,
+        membership_type: "ordinary".into(),
+        amount: Money::from_kr(175),
+    })
+    .await
+    .unwrap();
+    let report = format!(
+        "Salgsdato;Transaktions-ID;Brutto;Gebyr;Netto;Transaktionstype;Fornavn;Efternavn;Besked\n\
+         10.03.2026;T1;150,00;1,50;148,50;Salg;{};Kontingent\n\
+         11.03.2026;T2;150,00;1,50;148,50;Salg;{};\n\
+         15.03.2026;T3;297,00;;297,00;Overførsel;;;\n",
+        split(&members[29].name),
+        split(&members[0].name),
+    );
+    let p = api
+        .bank_import_preview(request(&report, vec![]))
+        .await
+        .unwrap();
+    assert_eq!(p.source, StatementSource::MobilePay);
+    assert_eq!(p.account, Some(mobilepay));
+    assert_eq!((p.new_lines, p.pending), (4, 1));
+    // Member 30 still owes 2026 (the bank had only 9 of the 10 others); member 1 has paid
+    // 2026 and owes nothing at 150 kr.
+    let proposed: Vec<(i64, i32)> = p
+        .rows
+        .iter()
+        .filter_map(|r| r.fee.as_ref().map(|f| (f.member_no, f.year)))
+        .collect();
+    assert_eq!(proposed, vec![(members[29].member_no, 2026)]);
+    let mp = BankImportRequest {
+        accept_fees: true,
+        ..request(&report, vec![])
+    };
+    let out = api.bank_import_apply(mp).await.unwrap();
+    assert_eq!((out.imported, out.fees), (4, 1));
+
+    // Every member has paid 2026 now; one of them by MobilePay twice over (member 1's
+    // second 150 kr. stays unassigned income until the treasurer decides).
+    let run = api.fee_run(2026).await.unwrap();
+    assert_eq!(run.run.lines.len(), 30);
+    assert_eq!(
+        run.run.members_owing,
+        0,
+        "{:?}",
+        run.run
+            .lines
+            .iter()
+            .filter(|l| l.owed.0 > 0)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(run.run.paid, Money::from_kr(30 * 150));
+    assert_eq!(run.unbooked, 0);
+    let v = api.budget_get(2026, None).await.unwrap();
+    let fee_line = v.lines.iter().find(|l| l.line.fee_line).unwrap();
+    assert_eq!(
+        fee_line.status.actual,
+        Money::from_kr(30 * 150),
+        "one truth"
+    );
+
+    // Reversals: a typed cash payment takes its booking with it; a fee from the bank stays
+    // in the books as income, no longer the member's.
+    let before = api.bookings_list(2026).await.unwrap().bookings.len();
+    let (api_ref, members_ref) = (&api, &members);
+    let pay = |m: usize| async move {
+        api_ref
+            .member_get(members_ref[m].id)
+            .await
+            .unwrap()
+            .payments[0]
+            .id
+    };
+    let cash_payment = pay(0).await;
+    api.fee_payment_reverse(PaymentReversal {
+        member: members[0].id,
+        payment: cash_payment,
+        reason: "Registreret på det forkerte medlem".into(),
+    })
+    .await
+    .unwrap();
+    let bank_payment = pay(21).await;
+    api.fee_payment_reverse(PaymentReversal {
+        member: members[21].id,
+        payment: bank_payment,
+        reason: "Betalt af naboen".into(),
+    })
+    .await
+    .unwrap();
+    let after = api.bookings_list(2026).await.unwrap().bookings;
+    assert_eq!(after.len(), before - 1);
+    let orphan = after
+        .iter()
+        .find(|b| {
+            b.bank_key.is_some()
+                && b.payment.is_none()
+                && b.amount == Money(15_000)
+                && b.account == Some(bank)
+        })
+        .unwrap()
+        .clone();
+    // …and is given to the right member.
+    let given = api
+        .booking_fee_assign(BookingFeeAssign {
+            booking: orphan.id,
+            version: orphan.version,
+            member: members[0].id,
+            year: 2026,
+        })
+        .await
+        .unwrap();
+    assert!(given.payment.is_some());
+    let run = api.fee_run(2026).await.unwrap();
+    assert_eq!(run.run.members_owing, 1);
+    let owing = run.run.lines.iter().find(|l| l.owed.0 > 0).unwrap();
+    assert_eq!(
+        (owing.member_no, owing.owed),
+        (members[21].member_no, Money::from_kr(150))
+    );
+    assert_eq!(owing.days_overdue, 304, "31 January to 1 December");
+
+    // The balance sheet: every account to the øre, and it balances.
+    let s = api.balance_get(2026).await.unwrap().sheet;
+    let closing = |a| {
+        s.accounts
+            .iter()
+            .find(|x| x.account.id == a)
+            .unwrap()
+            .closing
+    };
+    // Cash: 1.000 + 7 typed cash fees − the one reversed.
+    assert_eq!(closing(cash), Money::from_kr(1_000 + 6 * 150));
+    // MobilePay: 6 typed + 2 gross in the report − 2 × 1,50 fee − the payout (297,00).
+    assert_eq!(
+        closing(mobilepay),
+        Money(6 * 15_000 + 2 * 15_000 - 300 - 29_700)
+    );
+    // Bank: 50.000 + 7 typed bank fees (one of them matched to its line) + 9 fees from the
+    // statement − 12 rents + the payout − the bank's fee.
+    assert_eq!(
+        closing(bank),
+        Money(5_000_000 + 16 * 15_000 - 12 * 400_000 + 29_700 - 2_500)
+    );
+    // 31 fees in, one typed by mistake taken back; the rents, the bank's and MobilePay's fees.
+    assert_eq!(s.result, Money(30 * 15_000 - 12 * 400_000 - 2_500 - 300));
+    assert!(s.balances(), "{s:#?}");
+    assert_eq!(s.equity_closing, Money::from_kr(48_500) + s.result);
+    // 2027 opens with 2026's closing balances, the result carried to equity.
+    let next = api.balance_get(2027).await.unwrap();
+    assert_eq!(next.opening_from, OpeningFrom::Carried { year: 2026 });
+    let eq27 = next
+        .sheet
+        .accounts
+        .iter()
+        .find(|x| x.account.id == equity)
+        .unwrap();
+    assert_eq!(eq27.opening, s.equity_closing);
+    assert_eq!(next.sheet.opening_difference, Money::ZERO);
+
+    let sums = kvorum_tests::round_trip(&api, engine).await;
+    for t in ["accounts", "opening_balances", "bookings", "fee_payments"] {
+        assert!(
+            sums.iter().any(|x| x.table == t && x.rows > 0),
+            "{t} moved empty"
+        );
+    }
+    api.close().await;
+}
+
+/// "Anne Ø1" → "Anne;Ø1" (first and last name columns).
+fn split(name: &str) -> String {
+    let (first, last) = name.split_once(' ').unwrap();
+    format!("{first};{last}")
+}
+
+kvorum_tests::on_both_engines!(a_year_of_fees_in_the_books);
