@@ -510,7 +510,8 @@ test('the treasurer imports a bank file, assigns two lines and sees the overview
   kv('visits', 'add', '01-10-2026', '640', '--month');
 
   await s.click('[data-testid=nav-finance]');
-  await s.until('the overview', async () => (await s.findAll('[data-testid=bar]')).length === 5);
+  // Five lines, and "Kontingent", made when the first fee was paid (fees are in the books).
+  await s.until('the overview', async () => (await s.findAll('[data-testid=bar]')).length === 6);
   const actualOf = (label) => s.exec(`return document.querySelector('[data-testid=bar][data-label="${label}"]').dataset.actual`);
   assert.equal(await actualOf('Husleje'), '0');
 
@@ -535,7 +536,9 @@ test('the treasurer imports a bank file, assigns two lines and sees the overview
      sel.value = ${JSON.stringify(value)}; sel.dispatchEvent(new Event('change', { bubbles: true }));`);
   await choose(0, 'Driftstilskud');
   await choose(1, 'Husleje');
-  await s.until('two chosen', async () => (await s.exec(`return [...document.querySelectorAll('[data-testid=bank-line]')].filter((x) => x.value).length`)) === 2);
+  // The February rent shares »jernbanegade« with January's: it gets the same line at once.
+  await s.until('three chosen', async () => (await s.exec(`return [...document.querySelectorAll('[data-testid=bank-line]')].filter((x) => x.value).length`)) === 3);
+  assert.match(await s.text('[data-testid=bank-also-set]'), /Samme valg er sat på 1 lignende linje med »jernbanegade«/);
   assert.match(await s.exec('return document.body.innerText'), /Importér kontoudtog/);
   await s.screenshot('bankimport');
   await s.click('[data-testid=bank-apply]');
@@ -543,28 +546,27 @@ test('the treasurer imports a bank file, assigns two lines and sees the overview
 
   // The second rent is suggested from the choice just made when it is booked: see the overview.
   await s.click('[data-testid=fin-overview]');
-  await s.until('the chart updated', async () => (await actualOf('Husleje')) === '1250000');
+  await s.until('the chart updated', async () => (await actualOf('Husleje')) === '2500000');
   assert.match(await s.text('[data-testid=overview-table]'), /Driftstilskud\s+Indtægt\s+3\.000\.000,00 kr\.\s+750\.000,00 kr\./);
-  assert.match(await s.text('[data-testid=stat-unassigned]'), /-50\.952,75 kr\./);
+  assert.match(await s.text('[data-testid=stat-unassigned]'), /-38\.452,75 kr\./);
   await s.find('[data-testid=pace-chart]');
   await s.screenshot('oekonomi-overblik');
 
   // Put the remaining bookings on their lines from the bookings list; the overview follows.
   await s.click('[data-testid=fin-bookings]');
-  await s.until('the bookings', async () => (await s.findAll('[data-testid=booking-row]')).length === 5);
+  await s.until('the bookings', async () => /Løn frivilligkoordinator/.test(await s.text('[data-testid=bookings-table]')));
+  const wages = await s.exec(`return [...document.querySelectorAll('[data-testid=booking-row]')].find((r) => r.innerText.includes('Løn frivilligkoordinator')).cells[0].innerText`);
   const move = (text, line) => s.exec(
     `const row = [...document.querySelectorAll('[data-testid=booking-row]')].find((r) => r.innerText.includes(${JSON.stringify(text)}));
      const sel = row.querySelector('[data-testid=booking-line]');
      sel.value = [...sel.options].find((o) => o.text === ${JSON.stringify(line)}).value;
      sel.dispatchEvent(new Event('change', { bubbles: true }));`);
-  await move('Husleje februar', 'Husleje');
-  await s.until('moved', async () => /Bilag 5 er flyttet/.test(await s.exec('return document.body.innerText')));
   await move('Løn frivilligkoordinator', 'Løn');
-  await s.until('moved again', async () => /Bilag 4 er flyttet/.test(await s.exec('return document.body.innerText')));
+  await s.until('moved', async () => new RegExp(`Bilag ${wages} er flyttet`).test(await s.exec('return document.body.innerText')));
   await s.screenshot('posteringer');
   await s.click('[data-testid=fin-overview]');
-  await s.until('rent doubled', async () => (await actualOf('Husleje')) === '2500000');
-  assert.equal(await actualOf('Løn'), '3800000');
+  await s.until('the wages', async () => (await actualOf('Løn')) === '3800000');
+  assert.equal(await actualOf('Husleje'), '2500000');
 
   // The grant and its goal; the reports as PDF.
   await s.click('[data-testid=fin-grants]');
@@ -591,6 +593,71 @@ test('the treasurer imports a bank file, assigns two lines and sees the overview
   assert.match(report, /På vej \(22\.11\.2026\): 24 frivillige/);
   execFileSync('pdftoppm', ['-png', '-r', '70', join(saveDir, 'budgetopfoelgning-2026-2026-11-22.pdf'), join(artifacts, 'budgetopfoelgning-pdf')]);
   execFileSync('pdftoppm', ['-png', '-r', '70', join(saveDir, 'tilskudsrapport-2026-driftstilskud-2026.pdf'), join(artifacts, 'tilskudsrapport-pdf')]);
+  await s.click('[data-testid=nav-members]');
+});
+
+test("fees in the books: the bank file's fee lines accepted, similar lines at once, the fee run and the balance sheet", async () => {
+  const env = { ...process.env, KVORUM_DB: join(work, 'forening.sqlite'), KVORUM_CONFIG_DIR: join(work, 'config'), KVORUM_TODAY: '2026-11-22' };
+  const kv = (...args) => execFileSync(join(root, 'target/debug/kvorum'), args, { env }).toString();
+  const owing = JSON.parse(kv('--json', 'fees', 'run', '2026', '--owing')).run.lines;
+  assert.ok(owing.length >= 2, 'two members owe');
+  const [a, b] = owing;
+  const kr = (ore) => (ore / 100).toFixed(2).replace('.', ',');
+  const lines = [
+    'Dato;Tekst;Beløb;Saldo',
+    `03-03-2026;Overførsel medl. ${a.memberNo};${kr(a.owed)};706.697,25`,
+    `04-03-2026;Fra ${b.name};${kr(b.owed)};706.847,25`,
+    '06-03-2026;Kaffe Føtex;-89,00;706.758,25',
+    '13-03-2026;Kaffe Føtex;-112,50;706.645,75',
+    '20-03-2026;Kaffe Føtex;-64,25;706.581,50',
+  ];
+  const file = join(work, 'kontoudtog-marts.csv');
+  writeFileSync(file, Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'));
+  await s.click('[data-testid=nav-finance]');
+  await s.click('[data-testid=fin-bank]');
+  await chooseFile(file, 'bank-file');
+  await s.until('the fee proposals', async () => /2 linjer ligner medlemmers kontingent/.test(await s.text('[data-testid=bank-fee-summary]')));
+  assert.equal((await s.findAll('[data-testid=bank-fee-accept]')).length, 2);
+  assert.match(await s.text('[data-testid=bank-rows]'), new RegExp(`Kontingent 2026: ${a.name} \\(nr\\. ${a.memberNo}\\) – godkend`));
+  // One choice for the three coffee lines.
+  await s.exec(`const sel = [...document.querySelectorAll('[data-testid=bank-line]')].find((x) => x.closest('tr').innerText.includes('Kaffe'));
+    sel.value = 'Café og mad'; sel.dispatchEvent(new Event('change', { bubbles: true }));`);
+  await s.until('the similar lines too', async () => /Samme valg er sat på 2 lignende linjer med »føtex«/.test(await s.text('[data-testid=bank-also-set]')));
+  await s.click('[data-testid=bank-fees-accept-all]');
+  await s.until('both accepted', async () => (await s.findAll('[data-testid=bank-fee-accepted]')).length === 2);
+  await s.screenshot('bankimport-kontingent');
+  await s.click('[data-testid=bank-apply]');
+  await s.until('imported', async () => /5 posteringer er importeret.*2 linjer er bogført som kontingent på medlemmerne/s.test(await s.text('[data-testid=bank-done]')));
+
+  // The fee run: the two have paid now.
+  await s.click('[data-testid=fin-fees]');
+  await s.until('the fee run', () => s.text('[data-testid=fees-summary]'));
+  const table = await s.text('[data-testid=fees-table]').catch(() => '');
+  assert.doesNotMatch(table, new RegExp(a.name));
+  assert.doesNotMatch(table, new RegExp(b.name));
+  assert.match(await s.text('[data-testid=fees-summary]'), /Forfalder 31\.01\.2026/);
+  await s.screenshot('kontingent-opkraevning');
+
+  // The balance sheet: the opening balances typed, the result carried to equity.
+  await s.click('[data-testid=fin-balance]');
+  await s.until('the balance sheet', () => s.text('[data-testid=bal-table]'));
+  assert.match(await s.text('[data-testid=bal-from]'), /Ingen primosaldi endnu/);
+  await s.click('[data-testid=bal-edit-opening]');
+  const inputs = await s.findAll('[data-testid=bal-opening-input]');
+  assert.equal(inputs.length, 8);
+  await s.exec(`const i = document.querySelectorAll('[data-testid=bal-opening-input]');
+    for (const [n, v] of [[0, '20.000,00'], [7, '19.000,00']]) { i[n].value = v; i[n].dispatchEvent(new Event('input', { bubbles: true })); }`);
+  await s.click('[data-testid=bal-save-opening]');
+  assert.match(await s.until('the warning', () => s.text('[data-testid=bal-warning]')), /Primobalancen balancerer ikke: aktiverne er 1\.000,00 kr\. større/);
+  await s.screenshot('balance-advarsel');
+  await s.click('[data-testid=bal-edit-opening]');
+  await s.exec(`const i = document.querySelectorAll('[data-testid=bal-opening-input]')[7]; i.value = '20.000,00'; i.dispatchEvent(new Event('input', { bubbles: true }));`);
+  await s.click('[data-testid=bal-save-opening]');
+  await s.until('balanced', async () => (await s.findAll('[data-testid=bal-warning]')).length === 0 && /Primosaldi for 2026 er gemt/.test(await s.text('[data-testid=bal-notice]')));
+  const assets = await s.text('[data-testid=bal-total-asset]');
+  const liabilitiesAndEquity = await s.exec(`return document.querySelector('[data-testid=bal-table] tfoot td:last-child').innerText`);
+  assert.equal(assets, liabilitiesAndEquity, 'the balance sheet balances');
+  await s.screenshot('balance');
   await s.click('[data-testid=nav-members]');
 });
 
@@ -786,7 +853,7 @@ test('every screen at 1280×800 and at 900×600: nothing wider than the window',
     }]),
     ['referater', async () => { await go('minutes')(); await s.find('[data-testid=minutes-row]'); }],
     ['bestyrelse', async () => { await go('board')(); await s.find('[data-testid=board-row]'); }],
-    ...['overview', 'budget', 'bookings', 'bank', 'grants', 'visits', 'frikort', 'reports'].map((part) => [`oekonomi-${part}`, async () => {
+    ...['overview', 'budget', 'bookings', 'bank', 'fees', 'balance', 'grants', 'visits', 'frikort', 'reports'].map((part) => [`oekonomi-${part}`, async () => {
       if (part === 'overview') await go('finance')();
       await s.click(`[data-testid=fin-${part}]`);
       await pause(500);
@@ -833,7 +900,7 @@ test('a shared server: refused until its certificate is chosen, the association 
   await s.until('the certificate named', async () => /server\.crt/.test(await s.text('[data-testid=server-card]')));
   await s.click('[data-testid=server-transfer]');
   const moved = await s.until('moved', () => s.text('[data-testid=server-moved]'));
-  assert.match(moved, new RegExp(`Foreningen er flyttet til postgres://postgres@localhost:${port}/${database} \\(serverens eget certifikat\\): [\\d.]+ rækker i 25 tabeller, ens på serveren og her\\. Filen her er ikke ændret\\.`));
+  assert.match(moved, new RegExp(`Foreningen er flyttet til postgres://postgres@localhost:${port}/${database} \\(serverens eget certifikat\\): [\\d.]+ rækker i 28 tabeller, ens på serveren og her\\. Filen her er ikke ændret\\.`));
   await s.screenshot('server-flyttet');
   // Another database opened: the app starts over on the member list, read from the server.
   await s.click('[data-testid=server-open-moved]');
@@ -851,7 +918,7 @@ test('a shared server: refused until its certificate is chosen, the association 
   await s.screenshot('server-aaben-900x600');
   await s.cmd('POST', '/window/rect', { width: 1280, height: 800 });
   await s.click('[data-testid=server-save-file]');
-  assert.match(await s.until('saved', () => s.text('[data-testid=server-saved]')), /Foreningen er gemt i .*forening-fra-serveren\.sqlite: [\d.]+ rækker i 25 tabeller, ens i begge ender\./);
+  assert.match(await s.until('saved', () => s.text('[data-testid=server-saved]')), /Foreningen er gemt i .*forening-fra-serveren\.sqlite: [\d.]+ rækker i 28 tabeller, ens i begge ender\./);
   assert.ok(existsSync(join(saveDir, 'forening-fra-serveren.sqlite')));
   // Back to the file from the recent list; the server again, asked for its password.
   await s.exec(`[...document.querySelectorAll('button.link')].find((b) => b.textContent.endsWith('forening.sqlite')).click()`);

@@ -73,6 +73,13 @@ pub enum BookingsCmd {
         /// Remembered for files of the same layout.
         #[arg(long, value_parser = bank_columns)]
         columns: Option<BankColumns>,
+        /// Book every line recognised as a member's fee as that member's payment
+        #[arg(long)]
+        accept_fees: bool,
+        /// The account the statement is of (default: the bank account, or MobilePay for a
+        /// MobilePay report)
+        #[arg(long)]
+        account: Option<String>,
     },
 }
 
@@ -310,11 +317,17 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
             file,
             dry_run,
             columns,
+            accept_fees,
+            account,
         } => {
             let bytes = kvorum_api::files::read_import_file(&file)?;
+            let account = match account {
+                Some(name) => Some(crate::accounts::account_by_name(api, &name).await?.id),
+                None => None,
+            };
             let request = BankImportRequest {
-                account: None,
-                accept_fees: false,
+                account,
+                accept_fees,
                 bytes,
                 file: None,
                 mapping: columns.map(|c| c.0),

@@ -15,6 +15,7 @@ use kvorum_core::text::{Lang, Text};
 use kvorum_core::FieldErrors;
 use serde::Serialize;
 
+mod accounts;
 mod backups;
 mod board;
 mod budget;
@@ -117,6 +118,9 @@ enum Command {
     /// Bookings and bank statement import
     #[command(subcommand)]
     Bookings(BookingsCmd),
+    /// The accounts, opening balances and the balance sheet
+    #[command(subcommand)]
+    Accounts(accounts::AccountsCmd),
     /// Budget vs. actual for a fiscal year, per line and per grant, with the visitor counts
     Overview { year: i32 },
     /// Grants and operating agreements
@@ -351,6 +355,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Board(cmd) => board::board(&api, cmd, json).await,
         Command::Budget(cmd) => budget::budget(&api, cmd, json).await,
         Command::Bookings(cmd) => budget::bookings(&api, cmd, json).await,
+        Command::Accounts(cmd) => accounts::accounts(&api, cmd, json).await,
         Command::Overview { year } => budget::overview(&api, year, json).await,
         Command::Grants(cmd) => grants::grants(&api, cmd, json).await,
         Command::Visits(cmd) => grants::visits(&api, cmd, json).await,

@@ -191,6 +191,15 @@ pub enum FeesCmd {
         #[arg(long)]
         reason: String,
     },
+    /// The fee run of a year: what each member owes and how many days overdue
+    Run {
+        year: i32,
+        /// Only the members who still owe
+        #[arg(long)]
+        owing: bool,
+    },
+    /// Book the fee payments registered before fees were booked
+    Book,
 }
 
 pub fn query_of(a: &QueryArgs) -> MemberQuery {
@@ -549,6 +558,51 @@ pub async fn fees(api: &Api, cmd: FeesCmd, json: bool) -> Result<(), ApiError> {
                     p.amount.format_dkk(),
                     m.name
                 )
+            });
+        }
+        FeesCmd::Run { year, owing } => {
+            let mut v = api.fee_run(year).await?;
+            if owing {
+                v.run.lines.retain(|l| l.owed.0 > 0);
+            }
+            print(json, &v, || {
+                let r = &v.run;
+                let mut s = vec![format!(
+                    "Kontingent {year}, forfald {}: forventet {}, betalt {}, mangler {} ({} af {} har betalt)",
+                    r.due_on.format("%d.%m.%Y"),
+                    r.expected.format_dkk(),
+                    r.paid.format_dkk(),
+                    r.owed.format_dkk(),
+                    r.members_paid,
+                    r.members_paid + r.members_owing
+                )];
+                s.extend(r.lines.iter().map(|l| {
+                    format!(
+                        "{:>5} {:<30} {:>12} {:>12}{}",
+                        l.member_no,
+                        l.name,
+                        l.due.format_number(),
+                        l.owed.format_number(),
+                        if l.owed.0 > 0 {
+                            format!("  {} dage", l.days_overdue)
+                        } else {
+                            String::new()
+                        }
+                    )
+                }));
+                if v.unbooked > 0 {
+                    s.push(format!(
+                        "{} betalinger er ikke bogført: kvorum fees book",
+                        v.unbooked
+                    ));
+                }
+                s.join("\n")
+            });
+        }
+        FeesCmd::Book => {
+            let n = api.fee_payments_book().await?;
+            print(json, &serde_json::json!({ "booked": n }), || {
+                format!("{n} betalinger er bogført på kontingentposten.")
             });
         }
     }

@@ -674,3 +674,5 @@ booking-transfer-same-account = Vælg en anden konto at overføre fra.
 booking-is-fee = Posteringen er et medlems kontingent og bliver på kontingentposten. Tilbagefør betalingen på medlemmet for at flytte den.
 booking-similar-choose = Vælg en budgetpost eller en konto.
 booking-similar-none = Teksten har intet ord, som andre posteringer kan kendes på.
+cli-account-unknown = Der er ingen konto, der hedder »{ $name }«. Kontiene er: { $accounts }.
+cli-opening-form = Skriv saldoen som konto=beløb, fx »Bankkonto=50.000,00« (ikke »{ $given }«).

@@ -683,3 +683,5 @@ booking-transfer-same-account = Choose another account to transfer from.
 booking-is-fee = The booking is a member's fee and stays on the fee line. Reverse the payment on the member to move it.
 booking-similar-choose = Choose a budget line or an account.
 booking-similar-none = The text has no word other bookings can be recognised by.
+cli-account-unknown = There is no account called "{ $name }". The accounts are: { $accounts }.
+cli-opening-form = Write the balance as account=amount, e.g. "Bankkonto=50.000,00" (not "{ $given }").

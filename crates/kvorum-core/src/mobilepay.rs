@@ -108,10 +108,7 @@ pub fn read(csv: &ParsedCsv) -> ReadStatement {
             continue;
         }
         let day_text = cell(date);
-        let day_text = day_text
-            .split(|c: char| c == ' ' || c == 'T')
-            .next()
-            .unwrap_or("");
+        let day_text = day_text.split([' ', 'T']).next().unwrap_or("");
         let day = match parse_date(day_text) {
             Ok(d) => d,
             Err(m) => {

@@ -114,12 +114,12 @@ pub async fn budget_lines(&mut self, year: i32) -> Result<Vec<BudgetLine>> {
     Ok(rows.into_iter().map(BudgetLine::from).collect())
 }
 
-/// The bookings of a fiscal year, by date and voucher.
+/// The bookings of a fiscal year, by date and, within a day, by voucher number.
 pub async fn bookings(&mut self, year: i32) -> Result<Vec<Booking>> {
     let rows: Vec<BookingRow> = on_reader!(self, p => sqlx::query_as(
         "SELECT id, fiscal_year, booked_on, amount_ore, text, voucher_no, line_id, grant_id, voucher_file, bank_key,
                 account_id, counter_account_id, payment_id, bank_balance_ore, version
-         FROM bookings WHERE fiscal_year = $1 ORDER BY booked_on, created_at, id"
+         FROM bookings WHERE fiscal_year = $1 ORDER BY booked_on, LENGTH(voucher_no), voucher_no, id"
     ).bind(i64::from(year)).fetch_all(p).await)?;
     Ok(rows.into_iter().map(Booking::from).collect())
 }
