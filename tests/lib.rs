@@ -225,3 +225,28 @@ pub async fn round_trip(api: &Api, engine: Engine) -> Vec<kvorum_core::backups::
     );
     before
 }
+
+/// The text of an e-mail's quoted-printable parts: soft line breaks joined, `=XX` decoded.
+pub fn quoted_printable_text(eml: &str) -> String {
+    let joined = eml.replace("=\r\n", "");
+    let mut bytes = Vec::with_capacity(joined.len());
+    let b = joined.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'=' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                bytes.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        bytes.push(b[i]);
+        i += 1;
+    }
+    // The PDF attachment (base64) is not text to read.
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    text.split("Content-Type: application/pdf")
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}

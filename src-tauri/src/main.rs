@@ -546,6 +546,58 @@ async fn backup_restore(state: State<'_, AppState>, name: String) -> Result<Back
     replace_api(&state, |api| api.backup_restore(name)).await
 }
 
+/// Makes the reminders the request names, asks for the folder to save them in (the tests:
+/// KVORUM_SAVE_DIR), writes one `.eml` per member with e-mail and a PDF of letters for the
+/// rest into a folder of their own there, and only then records them on the members.
+#[tauri::command]
+async fn fee_reminders_save(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: ReminderRequest,
+) -> Result<Option<RemindersSaved>, ApiError> {
+    let guard = state.api.read().await;
+    let api = guard.as_ref().ok_or_else(no_database)?;
+    let lang = api.lang();
+    let batch = api
+        .fee_reminders_prepare(request)
+        .await
+        .map_err(|e| e.localized(lang))?;
+    let parent = if let Some(dir) = std::env::var_os("KVORUM_SAVE_DIR") {
+        PathBuf::from(dir)
+    } else {
+        let dialog = app
+            .dialog()
+            .file()
+            .set_title("Mappe til rykkerne (e-mail-kladder og breve)");
+        let Some(picked) = in_dialog(move || dialog.blocking_pick_folder()).await? else {
+            return Ok(None);
+        };
+        picked
+    };
+    let folder = parent.join(&batch.folder);
+    kvorum_api::files::create_folder(&folder).map_err(|e| e.localized(lang))?;
+    for f in &batch.files {
+        kvorum_api::files::write_file(&folder.join(&f.file_name), &f.bytes)?;
+    }
+    let saved = api
+        .fee_reminders_record(&batch)
+        .await
+        .map_err(|e| e.localized(lang))?;
+    // »Åbn« opens the letters to print (else the first e-mail); »Vis i mappen« the folder.
+    if let Some(f) = batch
+        .files
+        .iter()
+        .find(|f| f.file_name.ends_with(".pdf"))
+        .or(batch.files.first())
+    {
+        *state.last_saved.lock().await = Some(folder.join(&f.file_name));
+    }
+    Ok(Some(RemindersSaved {
+        folder: folder.display().to_string(),
+        ..saved
+    }))
+}
+
 /// Chooses the second folder every backup is copied to (a USB stick, a synced folder) in
 /// the system's dialog — or, with `clear`, stops copying. The tests name the folder in
 /// `$KVORUM_PICK_DIR/next`.

@@ -356,7 +356,7 @@ async fn texts_for(n: usize) -> Vec<(String, String)> {
             .unwrap();
         out.push((
             "the notice e-mail".into(),
-            quoted_printable_text(&String::from_utf8_lossy(&eml.bytes)),
+            kvorum_tests::quoted_printable_text(&String::from_utf8_lossy(&eml.bytes)),
         ));
     }
     let ics = api
@@ -410,31 +410,6 @@ async fn texts_for(n: usize) -> Vec<(String, String)> {
     }
     api.close().await;
     out
-}
-
-/// The text of an e-mail's quoted-printable parts: soft line breaks joined, `=XX` decoded.
-fn quoted_printable_text(eml: &str) -> String {
-    let joined = eml.replace("=\r\n", "");
-    let mut bytes = Vec::with_capacity(joined.len());
-    let b = joined.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'=' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
-                bytes.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        bytes.push(b[i]);
-        i += 1;
-    }
-    // The PDF attachment (base64) is not text to read.
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    text.split("Content-Type: application/pdf")
-        .next()
-        .unwrap_or_default()
-        .to_owned()
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -7,6 +7,7 @@
 
 use chrono::NaiveDate;
 use kvorum_api::dto::*;
+use kvorum_api::reminders::ReminderRequest;
 use kvorum_core::fees::{PaymentInput, PaymentMethod};
 use kvorum_tests::Engine;
 
@@ -479,8 +480,151 @@ async fn a_year_of_fees_in_the_books(engine: Engine) {
     assert_eq!(eq27.opening, s.equity_closing);
     assert_eq!(next.sheet.opening_difference, Money::ZERO);
 
+    // Reminders: the one who owes by e-mail, a member without e-mail by letter.
+    let ole = api
+        .member_add(MemberInput {
+            name: "Ole Uden Mail".into(),
+            membership_type: "ordinary".into(),
+            joined_on: Some(date(2025, 6, 1)),
+            address: Some("Stationsvej 4".into()),
+            postal_code: Some("4800".into()),
+            city: Some("Nykøbing F".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let run = api.fee_run(2026).await.unwrap();
+    assert_eq!(run.due.len(), 2, "{:?}", run.due);
+    assert!(run
+        .due
+        .iter()
+        .all(|d| d.level == 1 && d.from == date(2026, 2, 14)));
+    let none = api
+        .fee_reminders_prepare(ReminderRequest {
+            year: 2026,
+            level: 2,
+            members: vec![],
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(
+        none.message,
+        "Ingen skal have 2. rykker for kontingent 2026 i dag."
+    );
+    let batch = api
+        .fee_reminders_prepare(ReminderRequest {
+            year: 2026,
+            level: 1,
+            members: vec![],
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (batch.emails, batch.letters, batch.folder.as_str()),
+        (1, 1, "rykkere-2026-1")
+    );
+    let eml = batch
+        .files
+        .iter()
+        .find(|f| f.file_name.ends_with(".eml"))
+        .unwrap();
+    assert_eq!(
+        eml.file_name,
+        format!("rykker-1-nr-{}-medlembent-oe22.eml", members[21].member_no)
+    );
+    let mail = kvorum_tests::quoted_printable_text(&String::from_utf8_lossy(&eml.bytes));
+    assert!(
+        mail.starts_with("To: ") && mail.contains("<m22@example.dk>"),
+        "{mail}"
+    );
+    assert!(
+        !mail.contains("Cc:") && !mail.contains("Bcc:"),
+        "one member per e-mail: {mail}"
+    );
+    assert!(mail.contains("X-Unsent: 1"));
+    let pdf = batch
+        .files
+        .iter()
+        .find(|f| f.file_name == "rykkere-2026-1-breve.pdf")
+        .unwrap();
+    let text = kvorum_docs::pdf::page_texts(&pdf.bytes).unwrap().join("\n");
+    for needle in [
+        "Påmindelse om kontingent for 2026",
+        "Ole Uden Mail",
+        "Stationsvej 4",
+        "4800 Nykøbing F",
+        "Kære Ole Uden Mail",
+        "150,00 kr., som forfaldt den 31.01.2026",
+        "Reg.nr. 1234 konto 0012345678",
+        "Medlemsnr.",
+        "Kassereren, Foreningen Perronen",
+    ] {
+        assert!(
+            text.contains(needle),
+            "the letter lacks {needle:?}:\n{text}"
+        );
+    }
+    // Nothing is noted until the files are saved; then both, and the first is not due again.
+    assert_eq!(api.fee_run(2026).await.unwrap().reminders.len(), 0);
+    let saved = api.fee_reminders_record(&batch).await.unwrap();
+    assert_eq!(
+        saved.message,
+        "1 e-mail-kladde og 1 brev er gemt, og rykkerne er noteret på medlemmerne."
+    );
+    assert!(api.fee_reminders_record(&batch).await.is_err(), "not twice");
+    let run = api.fee_run(2026).await.unwrap();
+    assert_eq!(run.reminders.len(), 2);
+    assert!(run.due.is_empty());
+    let history = api.member_get(ole.id).await.unwrap().history;
+    assert!(
+        history
+            .iter()
+            .any(|h| h.text == "1. rykker for kontingent 2026 sendt som brev: 150,00 kr."),
+        "{history:?}"
+    );
+    // Fourteen days later the second is due; Ole pays, and only the other gets it.
+    let later = db.open_on("Kasserer Karin", date(2026, 12, 15)).await;
+    later
+        .fee_pay(PaymentInput {
+            member_id: ole.id,
+            year: 2026,
+            paid_on: Some(date(2026, 12, 14)),
+            amount: Money::from_kr(150),
+            method: PaymentMethod::Cash,
+            voucher_no: None,
+        })
+        .await
+        .unwrap();
+    let second = later
+        .fee_reminders_prepare(ReminderRequest {
+            year: 2026,
+            level: 2,
+            members: vec![],
+        })
+        .await
+        .unwrap();
+    assert_eq!((second.emails, second.letters), (1, 0));
+    let mail =
+        kvorum_tests::quoted_printable_text(&String::from_utf8_lossy(&second.files[0].bytes));
+    assert!(
+        mail.contains("Subject: =?utf-8?Q?2._påmindelse_om_kontingent_for_2026"),
+        "{mail}"
+    );
+    assert!(
+        mail.contains("Den 01.12.2026 sendte vi dig en påmindelse"),
+        "{mail}"
+    );
+    later.fee_reminders_record(&second).await.unwrap();
+    later.close().await;
+
     let sums = kvorum_tests::round_trip(&api, engine).await;
-    for t in ["accounts", "opening_balances", "bookings", "fee_payments"] {
+    for t in [
+        "accounts",
+        "opening_balances",
+        "bookings",
+        "fee_payments",
+        "fee_reminders",
+    ] {
         assert!(
             sums.iter().any(|x| x.table == t && x.rows > 0),
             "{t} moved empty"

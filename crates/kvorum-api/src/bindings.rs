@@ -116,6 +116,7 @@ pub fn typescript() -> String {
         SimilarAssign, FeeChoice, FeeProposal, StatementSource, MatchedBy, BookingFeeAssign,
         Account, AccountKind, AccountId, AccountInput, AccountBalance, BalanceSheet, BalanceView,
         OpeningFrom, OpeningInput, OpeningBalance, FeeRun, FeeRunLine, FeeRunView, FeeSettings,
+        ReminderRequest, RemindersSaved, DueReminder, Reminder, ReminderChannel, ReminderId,
         BookingsView, BudgetLineInput, BudgetLineRemove, BudgetView, LineView, BankField, BankLine,
         Booking, BookingInput, BudgetLine, LineKind, LineStatus, BookingId, BudgetLineId,
         FrikortJobInput, FrikortView, FrikortWorkerView, FundedLine, GoalStatusInput, GrantInput,

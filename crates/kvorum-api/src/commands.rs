@@ -139,6 +139,7 @@ macro_rules! shell_commands {
             app_close_guard(on: bool) -> ();
             app_close() -> ();
             import_file_choose(kind: ImportKind) -> Option<ChosenFile>;
+            fee_reminders_save(request: ReminderRequest) -> Option<RemindersSaved>;
         }
     };
 }

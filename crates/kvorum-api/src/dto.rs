@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 pub use kvorum_core::association::{Association, AssociationInput};
 pub use kvorum_core::fees::{FeeRate, FeeStatus, Payment, PaymentInput, PaymentMethod};
-pub use kvorum_core::ids::{AccountId, AssociationId, MemberId, PaymentId};
+pub use kvorum_core::ids::{AccountId, AssociationId, MemberId, PaymentId, ReminderId};
 pub use kvorum_core::members::{
     FeeFilter, Member, MemberInput, MemberQuery, MembershipType, Role, SortKey, StatusFilter,
 };
@@ -55,6 +55,7 @@ pub use crate::meetings::{
     MinutesCorrection, MinutesSave, MinutesSummary, ProposalUpdate, ProposalView, ProposalWithdraw,
     ProxyInput, ProxyRemove, ProxyView, SecondAssemblyInput, Voter,
 };
+pub use crate::reminders::{ReminderRequest, RemindersSaved};
 pub use crate::servers::ServerInput;
 pub use crate::settings::{AppStatus, SettingsInput};
 pub use crate::transfer::TransferReport;
@@ -72,6 +73,7 @@ pub use kvorum_core::elections::{
     BallotEntry, Candidate, CandidateVotes, Election, ElectionKind, LotDraw, Method, Ranked,
     Ranking, Tally, Tie,
 };
+pub use kvorum_core::fee_books::{DueReminder, Reminder, ReminderChannel};
 pub use kvorum_core::fee_books::{FeeRun, FeeRunLine, FeeSettings, MatchedBy};
 pub use kvorum_core::grants::{
     Agreement, FrikortJob, FrikortWorker, Goal, GoalState, GoalStatus, Grant, GrantKind, InKind,

@@ -4,7 +4,9 @@
 use chrono::Datelike;
 use kvorum_core::accounts::{main_bank, Account, AccountKind};
 use kvorum_core::budget::{fiscal_year_of, next_voucher_no, Booking, BudgetLine, LineKind};
-use kvorum_core::fee_books::{fee_run, validate_fee_settings, FeeRun, FeeSettings};
+use kvorum_core::fee_books::{
+    fee_run, reminders_due, validate_fee_settings, DueReminder, FeeRun, FeeSettings, Reminder,
+};
 use kvorum_core::fees::{Payment, PaymentMethod};
 use kvorum_core::ids::{AccountId, BookingId, BudgetLineId, MemberId, PaymentId};
 use kvorum_core::members::Member;
@@ -25,6 +27,9 @@ pub struct FeeRunView {
     /// Payments registered before fees were booked (any year): "Bogfør dem".
     pub unbooked: u32,
     pub unbooked_amount: Money,
+    /// The reminders sent for the year, and those due today.
+    pub reminders: Vec<Reminder>,
+    pub due: Vec<DueReminder>,
 }
 
 /// A booking (a bank line that came in) that is a member's fee.
@@ -199,15 +204,20 @@ impl Api {
         let snapshot = self.member_snapshot().await?;
         let settings = self.store.fee_settings().await?;
         let unbooked = self.store.unbooked_payments().await?;
+        let reminders = self.store.fee_reminders(Some(year)).await?;
+        let today = self.clock.today();
+        let run = fee_run(
+            year,
+            &snapshot.members,
+            &snapshot.rates,
+            &snapshot.payments,
+            &settings,
+            today,
+        );
         Ok(FeeRunView {
-            run: fee_run(
-                year,
-                &snapshot.members,
-                &snapshot.rates,
-                &snapshot.payments,
-                &settings,
-                self.clock.today(),
-            ),
+            due: reminders_due(&run, &reminders, &settings, today),
+            reminders,
+            run,
             settings,
             unbooked: u32::try_from(unbooked.len()).unwrap_or(u32::MAX),
             unbooked_amount: unbooked.iter().map(|p| p.amount).sum(),

@@ -276,6 +276,11 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> ApiResult<()> {
     })
 }
 
+/// Makes a folder (and those above it) to save several files in, said in Danish if refused.
+pub fn create_folder(path: &Path) -> ApiResult<()> {
+    std::fs::create_dir_all(path).map_err(|e| os_error(&e, path, Doing::Write))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

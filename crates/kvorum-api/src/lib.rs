@@ -26,6 +26,7 @@ pub mod grants;
 pub mod handover;
 pub mod meetings;
 pub mod members;
+pub mod reminders;
 mod reports;
 pub mod servers;
 pub mod settings;

@@ -200,6 +200,16 @@ pub enum FeesCmd {
     },
     /// Book the fee payments registered before fees were booked
     Book,
+    /// Make the reminders due (one .eml per member with e-mail, a PDF of letters for the
+    /// rest) in a folder of their own under `--out`, and note them on the members
+    Remind {
+        year: i32,
+        /// 1 or 2
+        #[arg(long, default_value_t = 1)]
+        level: u8,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 pub fn query_of(a: &QueryArgs) -> MemberQuery {
@@ -597,6 +607,24 @@ pub async fn fees(api: &Api, cmd: FeesCmd, json: bool) -> Result<(), ApiError> {
                     ));
                 }
                 s.join("\n")
+            });
+        }
+        FeesCmd::Remind { year, level, out } => {
+            let batch = api
+                .fee_reminders_prepare(kvorum_api::reminders::ReminderRequest {
+                    year,
+                    level,
+                    members: vec![],
+                })
+                .await?;
+            let folder = out.join(&batch.folder);
+            kvorum_api::files::create_folder(&folder)?;
+            for f in &batch.files {
+                kvorum_api::files::write_file(&folder.join(&f.file_name), &f.bytes)?;
+            }
+            let saved = api.fee_reminders_record(&batch).await?;
+            print(json, &saved, || {
+                format!("{} ({})", saved.message, folder.display())
             });
         }
         FeesCmd::Book => {

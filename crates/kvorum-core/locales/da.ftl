@@ -676,3 +676,13 @@ booking-similar-choose = Vælg en budgetpost eller en konto.
 booking-similar-none = Teksten har intet ord, som andre posteringer kan kendes på.
 cli-account-unknown = Der er ingen konto, der hedder »{ $name }«. Kontiene er: { $accounts }.
 cli-opening-form = Skriv saldoen som konto=beløb, fx »Bankkonto=50.000,00« (ikke »{ $given }«).
+reminder-level-invalid = En rykker er 1. eller 2. rykker.
+reminder-none-due = Ingen skal have { $level }. rykker for kontingent { $year } i dag.
+reminder-sent-meanwhile = En af rykkerne er registreret i mellemtiden (på en anden computer). Intet er registreret her; se listen igen.
+reminders-saved = { $emails ->
+    [one] 1 e-mail-kladde
+   *[other] { $emails } e-mail-kladder
+} og { $letters ->
+    [one] 1 brev
+   *[other] { $letters } breve
+} er gemt, og rykkerne er noteret på medlemmerne.

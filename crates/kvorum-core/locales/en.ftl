@@ -685,3 +685,13 @@ booking-similar-choose = Choose a budget line or an account.
 booking-similar-none = The text has no word other bookings can be recognised by.
 cli-account-unknown = There is no account called "{ $name }". The accounts are: { $accounts }.
 cli-opening-form = Write the balance as account=amount, e.g. "Bankkonto=50.000,00" (not "{ $given }").
+reminder-level-invalid = A reminder is the 1st or the 2nd.
+reminder-none-due = Nobody is due a { $level }. reminder for the { $year } fee today.
+reminder-sent-meanwhile = One of the reminders was recorded meanwhile (on another computer). Nothing is recorded here; look at the list again.
+reminders-saved = { $emails ->
+    [one] 1 e-mail draft
+   *[other] { $emails } e-mail drafts
+} and { $letters ->
+    [one] 1 letter
+   *[other] { $letters } letters
+} were saved, and the reminders are noted on the members.

@@ -319,6 +319,99 @@ pub fn fee_run(
     }
 }
 
+/// How a reminder reached the member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ReminderChannel {
+    /// An e-mail draft to the member alone.
+    Email,
+    /// A printed letter (no e-mail address).
+    Letter,
+}
+
+impl ReminderChannel {
+    pub fn code(self) -> &'static str {
+        match self {
+            ReminderChannel::Email => "email",
+            ReminderChannel::Letter => "letter",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<Self> {
+        match s {
+            "email" => Some(ReminderChannel::Email),
+            "letter" => Some(ReminderChannel::Letter),
+            _ => None,
+        }
+    }
+}
+
+/// A reminder (rykker) sent to a member for a year's fee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Reminder {
+    pub id: crate::ids::ReminderId,
+    pub member: MemberId,
+    pub year: i32,
+    /// 1 or 2.
+    pub level: u8,
+    pub sent_on: NaiveDate,
+    pub channel: ReminderChannel,
+    /// What the member owed when it was sent.
+    pub amount: Money,
+}
+
+/// A reminder that is due: the member owes, the days since the due date (first) or since
+/// the first reminder (second) have passed, and this level has not been sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DueReminder {
+    pub member: MemberId,
+    pub level: u8,
+    /// From this day on.
+    pub from: NaiveDate,
+}
+
+/// The reminders due in the fee run `run` on `today`, given those sent.
+pub fn reminders_due(
+    run: &FeeRun,
+    sent: &[Reminder],
+    settings: &FeeSettings,
+    today: NaiveDate,
+) -> Vec<DueReminder> {
+    let mut out = Vec::new();
+    for l in run.lines.iter().filter(|l| l.owed.0 > 0) {
+        let mine: Vec<&Reminder> = sent
+            .iter()
+            .filter(|r| r.member == l.member && r.year == run.year)
+            .collect();
+        let first = mine
+            .iter()
+            .filter(|r| r.level == 1)
+            .map(|r| r.sent_on)
+            .min();
+        let second = mine.iter().any(|r| r.level >= 2);
+        let due = match (first, second) {
+            (None, _) => Some((
+                1,
+                run.due_on + chrono::Duration::days(i64::from(settings.first_reminder_days)),
+            )),
+            (Some(f), false) => Some((
+                2,
+                f + chrono::Duration::days(i64::from(settings.second_reminder_days)),
+            )),
+            (Some(_), true) => None,
+        };
+        if let Some((level, from)) = due.filter(|(_, from)| *from <= today) {
+            out.push(DueReminder {
+                member: l.member,
+                level,
+                from,
+            });
+        }
+    }
+    out
+}
+
 /// Whether a bank line is a payment the treasurer typed by hand before the statement came:
 /// the same member, the same amount, paid within 14 days of the line.
 pub fn same_payment(p: &Payment, member: MemberId, amount: Money, date: NaiveDate) -> bool {
@@ -402,6 +495,69 @@ mod tests {
         // paid late in January: last year's
         let m = match_fee("Karin Hansen", Money::from_kr(150), day(2027, 1, 10), &p).unwrap();
         assert_eq!(m.year, 2026);
+    }
+
+    #[test]
+    fn reminders_fall_due_in_turn() {
+        let m = MemberId::new();
+        let line = |owed: i64| FeeRunLine {
+            member: m,
+            member_no: 1,
+            name: "Karin Hansen".into(),
+            membership_type: "ordinary".into(),
+            due: Money(15_000),
+            paid: Money(15_000 - owed),
+            owed: Money(owed),
+            days_overdue: 0,
+            email: true,
+        };
+        let run = |owed| FeeRun {
+            year: 2026,
+            due_on: day(2026, 1, 31),
+            lines: vec![line(owed)],
+            expected: Money(15_000),
+            paid: Money::ZERO,
+            owed: Money(owed),
+            members_paid: 0,
+            members_owing: 1,
+        };
+        let s = FeeSettings::default();
+        assert!(reminders_due(&run(15_000), &[], &s, day(2026, 2, 13)).is_empty());
+        let due = reminders_due(&run(15_000), &[], &s, day(2026, 2, 14));
+        assert_eq!((due[0].level, due[0].from), (1, day(2026, 2, 14)));
+        let first = Reminder {
+            id: crate::ids::ReminderId::new(),
+            member: m,
+            year: 2026,
+            level: 1,
+            sent_on: day(2026, 2, 20),
+            channel: ReminderChannel::Email,
+            amount: Money(15_000),
+        };
+        assert!(reminders_due(
+            &run(15_000),
+            std::slice::from_ref(&first),
+            &s,
+            day(2026, 3, 5)
+        )
+        .is_empty());
+        let due = reminders_due(
+            &run(15_000),
+            std::slice::from_ref(&first),
+            &s,
+            day(2026, 3, 6),
+        );
+        assert_eq!((due[0].level, due[0].from), (2, day(2026, 3, 6)));
+        let second = Reminder {
+            level: 2,
+            sent_on: day(2026, 3, 6),
+            ..first.clone()
+        };
+        assert!(
+            reminders_due(&run(15_000), &[first.clone(), second], &s, day(2026, 6, 1)).is_empty()
+        );
+        // Paid in the meantime: nothing is due.
+        assert!(reminders_due(&run(0), &[first], &s, day(2026, 6, 1)).is_empty());
     }
 
     #[test]

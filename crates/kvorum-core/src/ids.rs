@@ -58,6 +58,7 @@ typed_id!(CandidateId);
 typed_id!(BudgetLineId);
 typed_id!(BookingId);
 typed_id!(AccountId);
+typed_id!(ReminderId);
 typed_id!(GrantId);
 typed_id!(FrikortWorkerId);
 typed_id!(FrikortJobId);

@@ -379,3 +379,68 @@ pub fn grant_report_layout(doc: &GrantReportDoc) -> Document {
     flow.signatures(&doc.signers, "Dato:");
     flow.finish(&title, &doc.association_name, doc.created_unix)
 }
+
+/// One reminder letter: to whom, what it says, how to pay.
+#[derive(Debug, Clone)]
+pub struct ReminderLetter {
+    /// Name, street, postcode and town: where a window envelope shows it.
+    pub address: Vec<String>,
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    /// ("Beløb", "150,00 kr."), ("MobilePay", "Boks 12345"), …
+    pub payment: Vec<(String, String)>,
+    pub closing: Vec<String>,
+}
+
+/// Reminder letters for the members without e-mail, one letter per member, each numbered
+/// from its own first page.
+#[derive(Debug, Clone)]
+pub struct RemindersDoc {
+    pub association_name: String,
+    /// The sender's block at the top right: the association's name and address.
+    pub sender: Vec<String>,
+    /// "Rykker for kontingent 2026"
+    pub title: String,
+    /// "Nykøbing F., 22.11.2026"
+    pub dated: String,
+    pub printed_on: NaiveDate,
+    pub created_unix: i64,
+    pub letters: Vec<ReminderLetter>,
+}
+
+pub fn reminders_layout(doc: &RemindersDoc) -> Document {
+    let mut flow = Flow::new(frame(&doc.association_name, &doc.title, doc.printed_on));
+    for (i, l) in doc.letters.iter().enumerate() {
+        if i > 0 {
+            flow.new_document();
+        }
+        for line in &doc.sender {
+            flow.paragraph_right(line, 9.5, Style::Regular);
+        }
+        // The address where a window envelope shows it (DIN 5008: 45 mm from the top).
+        flow.gap((21.0 - 4.5 * doc.sender.len() as f32).max(3.0));
+        for line in &l.address {
+            flow.paragraph(line, 11.0, Style::Regular);
+        }
+        flow.gap(12.0);
+        flow.paragraph_right(&doc.dated, 10.5, Style::Regular);
+        flow.gap(6.0);
+        flow.paragraph(&l.title, 15.0, Style::Bold);
+        flow.gap(3.0);
+        for p in &l.paragraphs {
+            flow.paragraph(p, 10.5, Style::Regular);
+            flow.gap(2.5);
+        }
+        if !l.payment.is_empty() {
+            flow.gap(1.0);
+            for (label, value) in &l.payment {
+                flow.hanging(label, value, 10.5, Style::Regular, 42.0);
+            }
+            flow.gap(3.0);
+        }
+        for p in &l.closing {
+            flow.paragraph(p, 10.5, Style::Regular);
+        }
+    }
+    flow.finish(&doc.title, &doc.association_name, doc.created_unix)
+}

@@ -275,6 +275,23 @@ impl Flow {
         }
     }
 
+    /// One line set flush right (a letter's sender block and date); cut to the width.
+    pub fn paragraph_right(&mut self, text: &str, size: f32, style: Style) {
+        let line_h = size * 1.35 / PT_PER_MM;
+        let line = fit(text, size, style, self.frame.content_width() * PT_PER_MM);
+        let w = metrics(style).width_pt(&line, size) / PT_PER_MM;
+        self.need(line_h);
+        self.y += line_h;
+        let (x, y) = (A4_W - self.frame.margin_x - w, self.y - line_h * 0.25);
+        self.page().items.push(Item::Text {
+            x,
+            y,
+            size,
+            style,
+            text: line,
+        });
+    }
+
     /// A paragraph with a label hanging in the margin before it: "4." then the item text.
     pub fn hanging(&mut self, label: &str, text: &str, size: f32, style: Style, indent: f32) {
         let line_h = size * 1.35 / PT_PER_MM;

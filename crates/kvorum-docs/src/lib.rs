@@ -12,7 +12,7 @@ pub mod meetings;
 pub mod model;
 pub mod pdf;
 
-pub use finance::{BudgetFollowupDoc, FollowupRow, GrantReportDoc};
+pub use finance::{BudgetFollowupDoc, FollowupRow, GrantReportDoc, ReminderLetter, RemindersDoc};
 pub use meetings::{
     AttendanceRow, AttendanceSheet, BallotsDoc, BoardListDoc, MinutesDoc, NoticeDoc, NoticeProposal,
 };
@@ -40,6 +40,11 @@ pub fn notice_letters_pdf(
     addresses: &[Vec<String>],
 ) -> Result<Vec<u8>, pdf::PdfError> {
     pdf::render(&meetings::notice_letters_layout(doc, addresses))
+}
+
+/// Reminder letters (rykkere) as PDF bytes, one letter per member.
+pub fn reminders_pdf(doc: &RemindersDoc) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&finance::reminders_layout(doc))
 }
 
 /// The attendance sheet as PDF bytes.

@@ -1,8 +1,9 @@
 //! Fee rates and fee payments.
 
 use chrono::NaiveDate;
+use kvorum_core::fee_books::{Reminder, ReminderChannel};
 use kvorum_core::fees::{FeeRate, Payment, PaymentMethod};
-use kvorum_core::ids::{MemberId, PaymentId};
+use kvorum_core::ids::{MemberId, PaymentId, ReminderId};
 use kvorum_core::Money;
 use uuid::Uuid;
 
@@ -57,7 +58,48 @@ impl TryFrom<PaymentRow> for Payment {
     }
 }
 
+impl Audited for Reminder {
+    const ENTITY: &'static str = "reminder";
+    /// Under the member: the reminder shows in the member's history.
+    fn audit_id(&self) -> String {
+        self.member.to_string()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ReminderRow {
+    id: Uuid,
+    member_id: Uuid,
+    year: i32,
+    level: i32,
+    sent_on: NaiveDate,
+    channel: String,
+    amount_ore: i64,
+}
+
 crate::reads! {
+/// Reminders for a fee year (all years: `None`), oldest first.
+pub async fn fee_reminders(&mut self, year: Option<i32>) -> Result<Vec<Reminder>> {
+    let rows: Vec<ReminderRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, member_id, year, level, sent_on, channel, amount_ore FROM fee_reminders
+         WHERE ($1 IS NULL OR year = $1) ORDER BY sent_on, level, id"
+    ).bind(year).fetch_all(p).await)?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Reminder {
+                id: ReminderId(r.id),
+                member: MemberId(r.member_id),
+                year: r.year,
+                level: u8::try_from(r.level).unwrap_or(1),
+                sent_on: r.sent_on,
+                channel: ReminderChannel::from_code(&r.channel)
+                    .ok_or_else(|| StoreError::Corrupt(format!("reminder channel {}", r.channel)))?,
+                amount: Money(r.amount_ore),
+            })
+        })
+        .collect()
+}
+
 pub async fn fee_rates(&mut self) -> Result<Vec<FeeRate>> {
     let rows: Vec<RateRow> = on_reader!(self, p => sqlx::query_as(
         "SELECT year, membership_type, amount_ore FROM fee_rates ORDER BY year DESC, membership_type"
@@ -82,6 +124,29 @@ pub async fn payments(&mut self, member: Option<MemberId>) -> Result<Vec<Payment
 }}
 
 impl StoreTx {
+    pub async fn insert_reminders(&mut self, list: &[Reminder]) -> Result<()> {
+        let now = self.now;
+        for r in list {
+            on_tx!(self, c => sqlx::query(
+                "INSERT INTO fee_reminders (id, member_id, year, level, sent_on, channel, amount_ore, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(r.id.0)
+            .bind(r.member.0)
+            .bind(r.year)
+            .bind(i32::from(r.level))
+            .bind(r.sent_on)
+            .bind(r.channel.code())
+            .bind(r.amount.0)
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|x| x.rows_affected()))
+            .map_err(map_unique)?;
+        }
+        self.created(list).await
+    }
+
     /// Sets the fee for a year and membership type, replacing an earlier rate.
     pub async fn set_fee_rate(&mut self, r: &FeeRate) -> Result<()> {
         on_tx!(self, c => sqlx::query(

@@ -373,6 +373,20 @@ pub const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "fee_reminders",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("member_id", Uuid),
+            ("year", Int),
+            ("level", Int),
+            ("sent_on", Date),
+            ("channel", Text),
+            ("amount_ore", BigInt),
+            ("created_at", Timestamp),
+        ],
+    },
+    Table {
         name: "fee_settings",
         parent: None,
         columns: &[

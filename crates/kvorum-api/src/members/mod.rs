@@ -298,6 +298,20 @@ fn describe_change(entity: &str, action: &str, changes: &str) -> String {
                 json["year"].as_i64().unwrap_or(0)
             )
         }
+        ("reminder", _) => {
+            let amount = kvorum_core::Money(json["amount"].as_i64().unwrap_or(0));
+            let how = if json["channel"].as_str() == Some("letter") {
+                "brev"
+            } else {
+                "e-mail"
+            };
+            format!(
+                "{}. rykker for kontingent {} sendt som {how}: {}",
+                json["level"].as_i64().unwrap_or(1),
+                json["year"].as_i64().unwrap_or(0),
+                amount.format_dkk()
+            )
+        }
         (e, a) => format!("{e}: {a}"),
     }
 }

@@ -1259,7 +1259,11 @@ export type FeeRunView = { run: FeeRun, settings: FeeSettings,
 /**
  * Payments registered before fees were booked (any year): "Bogfør dem".
  */
-unbooked: number, unbookedAmount: Money, };
+unbooked: number, unbookedAmount: Money, 
+/**
+ * The reminders sent for the year, and those due today.
+ */
+reminders: Array<Reminder>, due: Array<DueReminder>, };
 
 export type FeeSettings = { 
 /**
@@ -1274,6 +1278,30 @@ firstReminderDays: number,
  * …and the second this many days after the first.
  */
 secondReminderDays: number, version: number, };
+
+export type ReminderRequest = { year: number, level: number, members: Array<MemberId>, };
+
+export type RemindersSaved = { folder: string, emails: number, letters: number, message: string, };
+
+export type DueReminder = { member: MemberId, level: number, 
+/**
+ * From this day on.
+ */
+from: string, };
+
+export type Reminder = { id: ReminderId, member: MemberId, year: number, 
+/**
+ * 1 or 2.
+ */
+level: number, sentOn: string, channel: ReminderChannel, 
+/**
+ * What the member owed when it was sent.
+ */
+amount: Money, };
+
+export type ReminderChannel = "email" | "letter";
+
+export type ReminderId = string;
 
 export type BookingsView = { bookings: Array<Booking>, 
 /**
@@ -1652,4 +1680,5 @@ export const makeCommands = (call: Call) => ({
   app_close_guard: (on: boolean): Promise<null> => call("app_close_guard", { on }),
   app_close: (): Promise<null> => call("app_close", {  }),
   import_file_choose: (kind: ImportKind): Promise<ChosenFile | null> => call("import_file_choose", { kind }),
+  fee_reminders_save: (request: ReminderRequest): Promise<RemindersSaved | null> => call("fee_reminders_save", { request }),
 });
