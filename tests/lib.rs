@@ -161,15 +161,20 @@ pub async fn pdf_text(api: &Api, request: kvorum_api::dto::ExportRequest) -> Str
 /// Runs one statement on a story's database beside Kvorum: a row as an older version left it,
 /// or as a damaged file holds it.
 pub async fn raw_sql(engine: Engine, url: &str, sql: &str) {
+    try_sql(engine, url, sql).await.expect("run the statement");
+}
+
+/// The same, returning the database's refusal (a lock trigger's message, say).
+pub async fn try_sql(engine: Engine, url: &str, sql: &str) -> Result<(), String> {
     use sqlx::Executor;
-    match engine {
+    let done = match engine {
         Engine::Sqlite => {
             let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{url}"))
                 .await
                 .expect("open the file");
             c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
                 .await
-                .expect("run the statement");
+                .map(|_| ())
         }
         Engine::Postgres => {
             let mut c = sqlx::PgConnection::connect(url)
@@ -177,9 +182,10 @@ pub async fn raw_sql(engine: Engine, url: &str, sql: &str) {
                 .expect("reach the server");
             c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
                 .await
-                .expect("run the statement");
+                .map(|_| ())
         }
-    }
+    };
+    done.map_err(|e| e.to_string())
 }
 
 /// Moves the association to the other engine and back — SQLite → PostgreSQL → SQLite, or

@@ -6,6 +6,7 @@
 //! the other engine and back.
 
 use chrono::NaiveDate;
+use kvorum_api::closing::{YearCloseInput, YearReopenInput};
 use kvorum_api::dto::*;
 use kvorum_api::reminders::ReminderRequest;
 use kvorum_core::fees::{PaymentInput, PaymentMethod};
@@ -163,18 +164,9 @@ async fn a_year_of_fees_in_the_books(engine: Engine) {
 
     // The bank statement: 9 fees (by member no., by name, both orders), the typed one,
     // 12 rents, the MobilePay payout, a bank fee.
-    let mut lines = vec!["Dato;Tekst;Beløb;Saldo".to_owned()];
-    let mut balance = 5_000_000i64;
-    let mut push = |d: NaiveDate, text: &str, ore: i64| {
-        balance += ore;
-        lines.push(format!(
-            "{};{};{};{}",
-            d.format("%d-%m-%Y"),
-            text,
-            Money(ore).format_number(),
-            Money(balance).format_number()
-        ));
-    };
+    // The lines as the bank has them: in date order, each with the running balance.
+    let mut raw: Vec<(NaiveDate, String, i64)> = Vec::new();
+    let mut push = |d: NaiveDate, text: &str, ore: i64| raw.push((d, text.to_owned(), ore));
     for (k, m) in members.iter().enumerate().skip(20).take(9) {
         let d = date(2026, 3, 1 + u32::try_from(k - 20).unwrap());
         let text = match k % 3 {
@@ -198,6 +190,19 @@ async fn a_year_of_fees_in_the_books(engine: Engine) {
     }
     push(date(2026, 3, 15), "MobilePay Box 12345 udbetaling", 29_700);
     push(date(2026, 3, 31), "Gebyr netbank", -2_500);
+    raw.sort_by_key(|(d, _, _)| *d);
+    let mut balance = 5_000_000i64;
+    let mut lines = vec!["Dato;Tekst;Beløb;Saldo".to_owned()];
+    for (d, text, ore) in &raw {
+        balance += ore;
+        lines.push(format!(
+            "{};{};{};{}",
+            d.format("%d-%m-%Y"),
+            text,
+            Money(*ore).format_number(),
+            Money(balance).format_number()
+        ));
+    }
     let statement = lines.join("\n");
     let p = api
         .bank_import_preview(request(&statement, vec![]))
@@ -616,6 +621,206 @@ async fn a_year_of_fees_in_the_books(engine: Engine) {
     );
     later.fee_reminders_record(&second).await.unwrap();
     later.close().await;
+
+    // The year end, on 10 January 2027.
+    let treasurer = db.open_on("Kasserer Karin", date(2027, 1, 10)).await;
+    let early = api.year_end_get(2026).await.unwrap();
+    assert!(!early.can_close);
+    assert!(
+        early.checks[0].text.contains("slutter først 31.12.2026"),
+        "{:?}",
+        early.checks
+    );
+    let v = treasurer.year_end_get(2026).await.unwrap();
+    assert!(!v.can_close);
+    // The bank does not agree: six fees typed as bank transfers never came through it.
+    let bank_recon = v.recon.iter().find(|r| r.account.id == bank).unwrap();
+    let last = bank_recon.last.as_ref().unwrap();
+    assert_eq!(last.difference, Some(Money(6 * 15_000)), "{bank_recon:#?}");
+    assert!(
+        bank_recon
+            .months
+            .iter()
+            .any(|m| m.difference == Some(Money::ZERO)),
+        "January agrees: {bank_recon:#?}"
+    );
+    let said: Vec<&str> = v
+        .checks
+        .iter()
+        .filter(|c| !c.ok)
+        .map(|c| c.text.as_str())
+        .collect();
+    assert!(
+        said.iter()
+            .any(|t| t.contains("Lokalbanken stemmer ikke med kontoudtoget")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|t| t.contains("mangler en budgetpost")),
+        "{said:?}"
+    );
+    let refused = treasurer
+        .year_close(YearCloseInput {
+            year: 2026,
+            note: String::new(),
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        refused
+            .message
+            .starts_with("Regnskabsåret 2026 kan ikke afsluttes endnu:"),
+        "{refused:?}"
+    );
+    // Found: they were paid in cash at the café. Moved from the bank to the cash box.
+    treasurer
+        .booking_add(BookingInput {
+            booked_on: date(2026, 12, 31),
+            amount: Money(6 * 15_000),
+            text: "Kontingent betalt kontant, registreret som bankoverførsel".into(),
+            voucher_no: None,
+            line: None,
+            grant: None,
+            voucher_file: None,
+            account: Some(cash),
+            counter_account: Some(bank),
+        })
+        .await
+        .unwrap();
+    // Every booking on a line: the fees (bank and MobilePay) on "Gebyrer", the double
+    // MobilePay payment on "Gaver".
+    for (name, kind) in [("Gebyrer", LineKind::Expense), ("Gaver", LineKind::Income)] {
+        treasurer
+            .budget_set_line(BudgetLineInput {
+                year: 2026,
+                id: None,
+                version: 0,
+                name: name.into(),
+                kind,
+                amount: Money::ZERO,
+                grant: None,
+                fee_line: false,
+            })
+            .await
+            .unwrap();
+    }
+    let lines = treasurer.budget_get(2026, None).await.unwrap().lines;
+    let line_id = |n: &str| lines.iter().find(|l| l.line.name == n).unwrap().line.id;
+    for b in treasurer.bookings_list(2026).await.unwrap().bookings {
+        if b.line.is_some() || b.counter_account.is_some() {
+            continue;
+        }
+        let line = if b.amount.0 > 0 {
+            line_id("Gaver")
+        } else {
+            line_id("Gebyrer")
+        };
+        treasurer
+            .booking_update(BookingUpdate {
+                id: b.id,
+                version: b.version,
+                line: Some(line),
+                grant: None,
+                text: b.text.clone(),
+                voucher_file: None,
+                counter_account: None,
+            })
+            .await
+            .unwrap();
+    }
+    let v = treasurer.year_end_get(2026).await.unwrap();
+    assert!(v.can_close, "{:#?}", v.checks);
+    let closed = treasurer
+        .year_close(YearCloseInput {
+            year: 2026,
+            note: "Godkendt af revisor 08.01.2027".into(),
+        })
+        .await
+        .unwrap();
+    let c = closed.closing.as_ref().unwrap();
+    assert_eq!(
+        (c.closed_on, c.closed_by.as_str()),
+        (date(2027, 1, 10), "Kasserer Karin")
+    );
+    // Locked: refused by Kvorum, and by the database itself.
+    let refused = treasurer
+        .booking_add(BookingInput {
+            booked_on: date(2026, 12, 31),
+            amount: Money(-100),
+            text: "Glemt".into(),
+            voucher_no: None,
+            line: None,
+            grant: None,
+            voucher_file: None,
+            account: None,
+            counter_account: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Locked);
+    assert!(refused.message.contains("Ret i 2027"), "{refused:?}");
+    let sql = "UPDATE bookings SET amount_ore = 1 WHERE fiscal_year = 2026";
+    let db_said = kvorum_tests::try_sql(engine, &db.url, sql)
+        .await
+        .unwrap_err();
+    assert!(
+        db_said.contains("fiscal year is closed and locked"),
+        "{db_said}"
+    );
+    let sql = "DELETE FROM bookings WHERE fiscal_year = 2026";
+    assert!(kvorum_tests::try_sql(engine, &db.url, sql).await.is_err());
+    let kept = treasurer
+        .fee_payment_reverse(PaymentReversal {
+            member: members[5].id,
+            payment: treasurer.member_get(members[5].id).await.unwrap().payments[0].id,
+            reason: "For sent".into(),
+        })
+        .await
+        .unwrap_err();
+    assert!(kept.message.contains("afsluttet og låst"), "{kept:?}");
+    // 2027 opens with 2026's closing balances; the sheet balances.
+    let s26 = treasurer.balance_get(2026).await.unwrap().sheet;
+    let v27 = treasurer.balance_get(2027).await.unwrap();
+    assert_eq!(v27.opening_from, OpeningFrom::Carried { year: 2026 });
+    assert_eq!(v27.warning, None);
+    for a in &v27.sheet.accounts {
+        let before = s26
+            .accounts
+            .iter()
+            .find(|x| x.account.id == a.account.id)
+            .unwrap();
+        let extra = if a.account.id == equity {
+            s26.result
+        } else {
+            Money::ZERO
+        };
+        assert_eq!(a.opening, before.closing + extra, "{}", a.account.name);
+    }
+    // Only the latest closing reopens, with a reason the log keeps.
+    let no_reason = treasurer
+        .year_reopen(YearReopenInput {
+            year: 2026,
+            reason: " ".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(no_reason.fields[0].field, "reason");
+    let reopened = treasurer
+        .year_reopen(YearReopenInput {
+            year: 2026,
+            reason: "Revisoren fandt en fejl i bilag 3".into(),
+        })
+        .await
+        .unwrap();
+    assert!(reopened.closing.is_none());
+    treasurer
+        .year_close(YearCloseInput {
+            year: 2026,
+            note: String::new(),
+        })
+        .await
+        .unwrap();
+    treasurer.close().await;
 
     let sums = kvorum_tests::round_trip(&api, engine).await;
     for t in [

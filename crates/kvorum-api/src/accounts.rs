@@ -160,6 +160,7 @@ impl Api {
             return Err(ApiError::validation(errs));
         }
         let (mut tx, _) = self.begin_in_association().await?;
+        Self::require_open_year(&mut tx.reader(), input.year).await?;
         let accounts = tx.accounts().await?;
         if let Some(b) = input
             .balances
@@ -201,14 +202,22 @@ impl Api {
         year: i32,
     ) -> ApiResult<(BalanceView, bool)> {
         let accounts = db.accounts().await?;
-        let mut years = db.opening_years().await?;
-        years.extend(db.booking_years().await?);
-        let first = years
+        // From the latest year whose opening balances are written (typed, or by a closing),
+        // else from the first year with bookings.
+        let stored = db.opening_years().await?;
+        let first = stored
             .iter()
             .copied()
             .filter(|y| *y <= year)
-            .min()
+            .max()
+            .or(db
+                .booking_years()
+                .await?
+                .into_iter()
+                .filter(|y| *y <= year)
+                .min())
             .unwrap_or(year);
+        let closed: Vec<i32> = db.closings().await?.iter().map(|c| c.fiscal_year).collect();
         // From the first year with anything in it, each year opens with what was typed for
         // it or else with the year before's closing balances.
         let mut carried: Option<(i32, HashMap<AccountId, Money>)> = None;
@@ -216,7 +225,13 @@ impl Api {
         loop {
             let typed = db.opening_balances(y).await?;
             let (opening, from) = if !typed.is_empty() {
-                (typed, OpeningFrom::Typed)
+                // Written by the previous year's closing, or typed here.
+                let from = if closed.contains(&(y - 1)) {
+                    OpeningFrom::Carried { year: y - 1 }
+                } else {
+                    OpeningFrom::Typed
+                };
+                (typed, from)
             } else if let Some((cy, c)) = carried.take() {
                 (c, OpeningFrom::Carried { year: cy })
             } else {

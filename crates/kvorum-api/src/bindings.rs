@@ -117,6 +117,7 @@ pub fn typescript() -> String {
         Account, AccountKind, AccountId, AccountInput, AccountBalance, BalanceSheet, BalanceView,
         OpeningFrom, OpeningInput, OpeningBalance, FeeRun, FeeRunLine, FeeRunView, FeeSettings,
         ReminderRequest, RemindersSaved, DueReminder, Reminder, ReminderChannel, ReminderId,
+        CheckView, YearEndView, YearCloseInput, YearReopenInput, AccountRecon, MonthRecon, Closing,
         BookingsView, BudgetLineInput, BudgetLineRemove, BudgetView, LineView, BankField, BankLine,
         Booking, BookingInput, BudgetLine, LineKind, LineStatus, BookingId, BudgetLineId,
         FrikortJobInput, FrikortView, FrikortWorkerView, FundedLine, GoalStatusInput, GrantInput,

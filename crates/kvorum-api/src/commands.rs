@@ -99,6 +99,9 @@ macro_rules! api_commands {
             fee_run(year: i32) -> FeeRunView;
             fee_settings_set(settings: FeeSettings) -> FeeSettings;
             fee_payments_book() -> u32;
+            year_end_get(year: i32) -> YearEndView;
+            year_close(input: YearCloseInput) -> YearEndView;
+            year_reopen(input: YearReopenInput) -> YearEndView;
             grants_list(year: i32, on: Option<NaiveDate>) -> Vec<GrantView>;
             grant_save(input: GrantInput) -> Grant;
             grant_goal_status(input: GoalStatusInput) -> Grant;

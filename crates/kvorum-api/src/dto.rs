@@ -39,6 +39,7 @@ pub use crate::bylaws::{
     AdoptInput, BylawsImport, BylawsImportApply, BylawsOverview, DraftSaved, DraftUpdate,
     VersionSummary, VoteCheck,
 };
+pub use crate::closing::{CheckView, YearCloseInput, YearEndView, YearReopenInput};
 pub use crate::documents::ExportRequest;
 pub use crate::elections::{
     BallotInput, CandidateAccept, CandidateInput, DrawInput, ElectionView, TermsInput, TotalsInput,
@@ -68,6 +69,7 @@ pub use kvorum_core::bank::{BankField, BankLine};
 pub use kvorum_core::board::AppointInput;
 pub use kvorum_core::board::{Position, PositionEntry, SeatKind, SeatsUp, Term};
 pub use kvorum_core::budget::{Booking, BookingInput, BudgetLine, LineKind, LineStatus};
+pub use kvorum_core::closing::{AccountRecon, Closing, MonthRecon};
 pub use kvorum_core::election_plan::TermsChoice;
 pub use kvorum_core::elections::{
     BallotEntry, Candidate, CandidateVotes, Election, ElectionKind, LotDraw, Method, Ranked,

@@ -149,6 +149,9 @@ impl ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
+        if e.is_year_closed() {
+            return ApiError::new(ErrorCode::Locked, Text::new("error-year-closed"));
+        }
         match e {
             StoreError::Conflict => ApiError::conflict("Posten"),
             StoreError::NotFound => ApiError::not_found("Posten"),

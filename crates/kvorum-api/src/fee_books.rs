@@ -128,6 +128,7 @@ impl Api {
         let year = fiscal_year_of(payment.paid_on, a.fiscal_year_start_month.clamp(1, 12))
             .0
             .year();
+        Self::require_open_year(&mut tx.reader(), year).await?;
         tx.lock_books(year).await?;
         let line = Self::fee_line_in(tx, year).await?;
         let voucher_no = match &payment.voucher_no {
@@ -180,6 +181,20 @@ impl Api {
         let Some(b) = tx.booking_of_payment(payment).await? else {
             return Ok(());
         };
+        // The approved accounts hold the payment: it stays as it was booked.
+        if tx
+            .closings()
+            .await?
+            .iter()
+            .any(|c| c.fiscal_year == b.fiscal_year)
+        {
+            return Err(ApiError::new(
+                ErrorCode::Locked,
+                Text::new("payment-in-closed-year")
+                    .num("year", b.fiscal_year)
+                    .str("voucher", &b.voucher_no),
+            ));
+        }
         if b.bank_key.is_none() {
             tx.delete_booking(&b)
                 .await
@@ -276,6 +291,7 @@ impl Api {
         if before.version != input.version {
             return Err(ApiError::conflict("Posteringen"));
         }
+        Self::require_open_year(&mut tx.reader(), before.fiscal_year).await?;
         if before.payment.is_some() {
             return Err(ApiError::refused(Text::new("booking-already-fee")));
         }

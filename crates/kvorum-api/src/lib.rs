@@ -13,6 +13,7 @@ pub mod board;
 pub mod budget;
 pub mod bylaws;
 pub mod clock;
+pub mod closing;
 pub mod commands;
 pub mod documents;
 pub mod dto;

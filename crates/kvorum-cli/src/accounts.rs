@@ -34,6 +34,62 @@ pub enum AccountsCmd {
         #[arg(long = "set")]
         set: Vec<String>,
     },
+    /// The year end: the checks and the bank reconciliation month by month
+    YearEnd { year: i32 },
+    /// Close and lock a fiscal year (every check must pass)
+    Close {
+        year: i32,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Reopen the latest closed year, with the reason the log keeps
+    Reopen {
+        year: i32,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+fn year_end_text(v: &kvorum_api::closing::YearEndView) -> String {
+    let mut out = Vec::new();
+    if let Some(c) = &v.closing {
+        out.push(format!(
+            "Regnskabsåret {} er afsluttet {} af {}.",
+            v.year,
+            c.closed_on.format("%d.%m.%Y"),
+            c.closed_by
+        ));
+    }
+    for c in &v.checks {
+        out.push(format!(
+            "{} {}",
+            if c.ok {
+                "✓"
+            } else if c.blocking {
+                "✗"
+            } else {
+                "!"
+            },
+            c.text
+        ));
+    }
+    for r in &v.recon {
+        out.push(format!("Afstemning af {}:", r.account.name));
+        for m in &r.months {
+            out.push(format!(
+                "  {}  bogført {:>15}  kontoudtog {:>15}  forskel {:>12}",
+                m.end.format("%d.%m.%Y"),
+                m.book.format_number(),
+                m.statement
+                    .map(|s| s.format_number())
+                    .unwrap_or_else(|| "—".into()),
+                m.difference
+                    .map(|s| s.format_number())
+                    .unwrap_or_else(|| "—".into()),
+            ));
+        }
+    }
+    out.join("\n")
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -183,6 +239,22 @@ pub async fn accounts(api: &Api, cmd: AccountsCmd, json: bool) -> Result<(), Api
                 out.extend(v.warning.clone());
                 out.join("\n")
             });
+        }
+        AccountsCmd::YearEnd { year } => {
+            let v = api.year_end_get(year).await?;
+            print(json, &v, || year_end_text(&v));
+        }
+        AccountsCmd::Close { year, note } => {
+            let v = api
+                .year_close(kvorum_api::closing::YearCloseInput { year, note })
+                .await?;
+            print(json, &v, || year_end_text(&v));
+        }
+        AccountsCmd::Reopen { year, reason } => {
+            let v = api
+                .year_reopen(kvorum_api::closing::YearReopenInput { year, reason })
+                .await?;
+            print(json, &v, || format!("Regnskabsåret {year} er genåbnet."));
         }
     }
     Ok(())

@@ -686,3 +686,27 @@ reminders-saved = { $emails ->
     [one] 1 brev
    *[other] { $letters } breve
 } er gemt, og rykkerne er noteret på medlemmerne.
+error-year-closed = Regnskabsåret er afsluttet og låst, så posteringerne kan ikke ændres. Ret i det næste år med en henvisning.
+close-check-ended = Regnskabsåret { $year } er slut.
+close-check-not-ended = Regnskabsåret { $year } slutter først { $end }.
+close-check-previous-open = Regnskabsåret { $year } er ikke afsluttet endnu. Afslut det først.
+close-check-lines-ok = Alle posteringer har en budgetpost eller er overførsler.
+close-check-lines = { $count ->
+    [one] 1 postering mangler en budgetpost.
+   *[other] { $count } posteringer mangler en budgetpost.
+}
+close-check-opening-ok = Primobalancen balancerer.
+close-check-opening = Primobalancen balancerer ikke (forskel { $amount }).
+close-check-bank-ok = { $account } stemmer med kontoudtoget den { $day }.
+close-check-bank = { $account } stemmer ikke med kontoudtoget den { $day }: forskel { $difference } (bogført { $book }, kontoudtog { $statement }).
+close-check-vouchers = { $count ->
+    [one] 1 postering tastet i hånden har intet bilag vedhæftet.
+   *[other] { $count } posteringer tastet i hånden har intet bilag vedhæftet.
+}
+close-already = Regnskabsåret { $year } er allerede afsluttet.
+close-checks-fail = Regnskabsåret { $year } kan ikke afsluttes endnu: { $checks }
+reopen-not-closed = Regnskabsåret { $year } er ikke afsluttet.
+reopen-later-closed = Kun det senest afsluttede år kan genåbnes. Genåbn { $later } først.
+reopen-reason = Skriv, hvorfor året genåbnes. Det gemmes i loggen.
+year-closed = Regnskabsåret { $year } er afsluttet og låst. Ret i { $next } med en henvisning til bilaget.
+payment-in-closed-year = Betalingen er bogført som bilag { $voucher } i regnskabsåret { $year }, som er afsluttet og låst. Den bliver stående; en rettelse bogføres i det næste år.

@@ -695,3 +695,27 @@ reminders-saved = { $emails ->
     [one] 1 letter
    *[other] { $letters } letters
 } were saved, and the reminders are noted on the members.
+error-year-closed = The fiscal year is closed and locked, so its bookings cannot change. Correct it in the next year with a reference.
+close-check-ended = The fiscal year { $year } has ended.
+close-check-not-ended = The fiscal year { $year } ends only on { $end }.
+close-check-previous-open = The fiscal year { $year } is not closed yet. Close it first.
+close-check-lines-ok = Every booking has a budget line or is a transfer.
+close-check-lines = { $count ->
+    [one] 1 booking has no budget line.
+   *[other] { $count } bookings have no budget line.
+}
+close-check-opening-ok = The opening balance balances.
+close-check-opening = The opening balance does not balance (difference { $amount }).
+close-check-bank-ok = { $account } agrees with the statement on { $day }.
+close-check-bank = { $account } does not agree with the statement on { $day }: difference { $difference } (booked { $book }, statement { $statement }).
+close-check-vouchers = { $count ->
+    [one] 1 booking typed by hand has no voucher attached.
+   *[other] { $count } bookings typed by hand have no voucher attached.
+}
+close-already = The fiscal year { $year } is closed already.
+close-checks-fail = The fiscal year { $year } cannot be closed yet: { $checks }
+reopen-not-closed = The fiscal year { $year } is not closed.
+reopen-later-closed = Only the latest closed year can be reopened. Reopen { $later } first.
+reopen-reason = Write why the year is reopened. It is kept in the log.
+year-closed = The fiscal year { $year } is closed and locked. Correct it in { $next } with a reference to the voucher.
+payment-in-closed-year = The payment is booked as voucher { $voucher } in the fiscal year { $year }, which is closed and locked. It stays; a correction is booked in the next year.

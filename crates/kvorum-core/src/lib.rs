@@ -12,6 +12,7 @@ pub mod bank_statement;
 pub mod board;
 pub mod budget;
 pub mod bylaws;
+pub mod closing;
 pub mod csv_file;
 pub mod dates;
 pub mod decisions;

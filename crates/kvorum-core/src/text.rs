@@ -116,7 +116,9 @@ impl Text {
 }
 
 /// Number parameters that identify rather than count: written without grouping.
-const IDENTIFIERS: &[&str] = &["year", "line", "version", "number", "no", "num", "den"];
+const IDENTIFIERS: &[&str] = &[
+    "year", "next", "later", "line", "version", "number", "no", "num", "den",
+];
 
 /// `50000` as `50.000` (`sep` = '.') or `50,000`.
 pub fn group_thousands(n: i64, sep: char) -> String {

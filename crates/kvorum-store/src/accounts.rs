@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use kvorum_core::accounts::{Account, AccountKind};
+use kvorum_core::closing::Closing;
 use kvorum_core::fee_books::FeeSettings;
 use kvorum_core::fees::{Payment, PaymentMethod};
 use kvorum_core::ids::{AccountId, MemberId, PaymentId};
@@ -74,7 +75,38 @@ fn u32_of(v: i32) -> u32 {
     u32::try_from(v).unwrap_or(0)
 }
 
+impl Audited for Closing {
+    const ENTITY: &'static str = "fiscal_closing";
+    fn audit_id(&self) -> String {
+        self.fiscal_year.to_string()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ClosingRow {
+    fiscal_year: i64,
+    closed_on: chrono::NaiveDate,
+    closed_by: String,
+    note: String,
+}
+
 crate::reads! {
+/// The closed fiscal years, oldest first.
+pub async fn closings(&mut self) -> Result<Vec<Closing>> {
+    let rows: Vec<ClosingRow> = on_reader!(self, p => sqlx::query_as(
+        "SELECT fiscal_year, closed_on, closed_by, note FROM fiscal_closings ORDER BY fiscal_year"
+    ).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Closing {
+            fiscal_year: i32::try_from(r.fiscal_year).unwrap_or(0),
+            closed_on: r.closed_on,
+            closed_by: r.closed_by,
+            note: r.note,
+        })
+        .collect())
+}
+
 /// The accounts in the balance sheet's order.
 pub async fn accounts(&mut self) -> Result<Vec<Account>> {
     let rows: Vec<AccountRow> = on_reader!(self, p => sqlx::query_as(
@@ -146,6 +178,46 @@ pub async fn unbooked_payments(&mut self) -> Result<Vec<Payment>> {
 }}
 
 impl StoreTx {
+    /// Closes a fiscal year: from now on its bookings and opening balances are locked.
+    pub async fn insert_closing(&mut self, c: &Closing) -> Result<()> {
+        let now = self.now;
+        on_tx!(self, x => sqlx::query(
+            "INSERT INTO fiscal_closings (fiscal_year, closed_on, closed_by, note, created_at)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(i64::from(c.fiscal_year))
+        .bind(c.closed_on)
+        .bind(&c.closed_by)
+        .bind(&c.note)
+        .bind(now)
+        .execute(x)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(map_unique)?;
+        self.created(std::slice::from_ref(c)).await
+    }
+
+    /// Reopens a closed year; the audit log keeps the closing and the reason.
+    pub async fn delete_closing(&mut self, c: &Closing, reason: &str) -> Result<()> {
+        let gone = on_tx!(self, x => sqlx::query("DELETE FROM fiscal_closings WHERE fiscal_year = $1")
+            .bind(i64::from(c.fiscal_year))
+            .execute(x)
+            .await
+            .map(|r| r.rows_affected()))?;
+        if gone == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let mut changes = c.audit_value();
+        if let Some(map) = changes.as_object_mut() {
+            map.insert(
+                "reason".into(),
+                serde_json::Value::String(reason.to_owned()),
+            );
+        }
+        self.changed(Closing::ENTITY, c.audit_id(), "reopen", changes)
+            .await
+    }
+
     pub async fn insert_account(&mut self, a: &Account, position: i64) -> Result<()> {
         let now = self.now;
         on_tx!(self, c => sqlx::query(

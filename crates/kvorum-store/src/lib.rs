@@ -127,6 +127,13 @@ impl StoreError {
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// Maps a unique-constraint violation to [`StoreError::Unique`], naming the constraint.
+impl StoreError {
+    /// The database refused a change to a closed fiscal year (its lock triggers).
+    pub fn is_year_closed(&self) -> bool {
+        matches!(self, StoreError::Db(sqlx::Error::Database(db)) if db.message().contains("fiscal year is closed"))
+    }
+}
+
 pub(crate) fn map_unique(e: sqlx::Error) -> StoreError {
     if let Some(db) = e.as_database_error() {
         if db.is_unique_violation() {

@@ -476,6 +476,19 @@ pub const TABLES: &[Table] = &[
             ("updated_at", Timestamp),
         ],
     },
+    // Last: its triggers refuse bookings into a closed year, so the year's bookings and
+    // balances go in first.
+    Table {
+        name: "fiscal_closings",
+        parent: None,
+        columns: &[
+            ("fiscal_year", BigInt),
+            ("closed_on", Date),
+            ("closed_by", Text),
+            ("note", Text),
+            ("created_at", Timestamp),
+        ],
+    },
 ];
 
 #[derive(Debug, Clone, PartialEq)]

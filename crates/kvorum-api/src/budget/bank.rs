@@ -349,6 +349,7 @@ impl Api {
             .map(|l| fiscal_year_of(l.date, start).0.year())
             .collect();
         for year in &years {
+            Self::require_open_year(&mut tx.reader(), *year).await?;
             tx.lock_books(*year).await?;
         }
         // Booked in date order, and within a date as the bank booked them: a newest-first

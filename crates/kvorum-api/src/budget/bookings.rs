@@ -30,6 +30,7 @@ impl Api {
         if before.version != input.version {
             return Err(ApiError::conflict("Posteringen"));
         }
+        Self::require_open_year(&mut tx.reader(), before.fiscal_year).await?;
         Self::require_line_in(&mut tx.reader(), before.fiscal_year, input.line).await?;
         if input.counter_account.is_some() {
             let accounts = tx.accounts().await?;
@@ -75,6 +76,7 @@ impl Api {
             .booking(input.example)
             .await?
             .ok_or_else(|| ApiError::not_found("Posteringen"))?;
+        Self::require_open_year(&mut tx.reader(), input.year).await?;
         Self::require_line_in(&mut tx.reader(), input.year, input.line).await?;
         let target = match (input.line, input.transfer) {
             (Some(_), Some(_)) => {
@@ -148,6 +150,7 @@ impl Api {
         validate_booking(&input).map_err(ApiError::validation)?;
         let mut tx = self.begin().await?;
         let (year, _, _) = Self::fiscal_year_in(&mut tx.reader(), input.booked_on).await?;
+        Self::require_open_year(&mut tx.reader(), year).await?;
         tx.lock_books(year).await?;
         Self::require_line_in(&mut tx.reader(), year, input.line).await?;
         let accounts = tx.accounts().await?;

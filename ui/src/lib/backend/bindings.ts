@@ -1303,6 +1303,49 @@ export type ReminderChannel = "email" | "letter";
 
 export type ReminderId = string;
 
+export type CheckView = { ok: boolean, blocking: boolean, text: string, };
+
+export type YearEndView = { year: number, closing: Closing | null, checks: Array<CheckView>, 
+/**
+ * Every check that stops the closing passed.
+ */
+canClose: boolean, 
+/**
+ * Closed, and no later year is.
+ */
+canReopen: boolean, recon: Array<AccountRecon>, };
+
+export type YearCloseInput = { year: number, note: string, };
+
+export type YearReopenInput = { year: number, reason: string, };
+
+export type AccountRecon = { account: Account, months: Array<MonthRecon>, 
+/**
+ * The last day a statement line gives a balance for, and the two balances then.
+ */
+last: MonthRecon | null, };
+
+export type MonthRecon = { 
+/**
+ * The month's last day (or the year's, for a fiscal year not ending at a month's end).
+ */
+end: string, 
+/**
+ * The account's balance in the books at the end of the day.
+ */
+book: Money, 
+/**
+ * The statement's running balance after its last line up to that day; `None` where no
+ * imported statement covers the month.
+ */
+statement: Money | null, 
+/**
+ * Books less statement.
+ */
+difference: Money | null, };
+
+export type Closing = { fiscalYear: number, closedOn: string, closedBy: string, note: string, };
+
 export type BookingsView = { bookings: Array<Booking>, 
 /**
  * Per booking (same order): the word similar bookings share, for "alle 12 linjer med
@@ -1649,6 +1692,9 @@ export const makeCommands = (call: Call) => ({
   fee_run: (year: number): Promise<FeeRunView> => call("fee_run", { year }),
   fee_settings_set: (settings: FeeSettings): Promise<FeeSettings> => call("fee_settings_set", { settings }),
   fee_payments_book: (): Promise<number> => call("fee_payments_book", {  }),
+  year_end_get: (year: number): Promise<YearEndView> => call("year_end_get", { year }),
+  year_close: (input: YearCloseInput): Promise<YearEndView> => call("year_close", { input }),
+  year_reopen: (input: YearReopenInput): Promise<YearEndView> => call("year_reopen", { input }),
   grants_list: (year: number, on: string | null): Promise<Array<GrantView>> => call("grants_list", { year, on }),
   grant_save: (input: GrantInput): Promise<Grant> => call("grant_save", { input }),
   grant_goal_status: (input: GoalStatusInput): Promise<Grant> => call("grant_goal_status", { input }),
