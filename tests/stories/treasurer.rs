@@ -820,6 +820,66 @@ async fn a_year_of_fees_in_the_books(engine: Engine) {
         })
         .await
         .unwrap();
+
+    // The accounts as the assembly gets them, read back from the PDF's bytes.
+    let pdf = treasurer
+        .export(ExportRequest::AnnualAccountsPdf { year: 2026 })
+        .await
+        .unwrap();
+    assert_eq!(pdf.file_name, "aarsregnskab-2026.pdf");
+    let pages = kvorum_docs::pdf::page_texts(&pdf.bytes).unwrap();
+    let text = pages.join("\n");
+    let s26 = treasurer.balance_get(2026).await.unwrap().sheet;
+    assert!(s26.balances());
+    let lines_26 = treasurer.budget_get(2026, None).await.unwrap();
+    let income: Money = lines_26
+        .lines
+        .iter()
+        .filter(|l| l.line.kind == LineKind::Income)
+        .map(|l| l.status.actual)
+        .sum();
+    let expenses: Money = lines_26
+        .lines
+        .iter()
+        .filter(|l| l.line.kind == LineKind::Expense)
+        .map(|l| l.status.actual)
+        .sum();
+    assert_eq!(
+        income - expenses,
+        s26.result,
+        "the income statement adds up to the result"
+    );
+    for needle in [
+        "Årsregnskab 2026".to_owned(),
+        "Ledelsespåtegning".into(),
+        "Revisorpåtegning".into(),
+        "Anvendt regnskabspraksis".into(),
+        "Resultatopgørelse for 2026".into(),
+        "Balance pr. 31.12.2026".into(),
+        format!("Indtægter i alt {}", income.format_number()),
+        format!("Udgifter i alt {}", expenses.format_number()),
+        format!("Årets resultat {}", s26.result.format_number()),
+        format!("Aktiver i alt {}", s26.assets_closing.format_number()),
+        format!(
+            "Passiver i alt {}",
+            (s26.liabilities_closing + s26.equity_closing).format_number()
+        ),
+        format!(
+            "Egenkapital 31.12.2026 {}",
+            s26.equity_closing.format_number()
+        ),
+        "Kontingent".into(),
+        format!("Side 1 af {}", pages.len()),
+    ] {
+        assert!(
+            text.contains(&needle),
+            "the accounts lack {needle:?}:\n{text}"
+        );
+    }
+    assert!(
+        !text.contains("udkast"),
+        "a closed year's accounts are not a draft"
+    );
     treasurer.close().await;
 
     let sums = kvorum_tests::round_trip(&api, engine).await;

@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+mod annual;
 pub mod association;
 pub mod backups;
 pub mod bindings;

@@ -182,6 +182,8 @@ enum PdfCmd {
     AttendanceSheet { meeting: String, out: PathBuf },
     /// Budget vs. actual with the chart, for a board meeting
     BudgetFollowup { year: i32, out: PathBuf },
+    /// The annual accounts (årsregnskab) of a fiscal year: a draft until the year is closed
+    Accounts { year: i32, out: PathBuf },
     /// The report to the grantor: `kvorum pdf grant-report Driftstilskud 2026 rapport.pdf`
     GrantReport {
         grant: String,
@@ -359,6 +361,15 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Overview { year } => budget::overview(&api, year, json).await,
         Command::Grants(cmd) => grants::grants(&api, cmd, json).await,
         Command::Visits(cmd) => grants::visits(&api, cmd, json).await,
+        Command::Pdf(PdfCmd::Accounts { year, out }) => {
+            grants::pdf(
+                &api,
+                kvorum_api::documents::ExportRequest::AnnualAccountsPdf { year },
+                &out,
+                json,
+            )
+            .await
+        }
         Command::Pdf(PdfCmd::BudgetFollowup { year, out }) => {
             grants::pdf(
                 &api,

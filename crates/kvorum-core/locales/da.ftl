@@ -710,3 +710,4 @@ reopen-later-closed = Kun det senest afsluttede år kan genåbnes. Genåbn { $la
 reopen-reason = Skriv, hvorfor året genåbnes. Det gemmes i loggen.
 year-closed = Regnskabsåret { $year } er afsluttet og låst. Ret i { $next } med en henvisning til bilaget.
 payment-in-closed-year = Betalingen er bogført som bilag { $voucher } i regnskabsåret { $year }, som er afsluttet og låst. Den bliver stående; en rettelse bogføres i det næste år.
+annual-nothing = Der er hverken budget eller posteringer for { $year }, så der er intet regnskab at lave.

@@ -719,3 +719,4 @@ reopen-later-closed = Only the latest closed year can be reopened. Reopen { $lat
 reopen-reason = Write why the year is reopened. It is kept in the log.
 year-closed = The fiscal year { $year } is closed and locked. Correct it in { $next } with a reference to the voucher.
 payment-in-closed-year = The payment is booked as voucher { $voucher } in the fiscal year { $year }, which is closed and locked. It stays; a correction is booked in the next year.
+annual-nothing = There is neither a budget nor bookings for { $year }, so there are no accounts to make.

@@ -444,3 +444,256 @@ pub fn reminders_layout(doc: &RemindersDoc) -> Document {
     }
     flow.finish(&doc.title, &doc.association_name, doc.created_unix)
 }
+
+/// One line of the income statement: this year, its budget, last year.
+#[derive(Debug, Clone)]
+pub struct ResultRow {
+    pub name: String,
+    pub actual: Money,
+    pub budget: Money,
+    /// `None` for the first year in Kvorum.
+    pub last_year: Option<Money>,
+}
+
+/// One account of the balance sheet: at the year's end and at its start.
+#[derive(Debug, Clone)]
+pub struct BalanceRow {
+    pub name: String,
+    pub end: Money,
+    pub start: Money,
+}
+
+/// The annual accounts (årsregnskab) the assembly approves, in the usual Danish form.
+#[derive(Debug, Clone)]
+pub struct AnnualAccountsDoc {
+    pub association_name: String,
+    /// Address, CVR, municipality: the association's details.
+    pub details: Vec<String>,
+    pub year: i32,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Not closed yet: every page says it is a draft.
+    pub draft: bool,
+    pub printed_on: NaiveDate,
+    pub created_unix: i64,
+    pub board_statement: Vec<String>,
+    /// (role, name) of each board member, for the signatures.
+    pub board: Vec<(String, String)>,
+    pub auditor_statement: Vec<String>,
+    pub auditors: Vec<(String, String)>,
+    pub policies: String,
+    pub income: Vec<ResultRow>,
+    pub expenses: Vec<ResultRow>,
+    /// Bookings without a budget line (0 in a closed year).
+    pub unassigned: Money,
+    pub assets: Vec<BalanceRow>,
+    pub liabilities: Vec<BalanceRow>,
+    pub equity: Vec<BalanceRow>,
+    /// The year's result as it moves the equity (start, result, end).
+    pub equity_start: Money,
+    pub result: Money,
+    pub equity_end: Money,
+    /// Numbered notes: (title, paragraphs).
+    pub notes: Vec<(String, Vec<String>)>,
+}
+
+pub fn annual_accounts_layout(doc: &AnnualAccountsDoc) -> Document {
+    let title = if doc.draft {
+        format!("Årsregnskab {} – udkast", doc.year)
+    } else {
+        format!("Årsregnskab {}", doc.year)
+    };
+    let mut flow = Flow::new(frame(&doc.association_name, &title, doc.printed_on));
+    flow.gap(30.0);
+    flow.paragraph(&doc.association_name, 22.0, Style::Bold);
+    flow.gap(2.0);
+    flow.paragraph(&title, 16.0, Style::Regular);
+    flow.paragraph(
+        &format!(
+            "Regnskabsåret {} – {}",
+            format_date(doc.from),
+            format_date(doc.to)
+        ),
+        11.0,
+        Style::Regular,
+    );
+    flow.gap(8.0);
+    for d in &doc.details {
+        flow.paragraph(d, 10.5, Style::Regular);
+    }
+    if doc.draft {
+        flow.gap(6.0);
+        flow.boxed(
+            "Udkast: regnskabsåret er ikke afsluttet, og tallene kan endnu ændres.",
+            10.0,
+            Style::Bold,
+        );
+    }
+
+    flow.new_page();
+    section(&mut flow, "Ledelsespåtegning", 30.0);
+    for p in &doc.board_statement {
+        flow.paragraph(p, 10.5, Style::Regular);
+        flow.gap(2.0);
+    }
+    flow.signatures(&doc.board, "Dato:");
+    flow.gap(6.0);
+    section(&mut flow, "Revisorpåtegning", 30.0);
+    for p in &doc.auditor_statement {
+        flow.paragraph(p, 10.5, Style::Regular);
+        flow.gap(2.0);
+    }
+    flow.signatures(&doc.auditors, "Dato:");
+
+    flow.new_page();
+    section(&mut flow, "Anvendt regnskabspraksis", 20.0);
+    flow.paragraph(&doc.policies, 10.5, Style::Regular);
+
+    section(
+        &mut flow,
+        &format!("Resultatopgørelse for {}", doc.year),
+        30.0,
+    );
+    flow.paragraph("Beløb i kr.", 9.0, Style::Regular);
+    flow.gap(1.0);
+    let columns = [
+        col("", 82.0, Align::Left),
+        col(&format!("{}", doc.year), 32.0, Align::Right),
+        col(&format!("Budget {}", doc.year), 32.0, Align::Right),
+        col(&format!("{}", doc.year - 1), 32.0, Align::Right),
+    ];
+    let last = |m: Option<Money>| m.map(n).unwrap_or_else(|| "—".into());
+    let total = |rows: &[ResultRow]| {
+        (
+            rows.iter().map(|r| r.actual).sum::<Money>(),
+            rows.iter().map(|r| r.budget).sum::<Money>(),
+            rows.iter()
+                .all(|r| r.last_year.is_some())
+                .then(|| rows.iter().filter_map(|r| r.last_year).sum::<Money>()),
+        )
+    };
+    let mut table: Vec<Vec<String>> = Vec::new();
+    let (ia, ib, il) = total(&doc.income);
+    let (ea, eb, el) = total(&doc.expenses);
+    table.push(vec![
+        "Indtægter".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]);
+    for r in &doc.income {
+        table.push(vec![
+            format!("  {}", r.name),
+            n(r.actual),
+            n(r.budget),
+            last(r.last_year),
+        ]);
+    }
+    table.push(vec!["Indtægter i alt".into(), n(ia), n(ib), last(il)]);
+    table.push(vec![
+        "Udgifter".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]);
+    for r in &doc.expenses {
+        table.push(vec![
+            format!("  {}", r.name),
+            n(r.actual),
+            n(r.budget),
+            last(r.last_year),
+        ]);
+    }
+    table.push(vec!["Udgifter i alt".into(), n(ea), n(eb), last(el)]);
+    if doc.unassigned != Money::ZERO {
+        table.push(vec![
+            "Ikke fordelt på budgetposter".into(),
+            n(doc.unassigned),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    table.push(vec![
+        "Årets resultat".into(),
+        n(doc.result),
+        n(ib - eb),
+        match (il, el) {
+            (Some(i), Some(e)) => n(i - e),
+            _ => "—".into(),
+        },
+    ]);
+    flow.table(&columns, &table, 9.5);
+
+    section(
+        &mut flow,
+        &format!("Balance pr. {}", format_date(doc.to)),
+        30.0,
+    );
+    flow.paragraph("Beløb i kr.", 9.0, Style::Regular);
+    flow.gap(1.0);
+    let columns = [
+        col("", 98.0, Align::Left),
+        col(&format_date(doc.to), 40.0, Align::Right),
+        col(&format_date(doc.from), 40.0, Align::Right),
+    ];
+    let mut table: Vec<Vec<String>> = Vec::new();
+    let sum = |rows: &[BalanceRow]| {
+        (
+            rows.iter().map(|r| r.end).sum::<Money>(),
+            rows.iter().map(|r| r.start).sum::<Money>(),
+        )
+    };
+    let (ae, as_) = sum(&doc.assets);
+    table.push(vec!["Aktiver".into(), String::new(), String::new()]);
+    for r in &doc.assets {
+        table.push(vec![format!("  {}", r.name), n(r.end), n(r.start)]);
+    }
+    table.push(vec!["Aktiver i alt".into(), n(ae), n(as_)]);
+    let (le, ls) = sum(&doc.liabilities);
+    table.push(vec!["Passiver".into(), String::new(), String::new()]);
+    table.push(vec![
+        "  Egenkapital".into(),
+        n(doc.equity_end),
+        n(doc.equity_start),
+    ]);
+    for r in &doc.liabilities {
+        table.push(vec![format!("  {}", r.name), n(r.end), n(r.start)]);
+    }
+    table.push(vec![
+        "Passiver i alt".into(),
+        n(doc.equity_end + le),
+        n(doc.equity_start + ls),
+    ]);
+    flow.table(&columns, &table, 9.5);
+    flow.gap(3.0);
+    flow.paragraph("Egenkapital", 10.5, Style::Bold);
+    let columns = [col("", 138.0, Align::Left), col("", 40.0, Align::Right)];
+    flow.table(
+        &columns,
+        &[
+            vec![
+                format!("Egenkapital {}", format_date(doc.from)),
+                n(doc.equity_start),
+            ],
+            vec!["Årets resultat".into(), n(doc.result)],
+            vec![
+                format!("Egenkapital {}", format_date(doc.to)),
+                n(doc.equity_end),
+            ],
+        ],
+        9.5,
+    );
+
+    if !doc.notes.is_empty() {
+        section(&mut flow, "Noter", 20.0);
+        for (i, (title, paras)) in doc.notes.iter().enumerate() {
+            flow.need(14.0);
+            flow.paragraph(&format!("{}. {title}", i + 1), 10.5, Style::Bold);
+            for p in paras {
+                flow.paragraph(p, 10.0, Style::Regular);
+            }
+            flow.gap(2.5);
+        }
+    }
+    flow.finish(&title, &doc.association_name, doc.created_unix)
+}

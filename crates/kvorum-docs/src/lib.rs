@@ -12,7 +12,10 @@ pub mod meetings;
 pub mod model;
 pub mod pdf;
 
-pub use finance::{BudgetFollowupDoc, FollowupRow, GrantReportDoc, ReminderLetter, RemindersDoc};
+pub use finance::{
+    AnnualAccountsDoc, BalanceRow, BudgetFollowupDoc, FollowupRow, GrantReportDoc, ReminderLetter,
+    RemindersDoc, ResultRow,
+};
 pub use meetings::{
     AttendanceRow, AttendanceSheet, BallotsDoc, BoardListDoc, MinutesDoc, NoticeDoc, NoticeProposal,
 };
@@ -40,6 +43,11 @@ pub fn notice_letters_pdf(
     addresses: &[Vec<String>],
 ) -> Result<Vec<u8>, pdf::PdfError> {
     pdf::render(&meetings::notice_letters_layout(doc, addresses))
+}
+
+/// The annual accounts (årsregnskab) as PDF bytes.
+pub fn annual_accounts_pdf(doc: &AnnualAccountsDoc) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&finance::annual_accounts_layout(doc))
 }
 
 /// Reminder letters (rykkere) as PDF bytes, one letter per member.

@@ -7,7 +7,14 @@ impl Api {
     pub async fn bookings_list(&self, year: i32) -> ApiResult<BookingsView> {
         self.require_association().await?;
         let books = self.books(year).await?;
+        let closed = self
+            .store
+            .closings()
+            .await?
+            .iter()
+            .any(|c| c.fiscal_year == year);
         Ok(BookingsView {
+            closed,
             next_voucher_no: next_voucher_no(&used_vouchers(&books.bookings)),
             similar: books
                 .bookings

@@ -58,6 +58,8 @@ pub struct BookingsView {
     pub similar: Vec<Option<String>>,
     /// What a booking made now gets unless another number is typed.
     pub next_voucher_no: String,
+    /// The year is closed and its bookings locked.
+    pub closed: bool,
 }
 
 fn used_vouchers(bookings: &[Booking]) -> Vec<String> {

@@ -81,6 +81,10 @@ pub enum ExportRequest {
         grant: GrantId,
         year: i32,
     },
+    /// The annual accounts (årsregnskab) of a fiscal year: a draft until the year is closed.
+    AnnualAccountsPdf {
+        year: i32,
+    },
     /// The year's bookings for the accountant (`;`, BOM, Danish dates and amounts).
     BookingsCsv {
         year: i32,

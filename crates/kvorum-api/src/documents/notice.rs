@@ -25,6 +25,7 @@ impl Api {
                 self.grant_report_pdf(grant, year).await
             }
             ExportRequest::BookingsCsv { year } => self.bookings_csv(year).await,
+            ExportRequest::AnnualAccountsPdf { year } => self.annual_accounts_pdf(year).await,
             // The package holds other exports: boxed, as an async fn calling itself must be.
             ExportRequest::Handover => Box::pin(self.handover()).await,
         }

@@ -1321,7 +1321,8 @@ export type YearReopenInput = { year: number, reason: string, };
 
 export type AccountRecon = { account: Account, months: Array<MonthRecon>, 
 /**
- * The last day a statement line gives a balance for, and the two balances then.
+ * The last day the statements speak for (the year's end once its last month is
+ * imported, else the last line's day), and the two balances then.
  */
 last: MonthRecon | null, };
 
@@ -1355,7 +1356,11 @@ similar: Array<string | null>,
 /**
  * What a booking made now gets unless another number is typed.
  */
-nextVoucherNo: string, };
+nextVoucherNo: string, 
+/**
+ * The year is closed and its bookings locked.
+ */
+closed: boolean, };
 
 export type BudgetLineInput = { year: number, 
 /**
