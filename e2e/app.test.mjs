@@ -673,6 +673,51 @@ test("fees in the books: the bank file's fee lines accepted, similar lines at on
   await s.click('[data-testid=nav-members]');
 });
 
+test('the treasurer closes 2025: the checks, the year locked, the accounts saved as PDF', async () => {
+  const env = { ...process.env, KVORUM_DB: join(work, 'forening.sqlite'), KVORUM_CONFIG_DIR: join(work, 'config'), KVORUM_TODAY: '2026-11-22' };
+  const kv = (...args) => execFileSync(join(root, 'target/debug/kvorum'), args, { env }).toString();
+  kv('accounts', 'opening', '2025', '--set', 'Bankkonto=10.000,00', '--set', 'Egenkapital=10.000,00');
+  kv('budget', 'set', '2025', 'Husleje', '12000');
+  kv('budget', 'set', '2025', 'Driftstilskud', '20000', '--income');
+  kv('bookings', 'add', '--date', '10.01.2025', '--amount', '20000', '--text', 'Driftstilskud 2025', '--line', 'Driftstilskud');
+  kv('bookings', 'add', '--date', '15.03.2025', '--amount', '-12000', '--text', 'Husleje 2025', '--line', 'Husleje');
+
+  await s.click('[data-testid=nav-finance]');
+  await s.exec(`[...document.querySelectorAll('button')].find((b) => b.innerText.trim() === '‹').click()`);
+  await s.until('2025', async () => (await s.text('[data-testid=fin-year]')) === '2025');
+  await s.click('[data-testid=fin-balance]');
+  await s.until('the checks', () => s.text('[data-testid=ye-checks]'));
+  const checks = await s.text('[data-testid=ye-checks]');
+  assert.match(checks, /✓ Regnskabsåret 2025 er slut\./);
+  assert.match(checks, /✓ Alle posteringer har en budgetpost/);
+  assert.match(checks, /! 2 posteringer tastet i hånden har intet bilag vedhæftet/);
+  await s.screenshot('aarsafslutning-tjek');
+  await s.click('[data-testid=ye-close]');
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /Posteringerne i 2025 låses/);
+  await s.click('[data-testid=confirm-ok]');
+  assert.match(await s.until('closed', () => s.text('[data-testid=ye-closed]')), /Regnskabsåret 2025 er afsluttet 22\.11\.2026 af Karin Hansen/);
+  assert.match(await s.text('[data-testid=bal-table]'), /Årets resultat\s+8\.000,00 kr\./);
+  await s.screenshot('aarsafslutning-lukket');
+  await s.click('[data-testid=fin-bookings]');
+  assert.match(await s.until('locked', () => s.text('[data-testid=bookings-closed]')), /Regnskabsåret 2025 er afsluttet og låst/);
+  await s.click('[data-testid=fin-reports]');
+  await s.click('[data-testid=report-accounts]');
+  const pdf = join(saveDir, 'aarsregnskab-2025.pdf');
+  await s.until('the accounts saved', async () => existsSync(pdf));
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  assert.match(text, /Årsregnskab 2025/);
+  assert.doesNotMatch(text, /udkast/);
+  assert.match(text, /Årets resultat\s+8\.000,00/);
+  assert.match(text, /Aktiver i alt\s+18\.000,00\s+10\.000,00/);
+  execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(artifacts, 'aarsregnskab-pdf')]);
+  // The next year opens with 2025's closing balances.
+  await s.exec(`[...document.querySelectorAll('button')].find((b) => b.innerText.trim() === '›').click()`);
+  await s.until('2026', async () => (await s.text('[data-testid=fin-year]')) === '2026');
+  await s.click('[data-testid=fin-balance]');
+  assert.match(await s.until('carried', () => s.text('[data-testid=bal-from]')), /overført fra ultimo 2025/);
+  await s.click('[data-testid=nav-members]');
+});
+
 test('switches to English and back: the backend speaks English too', async () => {
   await s.click('[data-testid=lang-switch]');
   await s.until('English', async () => (await s.text('[data-testid=nav-members]')) === 'Members');

@@ -109,7 +109,8 @@ impl Api {
                 })
                 .collect()
         };
-        let board = self.board_register(Some(to)).await?;
+        // The board that signs is the board sitting when the accounts are made.
+        let board = self.board_register(None).await?;
         let mut signers: Vec<(String, String)> = board
             .current
             .iter()
@@ -249,7 +250,14 @@ impl Api {
             a.cvr.as_ref().map(|c| format!("CVR-nr. {c}")),
             a.municipality
                 .as_ref()
-                .map(|m| format!("Hjemsted: {m} Kommune")),
+                .map(|m| m.trim())
+                .map(|m| {
+                    if m.to_lowercase().ends_with("kommune") {
+                        format!("Hjemsted: {m}")
+                    } else {
+                        format!("Hjemsted: {m} Kommune")
+                    }
+                }),
         ]
         .into_iter()
         .flatten()
