@@ -248,16 +248,13 @@ impl Api {
                     .join(" "),
             ),
             a.cvr.as_ref().map(|c| format!("CVR-nr. {c}")),
-            a.municipality
-                .as_ref()
-                .map(|m| m.trim())
-                .map(|m| {
-                    if m.to_lowercase().ends_with("kommune") {
-                        format!("Hjemsted: {m}")
-                    } else {
-                        format!("Hjemsted: {m} Kommune")
-                    }
-                }),
+            a.municipality.as_ref().map(|m| m.trim()).map(|m| {
+                if m.to_lowercase().ends_with("kommune") {
+                    format!("Hjemsted: {m}")
+                } else {
+                    format!("Hjemsted: {m} Kommune")
+                }
+            }),
         ]
         .into_iter()
         .flatten()

@@ -131,24 +131,29 @@ impl Api {
         Self::require_open_year(&mut tx.reader(), year).await?;
         tx.lock_books(year).await?;
         let line = Self::fee_line_in(tx, year).await?;
-        let voucher_no = match &payment.voucher_no {
-            Some(v) => v.clone(),
-            None => {
-                let used: Vec<String> = tx
-                    .bookings(year)
-                    .await?
-                    .into_iter()
-                    .map(|b| b.voucher_no)
-                    .collect();
-                next_voucher_no(&used)
-            }
+        let used: Vec<String> = tx
+            .bookings(year)
+            .await?
+            .into_iter()
+            .map(|b| b.voucher_no)
+            .collect();
+        // The voucher typed with the payment, if it is free; one voucher for two payments
+        // (a couple paying together) gives the second the next number and the reference.
+        let (voucher_no, reference) = match &payment.voucher_no {
+            Some(v) if !used.contains(v) => (v.clone(), None),
+            Some(v) => (next_voucher_no(&used), Some(v.clone())),
+            None => (next_voucher_no(&used), None),
         };
+        let mut text = fee_text(payment.year, member);
+        if let Some(r) = reference {
+            text.push_str(&format!(" (jf. bilag {r})"));
+        }
         let b = Booking {
             id: BookingId::new(),
             fiscal_year: year,
             booked_on: payment.paid_on,
             amount: payment.amount,
-            text: fee_text(payment.year, member),
+            text,
             voucher_no,
             line: Some(line),
             grant: None,

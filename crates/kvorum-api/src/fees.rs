@@ -61,7 +61,7 @@ impl Api {
         let account = crate::fee_books::account_for(&accounts, payment.method);
         let booked = Self::book_fee_in(&mut tx, &payment, &member, account).await?;
         let payment = Payment {
-            voucher_no: Some(booked.voucher_no),
+            voucher_no: payment.voucher_no.clone().or(Some(booked.voucher_no)),
             ..payment
         };
         tx.commit().await?;
