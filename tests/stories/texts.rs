@@ -297,11 +297,20 @@ async fn texts_for(n: usize) -> Vec<(String, String)> {
         ),
         ("Husleje", LineKind::Expense, Money(12_000_000)),
     ] {
+        // The fee line is there once a fee is paid (fees are booked on it): its budget is set.
+        let existing = api
+            .budget_get(2027, None)
+            .await
+            .unwrap()
+            .lines
+            .into_iter()
+            .find(|l| l.line.name == name)
+            .map(|l| l.line);
         api.budget_set_line(BudgetLineInput {
-            fee_line: false,
+            fee_line: existing.as_ref().is_some_and(|l| l.fee_line),
             year: 2027,
-            id: None,
-            version: 0,
+            id: existing.as_ref().map(|l| l.id),
+            version: existing.as_ref().map_or(0, |l| l.version),
             name: name.into(),
             kind,
             amount,

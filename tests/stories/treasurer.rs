@@ -10,6 +10,7 @@ use kvorum_api::closing::{YearCloseInput, YearReopenInput};
 use kvorum_api::dto::*;
 use kvorum_api::reminders::ReminderRequest;
 use kvorum_core::fees::{PaymentInput, PaymentMethod};
+use kvorum_core::meetings::{ItemKind, MeetingKind};
 use kvorum_tests::Engine;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -881,6 +882,95 @@ async fn a_year_of_fees_in_the_books(engine: Engine) {
         "a closed year's accounts are not a draft"
     );
     treasurer.close().await;
+
+    // The ordinary assembly in March approves them under item 3: the accounts go with the
+    // notice, the decision is recorded against 2026, and the minutes name it.
+    let secretary = db.open_on("Sekretær Sofie", date(2027, 2, 10)).await;
+    secretary
+        .bylaws_adopt(AdoptInput {
+            adopted_on: Some(date(2025, 3, 8)),
+            in_force_from: None,
+            note: None,
+        })
+        .await
+        .unwrap();
+    let meeting = secretary
+        .meeting_create(kvorum_tests::meeting_at(
+            MeetingKind::Ordinary,
+            date(2027, 3, 14),
+        ))
+        .await
+        .unwrap()
+        .meeting;
+    let item = meeting
+        .agenda
+        .iter()
+        .find(|i| i.kind == ItemKind::Accounts)
+        .expect("item 3 is the accounts")
+        .id;
+    let notice = kvorum_tests::pdf_text(
+        &secretary,
+        ExportRequest::NoticePdf {
+            meeting: meeting.id,
+        },
+    )
+    .await;
+    assert!(
+        notice.contains("Årsregnskabet for 2026 er vedlagt."),
+        "{notice}"
+    );
+    let eml = secretary
+        .export(ExportRequest::NoticeEmail {
+            meeting: meeting.id,
+        })
+        .await
+        .unwrap();
+    let mail = String::from_utf8_lossy(&eml.bytes).to_string();
+    assert!(
+        mail.contains("aarsregnskab-2026.pdf"),
+        "the accounts go with the notice"
+    );
+    secretary.close().await;
+    let chair = db.open_on("Sekretær Sofie", date(2027, 3, 14)).await;
+    for m in members.iter().take(3) {
+        chair
+            .attendance_check_in(CheckIn {
+                meeting: meeting.id,
+                member: Some(m.id),
+                guest: None,
+            })
+            .await
+            .unwrap();
+    }
+    chair
+        .decision_record(DecisionInput {
+            meeting: meeting.id,
+            item,
+            proposal: None,
+            kind: None,
+            subject: Some("Årsregnskab 2026".into()),
+            acclamation: true,
+            counts: VoteCounts::default(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        chair.year_end_get(2026).await.unwrap().approved_on,
+        Some(date(2027, 3, 14))
+    );
+    let minutes = chair.minutes_draft(meeting.id).await.unwrap();
+    assert!(
+        minutes.text.contains("Årsregnskabet for 2026 blev fremlagt (afsluttet 10.01.2027). Generalforsamlingen godkendte årsregnskabet for 2026."),
+        "{}",
+        minutes.text
+    );
+    let accounts =
+        kvorum_tests::pdf_text(&chair, ExportRequest::AnnualAccountsPdf { year: 2026 }).await;
+    assert!(
+        accounts.contains("Godkendt på den ordinære generalforsamling den 14.03.2027."),
+        "{accounts}"
+    );
+    chair.close().await;
 
     let sums = kvorum_tests::round_trip(&api, engine).await;
     for t in [

@@ -268,6 +268,14 @@ impl Api {
             from,
             to,
             draft: !closed,
+            approved: Self::accounts_approval_in(&mut self.store.reader(), year)
+                .await?
+                .map(|(d, _)| {
+                    format!(
+                        "Godkendt på den ordinære generalforsamling den {}.",
+                        format_date(d)
+                    )
+                }),
             printed_on: self.clock.today(),
             created_unix: self.clock.now().timestamp(),
             board_statement,

@@ -5,6 +5,9 @@ use kvorum_core::closing::{
     closing_checks, decide_close, decide_reopen, reconcile, AccountRecon, CloseError, Closing,
     ClosingFacts, ReopenError,
 };
+use kvorum_core::ids::{AgendaItemId, MeetingId};
+use kvorum_core::meetings::{accounts_year, is_accounts_item, MeetingKind};
+use kvorum_core::rules::DecisionResult;
 use kvorum_core::text::{Lang, Text};
 use kvorum_core::FieldErrors;
 use kvorum_store::Reader;
@@ -34,6 +37,9 @@ pub struct YearEndView {
     /// Closed, and no later year is.
     pub can_reopen: bool,
     pub recon: Vec<AccountRecon>,
+    /// The day an ordinary assembly approved the accounts (an adopted decision under the
+    /// accounts item), if one has.
+    pub approved_on: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -52,6 +58,40 @@ pub struct YearReopenInput {
 }
 
 impl Api {
+    /// The ordinary assembly that approved `year`'s accounts: its day and id.
+    pub(crate) async fn accounts_approval_in(
+        db: &mut Reader<'_>,
+        year: i32,
+    ) -> ApiResult<Option<(chrono::NaiveDate, MeetingId)>> {
+        let Some(a) = db.association().await? else {
+            return Ok(None);
+        };
+        for m in db.meetings().await? {
+            if m.kind != MeetingKind::Ordinary
+                || accounts_year(m.date, a.fiscal_year_start_month) != year
+            {
+                continue;
+            }
+            let items: Vec<AgendaItemId> = m
+                .agenda
+                .iter()
+                .filter(|i| is_accounts_item(i))
+                .map(|i| i.id)
+                .collect();
+            if items.is_empty() {
+                continue;
+            }
+            let approved =
+                db.decisions(m.id).await?.iter().any(|d| {
+                    items.contains(&d.item_id) && d.outcome.result == DecisionResult::Adopted
+                });
+            if approved {
+                return Ok(Some((m.date, m.id)));
+            }
+        }
+        Ok(None)
+    }
+
     /// Refuses a change to a closed fiscal year with the way to correct it.
     pub(crate) async fn require_open_year(db: &mut Reader<'_>, year: i32) -> ApiResult<()> {
         if db.closings().await?.iter().any(|c| c.fiscal_year == year) {
@@ -122,6 +162,7 @@ impl Api {
             .collect();
         let change = decide_close(&facts, today, closed_by, note);
         let closed_years: Vec<i32> = closings.iter().map(|c| c.fiscal_year).collect();
+        let approved_on = Self::accounts_approval_in(db, year).await?.map(|(d, _)| d);
         Ok((
             YearEndView {
                 year,
@@ -130,6 +171,7 @@ impl Api {
                 closing,
                 checks,
                 recon,
+                approved_on,
             },
             change,
         ))

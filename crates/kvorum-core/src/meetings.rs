@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -74,7 +74,26 @@ pub enum ItemKind {
     Proposals,
     /// An election (board, alternates, auditors).
     Election,
+    /// The audited accounts of the fiscal year that ended last, for approval.
+    Accounts,
     Other,
+}
+
+/// Whether an item is the one the accounts are presented and approved under: its kind, or an
+/// older agenda's item whose title says "regnskab" (not the budget's).
+pub fn is_accounts_item(item: &AgendaItem) -> bool {
+    let t = item.title.to_lowercase();
+    item.kind == ItemKind::Accounts
+        || (item.kind == ItemKind::Other && t.contains("regnskab") && !t.contains("budget"))
+}
+
+/// The fiscal year whose accounts an assembly on `date` approves: the one that ended last
+/// before it (fiscal years named by the year they start in).
+pub fn accounts_year(date: NaiveDate, fiscal_start_month: u32) -> i32 {
+    crate::budget::fiscal_year_of(date, fiscal_start_month.clamp(1, 12))
+        .0
+        .year()
+        - 1
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -105,7 +124,10 @@ pub fn standard_agenda(kind: MeetingKind) -> Vec<AgendaItem> {
         MeetingKind::Ordinary => &[
             ("Valg af dirigent, referent og stemmetællere", Officers),
             ("Bestyrelsens beretning", Other),
-            ("Fremlæggelse af revideret regnskab til godkendelse", Other),
+            (
+                "Fremlæggelse af revideret regnskab til godkendelse",
+                Accounts,
+            ),
             ("Behandling af indkomne forslag", Proposals),
             (
                 "Fremlæggelse af budget og fastsættelse af kontingent",

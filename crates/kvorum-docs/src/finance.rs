@@ -474,6 +474,8 @@ pub struct AnnualAccountsDoc {
     pub to: NaiveDate,
     /// Not closed yet: every page says it is a draft.
     pub draft: bool,
+    /// "Godkendt på den ordinære generalforsamling 14.03.2027."
+    pub approved: Option<String>,
     pub printed_on: NaiveDate,
     pub created_unix: i64,
     pub board_statement: Vec<String>,
@@ -520,6 +522,10 @@ pub fn annual_accounts_layout(doc: &AnnualAccountsDoc) -> Document {
     flow.gap(8.0);
     for d in &doc.details {
         flow.paragraph(d, 10.5, Style::Regular);
+    }
+    if let Some(a) = &doc.approved {
+        flow.gap(6.0);
+        flow.paragraph(a, 11.0, Style::Bold);
     }
     if doc.draft {
         flow.gap(6.0);

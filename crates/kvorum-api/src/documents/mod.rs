@@ -9,7 +9,9 @@ use chrono::{NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Europe::Copenhagen;
 use kvorum_core::dates::format_date;
 use kvorum_core::ids::{ElectionId, GrantId, MeetingId};
-use kvorum_core::meetings::{ItemKind, Meeting, MeetingKind, MinutesStatus};
+use kvorum_core::meetings::{
+    accounts_year, is_accounts_item, ItemKind, Meeting, MeetingKind, MinutesStatus,
+};
 use kvorum_core::members::MemberQuery;
 use kvorum_core::text::Text;
 use serde::{Deserialize, Serialize};

@@ -122,6 +122,9 @@ impl Api {
             }
             outro.push(s);
         }
+        if let Some(year) = self.closed_accounts_for(m).await? {
+            outro.push(format!("Årsregnskabet for {year} er vedlagt."));
+        }
         let proposals_item = item_kind_of(&m.agenda, ItemKind::Proposals);
         Ok(kvorum_docs::NoticeDoc {
             association_name: association.name.clone(),
@@ -275,6 +278,23 @@ impl Api {
             .partition(|x| by_email && x.email.as_deref().is_some_and(|e| !e.trim().is_empty())))
     }
 
+    /// The closed fiscal year whose accounts an ordinary assembly with an accounts item
+    /// approves, if that year is closed.
+    pub(crate) async fn closed_accounts_for(&self, m: &Meeting) -> ApiResult<Option<i32>> {
+        if m.kind != MeetingKind::Ordinary || !m.agenda.iter().any(is_accounts_item) {
+            return Ok(None);
+        }
+        let a = self.require_association().await?;
+        let year = accounts_year(m.date, a.fiscal_year_start_month);
+        let closed = self
+            .store
+            .closings()
+            .await?
+            .iter()
+            .any(|c| c.fiscal_year == year);
+        Ok(closed.then_some(year))
+    }
+
     /// The notice as letters to the members it does not reach by e-mail.
     pub(crate) async fn notice_letters(&self, id: MeetingId) -> ApiResult<ExportFile> {
         let m = self.store.meeting(id).await?;
@@ -348,20 +368,24 @@ impl Api {
             .iter()
             .map(|(n, e)| Address::new_address(Some(n.clone()), e.clone()))
             .collect();
-        let eml = MessageBuilder::new()
+        let mut message = MessageBuilder::new()
             .bcc(Address::new_list(bcc))
             .subject(format!("{} – {}", doc.title, format_date(m.date)))
             .header("X-Unsent", Raw::new("1"))
             .date(self.clock.now().timestamp())
             .text_body(body)
-            .attachment("application/pdf", pdf.file_name.clone(), pdf.bytes)
-            .write_to_vec()
-            .map_err(|e| {
-                ApiError::new(
-                    ErrorCode::Internal,
-                    Text::new("email-failed").str("cause", e.to_string()),
-                )
-            })?;
+            .attachment("application/pdf", pdf.file_name.clone(), pdf.bytes);
+        // The accounts the assembly approves go with the notice once the year is closed.
+        if let Some(year) = self.closed_accounts_for(&m).await? {
+            let accounts = self.annual_accounts_pdf(year).await?;
+            message = message.attachment("application/pdf", accounts.file_name, accounts.bytes);
+        }
+        let eml = message.write_to_vec().map_err(|e| {
+            ApiError::new(
+                ErrorCode::Internal,
+                Text::new("email-failed").str("cause", e.to_string()),
+            )
+        })?;
         Ok(ExportFile {
             file_name: format!("indkaldelse-{}.eml", slug(&m)),
             bytes: eml,

@@ -7,7 +7,8 @@ impl Api {
     /// through `db`).
     pub(crate) async fn minutes_text(db: &mut Reader<'_>, r: &Record) -> ApiResult<String> {
         let counts = attendance_counts(&r.attendees, &r.proxies);
-        let extras = Self::election_paragraphs_in(db, r.meeting.id, &r.rules).await?;
+        let mut extras = Self::election_paragraphs_in(db, r.meeting.id, &r.rules).await?;
+        extras.extend(Self::accounts_paragraphs_in(db, r).await?);
         Ok(draft_minutes(&MinutesContext {
             meeting: &r.meeting,
             rules: &r.rules,
@@ -18,6 +19,52 @@ impl Api {
             decisions: &r.decisions,
             item_extras: &extras,
         }))
+    }
+
+    /// Under the accounts item of an ordinary assembly: which year's accounts were presented
+    /// (closed when), and that they were approved.
+    async fn accounts_paragraphs_in(
+        db: &mut Reader<'_>,
+        r: &Record,
+    ) -> ApiResult<Vec<(AgendaItemId, String)>> {
+        let m = &r.meeting;
+        let Some(a) = db.association().await? else {
+            return Ok(vec![]);
+        };
+        if m.kind != MeetingKind::Ordinary {
+            return Ok(vec![]);
+        }
+        let year = kvorum_core::meetings::accounts_year(m.date, a.fiscal_year_start_month);
+        let closing = db
+            .closings()
+            .await?
+            .into_iter()
+            .find(|c| c.fiscal_year == year);
+        let mut out = Vec::new();
+        for item in m
+            .agenda
+            .iter()
+            .filter(|i| kvorum_core::meetings::is_accounts_item(i))
+        {
+            let mut said = match &closing {
+                Some(c) => format!(
+                    "Årsregnskabet for {year} blev fremlagt (afsluttet {}).",
+                    format_date(c.closed_on)
+                ),
+                None => format!("Årsregnskabet for {year} blev fremlagt."),
+            };
+            let approved = r.decisions.iter().any(|d| {
+                d.item_id == item.id
+                    && d.outcome.result == kvorum_core::rules::DecisionResult::Adopted
+            });
+            if approved {
+                said.push_str(&format!(
+                    " Generalforsamlingen godkendte årsregnskabet for {year}."
+                ));
+            }
+            out.push((item.id, said));
+        }
+        Ok(out)
     }
 
     /// The minutes draft to edit: the existing one, or a new one written from the record.

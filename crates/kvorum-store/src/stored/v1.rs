@@ -236,6 +236,7 @@ pub enum ItemKind {
     Officers,
     Proposals,
     Election,
+    Accounts,
     Other,
 }
 
@@ -840,6 +841,7 @@ impl V1 for ItemKind {
             meetings::ItemKind::Officers => Self::Officers,
             meetings::ItemKind::Proposals => Self::Proposals,
             meetings::ItemKind::Election => Self::Election,
+            meetings::ItemKind::Accounts => Self::Accounts,
             meetings::ItemKind::Other => Self::Other,
         }
     }
@@ -848,6 +850,7 @@ impl V1 for ItemKind {
             Self::Officers => meetings::ItemKind::Officers,
             Self::Proposals => meetings::ItemKind::Proposals,
             Self::Election => meetings::ItemKind::Election,
+            Self::Accounts => meetings::ItemKind::Accounts,
             Self::Other => meetings::ItemKind::Other,
         }
     }

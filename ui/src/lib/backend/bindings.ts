@@ -534,7 +534,7 @@ export type MinutesId = string;
 
 export type MeetingKind = "ordinary" | "extraordinary" | "board" | "other";
 
-export type ItemKind = "officers" | "proposals" | "election" | "other";
+export type ItemKind = "officers" | "proposals" | "election" | "accounts" | "other";
 
 export type AgendaItem = { id: AgendaItemId, title: string, kind: ItemKind, 
 /**
@@ -1313,7 +1313,12 @@ canClose: boolean,
 /**
  * Closed, and no later year is.
  */
-canReopen: boolean, recon: Array<AccountRecon>, };
+canReopen: boolean, recon: Array<AccountRecon>, 
+/**
+ * The day an ordinary assembly approved the accounts (an adopted decision under the
+ * accounts item), if one has.
+ */
+approvedOn: string | null, };
 
 export type YearCloseInput = { year: number, note: string, };
 
