@@ -685,12 +685,20 @@ test('the treasurer closes 2025: the checks, the year locked, the accounts saved
   await s.click('[data-testid=nav-finance]');
   await s.exec(`[...document.querySelectorAll('button')].find((b) => b.innerText.trim() === '‹').click()`);
   await s.until('2025', async () => (await s.text('[data-testid=fin-year]')) === '2025');
+  // The grant's letter as the voucher of its booking, kept in the database.
+  await s.click('[data-testid=fin-bookings]');
+  await s.until('the 2025 bookings', async () => /Driftstilskud 2025/.test(await s.text('[data-testid=bookings-table]')));
+  const letter = join(work, 'tilsagn 2025.pdf');
+  writeFileSync(letter, '%PDF-1.4\n% tilsagnsbrev\n%%EOF\n');
+  await chooseFile(letter, 'voucher-attach');
+  await s.until('attached', async () => /bilag: tilsagn 2025\.pdf/.test(await s.text('[data-testid=bookings-table]')));
+  await s.screenshot('posteringer-bilag');
   await s.click('[data-testid=fin-balance]');
   await s.until('the checks', () => s.text('[data-testid=ye-checks]'));
   const checks = await s.text('[data-testid=ye-checks]');
   assert.match(checks, /✓ Regnskabsåret 2025 er slut\./);
   assert.match(checks, /✓ Alle posteringer har en budgetpost/);
-  assert.match(checks, /! 2 posteringer tastet i hånden har intet bilag vedhæftet/);
+  assert.match(checks, /! 1 postering tastet i hånden har intet bilag vedhæftet/);
   await s.screenshot('aarsafslutning-tjek');
   await s.click('[data-testid=ye-close]');
   assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /Posteringerne i 2025 låses/);
@@ -710,6 +718,13 @@ test('the treasurer closes 2025: the checks, the year locked, the accounts saved
   assert.match(text, /Årets resultat\s+8\.000,00/);
   assert.match(text, /Aktiver i alt\s+18\.000,00\s+10\.000,00/);
   execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(artifacts, 'aarsregnskab-pdf')]);
+  await s.click('[data-testid=report-audit]');
+  const zip = join(saveDir, 'revision-2025.zip');
+  await s.until('the audit package saved', async () => existsSync(zip));
+  const listed = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zip]).toString();
+  for (const name of ['aarsregnskab-2025.pdf', 'posteringer-2025.csv', 'bilag/001-tilsagn-2025.pdf', 'LÆS MIG.txt']) {
+    assert.ok(listed.split('\n').includes(name), `${name} in ${listed}`);
+  }
   // The next year opens with 2025's closing balances.
   await s.exec(`[...document.querySelectorAll('button')].find((b) => b.innerText.trim() === '›').click()`);
   await s.until('2026', async () => (await s.text('[data-testid=fin-year]')) === '2026');

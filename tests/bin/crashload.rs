@@ -123,6 +123,7 @@ async fn work(file: &str, seed: u64) -> Result<(), String> {
                 }
                 say(&format!("begin-bank {tag} {LINES_PER_IMPORT}"));
                 api.bank_import_apply(BankImportRequest {
+                    file_name: None,
                     account: None,
                     accept_fees: false,
                     bytes: csv.into_bytes(),

@@ -119,6 +119,7 @@ async fn absurd_numbers(engine: Engine) {
                 01.01.9999;Kaffe;-50,00;9.950,00\n02.03.2026;Kage;mange;9.900,00\n";
     let refused = api
         .bank_import_apply(BankImportRequest {
+            file_name: None,
             account: None,
             accept_fees: false,
             bytes: bank.as_bytes().to_vec(),

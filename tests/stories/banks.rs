@@ -17,6 +17,7 @@ fn fixture(name: &str) -> Vec<u8> {
 
 fn request(bytes: Vec<u8>, mapping: Option<Vec<BankColumn>>) -> BankImportRequest {
     BankImportRequest {
+        file_name: None,
         account: None,
         accept_fees: false,
         bytes,

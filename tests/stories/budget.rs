@@ -281,6 +281,7 @@ async fn budget_story(engine: Engine) {
         .join("\r\n");
     let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(&first);
     let request = |bytes: Vec<u8>, lines: Vec<BankChoice>| BankImportRequest {
+        file_name: None,
         account: None,
         accept_fees: false,
         bytes,
@@ -833,6 +834,7 @@ async fn bank_import_never_panics() {
     let result = tokio::task::spawn_blocking(move || {
         runner.run(&strategy, |bytes| {
             let r = rt.block_on(a.bank_import_preview(BankImportRequest {
+                file_name: None,
                 account: None,
                 accept_fees: false,
                 bytes,

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use kvorum_api::closing::{YearCloseInput, YearReopenInput};
 use kvorum_api::dto::*;
 use kvorum_api::reminders::ReminderRequest;
+use kvorum_api::vouchers::VoucherAttach;
 use kvorum_core::fees::{PaymentInput, PaymentMethod};
 use kvorum_core::meetings::{ItemKind, MeetingKind};
 use kvorum_tests::Engine;
@@ -19,6 +20,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn request(bytes: &str, lines: Vec<BankChoice>) -> BankImportRequest {
     BankImportRequest {
+        file_name: None,
         bytes: bytes.as_bytes().to_vec(),
         file: None,
         mapping: None,
@@ -358,6 +360,7 @@ async fn a_year_of_fees_in_the_books(engine: Engine) {
         .collect();
     assert_eq!(proposed, vec![(members[29].member_no, 2026)]);
     let mp = BankImportRequest {
+        file_name: None,
         accept_fees: true,
         ..request(&report, vec![])
     };
@@ -729,6 +732,43 @@ async fn a_year_of_fees_in_the_books(engine: Engine) {
             .await
             .unwrap();
     }
+    // The rent's receipt as a voucher, in the database; a program file is refused.
+    let rent = treasurer
+        .bookings_list(2026)
+        .await
+        .unwrap()
+        .bookings
+        .into_iter()
+        .find(|b| b.text.starts_with("Husleje"))
+        .unwrap();
+    let receipt = b"%PDF-1.4\n% kvittering for husleje januar\n%%EOF\n".to_vec();
+    let attached = treasurer
+        .voucher_attach(VoucherAttach {
+            booking: rent.id,
+            file: None,
+            bytes: receipt.clone(),
+            file_name: "kvittering husleje.pdf".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (attached.media_type.as_str(), attached.size),
+        ("application/pdf", i64::try_from(receipt.len()).unwrap())
+    );
+    let refused = treasurer
+        .voucher_attach(VoucherAttach {
+            booking: rent.id,
+            file: None,
+            bytes: b"MZ\x90\0program".to_vec(),
+            file_name: "virus.exe".into(),
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        refused.message.contains("PDF eller et billede"),
+        "{refused:?}"
+    );
+    assert_eq!(treasurer.vouchers_list(2026).await.unwrap().len(), 1);
     let v = treasurer.year_end_get(2026).await.unwrap();
     assert!(v.can_close, "{:#?}", v.checks);
     let closed = treasurer
@@ -880,6 +920,46 @@ async fn a_year_of_fees_in_the_books(engine: Engine) {
     assert!(
         !text.contains("udkast"),
         "a closed year's accounts are not a draft"
+    );
+    // The auditor's package: accounts, bookings, follow-up, the voucher by its number, the
+    // statements as imported; and the closed year's vouchers are locked.
+    let package = treasurer
+        .export(ExportRequest::AuditPackage { year: 2026 })
+        .await
+        .unwrap();
+    assert_eq!(package.file_name, "revision-2026.zip");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(package.bytes)).unwrap();
+    let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    let voucher_name = format!("bilag/{:0>3}-kvittering-husleje.pdf", rent.voucher_no);
+    for want in [
+        "aarsregnskab-2026.pdf",
+        "posteringer-2026.csv",
+        "budgetopfoelgning-2026.pdf",
+        voucher_name.as_str(),
+        "LÆS MIG.txt",
+    ] {
+        assert!(
+            names.iter().any(|n| n == want),
+            "{want} missing from {names:?}"
+        );
+    }
+    assert_eq!(
+        names
+            .iter()
+            .filter(|n| n.starts_with("kontoudtog/"))
+            .count(),
+        2,
+        "{names:?}"
+    );
+    let mut packed = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name(&voucher_name).unwrap(), &mut packed).unwrap();
+    assert_eq!(packed, receipt, "the voucher as it was attached");
+    let locked = treasurer.voucher_remove(attached.id).await.unwrap_err();
+    assert_eq!(locked.code, ErrorCode::Locked);
+    let sql = "DELETE FROM vouchers";
+    assert!(
+        kvorum_tests::try_sql(engine, &db.url, sql).await.is_err(),
+        "the database keeps it"
     );
     treasurer.close().await;
 

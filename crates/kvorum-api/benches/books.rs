@@ -65,6 +65,7 @@ async fn fresh(dir: &std::path::Path) -> Api {
 
 fn request(bytes: &[u8]) -> BankImportRequest {
     BankImportRequest {
+        file_name: None,
         account: None,
         accept_fees: false,
         bytes: bytes.to_vec(),

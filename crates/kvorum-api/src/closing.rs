@@ -143,7 +143,10 @@ impl Api {
             && !closings.iter().any(|c| c.fiscal_year == previous))
         .then_some(previous);
         let closing = closings.iter().find(|c| c.fiscal_year == year).cloned();
+        let with_voucher: Vec<kvorum_core::ids::BookingId> =
+            db.vouchers(year).await?.iter().map(|v| v.booking).collect();
         let facts = ClosingFacts {
+            with_voucher: &with_voucher,
             year,
             year_end: to,
             sheet: &balance.sheet,

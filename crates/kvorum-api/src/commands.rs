@@ -99,6 +99,9 @@ macro_rules! api_commands {
             fee_run(year: i32) -> FeeRunView;
             fee_settings_set(settings: FeeSettings) -> FeeSettings;
             fee_payments_book() -> u32;
+            voucher_attach(input: VoucherAttach) -> VoucherInfo;
+            vouchers_list(year: i32) -> Vec<VoucherInfo>;
+            voucher_remove(id: VoucherId) -> Vec<VoucherInfo>;
             year_end_get(year: i32) -> YearEndView;
             year_close(input: YearCloseInput) -> YearEndView;
             year_reopen(input: YearReopenInput) -> YearEndView;

@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 pub use kvorum_core::association::{Association, AssociationInput};
 pub use kvorum_core::fees::{FeeRate, FeeStatus, Payment, PaymentInput, PaymentMethod};
-pub use kvorum_core::ids::{AccountId, AssociationId, MemberId, PaymentId, ReminderId};
+pub use kvorum_core::ids::{AccountId, AssociationId, MemberId, PaymentId, ReminderId, VoucherId};
 pub use kvorum_core::members::{
     FeeFilter, Member, MemberInput, MemberQuery, MembershipType, Role, SortKey, StatusFilter,
 };
@@ -60,6 +60,7 @@ pub use crate::reminders::{ReminderRequest, RemindersSaved};
 pub use crate::servers::ServerInput;
 pub use crate::settings::{AppStatus, SettingsInput};
 pub use crate::transfer::TransferReport;
+pub use crate::vouchers::VoucherAttach;
 pub use chrono::NaiveTime;
 pub use kvorum_core::accounts::{Account, AccountBalance, AccountKind, BalanceSheet};
 pub use kvorum_core::backups::TableSum;
@@ -95,6 +96,7 @@ pub use kvorum_core::member_import::{
     ImportRow,
 };
 pub use kvorum_core::rules::NoticeCheck;
+pub use kvorum_core::vouchers::VoucherInfo;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -20,8 +20,7 @@ pub enum ImportKind {
     Bank,
     /// Bylaws as text (from Word: "Almindelig tekst").
     Bylaws,
-    /// A booking's voucher (bilag): a PDF or picture kept where the treasurer keeps it; the
-    /// booking records its path.
+    /// A booking's voucher (bilag): a PDF or picture, kept in the database.
     Voucher,
     /// A shared server's own certificate (PEM), to trust it.
     Certificate,
@@ -61,18 +60,15 @@ impl crate::Api {
                 })
             }
             ImportKind::Voucher => {
-                let meta = std::fs::metadata(path).map_err(|e| os_error(&e, path, Doing::Read))?;
-                if meta.is_dir() {
-                    return Err(ApiError::new(
-                        ErrorCode::File,
-                        Text::new("file-is-folder").str("path", path.display().to_string()),
-                    ));
-                }
-                let size = meta.len();
+                // Read whole and held for `voucher_attach`, which keeps it in the database.
+                let bytes = read_file(path, kvorum_core::vouchers::MAX_VOUCHER_BYTES)?;
+                kvorum_core::vouchers::voucher_media_type(&bytes)
+                    .map_err(|m| ApiError::new(ErrorCode::File, m))?;
+                let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
                 Ok(ChosenFile {
                     name,
                     size,
-                    token: None,
+                    token: Some(self.hold_file(bytes)),
                     text: None,
                     path: Some(path.display().to_string()),
                 })

@@ -33,6 +33,7 @@ mod reports;
 pub mod servers;
 pub mod settings;
 pub mod transfer;
+pub mod vouchers;
 
 use kvorum_core::text::Lang;
 use kvorum_store::{DbLocation, Engine, Store};

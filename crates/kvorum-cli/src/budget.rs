@@ -326,6 +326,7 @@ pub async fn bookings(api: &Api, cmd: BookingsCmd, json: bool) -> Result<(), Api
                 None => None,
             };
             let request = BankImportRequest {
+                file_name: None,
                 account,
                 accept_fees,
                 bytes,

@@ -711,3 +711,15 @@ reopen-reason = Skriv, hvorfor året genåbnes. Det gemmes i loggen.
 year-closed = Regnskabsåret { $year } er afsluttet og låst. Ret i { $next } med en henvisning til bilaget.
 payment-in-closed-year = Betalingen er bogført som bilag { $voucher } i regnskabsåret { $year }, som er afsluttet og låst. Den bliver stående; en rettelse bogføres i det næste år.
 annual-nothing = Der er hverken budget eller posteringer for { $year }, så der er intet regnskab at lave.
+voucher-empty = Filen er tom.
+voucher-too-big = Bilaget er for stort (højst { $mb } MB). Tag et billede i lavere opløsning, eller gem PDF'en mindre.
+voucher-not-a-voucher = Et bilag skal være en PDF eller et billede (JPEG, PNG, HEIC eller WebP).
+voucher-year-closed = Regnskabsåret { $year } er afsluttet og låst, så dets bilag kan ikke ændres.
+audit-package-failed = Revisionspakken kunne ikke laves: { $cause }
+audit-package-readme = Revisionspakke for regnskabsåret { $year }, lavet med Kvorum.
+
+    aarsregnskab-{ $year }.pdf: årsregnskabet (et udkast, indtil året er afsluttet).
+    posteringer-{ $year }.csv: alle posteringer med bilagsnummer, budgetpost og konto (åbnes i Excel).
+    budgetopfoelgning-{ $year }.pdf: budget og faktisk pr. post.
+    bilag/: { $vouchers } bilag, navngivet med bilagsnummeret først.
+    kontoudtog/: { $statements } kontoudtog, som de blev importeret.

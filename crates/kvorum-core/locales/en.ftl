@@ -720,3 +720,15 @@ reopen-reason = Write why the year is reopened. It is kept in the log.
 year-closed = The fiscal year { $year } is closed and locked. Correct it in { $next } with a reference to the voucher.
 payment-in-closed-year = The payment is booked as voucher { $voucher } in the fiscal year { $year }, which is closed and locked. It stays; a correction is booked in the next year.
 annual-nothing = There is neither a budget nor bookings for { $year }, so there are no accounts to make.
+voucher-empty = The file is empty.
+voucher-too-big = The voucher is too big (at most { $mb } MB). Take a picture at a lower resolution, or save the PDF smaller.
+voucher-not-a-voucher = A voucher must be a PDF or a picture (JPEG, PNG, HEIC or WebP).
+voucher-year-closed = The fiscal year { $year } is closed and locked, so its vouchers cannot change.
+audit-package-failed = The audit package could not be made: { $cause }
+audit-package-readme = Audit package for the fiscal year { $year }, made with Kvorum.
+
+    aarsregnskab-{ $year }.pdf: the annual accounts (a draft until the year is closed).
+    posteringer-{ $year }.csv: every booking with voucher no., budget line and account (opens in Excel).
+    budgetopfoelgning-{ $year }.pdf: budget and actual per line.
+    bilag/: { $vouchers } vouchers, named with the voucher no. first.
+    kontoudtog/: { $statements } bank statements as they were imported.

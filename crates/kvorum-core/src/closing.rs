@@ -173,6 +173,8 @@ pub struct ClosingFacts<'a> {
     /// The year before has bookings or balances and is not closed.
     pub previous_open: Option<i32>,
     pub closed: bool,
+    /// Bookings with a voucher kept in the database.
+    pub with_voucher: &'a [crate::ids::BookingId],
 }
 
 /// The checks before `facts.year` is closed on `today`.
@@ -249,7 +251,12 @@ pub fn closing_checks(facts: &ClosingFacts<'_>, today: NaiveDate) -> Vec<Check> 
     let no_voucher = facts
         .bookings
         .iter()
-        .filter(|b| b.voucher_file.is_none() && b.payment.is_none() && b.bank_key.is_none())
+        .filter(|b| {
+            b.voucher_file.is_none()
+                && b.payment.is_none()
+                && b.bank_key.is_none()
+                && !facts.with_voucher.contains(&b.id)
+        })
         .count();
     if no_voucher > 0 {
         out.push(check(

@@ -59,6 +59,8 @@ typed_id!(BudgetLineId);
 typed_id!(BookingId);
 typed_id!(AccountId);
 typed_id!(ReminderId);
+typed_id!(VoucherId);
+typed_id!(StatementId);
 typed_id!(GrantId);
 typed_id!(FrikortWorkerId);
 typed_id!(FrikortJobId);

@@ -32,6 +32,7 @@ pub mod rules;
 pub mod rules_from_text;
 pub mod text;
 pub mod validation;
+pub mod vouchers;
 
 pub use money::Money;
 pub use validation::{FieldError, FieldErrors};

@@ -19,6 +19,7 @@ mod members;
 pub mod safekeeping;
 mod stored;
 pub mod transfer;
+pub mod vouchers;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -26,6 +26,8 @@ pub enum Kind {
     Date,
     Time,
     Timestamp,
+    /// A file's bytes (SQLite BLOB, PostgreSQL BYTEA).
+    Bytes,
 }
 use Kind::*;
 
@@ -476,6 +478,34 @@ pub const TABLES: &[Table] = &[
             ("updated_at", Timestamp),
         ],
     },
+    Table {
+        name: "vouchers",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("booking_id", Uuid),
+            ("file_name", Text),
+            ("media_type", Text),
+            ("size", BigInt),
+            ("sha256", Text),
+            ("content", Bytes),
+            ("created_at", Timestamp),
+        ],
+    },
+    Table {
+        name: "bank_statements",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("account_id", Uuid),
+            ("file_name", Text),
+            ("content", Bytes),
+            ("lines", BigInt),
+            ("first_day", Date),
+            ("last_day", Date),
+            ("imported_at", Timestamp),
+        ],
+    },
     // Last: its triggers refuse bookings into a closed year, so the year's bookings and
     // balances go in first.
     Table {
@@ -502,6 +532,7 @@ enum Value {
     Date(NaiveDate),
     Time(NaiveTime),
     Timestamp(DateTime<Utc>),
+    Bytes(Vec<u8>),
 }
 
 impl Value {
@@ -518,6 +549,11 @@ impl Value {
             Value::Date(d) => format!("d{d}"),
             Value::Time(t) => format!("h{}", t.format("%H:%M:%S%.6f")),
             Value::Timestamp(t) => format!("s{}", t.timestamp_micros()),
+            Value::Bytes(b) => {
+                let digest = Sha256::digest(b);
+                let hex: String = digest.iter().map(|x| format!("{x:02x}")).collect();
+                format!("x{}:{hex}", b.len())
+            }
         };
         out.push_str(&s);
         out.push('\u{1f}');
@@ -547,6 +583,7 @@ macro_rules! decode_row {
                 Kind::Timestamp => $row
                     .try_get::<Option<DateTime<Utc>>, _>(i)?
                     .map(Value::Timestamp),
+                Kind::Bytes => $row.try_get::<Option<Vec<u8>>, _>(i)?.map(Value::Bytes),
             };
             values.push(v.unwrap_or(Value::Null));
         }
@@ -593,6 +630,8 @@ macro_rules! bind_value {
             (Kind::Time, _) => $q.bind(None::<NaiveTime>),
             (Kind::Timestamp, Value::Timestamp(t)) => $q.bind(Some(*t)),
             (Kind::Timestamp, _) => $q.bind(None::<DateTime<Utc>>),
+            (Kind::Bytes, Value::Bytes(b)) => $q.bind(Some(b.as_slice())),
+            (Kind::Bytes, _) => $q.bind(None::<&[u8]>),
         }
     };
 }

@@ -502,6 +502,28 @@ impl Api {
             });
         }
         tx.insert_bookings(&new).await?;
+        // The statement as it was, for the auditor (only when it brought something new).
+        let days: Vec<chrono::NaiveDate> = preview
+            .rows
+            .iter()
+            .filter_map(|r| r.line.as_ref().map(|l| l.date))
+            .collect();
+        if !new.is_empty() || fee_count > 0 {
+            tx.insert_bank_statement(&kvorum_store::vouchers::StoredStatement {
+                id: kvorum_core::ids::StatementId::new(),
+                account,
+                file_name: request
+                    .file_name
+                    .clone()
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| "kontoudtog.csv".into()),
+                content: request.bytes.clone(),
+                lines: i64::try_from(days.len()).unwrap_or(i64::MAX),
+                first_day: days.iter().min().copied(),
+                last_day: days.iter().max().copied(),
+            })
+            .await?;
+        }
         for r in &rules {
             tx.save_bank_rule(r).await?;
         }

@@ -168,6 +168,9 @@ pub struct BankImportRequest {
     /// Accept every fee proposal (the CLI's `--accept-fees`; the app accepts them per line).
     #[serde(default)]
     pub accept_fees: bool,
+    /// The file's name, kept with the statement for the auditor.
+    #[serde(default)]
+    pub file_name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -87,6 +87,14 @@ pub enum ExportRequest {
     AnnualAccountsPdf {
         year: i32,
     },
+    /// One voucher's file, as it was attached.
+    VoucherFile {
+        id: kvorum_core::ids::VoucherId,
+    },
+    /// The auditor's package (.zip): accounts, bookings, vouchers, statements, follow-up.
+    AuditPackage {
+        year: i32,
+    },
     /// The year's bookings for the accountant (`;`, BOM, Danish dates and amounts).
     BookingsCsv {
         year: i32,
@@ -105,6 +113,8 @@ impl ExportRequest {
             ExportRequest::Calendar { .. } => ("Kalenderfil", "ics"),
             ExportRequest::NoticeEmail { .. } => ("E-mail", "eml"),
             ExportRequest::Handover => ("Overdragelse (zip)", "zip"),
+            ExportRequest::AuditPackage { .. } => ("Revisionspakke (zip)", "zip"),
+            ExportRequest::VoucherFile { .. } => ("Bilag", "*"),
             _ => ("PDF", "pdf"),
         }
     }

@@ -26,6 +26,8 @@ impl Api {
             }
             ExportRequest::BookingsCsv { year } => self.bookings_csv(year).await,
             ExportRequest::AnnualAccountsPdf { year } => self.annual_accounts_pdf(year).await,
+            ExportRequest::VoucherFile { id } => self.voucher_file(id).await,
+            ExportRequest::AuditPackage { year } => self.audit_package(year).await,
             // The package holds other exports: boxed, as an async fn calling itself must be.
             ExportRequest::Handover => Box::pin(self.handover()).await,
         }

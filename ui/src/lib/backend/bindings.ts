@@ -518,7 +518,7 @@ export type VotingRight = { entitled: boolean,
  */
 reasons: Array<string>, explanation: string, };
 
-export type ExportRequest = { "kind": "membersCsv", query: MemberQuery, } | { "kind": "membersPdf", query: MemberQuery, } | { "kind": "bylawsPdf" } | { "kind": "noticePdf", meeting: MeetingId, } | { "kind": "agendaPdf", meeting: MeetingId, } | { "kind": "attendancePdf", meeting: MeetingId, } | { "kind": "minutesPdf", meeting: MeetingId, number: number | null, } | { "kind": "calendar", meeting: MeetingId, } | { "kind": "noticeEmail", meeting: MeetingId, } | { "kind": "noticeLetters", meeting: MeetingId, } | { "kind": "ballotsPdf", election: ElectionId, } | { "kind": "boardPdf", on: string | null, } | { "kind": "budgetFollowupPdf", year: number, } | { "kind": "grantReportPdf", grant: GrantId, year: number, } | { "kind": "annualAccountsPdf", year: number, } | { "kind": "bookingsCsv", year: number, } | { "kind": "handover" };
+export type ExportRequest = { "kind": "membersCsv", query: MemberQuery, } | { "kind": "membersPdf", query: MemberQuery, } | { "kind": "bylawsPdf" } | { "kind": "noticePdf", meeting: MeetingId, } | { "kind": "agendaPdf", meeting: MeetingId, } | { "kind": "attendancePdf", meeting: MeetingId, } | { "kind": "minutesPdf", meeting: MeetingId, number: number | null, } | { "kind": "calendar", meeting: MeetingId, } | { "kind": "noticeEmail", meeting: MeetingId, } | { "kind": "noticeLetters", meeting: MeetingId, } | { "kind": "ballotsPdf", election: ElectionId, } | { "kind": "boardPdf", on: string | null, } | { "kind": "budgetFollowupPdf", year: number, } | { "kind": "grantReportPdf", grant: GrantId, year: number, } | { "kind": "annualAccountsPdf", year: number, } | { "kind": "voucherFile", id: VoucherId, } | { "kind": "auditPackage", year: number, } | { "kind": "bookingsCsv", year: number, } | { "kind": "handover" };
 
 export type MeetingId = string;
 
@@ -1112,7 +1112,11 @@ account: AccountId | null,
 /**
  * Accept every fee proposal (the CLI's `--accept-fees`; the app accepts them per line).
  */
-acceptFees: boolean, };
+acceptFees: boolean, 
+/**
+ * The file's name, kept with the statement for the auditor.
+ */
+fileName: string | null, };
 
 export type BankOutcome = { imported: number, skipped: number, 
 /**
@@ -1351,6 +1355,16 @@ statement: Money | null,
 difference: Money | null, };
 
 export type Closing = { fiscalYear: number, closedOn: string, closedBy: string, note: string, };
+
+export type VoucherAttach = { booking: BookingId, 
+/**
+ * The chosen file's token (the app); the CLI sends `bytes`.
+ */
+file: string | null, fileName: string, };
+
+export type VoucherInfo = { id: VoucherId, booking: BookingId, fileName: string, mediaType: string, size: number, sha256: string, };
+
+export type VoucherId = string;
 
 export type BookingsView = { bookings: Array<Booking>, 
 /**
@@ -1702,6 +1716,9 @@ export const makeCommands = (call: Call) => ({
   fee_run: (year: number): Promise<FeeRunView> => call("fee_run", { year }),
   fee_settings_set: (settings: FeeSettings): Promise<FeeSettings> => call("fee_settings_set", { settings }),
   fee_payments_book: (): Promise<number> => call("fee_payments_book", {  }),
+  voucher_attach: (input: VoucherAttach): Promise<VoucherInfo> => call("voucher_attach", { input }),
+  vouchers_list: (year: number): Promise<Array<VoucherInfo>> => call("vouchers_list", { year }),
+  voucher_remove: (id: VoucherId): Promise<Array<VoucherInfo>> => call("voucher_remove", { id }),
   year_end_get: (year: number): Promise<YearEndView> => call("year_end_get", { year }),
   year_close: (input: YearCloseInput): Promise<YearEndView> => call("year_close", { input }),
   year_reopen: (input: YearReopenInput): Promise<YearEndView> => call("year_reopen", { input }),
