@@ -165,17 +165,7 @@ impl Api {
             bank_balance: None,
             version: 1,
         };
-        tx.insert_bookings(std::slice::from_ref(&b))
-            .await
-            .map_err(|e| match e {
-                kvorum_store::StoreError::Unique(_) => ApiError::validation(FieldErrors::one(
-                    "voucherNo",
-                    Text::new("booking-voucher-taken")
-                        .str("voucher", &b.voucher_no)
-                        .num("year", year),
-                )),
-                other => other.into(),
-            })?;
+        Self::insert_one_booking(tx, &b).await?;
         Ok(b)
     }
 

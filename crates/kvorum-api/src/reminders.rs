@@ -134,23 +134,6 @@ fn wording(
     }
 }
 
-fn address_of(m: &Member) -> Vec<String> {
-    let town = [m.postal_code.as_deref(), m.city.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    [Some(m.name.clone()), m.address.clone(), Some(town)]
-        .into_iter()
-        .flatten()
-        .flat_map(|l| l.lines().map(str::to_owned).collect::<Vec<_>>())
-        .map(|l| l.trim().to_owned())
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
 fn file_slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.to_lowercase().chars() {
@@ -227,7 +210,7 @@ impl Api {
             match email {
                 Some(to) => files.push(self.reminder_eml(&a, m, to, &w, l.member_no, req.level)?),
                 None => letters.push(kvorum_docs::ReminderLetter {
-                    address: address_of(m),
+                    address: crate::documents::letter_address(m),
                     title: w.title.clone(),
                     paragraphs: w.paragraphs.clone(),
                     payment: w.payment.clone(),

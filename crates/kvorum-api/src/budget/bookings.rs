@@ -150,6 +150,24 @@ impl Api {
         Ok(moved)
     }
 
+    /// Inserts one booking; a voucher number already used in its year is said at the field.
+    pub(crate) async fn insert_one_booking(
+        tx: &mut kvorum_store::StoreTx,
+        b: &Booking,
+    ) -> ApiResult<()> {
+        tx.insert_bookings(std::slice::from_ref(b))
+            .await
+            .map_err(|e| match e {
+                kvorum_store::StoreError::Unique(_) => ApiError::validation(FieldErrors::one(
+                    "voucherNo",
+                    Text::new("booking-voucher-taken")
+                        .str("voucher", &b.voucher_no)
+                        .num("year", b.fiscal_year),
+                )),
+                other => other.into(),
+            })
+    }
+
     /// Books one income (positive) or expense (negative); the voucher number follows on
     /// from the year's bookings as the transaction that writes the booking reads them, so
     /// two laptops booking at once get numbers one after the other.
@@ -203,17 +221,7 @@ impl Api {
             bank_balance: None,
             version: 1,
         };
-        tx.insert_bookings(std::slice::from_ref(&b))
-            .await
-            .map_err(|e| match e {
-                kvorum_store::StoreError::Unique(_) => ApiError::validation(FieldErrors::one(
-                    "voucherNo",
-                    Text::new("booking-voucher-taken")
-                        .str("voucher", &b.voucher_no)
-                        .num("year", year),
-                )),
-                other => other.into(),
-            })?;
+        Self::insert_one_booking(&mut tx, &b).await?;
         tx.commit().await?;
         Ok(b)
     }

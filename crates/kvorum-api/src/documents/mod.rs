@@ -2,6 +2,7 @@
 //! draft — behind one request type, so the shell has one "save as" command for all of them.
 
 mod notice;
+pub(crate) use notice::letter_address;
 mod sheets;
 
 use chrono::NaiveDate;

@@ -305,25 +305,7 @@ impl Api {
             return Err(ApiError::refused(Text::new("notice-no-letters")));
         }
         let doc = self.notice_doc(id, false).await?;
-        let addresses: Vec<Vec<String>> = by_letter
-            .iter()
-            .map(|x| {
-                let town = [x.postal_code.as_deref(), x.city.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                [Some(x.name.clone()), x.address.clone(), Some(town)]
-                    .into_iter()
-                    .flatten()
-                    .flat_map(|l| l.lines().map(str::to_owned).collect::<Vec<_>>())
-                    .map(|l| l.trim().to_owned())
-                    .filter(|l| !l.is_empty())
-                    .collect()
-            })
-            .collect();
+        let addresses: Vec<Vec<String>> = by_letter.iter().map(letter_address).collect();
         let bytes = kvorum_docs::notice_letters_pdf(&doc, &addresses).map_err(pdf_failed)?;
         Ok(ExportFile {
             file_name: format!("indkaldelse-{}-breve.pdf", slug(&m)),
@@ -394,4 +376,23 @@ impl Api {
             rows: recipients.len(),
         })
     }
+}
+
+/// A member's address as a letter shows it where a window envelope does: name, street (one
+/// line per line typed), postcode and town.
+pub(crate) fn letter_address(m: &kvorum_core::members::Member) -> Vec<String> {
+    let town = [m.postal_code.as_deref(), m.city.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    [Some(m.name.clone()), m.address.clone(), Some(town)]
+        .into_iter()
+        .flatten()
+        .flat_map(|l| l.lines().map(str::to_owned).collect::<Vec<_>>())
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect()
 }
