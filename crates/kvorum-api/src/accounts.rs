@@ -146,7 +146,10 @@ impl Api {
     pub async fn opening_balances_set(&self, input: OpeningInput) -> ApiResult<BalanceView> {
         let mut errs = FieldErrors::default();
         if !(1900..=2200).contains(&input.year) {
-            errs.push("year", Text::new("fee-year-invalid"));
+            errs.push(
+                "year",
+                Text::new("year-does-not-exist").num("year", input.year),
+            );
         }
         for b in &input.balances {
             if !b.amount.within_limit() {

@@ -116,14 +116,7 @@ impl Api {
         YearEndView,
         Result<kvorum_core::closing::CloseChange, CloseError>,
     )> {
-        let a = db
-            .association()
-            .await?
-            .ok_or_else(crate::association::no_association)?;
-        let m = a.fiscal_year_start_month.clamp(1, 12);
-        let first = chrono::NaiveDate::from_ymd_opt(year, m, 1)
-            .ok_or_else(|| ApiError::refused(Text::new("year-does-not-exist").num("year", year)))?;
-        let (from, to) = kvorum_core::budget::fiscal_year_of(first, m);
+        let (from, to) = Self::fiscal_bounds_in(db, year).await?;
         let (balance, _) = Self::balance_in(db, year).await?;
         let accounts = db.accounts().await?;
         let bookings = db.bookings(year).await?;

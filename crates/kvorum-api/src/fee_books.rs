@@ -1,13 +1,12 @@
 //! Fees in the books: a fee payment is a booking on the year's fee line and a payment on the
 //! member, made together and taken back together; the fee run of a year; the fee settings.
 
-use chrono::Datelike;
-use kvorum_core::accounts::{main_bank, Account, AccountKind};
-use kvorum_core::budget::{fiscal_year_of, next_voucher_no, Booking, BudgetLine, LineKind};
+use kvorum_core::accounts::{account_for_method, method_for_account};
+use kvorum_core::budget::{next_voucher_no, Booking, BudgetLine, LineKind};
 use kvorum_core::fee_books::{
     fee_run, reminders_due, validate_fee_settings, DueReminder, FeeRun, FeeSettings, Reminder,
 };
-use kvorum_core::fees::{Payment, PaymentMethod};
+use kvorum_core::fees::Payment;
 use kvorum_core::ids::{AccountId, BookingId, BudgetLineId, MemberId, PaymentId};
 use kvorum_core::members::Member;
 use kvorum_core::text::Text;
@@ -41,31 +40,6 @@ pub struct BookingFeeAssign {
     pub version: i64,
     pub member: MemberId,
     pub year: i32,
-}
-
-/// The account a payment made this way lands on: cash in the till, MobilePay on the
-/// MobilePay account, everything else in the bank.
-pub(crate) fn account_for(accounts: &[Account], method: PaymentMethod) -> Option<AccountId> {
-    let kind = match method {
-        PaymentMethod::Cash => Some(AccountKind::Cash),
-        PaymentMethod::MobilePay => Some(AccountKind::MobilePay),
-        PaymentMethod::BankTransfer | PaymentMethod::Other => None,
-    };
-    kind.and_then(|k| accounts.iter().find(|a| a.kind == k).map(|a| a.id))
-        .or_else(|| main_bank(accounts))
-}
-
-/// How a payment that arrived on `account` was made.
-pub(crate) fn method_of(accounts: &[Account], account: Option<AccountId>) -> PaymentMethod {
-    match accounts
-        .iter()
-        .find(|a| Some(a.id) == account)
-        .map(|a| a.kind)
-    {
-        Some(AccountKind::MobilePay) => PaymentMethod::MobilePay,
-        Some(AccountKind::Cash) => PaymentMethod::Cash,
-        _ => PaymentMethod::BankTransfer,
-    }
 }
 
 /// "Kontingent 2026 · nr. 12 Karin Hansen"
@@ -121,13 +95,7 @@ impl Api {
         member: &Member,
         account: Option<AccountId>,
     ) -> ApiResult<Booking> {
-        let a = tx
-            .association()
-            .await?
-            .ok_or_else(crate::association::no_association)?;
-        let year = fiscal_year_of(payment.paid_on, a.fiscal_year_start_month.clamp(1, 12))
-            .0
-            .year();
+        let (year, _, _) = Self::fiscal_year_in(&mut tx.reader(), payment.paid_on).await?;
         Self::require_open_year(&mut tx.reader(), year).await?;
         tx.lock_books(year).await?;
         let line = Self::fee_line_in(tx, year).await?;
@@ -263,7 +231,7 @@ impl Api {
                 .member(p.member_id)
                 .await
                 .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
-            Self::book_fee_in(&mut tx, p, &member, account_for(&accounts, p.method)).await?;
+            Self::book_fee_in(&mut tx, p, &member, account_for_method(&accounts, p.method)).await?;
         }
         tx.commit().await?;
         Ok(u32::try_from(payments.len()).unwrap_or(u32::MAX))
@@ -307,7 +275,7 @@ impl Api {
             year: input.year,
             paid_on: before.booked_on,
             amount: before.amount,
-            method: method_of(&accounts, before.account),
+            method: method_for_account(&accounts, before.account),
             voucher_no: Some(before.voucher_no.clone()),
         };
         tx.insert_payment(&payment).await?;

@@ -58,7 +58,7 @@ impl Api {
         tx.insert_payment(&payment).await?;
         // One truth: the payment is in the books as it is on the member.
         let accounts = tx.accounts().await?;
-        let account = crate::fee_books::account_for(&accounts, payment.method);
+        let account = kvorum_core::accounts::account_for_method(&accounts, payment.method);
         let booked = Self::book_fee_in(&mut tx, &payment, &member, account).await?;
         let payment = Payment {
             voucher_no: payment.voucher_no.clone().or(Some(booked.voucher_no)),

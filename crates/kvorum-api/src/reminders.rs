@@ -134,21 +134,6 @@ fn wording(
     }
 }
 
-fn file_slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.to_lowercase().chars() {
-        match c {
-            'æ' => out.push_str("ae"),
-            'ø' => out.push_str("oe"),
-            'å' => out.push_str("aa"),
-            c if c.is_ascii_alphanumeric() => out.push(c),
-            _ if !out.ends_with('-') => out.push('-'),
-            _ => {}
-        }
-    }
-    out.trim_matches('-').chars().take(40).collect()
-}
-
 impl Api {
     /// The reminders a request makes, without recording them: the files and the records to
     /// write once the files are saved.
@@ -339,7 +324,13 @@ impl Api {
                 )
             })?;
         Ok(ExportFile {
-            file_name: format!("rykker-{level}-nr-{member_no}-{}.eml", file_slug(&m.name)),
+            file_name: format!(
+                "rykker-{level}-nr-{member_no}-{}.eml",
+                crate::reports::slug(&m.name)
+                    .chars()
+                    .take(40)
+                    .collect::<String>()
+            ),
             bytes: eml,
             rows: 1,
         })

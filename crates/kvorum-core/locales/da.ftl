@@ -723,3 +723,4 @@ audit-package-readme = Revisionspakke for regnskabsåret { $year }, lavet med Kv
     budgetopfoelgning-{ $year }.pdf: budget og faktisk pr. post.
     bilag/: { $vouchers } bilag, navngivet med bilagsnummeret først.
     kontoudtog/: { $statements } kontoudtog, som de blev importeret.
+close-check-empty = Der er hverken posteringer eller primosaldi i { $year }, så der er intet at afslutte.

@@ -732,3 +732,4 @@ audit-package-readme = Audit package for the fiscal year { $year }, made with Kv
     budgetopfoelgning-{ $year }.pdf: budget and actual per line.
     bilag/: { $vouchers } vouchers, named with the voucher no. first.
     kontoudtog/: { $statements } bank statements as they were imported.
+close-check-empty = There are neither bookings nor opening balances in { $year }, so there is nothing to close.

@@ -144,6 +144,39 @@ pub fn main_bank(accounts: &[Account]) -> Option<AccountId> {
         .map(|a| a.id)
 }
 
+/// The account a fee paid this way lands on: cash in the till, MobilePay on the MobilePay
+/// account, everything else in the bank.
+pub fn account_for_method(
+    accounts: &[Account],
+    method: crate::fees::PaymentMethod,
+) -> Option<AccountId> {
+    use crate::fees::PaymentMethod::*;
+    let kind = match method {
+        Cash => Some(AccountKind::Cash),
+        MobilePay => Some(AccountKind::MobilePay),
+        BankTransfer | Other => None,
+    };
+    kind.and_then(|k| accounts.iter().find(|a| a.kind == k).map(|a| a.id))
+        .or_else(|| main_bank(accounts))
+}
+
+/// How a payment that arrived on `account` was made.
+pub fn method_for_account(
+    accounts: &[Account],
+    account: Option<AccountId>,
+) -> crate::fees::PaymentMethod {
+    use crate::fees::PaymentMethod;
+    match accounts
+        .iter()
+        .find(|a| Some(a.id) == account)
+        .map(|a| a.kind)
+    {
+        Some(AccountKind::MobilePay) => PaymentMethod::MobilePay,
+        Some(AccountKind::Cash) => PaymentMethod::Cash,
+        _ => PaymentMethod::BankTransfer,
+    }
+}
+
 pub fn validate_account(
     name: &str,
     reg_no: Option<&str>,

@@ -192,6 +192,19 @@ pub fn closing_checks(facts: &ClosingFacts<'_>, today: NaiveDate) -> Vec<Check> 
                 .str("end", crate::dates::format_date(facts.year_end))
         },
     ));
+    let empty = facts.bookings.is_empty()
+        && facts
+            .sheet
+            .accounts
+            .iter()
+            .all(|a| a.opening == Money::ZERO);
+    if empty {
+        out.push(check(
+            false,
+            true,
+            Text::new("close-check-empty").num("year", facts.year),
+        ));
+    }
     if let Some(y) = facts.previous_open {
         out.push(check(
             false,

@@ -412,10 +412,16 @@ pub fn reminders_due(
     out
 }
 
-/// Whether a bank line is a payment the treasurer typed by hand before the statement came:
-/// the same member, the same amount, paid within 14 days of the line.
-pub fn same_payment(p: &Payment, member: MemberId, amount: Money, date: NaiveDate) -> bool {
-    p.member_id == member && p.amount == amount && (p.paid_on - date).num_days().abs() <= 14
+/// Whether a bank line of `amount` on `date` can be the payment the treasurer typed by hand
+/// before the statement came: the same amount, paid within 14 days of the line.
+pub fn same_payment(p: &Payment, amount: Money, date: NaiveDate) -> bool {
+    p.amount == amount && (p.paid_on - date).num_days().abs() <= 14
+}
+
+/// Whether a text names this member: by member no. or by every part of the name.
+pub fn names_member(text: &str, member_no: i64, name: &str) -> bool {
+    let toks = tokens(text);
+    named_numbers(&toks).contains(&member_no) || names(&toks, name)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use super::*;
 use kvorum_core::accounts::{main_bank, AccountKind};
 use kvorum_core::bank::{telling_word, LineTarget};
 use kvorum_core::bank_statement::ReadStatement;
-use kvorum_core::fee_books::{match_fee, open_fees, same_payment, FeePayer};
+use kvorum_core::fee_books::{match_fee, names_member, open_fees, same_payment, FeePayer};
 use kvorum_core::fees::Payment;
 use kvorum_core::ids::PaymentId;
 use kvorum_core::members::Member;
@@ -59,26 +59,14 @@ impl FeeMatcher {
         if l.amount.0 <= 0 {
             return None;
         }
-        // A payment typed by hand: the member, the amount, within 14 days, on this account.
+        // A payment typed by hand: the member named, the amount, within 14 days, this account.
         let typed_at = self.typed.iter().position(|(_, a, p)| {
             *a == account
                 && self.payments.iter().any(|x| {
                     x.id == *p
-                        && same_payment(x, x.member_id, l.amount, l.date)
+                        && same_payment(x, l.amount, l.date)
                         && self.members.iter().any(|m| {
-                            m.id == x.member_id
-                                && match_fee(
-                                    &l.text,
-                                    l.amount,
-                                    l.date,
-                                    &[FeePayer {
-                                        id: m.id,
-                                        member_no: m.member_no,
-                                        name: &m.name,
-                                        open: vec![(x.year, x.amount)],
-                                    }],
-                                )
-                                .is_some()
+                            m.id == x.member_id && names_member(&l.text, m.member_no, &m.name)
                         })
                 })
         });
@@ -366,7 +354,7 @@ impl Api {
         to_book.sort_by_key(|(_, l)| l.date);
         let accounts = tx.accounts().await?;
         let account = preview.account;
-        let method = crate::fee_books::method_of(&accounts, account);
+        let method = kvorum_core::accounts::method_for_account(&accounts, account);
         let account_name =
             |a: AccountId| accounts.iter().find(|x| x.id == a).map(|x| x.name.clone());
         let chosen_fee: std::collections::HashMap<u32, &FeeChoice> = request

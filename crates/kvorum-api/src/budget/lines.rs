@@ -18,7 +18,18 @@ impl Api {
 
     /// The first and last day of the fiscal year `year` (by the year it starts in).
     pub(crate) async fn fiscal_bounds(&self, year: i32) -> ApiResult<(NaiveDate, NaiveDate)> {
-        let a = self.require_association().await?;
+        Self::fiscal_bounds_in(&mut self.store.reader(), year).await
+    }
+
+    /// The same, read through `db` (a transaction's reads).
+    pub(crate) async fn fiscal_bounds_in(
+        db: &mut Reader<'_>,
+        year: i32,
+    ) -> ApiResult<(NaiveDate, NaiveDate)> {
+        let a = db
+            .association()
+            .await?
+            .ok_or_else(crate::association::no_association)?;
         let m = a.fiscal_year_start_month.clamp(1, 12);
         let first = NaiveDate::from_ymd_opt(year, m, 1)
             .ok_or_else(|| ApiError::refused(Text::new("year-does-not-exist").num("year", year)))?;

@@ -129,7 +129,7 @@ impl Api {
             .await
             .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
         let accounts = tx.accounts().await?;
-        let account = crate::fee_books::account_for(&accounts, payment.method);
+        let account = kvorum_core::accounts::account_for_method(&accounts, payment.method);
         Self::book_fee_in(&mut tx, &payment, &member, account).await?;
         // The right on the day, from the register with the payment in it.
         let after = self
