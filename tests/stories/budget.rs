@@ -733,8 +733,121 @@ async fn budget_story(engine: Engine) {
     let text = kvorum_docs::pdf::page_texts(&report.bytes)
         .unwrap()
         .join("\n");
+    // Until Guldborgsund's own rule is set, the common model: a registered accountant audits
+    // 3 mio. kr. a year, and the standard declaration is signed.
+    assert!(
+        text.contains("Vi erklærer, at tilskuddet er anvendt"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Registreret eller statsautoriseret revisor"),
+        "{text}"
+    );
+    // The grantor's own thresholds and declaration: a bad pair is refused at its field.
+    let bad = api
+        .grantor_rule_set(GrantorRule {
+            grantor: "guldborgsund  kommune".into(),
+            board_up_to: Money::from_kr(50_000),
+            professional_above: Money::from_kr(20_000),
+            declaration: "x".into(),
+            version: 0,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(bad.fields[0].field, "professionalAbove");
+    assert!(bad.fields[0].message.contains("mindst"), "{bad:?}");
+    let declaration = "Foreningen erklærer på tro og love, at tilskuddet fra Guldborgsund Kommune er anvendt efter driftsaftalen.";
+    let rule = api
+        .grantor_rule_set(GrantorRule {
+            grantor: "guldborgsund  kommune".into(),
+            board_up_to: Money::from_kr(50_000),
+            professional_above: Money::from_kr(5_000_000),
+            declaration: declaration.into(),
+            version: 0,
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (rule.grantor.as_str(), rule.version),
+        ("guldborgsund kommune", 1)
+    );
+    let stale = api
+        .grantor_rule_set(GrantorRule {
+            version: 0,
+            ..rule.clone()
+        })
+        .await;
+    assert_eq!(stale.unwrap_err().code, ErrorCode::Conflict);
+    let g = api.grant_get(grant.id, 2026).await.unwrap();
+    assert_eq!(
+        g.audit,
+        AuditLevel::Independent,
+        "3 mio. is under this grantor's 5 mio."
+    );
+    let report = api
+        .export(ExportRequest::GrantReportPdf {
+            grant: grant.id,
+            year: 2026,
+        })
+        .await
+        .unwrap();
+    let text = kvorum_docs::pdf::page_texts(&report.bytes).unwrap().join(
+        "
+",
+    );
+    assert!(
+        !text.contains("Registreret eller statsautoriseret revisor"),
+        "{text}"
+    );
+    assert!(text.contains("Revisors erklæring"), "{text}");
+    // The year end says what the grants require; a review where an audit is required is said.
+    let ye = api.year_end_get(2026).await.unwrap();
+    assert_eq!(
+        ye.audit_required.as_deref(),
+        Some("Driftstilskud 2026–27 fra Guldborgsund Kommune: Revision ved en uafhængig, kyndig person")
+    );
+    assert_eq!(
+        (ye.audit_form, ye.audit_warning.as_deref()),
+        (AuditForm::Audited, None)
+    );
+    let ye = api
+        .audit_form_set(AuditFormInput {
+            year: 2026,
+            form: AuditForm::Reviewed,
+            version: ye.audit_form_version,
+        })
+        .await
+        .unwrap();
+    assert!(ye
+        .audit_warning
+        .unwrap()
+        .starts_with("Guldborgsund Kommune kræver revision"));
+    let accounts = api
+        .export(ExportRequest::AnnualAccountsPdf { year: 2026 })
+        .await
+        .unwrap();
+    let accounts_text = kvorum_docs::pdf::page_texts(&accounts.bytes)
+        .unwrap()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        accounts_text.contains("har gennemgået årsregnskabet"),
+        "{accounts_text}"
+    );
+    let ye = api
+        .audit_form_set(AuditFormInput {
+            year: 2026,
+            form: AuditForm::Audited,
+            version: ye.audit_form_version,
+        })
+        .await
+        .unwrap();
+    assert_eq!(ye.audit_warning, None);
     for needle in [
         "Rapport til Guldborgsund Kommune",
+        "på tro og love",
         "Driftstilskud 2026–27",
         "3.000.000,00",
         "Modtaget 01.07.2026",

@@ -868,6 +868,13 @@ async fn a_year_of_fees_in_the_books(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(pdf.file_name, "aarsregnskab-2026.pdf");
+    if let Some(dir) = std::env::var_os("KVORUM_STORY_PDF_DIR") {
+        std::fs::write(
+            std::path::Path::new(&dir).join("annual-accounts.pdf"),
+            &pdf.bytes,
+        )
+        .unwrap();
+    }
     let pages = kvorum_docs::pdf::page_texts(&pdf.bytes).unwrap();
     let text = pages.join("\n");
     let s26 = treasurer.balance_get(2026).await.unwrap().sheet;

@@ -1,11 +1,16 @@
 //! Figures for the treasurer (issue 6 targets): importing a 10 000-line bank statement
 //! (preview + apply, one transaction) ≤ 500 ms, and the overview for a year of 10 000 bookings
-//! ≤ 20 ms. Run: `cargo bench -p kvorum-api --bench books`.
+//! ≤ 20 ms; and for the year end (issue 15): closing a year of 10 000 bookings (the checks,
+//! the reconciliation, the lock and the next year's opening) ≤ 200 ms, and the annual
+//! accounts PDF of that year ≤ 100 ms. Run: `cargo bench -p kvorum-api --bench books`.
 
 mod common;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use kvorum_api::accounts::{OpeningBalance, OpeningInput};
 use kvorum_api::budget::{BankImportRequest, BudgetLineInput};
+use kvorum_api::closing::{YearCloseInput, YearReopenInput};
+use kvorum_api::documents::ExportRequest;
 use kvorum_api::dto::*;
 use kvorum_api::Api;
 
@@ -25,10 +30,10 @@ fn danish(ore: i64) -> String {
     format!("{sign}{},{:02}", ore.abs() / 100, ore.abs() % 100)
 }
 
-fn statement(n: usize) -> Vec<u8> {
+fn statement(n: usize, year: i32) -> Vec<u8> {
     let mut s = String::from("Dato;Tekst;Beløb;Saldo\n");
     let mut balance: i64 = 500_000_000;
-    let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
     for i in 0..n {
         let day = start + chrono::Duration::days((i * 330 / n) as i64);
         let ore = -((i as i64 * 7919) % 500_000 + 100);
@@ -44,12 +49,12 @@ fn statement(n: usize) -> Vec<u8> {
     s.into_bytes()
 }
 
-async fn fresh(dir: &std::path::Path) -> Api {
+async fn fresh(dir: &std::path::Path, year: i32) -> Api {
     let api = common::fresh(dir).await;
     for name in LINES {
         api.budget_set_line(BudgetLineInput {
             fee_line: false,
-            year: 2026,
+            year,
             id: None,
             version: 0,
             name: name.into(),
@@ -77,7 +82,7 @@ fn request(bytes: &[u8]) -> BankImportRequest {
 
 fn benches(c: &mut Criterion) {
     let rt = common::runtime();
-    let bytes = statement(N);
+    let bytes = statement(N, 2026);
     let mut g = c.benchmark_group("books");
     g.sample_size(10);
     g.bench_function(
@@ -86,7 +91,7 @@ fn benches(c: &mut Criterion) {
             b.iter_batched(
                 || {
                     let dir = tempfile::tempdir().unwrap();
-                    let api = rt.block_on(fresh(dir.path()));
+                    let api = rt.block_on(fresh(dir.path(), 2026));
                     (dir, api)
                 },
                 |(dir, api)| {
@@ -101,8 +106,115 @@ fn benches(c: &mut Criterion) {
 
     // A year of 10 000 bookings, each on a budget line (the rules learned one per text stem).
     let dir = tempfile::tempdir().unwrap();
-    let api = rt.block_on(fresh(dir.path()));
-    let mut req = request(&bytes);
+    let api = rt.block_on(fresh(dir.path(), 2026));
+    rt.block_on(api.bank_import_apply(on_lines(&bytes)))
+        .unwrap();
+    let o = rt.block_on(api.overview(2026, None)).unwrap();
+    assert!(o.budget.lines.iter().all(|l| l.status.actual.0 > 0));
+    g.sample_size(50);
+    g.bench_function("overview of a year with 10000 bookings", |b| {
+        b.iter(|| rt.block_on(api.overview(2026, None)).unwrap())
+    });
+    g.finish();
+
+    // The year end: 2025 (ended before the bench's day) with 10 000 bookings on lines, the
+    // opening balances typed, the bank agreeing with the statement's running balance.
+    let bytes = statement(N, 2025);
+    let year_2025 = |dir: &std::path::Path| {
+        rt.block_on(async {
+            let api = fresh(dir, 2025).await;
+            let accounts = api.accounts().await.unwrap();
+            let of = |k: AccountKind| accounts.iter().find(|a| a.kind == k).unwrap().id;
+            api.opening_balances_set(OpeningInput {
+                year: 2025,
+                balances: vec![
+                    OpeningBalance {
+                        account: of(AccountKind::Bank),
+                        amount: Money(500_000_000),
+                    },
+                    OpeningBalance {
+                        account: of(AccountKind::Equity),
+                        amount: Money(500_000_000),
+                    },
+                ],
+            })
+            .await
+            .unwrap();
+            api.bank_import_apply(on_lines(&bytes)).await.unwrap();
+            api
+        })
+    };
+    let mut g = c.benchmark_group("year end");
+    g.sample_size(10);
+    g.bench_function("close a year of 10000 bookings", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let api = year_2025(dir.path());
+                (dir, api)
+            },
+            |(dir, api)| {
+                let v = rt
+                    .block_on(api.year_close(YearCloseInput {
+                        year: 2025,
+                        note: String::new(),
+                    }))
+                    .unwrap();
+                assert!(v.closing.is_some());
+                (dir, api)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let api = year_2025(dir.path());
+    rt.block_on(api.year_close(YearCloseInput {
+        year: 2025,
+        note: String::new(),
+    }))
+    .unwrap();
+    g.sample_size(30);
+    g.bench_function("annual accounts PDF of a year of 10000 bookings", |b| {
+        b.iter(|| {
+            let f = rt
+                .block_on(api.export(ExportRequest::AnnualAccountsPdf { year: 2025 }))
+                .unwrap();
+            assert!(f.bytes.starts_with(b"%PDF"));
+        })
+    });
+    // Right after a write (the closing): nothing read before is reused.
+    g.sample_size(10);
+    g.bench_function("annual accounts PDF, first after the closing", |b| {
+        b.iter_batched(
+            || {
+                rt.block_on(async {
+                    api.year_reopen(YearReopenInput {
+                        year: 2025,
+                        reason: "bench".into(),
+                    })
+                    .await
+                    .unwrap();
+                    api.year_close(YearCloseInput {
+                        year: 2025,
+                        note: String::new(),
+                    })
+                    .await
+                    .unwrap();
+                })
+            },
+            |()| {
+                rt.block_on(api.export(ExportRequest::AnnualAccountsPdf { year: 2025 }))
+                    .unwrap()
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+}
+
+/// The statement with every line on a budget line.
+fn on_lines(bytes: &[u8]) -> BankImportRequest {
+    let mut req = request(bytes);
     req.lines = (0..N)
         .map(|i| BankChoice {
             transfer: None,
@@ -111,14 +223,7 @@ fn benches(c: &mut Criterion) {
             budget_line: LINES[i % LINES.len()].into(),
         })
         .collect();
-    rt.block_on(api.bank_import_apply(req)).unwrap();
-    let o = rt.block_on(api.overview(2026, None)).unwrap();
-    assert!(o.budget.lines.iter().all(|l| l.status.actual.0 > 0));
-    g.sample_size(50);
-    g.bench_function("overview of a year with 10000 bookings", |b| {
-        b.iter(|| rt.block_on(api.overview(2026, None)).unwrap())
-    });
-    g.finish();
+    req
 }
 
 criterion_group!(books, benches);

@@ -188,7 +188,8 @@ impl Api {
     /// The balance sheet of a fiscal year as the books stand.
     pub async fn balance_get(&self, year: i32) -> ApiResult<BalanceView> {
         self.require_association().await?;
-        let view = Self::balance_in(&mut self.store.reader(), year).await?;
+        let books = self.books(year).await?;
+        let view = Self::balance_in(&mut self.store.reader(), year, Some(&books.bookings)).await?;
         Ok(BalanceView {
             warning: view
                 .1
@@ -200,9 +201,11 @@ impl Api {
 
     /// The balance sheet of `year`, read through `db`; with whether the opening balances
     /// were typed for it (a warning is only the treasurer's to fix there).
+    /// `bookings` are `year`'s when the caller has read them already.
     pub(crate) async fn balance_in(
         db: &mut Reader<'_>,
         year: i32,
+        bookings: Option<&[kvorum_core::budget::Booking]>,
     ) -> ApiResult<(BalanceView, bool)> {
         let accounts = db.accounts().await?;
         // From the latest year whose opening balances are written (typed, or by a closing),
@@ -240,8 +243,15 @@ impl Api {
             } else {
                 (HashMap::new(), OpeningFrom::None)
             };
-            let bookings = db.bookings(y).await?;
-            let sheet = balance_sheet(&accounts, &opening, &bookings);
+            let read;
+            let bookings = match bookings {
+                Some(b) if y == year => b,
+                _ => {
+                    read = db.bookings(y).await?;
+                    &read[..]
+                }
+            };
+            let sheet = balance_sheet(&accounts, &opening, bookings);
             if y >= year {
                 let typed = from == OpeningFrom::Typed;
                 return Ok((

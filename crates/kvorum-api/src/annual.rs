@@ -6,10 +6,12 @@
 
 use std::collections::HashMap;
 
+use kvorum_core::accounts::AuditForm;
 use kvorum_core::accounts::Side;
 use kvorum_core::board::SeatKind;
-use kvorum_core::budget::{audit_level, LineKind};
+use kvorum_core::budget::LineKind;
 use kvorum_core::dates::format_date;
+use kvorum_core::grants::AuditLevel;
 use kvorum_core::text::Text;
 use kvorum_core::Money;
 
@@ -137,10 +139,12 @@ impl Api {
             auditors = vec![("Revisor".into(), String::new())];
         }
         let grants = self.grants_list(year, Some(to)).await?;
-        let largest = grants.iter().map(|g| g.year_amount).max();
-        let level = largest
-            .filter(|m| m.0 > 0)
-            .map(|m| audit_level(m).to_lowercase());
+        // The strictest audit the year's grants call for, each under its grantor's rule.
+        let strictest = grants
+            .iter()
+            .filter(|g| g.year_amount.0 > 0)
+            .max_by_key(|g| (g.audit, g.year_amount));
+        let (form, _) = self.store.audit_form().await?;
         let period = format!("{} – {}", format_date(from), format_date(to));
         let board_statement = vec![
             format!(
@@ -154,19 +158,39 @@ impl Api {
             ),
             "Årsregnskabet indstilles til generalforsamlingens godkendelse.".into(),
         ];
+        let verb = match form {
+            AuditForm::Audited => "revideret",
+            AuditForm::Reviewed => "gennemgået",
+        };
         let mut auditor_statement = vec![format!(
-            "Jeg/vi har revideret årsregnskabet for {} for regnskabsåret {period}, der omfatter ledelsespåtegning, anvendt regnskabspraksis, resultatopgørelse, balance og noter.",
+            "Jeg/vi har {verb} årsregnskabet for {} for regnskabsåret {period}, der omfatter ledelsespåtegning, anvendt regnskabspraksis, resultatopgørelse, balance og noter.",
             a.name
         )];
-        auditor_statement.push(match &level {
-            Some(l) => format!(
-                "Revisionen er udført efter de krav, foreningens tilskud stiller ({l}), og omfatter en gennemgang af bilag, bank- og kasseafstemninger og de bevillinger, tilskuddene er givet til."
-            ),
-            None => "Revisionen omfatter en gennemgang af bilag, bank- og kasseafstemninger og posteringerne efter foreningens vedtægter.".into(),
+        let required = strictest.filter(|g| g.audit > AuditLevel::Board).map(|g| {
+            format!(
+                "{} fra {} kræver {}",
+                g.grant.name,
+                g.grant.grantor,
+                g.audit.label_da().to_lowercase()
+            )
         });
-        auditor_statement.push(
-            "Det er min/vores opfattelse, at årsregnskabet giver et retvisende billede af foreningens aktiver, passiver og økonomiske stilling samt af resultatet. Revisionen har ikke givet anledning til forbehold.".into(),
-        );
+        auditor_statement.push(match (form, &required) {
+            (AuditForm::Audited, Some(r)) => format!(
+                "Revisionen er udført efter de krav, foreningens tilskud stiller ({r}), og omfatter en gennemgang af bilag, bank- og kasseafstemninger og de bevillinger, tilskuddene er givet til."
+            ),
+            (AuditForm::Audited, None) => "Revisionen omfatter en gennemgang af bilag, bank- og kasseafstemninger og posteringerne efter foreningens vedtægter.".into(),
+            (AuditForm::Reviewed, _) => "Gennemgangen har omfattet bilag, bank- og kasseafstemninger og posteringerne efter foreningens vedtægter. En gennemgang er mindre end en revision, og der udtrykkes derfor ikke en revisionskonklusion.".into(),
+        });
+        auditor_statement.push(match form {
+            AuditForm::Audited => "Det er min/vores opfattelse, at årsregnskabet giver et retvisende billede af foreningens aktiver, passiver og økonomiske stilling samt af resultatet. Revisionen har ikke givet anledning til forbehold.".into(),
+            AuditForm::Reviewed => "Ved gennemgangen er jeg/vi ikke blevet opmærksom(me) på forhold, der giver grund til at mene, at årsregnskabet ikke giver et retvisende billede af foreningens aktiver, passiver og økonomiske stilling samt af resultatet.".into(),
+        });
+        if let Some(g) = strictest.filter(|g| g.audit == AuditLevel::Professional) {
+            auditor_statement.push(format!(
+                "{} fra {} skal revideres af en registreret eller statsautoriseret revisor; dennes erklæring om tilskuddet vedlægges.",
+                g.grant.name, g.grant.grantor
+            ));
+        }
         let policies = "Årsregnskabet er aflagt efter foreningens vedtægter og de krav, foreningens tilskudsgivere stiller. Indtægter og udgifter indregnes i det regnskabsår, de vedrører; beløb, der vedrører et andet år, står i balancen som tilgodehavender, forudbetalte eller skyldige omkostninger. Kontingent indregnes i det regnskabsår, det er betalt i. Tilskud indregnes som indtægt, når de er modtaget; ikke forbrugte tilskud, der skal betales tilbage eller bruges senere, står som gæld. Aktiver og gæld optages til den værdi, de har på balancedagen. Beløb er i danske kroner.".to_owned();
         let mut notes = Vec::new();
         let with_money: Vec<&crate::grants::GrantView> = grants

@@ -118,6 +118,7 @@ pub fn typescript() -> String {
         OpeningFrom, OpeningInput, OpeningBalance, FeeRun, FeeRunLine, FeeRunView, FeeSettings,
         ReminderRequest, RemindersSaved, DueReminder, Reminder, ReminderChannel, ReminderId,
         CheckView, YearEndView, YearCloseInput, YearReopenInput, AccountRecon, MonthRecon, Closing,
+        AuditForm, AuditFormInput, AuditLevel, GrantorRule,
         VoucherAttach, VoucherInfo, VoucherId,
         BookingsView, BudgetLineInput, BudgetLineRemove, BudgetView, LineView, BankField, BankLine,
         Booking, BookingInput, BudgetLine, LineKind, LineStatus, BookingId, BudgetLineId,

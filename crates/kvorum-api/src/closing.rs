@@ -1,10 +1,12 @@
 //! The year end: the bank reconciliation, the checks, closing and locking the fiscal year
 //! (the next year opens with its closing balances), and reopening the latest closing.
 
+use kvorum_core::accounts::AuditForm;
 use kvorum_core::closing::{
     closing_checks, decide_close, decide_reopen, reconcile, AccountRecon, CloseError, Closing,
     ClosingFacts, ReopenError,
 };
+use kvorum_core::grants::{rule_for, AuditLevel};
 use kvorum_core::ids::{AgendaItemId, MeetingId};
 use kvorum_core::meetings::{accounts_year, is_accounts_item, MeetingKind};
 use kvorum_core::rules::DecisionResult;
@@ -40,6 +42,26 @@ pub struct YearEndView {
     /// The day an ordinary assembly approved the accounts (an adopted decision under the
     /// accounts item), if one has.
     pub approved_on: Option<chrono::NaiveDate>,
+    /// How the auditors went through the accounts (the statement says so), with the
+    /// setting's version.
+    pub audit_form: AuditForm,
+    #[ts(type = "number")]
+    pub audit_form_version: i64,
+    /// The strictest audit the year's grants call for under their grantors' rules:
+    /// "Driftstilskud 2026 fra Guldborgsund Kommune: Revision ved …".
+    pub audit_required: Option<String>,
+    /// A review where a grant requires an audit.
+    pub audit_warning: Option<String>,
+}
+
+/// How the auditors went through the year's accounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditFormInput {
+    pub year: i32,
+    pub form: AuditForm,
+    #[ts(type = "number")]
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -112,21 +134,21 @@ impl Api {
         today: chrono::NaiveDate,
         lang: Lang,
         (closed_by, note): (&str, &str),
+        bookings: &[kvorum_core::budget::Booking],
     ) -> ApiResult<(
         YearEndView,
         Result<kvorum_core::closing::CloseChange, CloseError>,
     )> {
         let (from, to) = Self::fiscal_bounds_in(db, year).await?;
-        let (balance, _) = Self::balance_in(db, year).await?;
+        let (balance, _) = Self::balance_in(db, year, Some(bookings)).await?;
         let accounts = db.accounts().await?;
-        let bookings = db.bookings(year).await?;
         let closings = db.closings().await?;
         let recon: Vec<AccountRecon> = balance
             .sheet
             .accounts
             .iter()
             .filter(|x| x.account.kind.holds_money())
-            .map(|x| reconcile(&x.account, &accounts, x.opening, &bookings, from, to))
+            .map(|x| reconcile(&x.account, &accounts, x.opening, bookings, from, to))
             .filter(|r| r.last.is_some())
             .collect();
         let previous = year - 1;
@@ -143,7 +165,7 @@ impl Api {
             year,
             year_end: to,
             sheet: &balance.sheet,
-            bookings: &bookings,
+            bookings,
             recon: &recon,
             previous_open,
             closed: closing.is_some(),
@@ -159,6 +181,30 @@ impl Api {
         let change = decide_close(&facts, today, closed_by, note);
         let closed_years: Vec<i32> = closings.iter().map(|c| c.fiscal_year).collect();
         let approved_on = Self::accounts_approval_in(db, year).await?.map(|(d, _)| d);
+        let (audit_form, audit_form_version) = db.audit_form().await?;
+        let rules = db.grantor_rules().await?;
+        let strictest = db
+            .grants()
+            .await?
+            .into_iter()
+            .map(|g| {
+                let amount = g.amount_in(from, to);
+                (rule_for(&rules, &g.grantor).level(amount), amount, g)
+            })
+            .filter(|(level, amount, _)| amount.0 > 0 && *level > AuditLevel::Board)
+            .max_by_key(|(level, amount, _)| (*level, *amount));
+        let audit_required = strictest
+            .as_ref()
+            .map(|(level, _, g)| format!("{} fra {}: {}", g.name, g.grantor, level.label_da()));
+        let audit_warning = strictest
+            .as_ref()
+            .filter(|_| audit_form == AuditForm::Reviewed)
+            .map(|(level, _, g)| {
+                Text::new("audit-reviewed-not-enough")
+                    .str("grantor", &g.grantor)
+                    .str("level", level.label_da().to_lowercase())
+                    .render(lang)
+            });
         Ok((
             YearEndView {
                 year,
@@ -168,6 +214,10 @@ impl Api {
                 checks,
                 recon,
                 approved_on,
+                audit_form,
+                audit_form_version,
+                audit_required,
+                audit_warning,
             },
             change,
         ))
@@ -175,12 +225,14 @@ impl Api {
 
     pub async fn year_end_get(&self, year: i32) -> ApiResult<YearEndView> {
         self.require_association().await?;
+        let books = self.books(year).await?;
         let (view, _) = Self::year_end_in(
             &mut self.store.reader(),
             year,
             self.clock.today(),
             self.lang,
             ("", ""),
+            &books.bookings,
         )
         .await?;
         Ok(view)
@@ -191,12 +243,15 @@ impl Api {
     pub async fn year_close(&self, input: YearCloseInput) -> ApiResult<YearEndView> {
         let today = self.clock.today();
         let (mut tx, _) = self.begin_in_association().await?;
+        // Read once: the closing locks them, so the view after it holds the same bookings.
+        let bookings = tx.reader().bookings(input.year).await?;
         let (view, change) = Self::year_end_in(
             &mut tx.reader(),
             input.year,
             today,
             self.lang,
             (&self.actor, &input.note),
+            &bookings,
         )
         .await?;
         let change = match change {
@@ -223,6 +278,29 @@ impl Api {
         tx.set_opening_balances(input.year + 1, &change.next_opening)
             .await?;
         tx.insert_closing(&change.closing).await?;
+        let (view, _) = Self::year_end_in(
+            &mut tx.reader(),
+            input.year,
+            today,
+            self.lang,
+            ("", ""),
+            &bookings,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(view)
+    }
+
+    /// Says how the auditors went through the accounts: revideret or gennemgået.
+    pub async fn audit_form_set(&self, input: AuditFormInput) -> ApiResult<YearEndView> {
+        let (mut tx, _) = self.begin_in_association().await?;
+        let (_, version) = tx.audit_form().await?;
+        if version != input.version {
+            return Err(ApiError::conflict("Revisionens form"));
+        }
+        tx.set_audit_form(input.form, version + 1)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Revisionens form"))?;
         tx.commit().await?;
         self.year_end_get(input.year).await
     }

@@ -105,6 +105,8 @@ macro_rules! api_commands {
             year_end_get(year: i32) -> YearEndView;
             year_close(input: YearCloseInput) -> YearEndView;
             year_reopen(input: YearReopenInput) -> YearEndView;
+            audit_form_set(input: AuditFormInput) -> YearEndView;
+            grantor_rule_set(rule: GrantorRule) -> GrantorRule;
             grants_list(year: i32, on: Option<NaiveDate>) -> Vec<GrantView>;
             grant_save(input: GrantInput) -> Grant;
             grant_goal_status(input: GoalStatusInput) -> Grant;

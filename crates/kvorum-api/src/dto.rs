@@ -39,7 +39,7 @@ pub use crate::bylaws::{
     AdoptInput, BylawsImport, BylawsImportApply, BylawsOverview, DraftSaved, DraftUpdate,
     VersionSummary, VoteCheck,
 };
-pub use crate::closing::{CheckView, YearCloseInput, YearEndView, YearReopenInput};
+pub use crate::closing::{AuditFormInput, CheckView, YearCloseInput, YearEndView, YearReopenInput};
 pub use crate::documents::ExportRequest;
 pub use crate::elections::{
     BallotInput, CandidateAccept, CandidateInput, DrawInput, ElectionView, TermsInput, TotalsInput,
@@ -62,7 +62,7 @@ pub use crate::settings::{AppStatus, SettingsInput};
 pub use crate::transfer::TransferReport;
 pub use crate::vouchers::VoucherAttach;
 pub use chrono::NaiveTime;
-pub use kvorum_core::accounts::{Account, AccountBalance, AccountKind, BalanceSheet};
+pub use kvorum_core::accounts::{Account, AccountBalance, AccountKind, AuditForm, BalanceSheet};
 pub use kvorum_core::backups::TableSum;
 pub use kvorum_core::backups::{BackupCheck, BackupContents, TableRows};
 pub use kvorum_core::bank::BankColumn;
@@ -79,9 +79,9 @@ pub use kvorum_core::elections::{
 pub use kvorum_core::fee_books::{DueReminder, Reminder, ReminderChannel};
 pub use kvorum_core::fee_books::{FeeRun, FeeRunLine, FeeSettings, MatchedBy};
 pub use kvorum_core::grants::{
-    Agreement, FrikortJob, FrikortWorker, Goal, GoalState, GoalStatus, Grant, GrantKind, InKind,
-    Instalment, InstalmentState, InstalmentView, PacePoint, ReportDeadline, VisitSummary,
-    VisitTally,
+    Agreement, AuditLevel, FrikortJob, FrikortWorker, Goal, GoalState, GoalStatus, Grant,
+    GrantKind, GrantorRule, InKind, Instalment, InstalmentState, InstalmentView, PacePoint,
+    ReportDeadline, VisitSummary, VisitTally,
 };
 pub use kvorum_core::ids::{AgendaItemId, DecisionId, MeetingId, MinutesId, ProposalId, ProxyId};
 pub use kvorum_core::ids::{BookingId, BudgetLineId, FrikortJobId, FrikortWorkerId, GrantId};

@@ -54,9 +54,10 @@ pub struct Api {
     /// The last member snapshot and the data generation it was read at: searching as you
     /// type reuses it until any write (here or on another laptop) moves the generation on.
     snapshot: tokio::sync::Mutex<Option<(i64, std::sync::Arc<members::MemberSnapshot>)>>,
-    /// A fiscal year's budget lines, bookings and the grants, read once per data generation
-    /// (the overview of 10 000 bookings is then computed, not loaded).
-    books: tokio::sync::Mutex<Option<(i64, i32, std::sync::Arc<budget::Books>)>>,
+    /// Fiscal years' budget lines, bookings and the grants, each read once per data
+    /// generation (the overview of 10 000 bookings is then computed, not loaded; the annual
+    /// accounts read the year and the year before without reading either twice).
+    books: tokio::sync::Mutex<budget::BooksCache>,
     /// Files the user chose in the system's dialog, read by the shell and held here under a
     /// token, so the webview names a file without its bytes crossing IPC.
     held: files::HeldFiles,

@@ -190,6 +190,27 @@ impl Api {
                     holder(kvorum_core::board::Position::Treasurer),
                 ),
             ],
+            declaration: g.rule.declaration.clone(),
+            auditors: match g.audit {
+                kvorum_core::grants::AuditLevel::Board => vec![],
+                kvorum_core::grants::AuditLevel::Independent => {
+                    let elected: Vec<(String, String)> = board
+                        .current
+                        .iter()
+                        .filter(|t| t.term.kind == kvorum_core::board::SeatKind::Auditor)
+                        .map(|t| ("Revisor".to_owned(), t.term.name.clone()))
+                        .collect();
+                    if elected.is_empty() {
+                        vec![("Revisor".to_owned(), String::new())]
+                    } else {
+                        elected
+                    }
+                }
+                kvorum_core::grants::AuditLevel::Professional => vec![(
+                    "Registreret eller statsautoriseret revisor".to_owned(),
+                    String::new(),
+                )],
+            },
             pace: g
                 .pace
                 .iter()

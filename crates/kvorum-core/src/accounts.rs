@@ -177,6 +177,34 @@ pub fn method_for_account(
     }
 }
 
+/// How the association's own auditors went through the year's accounts; the auditor's
+/// statement says which.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum AuditForm {
+    /// Revideret: the accounts audited.
+    #[default]
+    Audited,
+    /// Gennemgået: reviewed, which is less than an audit.
+    Reviewed,
+}
+
+impl AuditForm {
+    pub fn code(self) -> &'static str {
+        match self {
+            AuditForm::Audited => "audited",
+            AuditForm::Reviewed => "reviewed",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<AuditForm> {
+        match code {
+            "audited" => Some(AuditForm::Audited),
+            "reviewed" => Some(AuditForm::Reviewed),
+            _ => None,
+        }
+    }
+}
+
 pub fn validate_account(
     name: &str,
     reg_no: Option<&str>,

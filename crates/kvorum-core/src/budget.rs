@@ -333,15 +333,6 @@ pub fn next_voucher_no(used: &[String]) -> String {
     }
 }
 
-/// The audit a grant calls for under the common model for public grants.
-pub fn audit_level(amount_per_year: Money) -> &'static str {
-    if amount_per_year.0 <= Money::from_kr(100_000).0 {
-        "Revision ved en uafhængig, kyndig person"
-    } else {
-        "Revision ved en registreret eller statsautoriseret revisor"
-    }
-}
-
 /// The social frikort: what a house user has earned this year against the tax-free cap.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -476,12 +467,6 @@ mod tests {
             next_voucher_no(&["2026-009".into(), "2026-010".into()]),
             "2026-011"
         );
-    }
-
-    #[test]
-    fn audit_by_grant_size() {
-        assert!(audit_level(Money::from_kr(100_000)).contains("kyndig person"));
-        assert!(audit_level(Money::from_kr(3_000_000)).contains("registreret"));
     }
 
     #[test]

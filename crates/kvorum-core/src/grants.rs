@@ -609,6 +609,115 @@ pub fn validate_goal_status(state: GoalState, note: &str) -> Result<(), FieldErr
 
 pub use crate::dates::MONTHS_DA;
 
+/// How far a grant's accounts must be audited: the grantor's rule by the grant's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum AuditLevel {
+    /// The board's signature is enough.
+    Board,
+    /// Audited by an independent, competent person (an elected auditor may be one).
+    Independent,
+    /// Audited by a registered or state-authorised public accountant.
+    Professional,
+}
+
+impl AuditLevel {
+    pub fn label_da(self) -> &'static str {
+        match self {
+            AuditLevel::Board => "Ingen revisionskrav: regnskabet underskrives af bestyrelsen",
+            AuditLevel::Independent => "Revision ved en uafhængig, kyndig person",
+            AuditLevel::Professional => {
+                "Revision ved en registreret eller statsautoriseret revisor"
+            }
+        }
+    }
+}
+
+/// What the declaration says until the grantor's own words are typed.
+pub const DEFAULT_DECLARATION: &str = "Vi erklærer, at tilskuddet er anvendt til det formål, det er bevilget til, og i overensstemmelse med bevillingens vilkår, og at regnskabet er udarbejdet på grundlag af foreningens bogføring.";
+
+/// What one grantor asks of the accounts for its grants (municipalities differ): the
+/// audit by the grant's size a year, and the declaration its report carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GrantorRule {
+    pub grantor: String,
+    /// Up to this a year the board's signature is enough (0: every grant is audited).
+    pub board_up_to: Money,
+    /// Above this a year a registered or state-authorised accountant audits.
+    pub professional_above: Money,
+    pub declaration: String,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+impl GrantorRule {
+    /// The common model for public grants until the treasurer sets the grantor's own.
+    pub fn default_for(grantor: &str) -> GrantorRule {
+        GrantorRule {
+            grantor: grantor.trim().to_owned(),
+            board_up_to: Money::ZERO,
+            professional_above: Money::from_kr(100_000),
+            declaration: DEFAULT_DECLARATION.to_owned(),
+            version: 0,
+        }
+    }
+
+    /// The audit a grant of `amount_per_year` calls for under this rule.
+    pub fn level(&self, amount_per_year: Money) -> AuditLevel {
+        if amount_per_year.0 > self.professional_above.0 {
+            AuditLevel::Professional
+        } else if amount_per_year.0 > self.board_up_to.0 {
+            AuditLevel::Independent
+        } else {
+            AuditLevel::Board
+        }
+    }
+}
+
+/// One grantor, however its name is spaced or capitalised on the grants.
+pub fn grantor_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The rule for `grantor` among `rules`, else the default.
+pub fn rule_for(rules: &[GrantorRule], grantor: &str) -> GrantorRule {
+    let key = grantor_key(grantor);
+    rules
+        .iter()
+        .find(|r| grantor_key(&r.grantor) == key)
+        .cloned()
+        .unwrap_or_else(|| GrantorRule::default_for(grantor))
+}
+
+pub fn validate_grantor_rule(r: &GrantorRule) -> Result<(), FieldErrors> {
+    let mut e = FieldErrors::default();
+    let name = r.grantor.trim();
+    if name.is_empty() {
+        e.push("grantor", Text::new("grantor-required"));
+    } else if name.chars().count() > 120 {
+        e.push("grantor", Text::new("grantor-too-long"));
+    }
+    if r.board_up_to.0 < 0 {
+        e.push("boardUpTo", Text::new("grantor-threshold-negative"));
+    }
+    if r.professional_above.0 < 0 {
+        e.push("professionalAbove", Text::new("grantor-threshold-negative"));
+    } else if r.professional_above.0 < r.board_up_to.0 {
+        e.push("professionalAbove", Text::new("grantor-thresholds-order"));
+    }
+    let d = r.declaration.trim();
+    if d.is_empty() {
+        e.push("declaration", Text::new("grantor-declaration-required"));
+    } else if d.chars().count() > 4000 {
+        e.push("declaration", Text::new("grantor-declaration-too-long"));
+    }
+    e.into_result(|| ())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -616,6 +725,42 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn each_grantor_its_own_audit_thresholds() {
+        let common = GrantorRule::default_for("Københavns Kommune");
+        assert_eq!(
+            common.level(Money::from_kr(100_000)),
+            AuditLevel::Independent
+        );
+        assert_eq!(common.level(Money(10_000_001)), AuditLevel::Professional);
+        let strict = GrantorRule {
+            board_up_to: Money::from_kr(20_000),
+            professional_above: Money::from_kr(50_000),
+            ..GrantorRule::default_for("Guldborgsund Kommune")
+        };
+        assert_eq!(strict.level(Money::from_kr(20_000)), AuditLevel::Board);
+        assert_eq!(
+            strict.level(Money::from_kr(20_001)),
+            AuditLevel::Independent
+        );
+        assert_eq!(
+            strict.level(Money::from_kr(60_000)),
+            AuditLevel::Professional
+        );
+        let rules = vec![strict.clone()];
+        assert_eq!(rule_for(&rules, "  guldborgsund   KOMMUNE "), strict);
+        assert_eq!(
+            rule_for(&rules, "Fonden").professional_above,
+            Money::from_kr(100_000)
+        );
+        let mut bad = strict.clone();
+        bad.professional_above = Money::from_kr(10_000);
+        bad.declaration = " ".into();
+        let e = validate_grantor_rule(&bad).unwrap_err();
+        let fields: Vec<&str> = e.0.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["professionalAbove", "declaration"]);
     }
 
     #[test]

@@ -221,6 +221,11 @@ pub struct GrantReportDoc {
     pub in_kind: Vec<(String, Money)>,
     /// (role, name)
     pub signers: Vec<(String, String)>,
+    /// The declaration the grantor asks for, above the board's signatures.
+    pub declaration: String,
+    /// (role, name) of who audits, as the grant's size calls for under the grantor's
+    /// rule; none when the board's signature is enough.
+    pub auditors: Vec<(String, String)>,
     /// Month labels for the pace chart with the cumulative spending and the even pace.
     pub pace: Vec<(String, Option<i64>, i64)>,
 }
@@ -371,12 +376,26 @@ pub fn grant_report_layout(doc: &GrantReportDoc) -> Document {
     }
     flow.gap(6.0);
     flow.need(50.0);
-    flow.paragraph(
-        "Vi erklærer, at tilskuddet er anvendt til det formål, det er givet til, og at oplysningerne er rigtige.",
-        10.0,
-        Style::Regular,
-    );
+    section(&mut flow, "Erklæring", 40.0);
+    flow.paragraph(&doc.declaration, 10.0, Style::Regular);
     flow.signatures(&doc.signers, "Dato:");
+    if !doc.auditors.is_empty() {
+        flow.gap(4.0);
+        flow.need(40.0);
+        flow.paragraph("Revisors erklæring", 11.0, Style::Bold);
+        flow.paragraph(
+            &format!(
+                "Jeg/vi har revideret regnskabet for {} for regnskabsåret {}. Revisionen er udført efter de krav, {} stiller ({}). Det er min/vores opfattelse, at tilskuddet er anvendt efter formålet og vilkårene, og at regnskabet er rigtigt.",
+                doc.grant_name,
+                doc.year,
+                doc.grantor,
+                doc.audit_level.to_lowercase()
+            ),
+            10.0,
+            Style::Regular,
+        );
+        flow.signatures(&doc.auditors, "Dato:");
+    }
     flow.finish(&title, &doc.association_name, doc.created_unix)
 }
 
@@ -613,7 +632,7 @@ pub fn annual_accounts_layout(doc: &AnnualAccountsDoc) -> Document {
     table.push(vec!["Udgifter i alt".into(), n(ea), n(eb), last(el)]);
     if doc.unassigned != Money::ZERO {
         table.push(vec![
-            "Ikke fordelt på budgetposter".into(),
+            "  Ikke fordelt på budgetposter".into(),
             n(doc.unassigned),
             String::new(),
             String::new(),
@@ -628,7 +647,7 @@ pub fn annual_accounts_layout(doc: &AnnualAccountsDoc) -> Document {
             _ => "—".into(),
         },
     ]);
-    flow.table(&columns, &table, 9.5);
+    flow.statement_table(&columns, &table, 9.5);
 
     section(
         &mut flow,
@@ -670,7 +689,7 @@ pub fn annual_accounts_layout(doc: &AnnualAccountsDoc) -> Document {
         n(doc.equity_end + le),
         n(doc.equity_start + ls),
     ]);
-    flow.table(&columns, &table, 9.5);
+    flow.statement_table(&columns, &table, 9.5);
     flow.gap(3.0);
     flow.paragraph("Egenkapital", 10.5, Style::Bold);
     let columns = [col("", 138.0, Align::Left), col("", 40.0, Align::Right)];

@@ -392,6 +392,30 @@ impl Flow {
 
     /// A table with rows `row_h` mm high (room to sign in, on an attendance sheet).
     pub fn table_rows(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32, row_h: f32) {
+        self.table_styled(columns, rows, size, row_h, &|_| Style::Regular);
+    }
+
+    /// A financial statement: a row whose first cell is not indented (a heading, a total,
+    /// the result) in bold; the items under a heading indented with spaces.
+    pub fn statement_table(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32) {
+        let bold = |row: &[String]| {
+            if row.first().is_some_and(|c| c.starts_with(' ')) {
+                Style::Regular
+            } else {
+                Style::Bold
+            }
+        };
+        self.table_styled(columns, rows, size, size * 1.6 / PT_PER_MM, &bold);
+    }
+
+    fn table_styled(
+        &mut self,
+        columns: &[Column],
+        rows: &[Vec<String>],
+        size: f32,
+        row_h: f32,
+        style: &dyn Fn(&[String]) -> Style,
+    ) {
         let head_h = size * 1.6 / PT_PER_MM;
         let x0 = self.frame.margin_x;
         let total_w: f32 = columns.iter().map(|c| c.width).sum();
@@ -431,7 +455,7 @@ impl Flow {
             let texts: Vec<&str> = row.iter().map(String::as_str).collect();
             let baseline = y + row_h - head_h * 0.3;
             page.items
-                .extend(cells(columns, &texts, x0, baseline, size, Style::Regular));
+                .extend(cells(columns, &texts, x0, baseline, size, style(row)));
             self.y += row_h;
         }
         let y = self.y;

@@ -13,6 +13,7 @@ mod board;
 mod budget;
 mod bylaws;
 mod fees;
+mod grantors;
 mod grants;
 mod meetings;
 mod members;
@@ -476,6 +477,7 @@ impl Store {
             // 64 MB of page cache (the default is 2 MB): an import of 50 000 members keeps
             // its indexes in memory.
             .pragma("cache_size", "-65536")
+            .row_buffer_size(4096)
             .busy_timeout(SQLITE_BUSY_TIMEOUT);
         // One writer connection: SQLite has one writer, so within this process writes wait
         // their turn in the pool; another process's writer is waited out by `busy_timeout`,

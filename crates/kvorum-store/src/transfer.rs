@@ -401,6 +401,27 @@ pub const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "grantor_rules",
+        parent: None,
+        columns: &[
+            ("grantor_key", Text),
+            ("grantor", Text),
+            ("board_up_to_ore", BigInt),
+            ("professional_above_ore", BigInt),
+            ("declaration", Text),
+            ("version", BigInt),
+        ],
+    },
+    Table {
+        name: "accounts_settings",
+        parent: None,
+        columns: &[
+            ("singleton", Int),
+            ("audit_form", Text),
+            ("version", BigInt),
+        ],
+    },
+    Table {
         name: "bookings",
         parent: None,
         columns: &[

@@ -269,17 +269,23 @@ impl Api {
     pub(crate) async fn books(&self, year: i32) -> ApiResult<Arc<Books>> {
         let mut cache = self.books.lock().await;
         let generation = self.store.generation().await?;
-        if let Some((g, y, b)) = cache.as_ref() {
-            if *g == generation && *y == year {
-                return Ok(Arc::clone(b));
-            }
+        if cache.generation != generation {
+            cache.generation = generation;
+            cache.years.clear();
+        }
+        if let Some((_, b)) = cache.years.iter().find(|(y, _)| *y == year) {
+            return Ok(Arc::clone(b));
         }
         let books = Arc::new(Books {
             lines: self.store.budget_lines(year).await?,
             bookings: self.store.bookings(year).await?,
             grants: self.store.grants().await?,
         });
-        *cache = Some((generation, year, Arc::clone(&books)));
+        // A few years at most: the year on screen, the one before it, one more.
+        if cache.years.len() >= 3 {
+            cache.years.remove(0);
+        }
+        cache.years.push((year, Arc::clone(&books)));
         Ok(books)
     }
 }

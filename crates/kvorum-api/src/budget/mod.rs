@@ -29,6 +29,13 @@ use crate::{Api, ApiError, ApiResult, ErrorCode};
 use kvorum_core::csv_file::parse_csv;
 use kvorum_store::Reader;
 
+/// The books read at one data generation, per fiscal year (oldest read first).
+#[derive(Debug, Default)]
+pub struct BooksCache {
+    pub(crate) generation: i64,
+    pub(crate) years: Vec<(i32, std::sync::Arc<Books>)>,
+}
+
 /// A fiscal year's books as read from the store.
 #[derive(Debug)]
 pub struct Books {

@@ -8,11 +8,52 @@ impl Api {
         let (from, to) = self.fiscal_bounds(year).await?;
         let on = on.unwrap_or_else(|| self.clock.today());
         let books = self.books(year).await?;
+        let rules = self.store.grantor_rules().await?;
         Ok(books
             .grants
             .iter()
-            .map(|g| grant_view(g, &books, year, from, to, on))
+            .map(|g| {
+                let rule = kvorum_core::grants::rule_for(&rules, &g.grantor);
+                grant_view(g, &rule, &books, year, from, to, on)
+            })
             .collect())
+    }
+
+    /// Sets what a grantor asks of the accounts: up to which amount a year the board's
+    /// signature is enough, above which a registered or state-authorised accountant audits,
+    /// and the declaration its reports carry. Every grant from that grantor follows it.
+    pub async fn grantor_rule_set(
+        &self,
+        rule: kvorum_core::grants::GrantorRule,
+    ) -> ApiResult<kvorum_core::grants::GrantorRule> {
+        use kvorum_core::grants::{grantor_key, validate_grantor_rule, GrantorRule};
+        validate_grantor_rule(&rule).map_err(ApiError::validation)?;
+        let (mut tx, _) = self.begin_in_association().await?;
+        let key = grantor_key(&rule.grantor);
+        let before = tx
+            .grantor_rules()
+            .await?
+            .into_iter()
+            .find(|r| grantor_key(&r.grantor) == key);
+        let what = "Tilskudsgiverens krav";
+        if before.as_ref().map_or(0, |b| b.version) != rule.version {
+            return Err(ApiError::conflict(what));
+        }
+        let after = GrantorRule {
+            grantor: rule
+                .grantor
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            declaration: rule.declaration.trim().to_owned(),
+            version: rule.version + 1,
+            ..rule
+        };
+        tx.set_grantor_rule(before.as_ref(), &after)
+            .await
+            .map_err(|e| ApiError::from_store(e, what))?;
+        tx.commit().await?;
+        Ok(after)
     }
 
     pub async fn grant_get(&self, id: GrantId, year: i32) -> ApiResult<GrantView> {

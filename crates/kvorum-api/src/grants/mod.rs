@@ -6,13 +6,14 @@ mod agreements;
 mod visits;
 
 use chrono::{Datelike, NaiveDate};
-use kvorum_core::budget::{audit_level, frikort_check, line_status, LineKind, LineStatus};
+use kvorum_core::budget::{frikort_check, line_status, LineKind, LineStatus};
 use kvorum_core::grants::{
     deadline_reminders, instalment_schedule, instalments_received, validate_frikort_job,
     validate_goal_status, validate_grant, validate_visit, validate_worker_name, visit_summary,
     Agreement, FrikortJob, FrikortWorker, GoalState, GoalStatus, Grant, GrantKind, InKind,
     InstalmentView, PacePoint, ReportDeadline, VisitSummary, VisitTally,
 };
+use kvorum_core::grants::{AuditLevel, GrantorRule};
 use kvorum_core::ids::{FrikortJobId, FrikortWorkerId, GrantId};
 use kvorum_core::text::Text;
 use kvorum_core::{FieldErrors, Money};
@@ -78,7 +79,10 @@ pub struct FundedLine {
 pub struct GrantView {
     pub grant: Grant,
     pub kind_label: String,
+    /// The audit the grant calls for under its grantor's rule, and that rule.
+    pub audit: AuditLevel,
     pub audit_level: String,
+    pub rule: GrantorRule,
     pub year: i32,
     /// The grant's money for the fiscal year (prorated for part of a year).
     pub year_amount: Money,
@@ -145,6 +149,7 @@ pub struct FrikortJobInput {
 /// A grant in a fiscal year: money received, instalments, spending on its lines and pace.
 pub(crate) fn grant_view(
     g: &Grant,
+    rule: &GrantorRule,
     books: &Books,
     year: i32,
     from: NaiveDate,
@@ -207,7 +212,9 @@ pub(crate) fn grant_view(
     }
     GrantView {
         kind_label: g.kind.label_da().to_owned(),
-        audit_level: audit_level(g.amount_per_year).to_owned(),
+        audit: rule.level(g.amount_per_year),
+        audit_level: rule.level(g.amount_per_year).label_da().to_owned(),
+        rule: rule.clone(),
         year,
         year_amount,
         received: receipts.iter().map(|(_, m)| *m).sum(),

@@ -1322,7 +1322,21 @@ canReopen: boolean, recon: Array<AccountRecon>,
  * The day an ordinary assembly approved the accounts (an adopted decision under the
  * accounts item), if one has.
  */
-approvedOn: string | null, };
+approvedOn: string | null, 
+/**
+ * How the auditors went through the accounts (the statement says so), with the
+ * setting's version.
+ */
+auditForm: AuditForm, auditFormVersion: number, 
+/**
+ * The strictest audit the year's grants call for under their grantors' rules:
+ * "Driftstilskud 2026 fra Guldborgsund Kommune: Revision ved …".
+ */
+auditRequired: string | null, 
+/**
+ * A review where a grant requires an audit.
+ */
+auditWarning: string | null, };
 
 export type YearCloseInput = { year: number, note: string, };
 
@@ -1355,6 +1369,22 @@ statement: Money | null,
 difference: Money | null, };
 
 export type Closing = { fiscalYear: number, closedOn: string, closedBy: string, note: string, };
+
+export type AuditForm = "audited" | "reviewed";
+
+export type AuditFormInput = { year: number, form: AuditForm, version: number, };
+
+export type AuditLevel = "board" | "independent" | "professional";
+
+export type GrantorRule = { grantor: string, 
+/**
+ * Up to this a year the board's signature is enough (0: every grant is audited).
+ */
+boardUpTo: Money, 
+/**
+ * Above this a year a registered or state-authorised accountant audits.
+ */
+professionalAbove: Money, declaration: string, version: number, };
 
 export type VoucherAttach = { booking: BookingId, 
 /**
@@ -1519,7 +1549,11 @@ goal: number, on: string, state: GoalState, note: string, };
 
 export type GrantInput = { id: GrantId | null, version: number, name: string, grantor: string, kind: GrantKind, startsOn: string, endsOn: string, amountPerYear: Money, purpose: string, conditions: string, instalmentsPerYear: number | null, instalments: Array<Instalment>, deadlines: Array<ReportDeadline>, agreement: Agreement | null, inKind: Array<InKind>, };
 
-export type GrantView = { grant: Grant, kindLabel: string, auditLevel: string, year: number, 
+export type GrantView = { grant: Grant, kindLabel: string, 
+/**
+ * The audit the grant calls for under its grantor's rule, and that rule.
+ */
+audit: AuditLevel, auditLevel: string, rule: GrantorRule, year: number, 
 /**
  * The grant's money for the fiscal year (prorated for part of a year).
  */
@@ -1722,6 +1756,8 @@ export const makeCommands = (call: Call) => ({
   year_end_get: (year: number): Promise<YearEndView> => call("year_end_get", { year }),
   year_close: (input: YearCloseInput): Promise<YearEndView> => call("year_close", { input }),
   year_reopen: (input: YearReopenInput): Promise<YearEndView> => call("year_reopen", { input }),
+  audit_form_set: (input: AuditFormInput): Promise<YearEndView> => call("audit_form_set", { input }),
+  grantor_rule_set: (rule: GrantorRule): Promise<GrantorRule> => call("grantor_rule_set", { rule }),
   grants_list: (year: number, on: string | null): Promise<Array<GrantView>> => call("grants_list", { year, on }),
   grant_save: (input: GrantInput): Promise<Grant> => call("grant_save", { input }),
   grant_goal_status: (input: GoalStatusInput): Promise<Grant> => call("grant_goal_status", { input }),
