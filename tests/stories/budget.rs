@@ -784,17 +784,14 @@ async fn budget_story(engine: Engine) {
         AuditLevel::Independent,
         "3 mio. is under this grantor's 5 mio."
     );
-    let report = api
-        .export(ExportRequest::GrantReportPdf {
+    let text = kvorum_tests::pdf_text(
+        &api,
+        ExportRequest::GrantReportPdf {
             grant: grant.id,
             year: 2026,
-        })
-        .await
-        .unwrap();
-    let text = kvorum_docs::pdf::page_texts(&report.bytes).unwrap().join(
-        "
-",
-    );
+        },
+    )
+    .await;
     assert!(
         !text.contains("Registreret eller statsautoriseret revisor"),
         "{text}"
@@ -822,16 +819,12 @@ async fn budget_story(engine: Engine) {
         .audit_warning
         .unwrap()
         .starts_with("Guldborgsund Kommune kræver revision"));
-    let accounts = api
-        .export(ExportRequest::AnnualAccountsPdf { year: 2026 })
-        .await
-        .unwrap();
-    let accounts_text = kvorum_docs::pdf::page_texts(&accounts.bytes)
-        .unwrap()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let accounts_text =
+        kvorum_tests::pdf_text(&api, ExportRequest::AnnualAccountsPdf { year: 2026 })
+            .await
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
     assert!(
         accounts_text.contains("har gennemgået årsregnskabet"),
         "{accounts_text}"

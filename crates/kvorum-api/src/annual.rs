@@ -140,10 +140,8 @@ impl Api {
         }
         let grants = self.grants_list(year, Some(to)).await?;
         // The strictest audit the year's grants call for, each under its grantor's rule.
-        let strictest = grants
-            .iter()
-            .filter(|g| g.year_amount.0 > 0)
-            .max_by_key(|g| (g.audit, g.year_amount));
+        let rules = self.store.grantor_rules().await?;
+        let strictest = kvorum_core::grants::strictest_audit(&books.grants, &rules, from, to);
         let (form, _) = self.store.audit_form().await?;
         let period = format!("{} – {}", format_date(from), format_date(to));
         let board_statement = vec![
@@ -166,12 +164,12 @@ impl Api {
             "Jeg/vi har {verb} årsregnskabet for {} for regnskabsåret {period}, der omfatter ledelsespåtegning, anvendt regnskabspraksis, resultatopgørelse, balance og noter.",
             a.name
         )];
-        let required = strictest.filter(|g| g.audit > AuditLevel::Board).map(|g| {
+        let required = strictest.map(|(level, g)| {
             format!(
                 "{} fra {} kræver {}",
-                g.grant.name,
-                g.grant.grantor,
-                g.audit.label_da().to_lowercase()
+                g.name,
+                g.grantor,
+                level.label_da().to_lowercase()
             )
         });
         auditor_statement.push(match (form, &required) {
@@ -185,10 +183,10 @@ impl Api {
             AuditForm::Audited => "Det er min/vores opfattelse, at årsregnskabet giver et retvisende billede af foreningens aktiver, passiver og økonomiske stilling samt af resultatet. Revisionen har ikke givet anledning til forbehold.".into(),
             AuditForm::Reviewed => "Ved gennemgangen er jeg/vi ikke blevet opmærksom(me) på forhold, der giver grund til at mene, at årsregnskabet ikke giver et retvisende billede af foreningens aktiver, passiver og økonomiske stilling samt af resultatet.".into(),
         });
-        if let Some(g) = strictest.filter(|g| g.audit == AuditLevel::Professional) {
+        if let Some((_, g)) = strictest.filter(|(level, _)| *level == AuditLevel::Professional) {
             auditor_statement.push(format!(
                 "{} fra {} skal revideres af en registreret eller statsautoriseret revisor; dennes erklæring om tilskuddet vedlægges.",
-                g.grant.name, g.grant.grantor
+                g.name, g.grantor
             ));
         }
         let policies = "Årsregnskabet er aflagt efter foreningens vedtægter og de krav, foreningens tilskudsgivere stiller. Indtægter og udgifter indregnes i det regnskabsår, de vedrører; beløb, der vedrører et andet år, står i balancen som tilgodehavender, forudbetalte eller skyldige omkostninger. Kontingent indregnes i det regnskabsår, det er betalt i. Tilskud indregnes som indtægt, når de er modtaget; ikke forbrugte tilskud, der skal betales tilbage eller bruges senere, står som gæld. Aktiver og gæld optages til den værdi, de har på balancedagen. Beløb er i danske kroner.".to_owned();

@@ -6,7 +6,7 @@ use kvorum_core::closing::{
     closing_checks, decide_close, decide_reopen, reconcile, AccountRecon, CloseError, Closing,
     ClosingFacts, ReopenError,
 };
-use kvorum_core::grants::{rule_for, AuditLevel};
+use kvorum_core::grants::strictest_audit;
 use kvorum_core::ids::{AgendaItemId, MeetingId};
 use kvorum_core::meetings::{accounts_year, is_accounts_item, MeetingKind};
 use kvorum_core::rules::DecisionResult;
@@ -183,28 +183,19 @@ impl Api {
         let approved_on = Self::accounts_approval_in(db, year).await?.map(|(d, _)| d);
         let (audit_form, audit_form_version) = db.audit_form().await?;
         let rules = db.grantor_rules().await?;
-        let strictest = db
-            .grants()
-            .await?
-            .into_iter()
-            .map(|g| {
-                let amount = g.amount_in(from, to);
-                (rule_for(&rules, &g.grantor).level(amount), amount, g)
-            })
-            .filter(|(level, amount, _)| amount.0 > 0 && *level > AuditLevel::Board)
-            .max_by_key(|(level, amount, _)| (*level, *amount));
+        let grants = db.grants().await?;
+        let strictest = strictest_audit(&grants, &rules, from, to);
         let audit_required = strictest
-            .as_ref()
-            .map(|(level, _, g)| format!("{} fra {}: {}", g.name, g.grantor, level.label_da()));
-        let audit_warning = strictest
-            .as_ref()
-            .filter(|_| audit_form == AuditForm::Reviewed)
-            .map(|(level, _, g)| {
-                Text::new("audit-reviewed-not-enough")
-                    .str("grantor", &g.grantor)
-                    .str("level", level.label_da().to_lowercase())
-                    .render(lang)
-            });
+            .map(|(level, g)| format!("{} fra {}: {}", g.name, g.grantor, level.label_da()));
+        let audit_warning =
+            strictest
+                .filter(|_| audit_form == AuditForm::Reviewed)
+                .map(|(level, g)| {
+                    Text::new("audit-reviewed-not-enough")
+                        .str("grantor", &g.grantor)
+                        .str("level", level.label_da().to_lowercase())
+                        .render(lang)
+                });
         Ok((
             YearEndView {
                 year,

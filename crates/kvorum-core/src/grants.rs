@@ -675,12 +675,33 @@ impl GrantorRule {
     }
 }
 
+/// A grantor's name with its spacing tidied, as a rule keeps it.
+pub fn tidy_grantor(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// One grantor, however its name is spaced or capitalised on the grants.
 pub fn grantor_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    tidy_grantor(name).to_lowercase()
+}
+
+/// The grant with money in `from`..=`to` whose grantor's rule calls for the strictest audit
+/// (the largest amount among equals), with that level; none when no grant calls for one.
+pub fn strictest_audit<'a>(
+    grants: &'a [Grant],
+    rules: &[GrantorRule],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Option<(AuditLevel, &'a Grant)> {
+    grants
+        .iter()
+        .map(|g| {
+            let amount = g.amount_in(from, to);
+            (rule_for(rules, &g.grantor).level(amount), amount, g)
+        })
+        .filter(|(level, amount, _)| amount.0 > 0 && *level > AuditLevel::Board)
+        .max_by_key(|(level, amount, _)| (*level, *amount))
+        .map(|(level, _, g)| (level, g))
 }
 
 /// The rule for `grantor` among `rules`, else the default.

@@ -26,7 +26,7 @@ impl Api {
         &self,
         rule: kvorum_core::grants::GrantorRule,
     ) -> ApiResult<kvorum_core::grants::GrantorRule> {
-        use kvorum_core::grants::{grantor_key, validate_grantor_rule, GrantorRule};
+        use kvorum_core::grants::{grantor_key, tidy_grantor, validate_grantor_rule, GrantorRule};
         validate_grantor_rule(&rule).map_err(ApiError::validation)?;
         let (mut tx, _) = self.begin_in_association().await?;
         let key = grantor_key(&rule.grantor);
@@ -40,11 +40,7 @@ impl Api {
             return Err(ApiError::conflict(what));
         }
         let after = GrantorRule {
-            grantor: rule
-                .grantor
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            grantor: tidy_grantor(&rule.grantor),
             declaration: rule.declaration.trim().to_owned(),
             version: rule.version + 1,
             ..rule
