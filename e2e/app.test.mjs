@@ -583,6 +583,20 @@ test('the treasurer imports a bank file, assigns two lines and sees the overview
   await s.until('saved', async () => /3\.200\.000,00 kr\. om året/.test(await s.text('[data-testid=grant-card]')));
   assert.match(await s.text('[data-testid=goal]'), /På vej 22\.11\.2026: 24 frivillige/);
   assert.match(await s.text('[data-testid=grant-card]'), /01\.04\.2026\s+800\.000,00 kr\./);
+  // Guldborgsund's own audit thresholds: in the wrong order said at the field, then saved.
+  assert.match(await s.text('[data-testid=grant-card]'), /Revision: Revision ved en registreret eller statsautoriseret revisor/);
+  await s.click('[data-testid=grant-rule-edit]');
+  const setField = (id, v) => s.exec(`const i = document.querySelector('[data-testid=${id}]'); i.value = ${JSON.stringify(v)}; i.dispatchEvent(new Event('input', { bubbles: true }));`);
+  await setField('rule-board', '50.000');
+  await setField('rule-pro', '40.000');
+  await s.click('[data-testid=rule-save]');
+  assert.match(await s.until('the error at the field', () => s.text('[data-testid=grant-rule-form] .err')), /\S/);
+  await s.screenshot('tilskud-krav-fejl');
+  await setField('rule-pro', '5.000.000');
+  await s.click('[data-testid=rule-save]');
+  await s.until('saved', async () => /uafhængig/.test(await s.text('[data-testid=grant-card]')));
+  assert.equal(await s.exec(`return document.querySelector('[data-testid=grant-rule-form]') === null`), true);
+  await s.screenshot('tilskud-krav');
   await s.click('[data-testid=fin-reports]');
   await s.click('[data-testid=report-followup]');
   await s.until('follow-up saved', async () => existsSync(join(saveDir, 'budgetopfoelgning-2026-2026-11-22.pdf')));
@@ -591,6 +605,7 @@ test('the treasurer imports a bank file, assigns two lines and sees the overview
   const report = execFileSync('pdftotext', ['-layout', join(saveDir, 'tilskudsrapport-2026-driftstilskud-2026.pdf'), '-']).toString();
   assert.match(report, /Rapport til Guldborgsund Kommune/);
   assert.match(report, /På vej \(22\.11\.2026\): 24 frivillige/);
+  assert.match(report, /Revisors erklæring/);
   execFileSync('pdftoppm', ['-png', '-r', '70', join(saveDir, 'budgetopfoelgning-2026-2026-11-22.pdf'), join(artifacts, 'budgetopfoelgning-pdf')]);
   execFileSync('pdftoppm', ['-png', '-r', '70', join(saveDir, 'tilskudsrapport-2026-driftstilskud-2026.pdf'), join(artifacts, 'tilskudsrapport-pdf')]);
   await s.click('[data-testid=nav-members]');
@@ -700,6 +715,11 @@ test('the treasurer closes 2025: the checks, the year locked, the accounts saved
   assert.match(checks, /✓ Alle posteringer har en budgetpost/);
   assert.match(checks, /! 1 postering tastet i hånden har intet bilag vedhæftet/);
   await s.screenshot('aarsafslutning-tjek');
+  // The auditors reviewed rather than audited: the accounts will say so.
+  await s.exec(`const el = document.querySelector('[data-testid=ye-audit-form]'); el.value = 'reviewed'; el.dispatchEvent(new Event('change', { bubbles: true }));`);
+  await s.until('the choice saved', async () => (await s.exec(`return document.querySelector('[data-testid=ye-audit-form]').value`)) === 'reviewed');
+  assert.match(await s.text('[data-testid=ye-audit-required]'), /Ingen af årets tilskud kræver revision/);
+  await s.screenshot('aarsafslutning-gennemgaaet');
   await s.click('[data-testid=ye-close]');
   assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /Posteringerne i 2025 låses/);
   await s.click('[data-testid=confirm-ok]');
@@ -715,6 +735,7 @@ test('the treasurer closes 2025: the checks, the year locked, the accounts saved
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
   assert.match(text, /Årsregnskab 2025/);
   assert.doesNotMatch(text, /udkast/);
+  assert.match(text, /har gennemgået årsregnskabet/);
   assert.match(text, /Årets resultat\s+8\.000,00/);
   assert.match(text, /Aktiver i alt\s+18\.000,00\s+10\.000,00/);
   execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(artifacts, 'aarsregnskab-pdf')]);
@@ -931,6 +952,7 @@ test('every screen at 1280×800 and at 900×600: nothing wider than the window',
       await pause(500);
     }]),
     ['oekonomi-tilskud-ret', async () => { await s.click('[data-testid=fin-grants]'); await s.click('[data-testid=grant-edit]'); await s.find('[data-testid=grant-deadlines]'); await pause(200); }],
+    ['oekonomi-tilskud-krav', async () => { await s.click('[data-testid=fin-grants]'); await s.click('[data-testid=grant-rule-edit]'); await s.find('[data-testid=grant-rule-form]'); await s.exec(`document.querySelector('[data-testid=grant-rule-form]').scrollIntoView()`); await pause(200); }],
     ['oekonomi-postering', async () => { await s.click('[data-testid=fin-bookings]'); await s.exec(`document.querySelector('details.add').open = true`); await pause(300); }],
     ['vedtaegter', async () => { await go('bylaws')(); await s.find('[data-testid=bylaws-version]'); await pause(300); }],
     ['vedtaegter-sammenlign', async () => { await s.click('[data-testid=bylaws-diff]'); await pause(400); }],

@@ -1081,4 +1081,126 @@ fn split(name: &str) -> String {
     format!("{first};{last}")
 }
 
-kvorum_tests::on_both_engines!(a_year_of_fees_in_the_books);
+/// Two fees typed by hand as bank transfers; the statement's lines name neither member.
+/// Each line is proposed as the nearest typed payment of its amount, booked again only when
+/// not accepted: accepted, it is that booking, and the fee line's total does not move.
+async fn a_typed_payment_the_bank_line_does_not_name(engine: Engine) {
+    let db = engine.fresh().await;
+    let api = db.open_on("Kasserer Karin", date(2026, 12, 1)).await;
+    kvorum_tests::perronen(&api).await;
+    api.fee_rate_set(FeeRate {
+        year: 2026,
+        membership_type: "ordinary".into(),
+        amount: Money::from_kr(150),
+    })
+    .await
+    .unwrap();
+    let mut members = Vec::new();
+    for name in ["Åse Ærbø", "Bent Østergård"] {
+        let m = api
+            .member_add(MemberInput {
+                name: name.into(),
+                membership_type: "ordinary".into(),
+                joined_on: Some(date(2025, 1, 1)),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        members.push(m);
+    }
+    for (m, day) in members.iter().zip([3, 20]) {
+        api.fee_pay(PaymentInput {
+            member_id: m.id,
+            year: 2026,
+            paid_on: Some(date(2026, 2, day)),
+            amount: Money::from_kr(150),
+            method: PaymentMethod::BankTransfer,
+            voucher_no: None,
+        })
+        .await
+        .unwrap();
+    }
+    let fee_total = |v: &BudgetView| {
+        v.lines
+            .iter()
+            .find(|l| l.line.fee_line)
+            .unwrap()
+            .status
+            .actual
+    };
+    assert_eq!(
+        fee_total(&api.budget_get(2026, None).await.unwrap()),
+        Money::from_kr(300)
+    );
+    let statement = "Dato;Tekst;Beløb;Saldo\n\
+                     18-02-2026;Overførsel;150,00;150,00\n\
+                     05-02-2026;Indbetaling;150,00;300,00\n\
+                     25-03-2026;Overførsel;150,00;450,00";
+    let p = api
+        .bank_import_preview(request(statement, vec![]))
+        .await
+        .unwrap();
+    let proposed: Vec<(Option<String>, Option<(MemberId, MatchedBy)>)> = p
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.line.as_ref().map(|l| l.text.clone()),
+                r.fee.as_ref().map(|f| (f.member, f.by)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        proposed,
+        [
+            (
+                Some("Overførsel".into()),
+                Some((members[1].id, MatchedBy::Amount))
+            ),
+            (
+                Some("Indbetaling".into()),
+                Some((members[0].id, MatchedBy::Amount))
+            ),
+            (Some("Overførsel".into()), None),
+        ],
+        "the nearest typed payment, each once; 25.03 is too far from either"
+    );
+    // Accept the first only: the second stays a line of its own, unassigned.
+    let first = &p.rows[0];
+    let out = api
+        .bank_import_apply(request(
+            statement,
+            vec![BankChoice {
+                line_no: first.line_no,
+                budget_line: String::new(),
+                transfer: None,
+                fee: Some(FeeChoice {
+                    member: members[1].id,
+                    year: 2026,
+                }),
+            }],
+        ))
+        .await
+        .unwrap();
+    assert_eq!((out.imported, out.fees), (2, 1), "{}", out.message);
+    assert_eq!(
+        fee_total(&api.budget_get(2026, None).await.unwrap()),
+        Money::from_kr(300),
+        "the accepted line is the typed booking, not a third fee"
+    );
+    // Both typed payments are booked once each; the unaccepted line is a line of its own.
+    let again = api
+        .bank_import_preview(request(statement, vec![]))
+        .await
+        .unwrap();
+    assert!(
+        again.rows.iter().all(|r| r.duplicate),
+        "all three lines are in the books now"
+    );
+    api.close().await;
+}
+
+kvorum_tests::on_both_engines!(
+    a_year_of_fees_in_the_books,
+    a_typed_payment_the_bank_line_does_not_name
+);

@@ -85,6 +85,9 @@ pub enum MatchedBy {
     MemberNo,
     /// The text names the member (every part of the name, in any order).
     Name,
+    /// Only the amount and the date, like a payment typed by hand that the line does not
+    /// name: proposed, and matched only when the treasurer says yes.
+    Amount,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -95,7 +95,9 @@ impl FeeMatcher {
                 open: o.clone(),
             })
             .collect();
-        let found = match_fee(&l.text, l.amount, l.date, &payers)?;
+        let Some(found) = match_fee(&l.text, l.amount, l.date, &payers) else {
+            return self.typed_by_amount(l, account);
+        };
         let i = self.members.iter().position(|m| m.id == found.member)?;
         self.open[i].retain(|(y, _)| *y != found.year);
         let m = &self.members[i];
@@ -107,6 +109,32 @@ impl FeeMatcher {
             by: found.by,
             typed: None,
         })
+    }
+
+    /// A line naming nobody with the amount of a payment typed by hand on this account
+    /// within 14 days: the nearest such payment is proposed, so the fee is not booked twice.
+    fn typed_by_amount(&mut self, l: &BankLine, account: Option<AccountId>) -> Option<FeeProposal> {
+        let (i, p) = self
+            .typed
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, a, _))| *a == account)
+            .filter_map(|(i, (_, _, pid))| {
+                let p = self.payments.iter().find(|x| x.id == *pid)?;
+                same_payment(p, l.amount, l.date).then_some((i, p))
+            })
+            .min_by_key(|(_, p)| ((p.paid_on - l.date).num_days().abs(), p.paid_on))?;
+        let m = self.members.iter().find(|m| m.id == p.member_id)?;
+        let proposal = FeeProposal {
+            member: m.id,
+            member_no: m.member_no,
+            name: m.name.clone(),
+            year: p.year,
+            by: kvorum_core::fee_books::MatchedBy::Amount,
+            typed: Some(self.typed[i].0.clone()),
+        };
+        self.typed.remove(i);
+        Some(proposal)
     }
 }
 
@@ -366,8 +394,21 @@ impl Api {
         let mut fee_count = 0u32;
         let mut new = Vec::new();
         for (r, l) in to_book {
-            // A payment typed before the statement came: the line is that booking.
-            if let Some(voucher) = r.fee.as_ref().and_then(|f| f.typed.as_ref()) {
+            // A payment typed before the statement came: the line is that booking; when
+            // only the amount says so, once the treasurer has said yes.
+            let said_yes = |f: &FeeProposal| {
+                f.by != kvorum_core::fee_books::MatchedBy::Amount
+                    || request.accept_fees
+                    || chosen_fee
+                        .get(&r.line_no)
+                        .is_some_and(|c| c.member == f.member && c.year == f.year)
+            };
+            let typed_voucher = r
+                .fee
+                .as_ref()
+                .filter(|f| said_yes(f))
+                .and_then(|f| f.typed.as_ref());
+            if let Some(voucher) = typed_voucher {
                 if let Some(b) = typed
                     .iter()
                     .find(|b| &b.voucher_no == voucher && b.account == account)
@@ -390,13 +431,16 @@ impl Api {
                     .get(&r.line_no)
                     .map(|f| (*f).clone())
                     .or_else(|| {
-                        request
-                            .accept_fees
-                            .then_some(())
-                            .and(r.fee.as_ref().map(|f| FeeChoice {
-                                member: f.member,
-                                year: f.year,
-                            }))
+                        // A typed payment's line is never booked as a second payment.
+                        request.accept_fees.then_some(()).and(
+                            r.fee
+                                .as_ref()
+                                .filter(|f| f.typed.is_none())
+                                .map(|f| FeeChoice {
+                                    member: f.member,
+                                    year: f.year,
+                                }),
+                        )
                     });
             let (from, _) = fiscal_year_of(l.date, start);
             let year = from.year();

@@ -1197,7 +1197,7 @@ typed: string | null, };
 
 export type StatementSource = "bank" | "mobilePay";
 
-export type MatchedBy = "memberNo" | "name";
+export type MatchedBy = "memberNo" | "name" | "amount";
 
 export type BookingFeeAssign = { booking: BookingId, version: number, member: MemberId, year: number, };
 
