@@ -1140,7 +1140,7 @@ async fn a_typed_payment_the_bank_line_does_not_name(engine: Engine) {
         .bank_import_preview(request(statement, vec![]))
         .await
         .unwrap();
-    let proposed: Vec<(Option<String>, Option<(MemberId, MatchedBy)>)> = p
+    let proposed: Vec<_> = p
         .rows
         .iter()
         .map(|r| {
@@ -1154,7 +1154,7 @@ async fn a_typed_payment_the_bank_line_does_not_name(engine: Engine) {
         proposed,
         [
             (
-                Some("Overførsel".into()),
+                Some("Overførsel".to_owned()),
                 Some((members[1].id, MatchedBy::Amount))
             ),
             (
