@@ -1200,7 +1200,122 @@ async fn a_typed_payment_the_bank_line_does_not_name(engine: Engine) {
     api.close().await;
 }
 
+/// A booking of `kr` kroner paid out on 1 March of `y`.
+async fn book(
+    api: &kvorum_api::Api,
+    y: i32,
+    kr: i64,
+    line: Option<BudgetLineId>,
+) -> kvorum_core::budget::Booking {
+    api.booking_add(BookingInput {
+        booked_on: date(y, 3, 1),
+        amount: Money::from_kr(-kr),
+        text: "Husleje marts".into(),
+        voucher_no: None,
+        line,
+        grant: None,
+        voucher_file: None,
+        account: None,
+        counter_account: None,
+    })
+    .await
+    .unwrap()
+}
+
+/// Two laptops on one database: a year's bookings one has read are read again when the
+/// other adds or moves a booking of that year, and still right after writes that leave them
+/// alone (a member added, another year booked).
+async fn two_laptops_see_each_others_bookings(engine: Engine) {
+    let db = engine.fresh().await;
+    let karin = db.open_on("Kasserer Karin", date(2026, 12, 1)).await;
+    kvorum_tests::perronen(&karin).await;
+    let mut line_ids = Vec::new();
+    for (name, kind) in [
+        ("Husleje", LineKind::Expense),
+        ("El og varme", LineKind::Expense),
+    ] {
+        let v = karin
+            .budget_set_line(BudgetLineInput {
+                fee_line: false,
+                year: 2026,
+                id: None,
+                version: 0,
+                name: name.into(),
+                kind,
+                amount: Money::from_kr(10_000),
+                grant: None,
+            })
+            .await
+            .unwrap();
+        line_ids.push(
+            v.lines
+                .iter()
+                .find(|l| l.line.name == name)
+                .unwrap()
+                .line
+                .id,
+        );
+    }
+    book(&karin, 2026, 4_000, Some(line_ids[0])).await;
+    let actual = |v: &BudgetView, name: &str| {
+        v.lines
+            .iter()
+            .find(|l| l.line.name == name)
+            .unwrap()
+            .status
+            .actual
+    };
+    let v = karin.budget_get(2026, None).await.unwrap();
+    assert_eq!(actual(&v, "Husleje"), Money::from_kr(4_000));
+
+    let bent = db.open_on("Formand Bent", date(2026, 12, 1)).await;
+    let second = book(&bent, 2026, 1_500, Some(line_ids[0])).await;
+    let v = karin.budget_get(2026, None).await.unwrap();
+    assert_eq!(
+        actual(&v, "Husleje"),
+        Money::from_kr(5_500),
+        "Bent's booking seen"
+    );
+    // Writes that leave 2026's bookings alone: they stay right.
+    bent.member_add(MemberInput {
+        name: "Åse Ærbø".into(),
+        membership_type: "ordinary".into(),
+        joined_on: Some(date(2026, 1, 1)),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    book(&bent, 2025, 999, None).await;
+    let v = karin.budget_get(2026, None).await.unwrap();
+    assert_eq!(actual(&v, "Husleje"), Money::from_kr(5_500));
+    // Bent moves his booking to another line: Karin's next read has it there.
+    bent.booking_update(BookingUpdate {
+        id: second.id,
+        version: second.version,
+        line: Some(line_ids[1]),
+        grant: None,
+        text: "El marts".into(),
+        voucher_file: None,
+        counter_account: None,
+    })
+    .await
+    .unwrap();
+    let v = karin.budget_get(2026, None).await.unwrap();
+    assert_eq!(
+        (actual(&v, "Husleje"), actual(&v, "El og varme")),
+        (Money::from_kr(4_000), Money::from_kr(1_500))
+    );
+    let list = karin.bookings_list(2026).await.unwrap();
+    assert!(
+        list.bookings.iter().any(|b| b.text == "El marts"),
+        "{list:?}"
+    );
+    bent.close().await;
+    karin.close().await;
+}
+
 kvorum_tests::on_both_engines!(
+    two_laptops_see_each_others_bookings,
     a_year_of_fees_in_the_books,
     a_typed_payment_the_bank_line_does_not_name
 );

@@ -255,7 +255,7 @@ impl Api {
             "Bilagsfil",
         ])
         .map_err(err)?;
-        for b in &books.bookings {
+        for b in books.bookings.iter() {
             let line = b
                 .line
                 .and_then(|l| books.lines.iter().find(|x| x.id == l))

@@ -160,6 +160,16 @@ pub async fn fee_bookings_without_bank_line(&mut self) -> Result<Vec<Booking>> {
     Ok(rows.into_iter().map(Booking::from).collect())
 }
 
+/// How many times the year's bookings have changed (0: never): it moves with every insert,
+/// update and delete, from any connection, so the bookings read at a count are still the
+/// year's bookings while the count stands.
+pub async fn booking_changes(&mut self, year: i32) -> Result<i64> {
+    let n: Option<i64> = on_reader!(self, p => sqlx::query_scalar(
+        "SELECT changes FROM booking_years WHERE fiscal_year = $1"
+    ).bind(i64::from(year)).fetch_optional(p).await)?;
+    Ok(n.unwrap_or(0))
+}
+
 /// The booking a fee payment is, if it is booked.
 pub async fn booking_of_payment(&mut self, payment: PaymentId) -> Result<Option<Booking>> {
     let row: Option<BookingRow> = on_reader!(self, p => sqlx::query_as(

@@ -40,9 +40,9 @@ pub struct Table {
     pub columns: &'static [(&'static str, Kind)],
 }
 
-/// Every table that holds the association's data. Not moved: `data_generation` (a counter
-/// each database keeps for itself) and `stored_documents` (the format version, which
-/// migrations write).
+/// Every table that holds the association's data. Not moved: `data_generation` and
+/// `booking_years` (counters each database keeps for itself) and `stored_documents` (the
+/// format version, which migrations write).
 pub const TABLES: &[Table] = &[
     Table {
         name: "association",
@@ -771,7 +771,12 @@ impl Store {
                 .fetch_all(pool)
                 .await?,
             };
-        let skipped = ["_sqlx_migrations", "data_generation", "stored_documents"];
+        let skipped = [
+            "_sqlx_migrations",
+            "data_generation",
+            "booking_years",
+            "stored_documents",
+        ];
         let mut there: std::collections::BTreeMap<String, Vec<String>> = Default::default();
         for (t, c) in found {
             if !skipped.contains(&t.as_str()) {

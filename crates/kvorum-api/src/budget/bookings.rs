@@ -21,7 +21,7 @@ impl Api {
                 .iter()
                 .map(|b| kvorum_core::bank::telling_word(&b.text))
                 .collect(),
-            bookings: books.bookings.clone(),
+            bookings: books.bookings.to_vec(),
         })
     }
 

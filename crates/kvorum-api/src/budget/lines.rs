@@ -265,7 +265,8 @@ impl Api {
         self.budget_get(to, None).await
     }
 
-    /// The year's lines, bookings and grants, read once per data generation.
+    /// The year's lines, bookings and grants, read once per data generation; the bookings
+    /// once per change of that year's bookings.
     pub(crate) async fn books(&self, year: i32) -> ApiResult<Arc<Books>> {
         let mut cache = self.books.lock().await;
         let generation = self.store.generation().await?;
@@ -276,9 +277,29 @@ impl Api {
         if let Some((_, b)) = cache.years.iter().find(|(y, _)| *y == year) {
             return Ok(Arc::clone(b));
         }
+        // The count first: a change landing between the two reads leaves newer bookings
+        // under an older count, read again next time, never older bookings under a newer one.
+        let changes = self.store.booking_changes(year).await?;
+        let kept = cache
+            .bookings
+            .iter()
+            .find(|(y, c, _)| *y == year && *c == changes)
+            .map(|(_, _, b)| Arc::clone(b));
+        let bookings = match kept {
+            Some(b) => b,
+            None => {
+                let b = Arc::new(self.store.bookings(year).await?);
+                cache.bookings.retain(|(y, _, _)| *y != year);
+                if cache.bookings.len() >= 3 {
+                    cache.bookings.remove(0);
+                }
+                cache.bookings.push((year, changes, Arc::clone(&b)));
+                b
+            }
+        };
         let books = Arc::new(Books {
             lines: self.store.budget_lines(year).await?,
-            bookings: self.store.bookings(year).await?,
+            bookings,
             grants: self.store.grants().await?,
         });
         // A few years at most: the year on screen, the one before it, one more.
