@@ -584,6 +584,16 @@ async fn a_year_of_fees_in_the_books(engine: Engine) {
     let run = api.fee_run(2026).await.unwrap();
     assert_eq!(run.reminders.len(), 2);
     assert!(run.due.is_empty());
+    assert!(
+        run.payment_details,
+        "the bank account's number is on the letter"
+    );
+    let next = run.next.expect("the second reminder falls due later");
+    assert_eq!(
+        (next.level, next.from),
+        (2, date(2026, 12, 15)),
+        "14 days after the first"
+    );
     let history = api.member_get(ole.id).await.unwrap().history;
     assert!(
         history

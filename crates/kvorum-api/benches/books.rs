@@ -214,33 +214,36 @@ fn benches(c: &mut Criterion) {
     let open_dir = tempfile::tempdir().unwrap();
     let open = year_2025(open_dir.path());
     let mut turn = 0u32;
-    g.bench_function("draft accounts PDF, first after a booking of the year changed", |b| {
-        b.iter_batched(
-            || {
-                rt.block_on(async {
-                    let list = open.bookings_list(2025).await.unwrap();
-                    let x = &list.bookings[0];
-                    turn += 1;
-                    open.booking_update(BookingUpdate {
-                        id: x.id,
-                        version: x.version,
-                        line: x.line,
-                        grant: x.grant,
-                        text: format!("Rettet {turn}"),
-                        voucher_file: None,
-                        counter_account: x.counter_account,
+    g.bench_function(
+        "draft accounts PDF, first after a booking of the year changed",
+        |b| {
+            b.iter_batched(
+                || {
+                    rt.block_on(async {
+                        let list = open.bookings_list(2025).await.unwrap();
+                        let x = &list.bookings[0];
+                        turn += 1;
+                        open.booking_update(BookingUpdate {
+                            id: x.id,
+                            version: x.version,
+                            line: x.line,
+                            grant: x.grant,
+                            text: format!("Rettet {turn}"),
+                            voucher_file: None,
+                            counter_account: x.counter_account,
+                        })
+                        .await
+                        .unwrap();
                     })
-                    .await
-                    .unwrap();
-                })
-            },
-            |()| {
-                rt.block_on(open.export(ExportRequest::AnnualAccountsPdf { year: 2025 }))
-                    .unwrap()
-            },
-            BatchSize::PerIteration,
-        )
-    });
+                },
+                |()| {
+                    rt.block_on(open.export(ExportRequest::AnnualAccountsPdf { year: 2025 }))
+                        .unwrap()
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
     g.finish();
 }
 

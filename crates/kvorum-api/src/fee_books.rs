@@ -1,10 +1,11 @@
 //! Fees in the books: a fee payment is a booking on the year's fee line and a payment on the
 //! member, made together and taken back together; the fee run of a year; the fee settings.
 
-use kvorum_core::accounts::{account_for_method, method_for_account};
+use kvorum_core::accounts::{account_for_method, method_for_account, AccountKind};
 use kvorum_core::budget::{next_voucher_no, Booking, BudgetLine, LineKind};
 use kvorum_core::fee_books::{
-    fee_run, reminders_due, validate_fee_settings, DueReminder, FeeRun, FeeSettings, Reminder,
+    fee_run, next_reminder, reminders_due, validate_fee_settings, DueReminder, FeeRun, FeeSettings,
+    Reminder,
 };
 use kvorum_core::fees::Payment;
 use kvorum_core::ids::{AccountId, BookingId, BudgetLineId, MemberId, PaymentId};
@@ -29,6 +30,10 @@ pub struct FeeRunView {
     /// The reminders sent for the year, and those due today.
     pub reminders: Vec<Reminder>,
     pub due: Vec<DueReminder>,
+    /// When none is due today: the first to fall due after it.
+    pub next: Option<DueReminder>,
+    /// Whether a reminder can say how to pay: a bank account no. or a MobilePay box no.
+    pub payment_details: bool,
 }
 
 /// A booking (a bank line that came in) that is a member's fee.
@@ -183,6 +188,7 @@ impl Api {
         let settings = self.store.fee_settings().await?;
         let unbooked = self.store.unbooked_payments().await?;
         let reminders = self.store.fee_reminders(Some(year)).await?;
+        let accounts = self.store.accounts().await?;
         let today = self.clock.today();
         let run = fee_run(
             year,
@@ -194,6 +200,13 @@ impl Api {
         );
         Ok(FeeRunView {
             due: reminders_due(&run, &reminders, &settings, today),
+            next: next_reminder(&run, &reminders, &settings, today),
+            payment_details: accounts.iter().any(|a| {
+                matches!(a.kind, AccountKind::Bank | AccountKind::MobilePay)
+                    && a.account_no
+                        .as_deref()
+                        .is_some_and(|n| !n.trim().is_empty())
+            }),
             reminders,
             run,
             settings,

@@ -381,6 +381,28 @@ pub fn reminders_due(
     settings: &FeeSettings,
     today: NaiveDate,
 ) -> Vec<DueReminder> {
+    reminders_owed(run, sent, settings)
+        .into_iter()
+        .filter(|d| d.from <= today)
+        .collect()
+}
+
+/// The first reminder to fall due after `today` (the earliest; by member no. on a tie), for
+/// "the next reminder can go out on …" when none is due yet.
+pub fn next_reminder(
+    run: &FeeRun,
+    sent: &[Reminder],
+    settings: &FeeSettings,
+    today: NaiveDate,
+) -> Option<DueReminder> {
+    reminders_owed(run, sent, settings)
+        .into_iter()
+        .filter(|d| d.from > today)
+        .min_by_key(|d| (d.from, d.level))
+}
+
+/// Per member who owes: the next reminder and the day it may go out, whenever that is.
+fn reminders_owed(run: &FeeRun, sent: &[Reminder], settings: &FeeSettings) -> Vec<DueReminder> {
     let mut out = Vec::new();
     for l in run.lines.iter().filter(|l| l.owed.0 > 0) {
         let mine: Vec<&Reminder> = sent
@@ -404,7 +426,7 @@ pub fn reminders_due(
             )),
             (Some(_), true) => None,
         };
-        if let Some((level, from)) = due.filter(|(_, from)| *from <= today) {
+        if let Some((level, from)) = due {
             out.push(DueReminder {
                 member: l.member,
                 level,
@@ -532,6 +554,13 @@ mod tests {
         };
         let s = FeeSettings::default();
         assert!(reminders_due(&run(15_000), &[], &s, day(2026, 2, 13)).is_empty());
+        let next = next_reminder(&run(15_000), &[], &s, day(2026, 2, 13)).unwrap();
+        assert_eq!((next.level, next.from), (1, day(2026, 2, 14)));
+        assert_eq!(
+            next_reminder(&run(15_000), &[], &s, day(2026, 2, 14)),
+            None,
+            "due: not next"
+        );
         let due = reminders_due(&run(15_000), &[], &s, day(2026, 2, 14));
         assert_eq!((due[0].level, due[0].from), (1, day(2026, 2, 14)));
         let first = Reminder {
@@ -550,6 +579,13 @@ mod tests {
             day(2026, 3, 5)
         )
         .is_empty());
+        let next = next_reminder(
+            &run(15_000),
+            std::slice::from_ref(&first),
+            &s,
+            day(2026, 3, 5),
+        );
+        assert_eq!(next.map(|n| (n.level, n.from)), Some((2, day(2026, 3, 6))));
         let due = reminders_due(
             &run(15_000),
             std::slice::from_ref(&first),

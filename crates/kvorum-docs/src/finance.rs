@@ -693,14 +693,14 @@ pub fn annual_accounts_layout(doc: &AnnualAccountsDoc) -> Document {
     flow.gap(3.0);
     flow.paragraph("Egenkapital", 10.5, Style::Bold);
     let columns = [col("", 138.0, Align::Left), col("", 40.0, Align::Right)];
-    flow.table(
+    flow.statement_table(
         &columns,
         &[
             vec![
-                format!("Egenkapital {}", format_date(doc.from)),
+                format!("  Egenkapital {}", format_date(doc.from)),
                 n(doc.equity_start),
             ],
-            vec!["Årets resultat".into(), n(doc.result)],
+            vec!["  Årets resultat".into(), n(doc.result)],
             vec![
                 format!("Egenkapital {}", format_date(doc.to)),
                 n(doc.equity_end),

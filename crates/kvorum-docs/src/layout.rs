@@ -419,7 +419,12 @@ impl Flow {
         let head_h = size * 1.6 / PT_PER_MM;
         let x0 = self.frame.margin_x;
         let total_w: f32 = columns.iter().map(|c| c.width).sum();
+        // A table without headings has no header row (not an empty grey band).
+        let headed = columns.iter().any(|c| !c.heading.trim().is_empty());
         let header = |flow: &mut Flow| {
+            if !headed {
+                return;
+            }
             let y = flow.y;
             let page = flow.page();
             page.items.push(Item::Fill {
@@ -435,7 +440,7 @@ impl Flow {
                 .extend(cells(columns, &headings, x0, baseline, size, Style::Bold));
             flow.y += head_h;
         };
-        self.need(head_h + row_h);
+        self.need(if headed { head_h } else { 0.0 } + row_h);
         header(self);
         for (i, row) in rows.iter().enumerate() {
             if self.need(row_h) {

@@ -1267,7 +1267,15 @@ unbooked: number, unbookedAmount: Money,
 /**
  * The reminders sent for the year, and those due today.
  */
-reminders: Array<Reminder>, due: Array<DueReminder>, };
+reminders: Array<Reminder>, due: Array<DueReminder>, 
+/**
+ * When none is due today: the first to fall due after it.
+ */
+next: DueReminder | null, 
+/**
+ * Whether a reminder can say how to pay: a bank account no. or a MobilePay box no.
+ */
+paymentDetails: boolean, };
 
 export type FeeSettings = { 
 /**
