@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-step() { printf '\n==> %s\n' "$*"; }
+step() { printf '\n==> %s (%s, %ss)\n' "$*" "$(date +%T)" "$SECONDS"; }
 
 step "Opsætning"
 scripts/setup.sh test
@@ -31,3 +31,4 @@ rm -rf artifacts/e2e
 # Under the PostgreSQL server too: one test moves the association to it over TLS.
 scripts/postgres.sh xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 e2e/
 echo "Skærmbilleder: artifacts/e2e/"
+step "Færdig"
