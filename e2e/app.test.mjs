@@ -196,6 +196,24 @@ test('the treasurer sets the fee and records a payment', async () => {
   await s.until('one payment', async () => (await s.findAll('[data-testid=payment-row]')).length === 1);
   assert.match(await s.text('[data-testid=fee-status]'), /Kontingent for 2026 er betalt/);
   assert.match(await s.exec(`return document.querySelector('.history').innerText`), /Betaling tilbageført: 150,00 kr\. for 2026 \(Registreret to gange\)/);
+  // The member asks what the association holds about her: one zip, a PDF and a JSON file.
+  await s.click('[data-testid=member-subject-access]');
+  assert.match(await s.until('saved', () => s.text('[data-testid=subject-access-saved]')), /indsigt-nr-\d+-soeren-aeroe-aaberg\.zip/);
+  await s.exec(`document.querySelector('[data-testid=subject-access-saved]').scrollIntoView()`);
+  await new Promise((r) => setTimeout(r, 300));
+  await s.screenshot('medlem-indsigt');
+  const zipName = readdirSync(saveDir).find((f) => /^indsigt-nr-\d+-soeren-aeroe-aaberg\.zip$/.test(f));
+  const unpacked = join(work, 'indsigt');
+  execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', join(saveDir, zipName), unpacked]);
+  const pdfName = readdirSync(unpacked).find((f) => f.endsWith('.pdf'));
+  const accessText = execFileSync('pdftotext', ['-layout', join(unpacked, pdfName), '-']).toString();
+  assert.match(accessText, /Søren Ærø Åberg, medlem nr\. \d+/);
+  assert.match(accessText, /Kontingentbetalinger/);
+  assert.match(accessText, /Betaling tilbageført: 150,00 kr\. for 2026/);
+  const data = JSON.parse(readFileSync(join(unpacked, pdfName.replace(/\.pdf$/, '.json'))).toString());
+  assert.equal(data.tables.members[0].name, 'Søren Ærø Åberg');
+  assert.equal(data.tables.fee_payments.length, 1);
+  execFileSync('pdftoppm', ['-png', '-r', '70', join(unpacked, pdfName), join(artifacts, 'indsigt-pdf')]);
   await s.click('[data-testid=member-close]');
   await s.until('four unpaid left', async () => /0 af 5 medlemmer/.test(await s.text('[data-testid=member-count]')));
   await s.type('[data-testid=member-search]', '');
@@ -928,6 +946,33 @@ test("the window's close button asks first when typed input is not saved", async
   await s.until('the question', () => s.text('[data-testid=confirm-dialog]'));
   await s.click('[data-testid=confirm-ok]');
   await s.until('the member list', async () => (await rowCount()) > 0);
+});
+
+test('the yearly clean-up: a member who left in 2021 is listed with the reason, anonymised on confirmation', async () => {
+  const env = { ...process.env, KVORUM_DB: join(work, 'forening.sqlite'), KVORUM_CONFIG_DIR: join(work, 'config'), KVORUM_TODAY: '2026-11-22' };
+  execFileSync(join(root, 'target/debug/kvorum'), ['members', 'add', '--name', 'Åge Østby', '--email', 'aage@example.dk', '--joined', '01.01.2015', '--left', '31.12.2021'], { env });
+  await s.click('[data-testid=nav-association]');
+  const due = await s.until('the list', () => s.text('[data-testid=cleanup-due]'));
+  assert.match(due, /Åge Østby/);
+  assert.match(due, /Udmeldt 31\.12\.2021; medlemmer gemmes 3 år efter udmeldelsesåret \(til 31\.12\.2024\)\./);
+  await s.exec(`document.querySelector('[data-testid=cleanup]').scrollIntoView()`);
+  await new Promise((r) => setTimeout(r, 300));
+  await s.screenshot('oprydning');
+  await s.click('[data-testid=cleanup-run]');
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /Anonymisér 1 tidligere medlem\?/);
+  await s.screenshot('oprydning-bekraeft');
+  await s.click('[data-testid=confirm-ok]');
+  assert.match(await s.until('done', () => s.text('[data-testid=cleanup-notice]')), /1 tidligere medlem er anonymiseret/);
+  assert.match(await s.text('[data-testid=cleanup-none]'), /Ingen skal anonymiseres i dag/);
+  await s.exec(`document.querySelector('[data-testid=cleanup]').scrollIntoView()`);
+  await s.screenshot('oprydning-udfoert');
+  // A period below the bookkeeping act's minimum is said at the field.
+  await s.click('[data-testid=cleanup-edit-periods]');
+  await s.exec(`const i = document.querySelector('[data-testid=cleanup-bookkeepingYears]'); i.value = '3'; i.dispatchEvent(new Event('input', { bubbles: true }));`);
+  await s.click('[data-testid=cleanup-save-periods]');
+  assert.match(await s.until('the error', () => s.text('[data-testid=cleanup-periods-form] .field-error')), /Bogføringsloven kræver/);
+  await s.screenshot('oprydning-perioder-fejl');
+  await s.click('[data-testid=nav-members]');
 });
 
 test('every screen at 1280×800 and at 900×600: nothing wider than the window', async () => {

@@ -165,6 +165,30 @@ pub async fn raw_sql(engine: Engine, url: &str, sql: &str) {
 }
 
 /// The same, returning the database's refusal (a lock trigger's message, say).
+/// One number from the database as it is stored (a count), read past the API.
+pub async fn count_sql(engine: Engine, url: &str, sql: &str) -> i64 {
+    match engine {
+        Engine::Sqlite => {
+            let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{url}"))
+                .await
+                .expect("open the file");
+            sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+                .fetch_one(&mut c)
+                .await
+                .expect("count")
+        }
+        Engine::Postgres => {
+            let mut c = sqlx::PgConnection::connect(url)
+                .await
+                .expect("reach the server");
+            sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+                .fetch_one(&mut c)
+                .await
+                .expect("count")
+        }
+    }
+}
+
 pub async fn try_sql(engine: Engine, url: &str, sql: &str) -> Result<(), String> {
     use sqlx::Executor;
     let done = match engine {

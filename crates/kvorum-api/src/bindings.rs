@@ -119,6 +119,7 @@ pub fn typescript() -> String {
         ReminderRequest, RemindersSaved, DueReminder, Reminder, ReminderChannel, ReminderId,
         CheckView, YearEndView, YearCloseInput, YearReopenInput, AccountRecon, MonthRecon, Closing,
         AuditForm, AuditFormInput, AuditLevel, GrantorRule,
+        Retention, CleanupDue, CleanupView, CleanupDone, CleanupRun, CleanupOutcome,
         VoucherAttach, VoucherInfo, VoucherId,
         BookingsView, BudgetLineInput, BudgetLineRemove, BudgetView, LineView, BankField, BankLine,
         Booking, BookingInput, BudgetLine, LineKind, LineStatus, BookingId, BudgetLineId,

@@ -107,6 +107,9 @@ macro_rules! api_commands {
             year_reopen(input: YearReopenInput) -> YearEndView;
             audit_form_set(input: AuditFormInput) -> YearEndView;
             grantor_rule_set(rule: GrantorRule) -> GrantorRule;
+            cleanup_get() -> CleanupView;
+            retention_set(r: Retention) -> CleanupView;
+            cleanup_run(run: CleanupRun) -> CleanupOutcome;
             grants_list(year: i32, on: Option<NaiveDate>) -> Vec<GrantView>;
             grant_save(input: GrantInput) -> Grant;
             grant_goal_status(input: GoalStatusInput) -> Grant;

@@ -56,6 +56,7 @@ pub use crate::meetings::{
     MinutesCorrection, MinutesSave, MinutesSummary, ProposalUpdate, ProposalView, ProposalWithdraw,
     ProxyInput, ProxyRemove, ProxyView, SecondAssemblyInput, Voter,
 };
+pub use crate::personal::{CleanupDone, CleanupOutcome, CleanupRun, CleanupView};
 pub use crate::reminders::{ReminderRequest, RemindersSaved};
 pub use crate::servers::ServerInput;
 pub use crate::settings::{AppStatus, SettingsInput};
@@ -95,6 +96,7 @@ pub use kvorum_core::member_import::{
     ImportColumn, ImportField, ImportOutcome, ImportPreview, ImportProblem, ImportRequest,
     ImportRow,
 };
+pub use kvorum_core::privacy::{CleanupDue, Retention};
 pub use kvorum_core::rules::NoticeCheck;
 pub use kvorum_core::vouchers::VoucherInfo;
 

@@ -28,6 +28,7 @@ pub mod grants;
 pub mod handover;
 pub mod meetings;
 pub mod members;
+pub mod personal;
 pub mod reminders;
 mod reports;
 pub mod servers;

@@ -732,3 +732,25 @@ audit-package-readme = Revisionspakke for regnskabsåret { $year }, lavet med Kv
     bilag/: { $vouchers } bilag, navngivet med bilagsnummeret først.
     kontoudtog/: { $statements } kontoudtog, som de blev importeret.
 close-check-empty = Der er hverken posteringer eller primosaldi i { $year }, så der er intet at afslutte.
+subject-access-failed = Oplysningerne kunne ikke pakkes: { $cause }
+subject-access-readme = Alt, hvad { $association } har registreret om { $name } i Kvorum pr. { $date }.
+
+    Den ene PDF-fil er til at læse og printe.
+    JSON-filen har de samme oplysninger, som de er gemt, så et andet program kan læse dem (databeskyttelsesforordningens artikel 20).
+    Datoer står som ÅÅÅÅ-MM-DD, beløb i øre.
+retention-too-long = Højst 30 år.
+retention-too-short = Mindst 1 år.
+retention-bookkeeping-min = Bogføringsloven kræver, at regnskabet gemmes i mindst 5 år efter regnskabsårets udløb.
+cleanup-none-chosen = Vælg mindst én, der skal anonymiseres.
+cleanup-not-due = En af de valgte skal ikke anonymiseres endnu. Hent listen igen.
+cleanup-done = { $n } { $n ->
+        [one] tidligere medlem er anonymiseret
+       *[other] tidligere medlemmer er anonymiseret
+    }: { $records } { $records ->
+        [one] registrering er rettet
+       *[other] registreringer er rettet
+    }. Betalinger og posteringer står, som de var, uden navn.
+cleanup-minutes-kept = { $n } { $n ->
+        [one] godkendt referat nævner stadig navnet; det er underskrevet og ændres ikke
+       *[other] godkendte referater nævner stadig navnet; de er underskrevet og ændres ikke
+    }.

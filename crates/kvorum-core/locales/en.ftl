@@ -741,3 +741,25 @@ audit-package-readme = Audit package for the fiscal year { $year }, made with Kv
     bilag/: { $vouchers } vouchers, named with the voucher no. first.
     kontoudtog/: { $statements } bank statements as they were imported.
 close-check-empty = There are neither bookings nor opening balances in { $year }, so there is nothing to close.
+subject-access-failed = The data could not be packed: { $cause }
+subject-access-readme = Everything { $association } holds about { $name } in Kvorum as of { $date }.
+
+    The PDF file is for reading and printing.
+    The JSON file has the same data as it is stored, so another program can read it (GDPR article 20).
+    Dates are written YYYY-MM-DD, amounts in øre.
+retention-too-long = At most 30 years.
+retention-too-short = At least 1 year.
+retention-bookkeeping-min = The Danish bookkeeping act requires the books to be kept for at least 5 years after the fiscal year.
+cleanup-none-chosen = Choose at least one to anonymise.
+cleanup-not-due = One of those chosen is not due to be anonymised yet. Fetch the list again.
+cleanup-done = { $n } { $n ->
+        [one] former member is anonymised
+       *[other] former members are anonymised
+    }: { $records } { $records ->
+        [one] record is changed
+       *[other] records are changed
+    }. Payments and bookings stand as they were, without the name.
+cleanup-minutes-kept = { $n } { $n ->
+        [one] approved minutes still name the person; they are signed and not changed
+       *[other] approved minutes still name the people; they are signed and not changed
+    }.

@@ -28,6 +28,7 @@ pub mod member_import;
 pub mod members;
 pub mod mobilepay;
 pub mod money;
+pub mod privacy;
 pub mod rules;
 pub mod rules_from_text;
 pub mod text;

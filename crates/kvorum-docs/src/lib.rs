@@ -11,6 +11,7 @@ pub mod layout;
 pub mod meetings;
 pub mod model;
 pub mod pdf;
+pub mod personal;
 
 pub use finance::{
     AnnualAccountsDoc, BalanceRow, BudgetFollowupDoc, FollowupRow, GrantReportDoc, ReminderLetter,
@@ -20,6 +21,12 @@ pub use meetings::{
     AttendanceRow, AttendanceSheet, BallotsDoc, BoardListDoc, MinutesDoc, NoticeDoc, NoticeProposal,
 };
 pub use model::{BylawsDoc, MemberList, MemberListRow};
+pub use personal::{AccessSection, SubjectAccessDoc};
+
+/// What the association holds about one person, as PDF bytes.
+pub fn subject_access_pdf(doc: &SubjectAccessDoc) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&personal::subject_access_layout(doc))
+}
 
 /// Lays out and renders the member list as PDF bytes.
 pub fn member_list_pdf(list: &MemberList) -> Result<Vec<u8>, pdf::PdfError> {

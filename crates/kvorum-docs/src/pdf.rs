@@ -36,8 +36,18 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         .ok_or_else(|| PdfError::Font("LiberationSans-Regular".into()))?;
     let bold = ParsedFont::from_bytes(BOLD_TTF, 0, &mut warnings)
         .ok_or_else(|| PdfError::Font("LiberationSans-Bold".into()))?;
-    let regular_id = pdf.add_font(&regular);
-    let bold_id = pdf.add_font(&bold);
+    // The fonts under fixed names instead of printpdf's random ones, so the same document
+    // renders to the same bytes (approved minutes and closed accounts print identically).
+    let fixed = |pdf: &mut PdfDocument, font: &ParsedFont, name: &str| {
+        let random = pdf.add_font(font);
+        let id = FontId(name.to_owned());
+        if let Some(f) = pdf.resources.fonts.map.remove(&random) {
+            pdf.resources.fonts.map.insert(id.clone(), f);
+        }
+        id
+    };
+    let regular_id = fixed(&mut pdf, &regular, "KvorumRegular");
+    let bold_id = fixed(&mut pdf, &bold, "KvorumBold");
     let font = |s: Style| -> FontId {
         match s {
             Style::Regular => regular_id.clone(),
@@ -138,7 +148,45 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         subset_fonts: true,
         ..Default::default()
     };
-    Ok(pdf.save(&opts, &mut Vec::new()))
+    let mut bytes = pdf.save(&opts, &mut Vec::new());
+    fixed_file_id(&mut bytes);
+    Ok(bytes)
+}
+
+/// The file identifier in the trailer (`/ID[(…)(…)]`), which printpdf draws at random, made
+/// from the file's own bytes instead: the same letters A–P, the same length, so nothing
+/// else in the file moves.
+fn fixed_file_id(bytes: &mut [u8]) {
+    use std::hash::{Hash, Hasher};
+    const N: usize = 32;
+    let Some(start) = bytes.windows(5).rposition(|w| w == b"/ID[(") else {
+        return;
+    };
+    let a = start + 5;
+    let b = a + N + 2;
+    let fits = bytes.len() >= b + N + 2
+        && &bytes[a + N..b] == b")("
+        && &bytes[b + N..b + N + 2] == b")]"
+        && bytes[a..a + N]
+            .iter()
+            .chain(&bytes[b..b + N])
+            .all(u8::is_ascii_uppercase);
+    if !fits {
+        return;
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes[..start].hash(&mut h);
+    let first = h.finish();
+    bytes[b + N..].hash(&mut h);
+    let second = h.finish();
+    let mut id = [b'A'; N];
+    for (i, c) in id.iter_mut().enumerate() {
+        let v = if i < 16 { first } else { second };
+        // A 4-bit nibble, 0..=15, as a letter A..=P.
+        *c = b'A' + u8::try_from((v >> ((i % 16) * 4)) & 0xF).unwrap_or(0);
+    }
+    bytes[a..a + N].copy_from_slice(&id);
+    bytes[b..b + N].copy_from_slice(&id);
 }
 
 /// Reads a PDF's text back, one string per page (for tests and checks of what was printed).

@@ -48,3 +48,11 @@ fn the_pdf_reads_back_with_danish_letters_and_page_numbers() {
     assert!(last.contains("Navn"), "the table header is repeated");
     assert!(!doc.resources.fonts.map.is_empty(), "the font is embedded");
 }
+
+#[test]
+fn the_same_document_renders_to_the_same_bytes() {
+    // Approved minutes and a closed year's accounts must print identically every time.
+    let first = member_list_pdf(&list(3)).unwrap();
+    let again = member_list_pdf(&list(3)).unwrap();
+    assert!(first == again, "two renders differ");
+}

@@ -17,6 +17,7 @@ mod grantors;
 mod grants;
 mod meetings;
 mod members;
+mod privacy;
 pub mod safekeeping;
 mod stored;
 pub mod transfer;

@@ -527,6 +527,28 @@ pub const TABLES: &[Table] = &[
             ("imported_at", Timestamp),
         ],
     },
+    Table {
+        name: "retention_settings",
+        parent: None,
+        columns: &[
+            ("singleton", Int),
+            ("members_years", BigInt),
+            ("volunteers_years", BigInt),
+            ("bookkeeping_years", BigInt),
+            ("frikort_years", BigInt),
+            ("version", BigInt),
+        ],
+    },
+    Table {
+        name: "anonymisations",
+        parent: None,
+        columns: &[
+            ("member_id", Uuid),
+            ("anonymised_on", Date),
+            ("anonymised_by", Text),
+            ("created_at", Timestamp),
+        ],
+    },
     // Last: its triggers refuse bookings into a closed year, so the year's bookings and
     // balances go in first.
     Table {
@@ -542,8 +564,9 @@ pub const TABLES: &[Table] = &[
     },
 ];
 
+/// One stored value, as both engines give it back.
 #[derive(Debug, Clone, PartialEq)]
-enum Value {
+pub enum Value {
     Null,
     Uuid(Uuid),
     Text(String),
@@ -628,6 +651,27 @@ macro_rules! read_tables {
             all.push(decoded);
         }
         all
+    }};
+}
+
+/// The rows of one table that refer to a person or name them (see [`Store::rows_about`]).
+macro_rules! read_about {
+    ($conn:expr, $t:expr, $sql:expr, $id:expr, $patterns:expr, $with_id:expr, $with_text:expr) => {{
+        let mut q = sqlx::query(sqlx::AssertSqlSafe($sql));
+        if $with_id {
+            q = q.bind($id);
+        }
+        if $with_text {
+            for p in $patterns {
+                q = q.bind(p.as_str());
+            }
+        }
+        let rows = q.fetch_all(&mut *$conn).await?;
+        let mut decoded = Vec::with_capacity(rows.len());
+        for row in &rows {
+            decoded.push(decode_row!(row, $t));
+        }
+        decoded
     }};
 }
 
@@ -946,5 +990,316 @@ mod tests {
         let changed = b.checksums().await.unwrap();
         assert_ne!(changed[0].checksum, sums[0].checksum);
         assert_eq!(changed[1..], sums[1..]);
+    }
+}
+
+/// A stored row that refers to one person or names them: its table and its columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowAbout {
+    pub table: &'static str,
+    pub columns: Vec<(&'static str, Value)>,
+}
+
+impl RowAbout {
+    /// The value of a column, if the table has it.
+    pub fn get(&self, column: &str) -> Option<&Value> {
+        self.columns
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map(|(_, v)| v)
+    }
+
+    fn id(&self) -> Option<Uuid> {
+        match self.get("id") {
+            Some(Value::Uuid(u)) => Some(*u),
+            _ => None,
+        }
+    }
+}
+
+/// Tables never searched for a person: a secret ballot is linked to no one.
+const LINKED_TO_NO_ONE: &[&str] = &["ballots"];
+
+/// What a person is searched for by: their id, and the words of 3 letters or more, as
+/// written and in lower case (SQLite's LIKE ignores the case of a–z only, PostgreSQL's none;
+/// the rewriting that follows ignores case everywhere).
+fn about_patterns(id: Uuid, words: &[String]) -> Vec<String> {
+    let mut patterns = vec![contains_pattern(&id.to_string())];
+    for w in words {
+        let w = w.trim();
+        if w.chars().count() >= 3 {
+            for form in [w.to_owned(), w.to_lowercase()] {
+                let p = contains_pattern(&form);
+                if !patterns.contains(&p) {
+                    patterns.push(p);
+                }
+            }
+        }
+    }
+    patterns
+}
+
+/// `%word%` for LIKE, with the wildcards in the word itself taken literally.
+fn contains_pattern(word: &str) -> String {
+    let escaped: String = word
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    format!("%{escaped}%")
+}
+
+/// The SELECT of `t`'s rows where a reference column holds the id (`$1`, when `with_id`)
+/// or a text column contains one of the patterns (`$2`…, or `$1`… without the id).
+fn about_sql(t: &Table, with_id: bool, patterns: usize) -> Option<String> {
+    let mut conditions = Vec::new();
+    if with_id {
+        for (c, k) in t.columns {
+            if *k == Kind::Uuid {
+                conditions.push(format!("{c} = $1"));
+            }
+        }
+    }
+    let first = if with_id { 2 } else { 1 };
+    for (c, k) in t.columns {
+        if *k == Kind::Text {
+            for i in 0..patterns {
+                conditions.push(format!("{c} LIKE ${} ESCAPE '\\'", first + i));
+            }
+        }
+    }
+    (!conditions.is_empty()).then(|| format!("{} WHERE {}", select_sql(t), conditions.join(" OR ")))
+}
+
+/// The rows about a person through one connection: see [`Store::rows_about`].
+macro_rules! search_about {
+    ($tx:expr, $id:expr, $patterns:expr) => {{
+        let id: Uuid = $id;
+        let patterns: &[String] = &$patterns;
+        let mut found: Vec<RowAbout> = Vec::new();
+        for t in TABLES
+            .iter()
+            .filter(|t| !LINKED_TO_NO_ONE.contains(&t.name))
+        {
+            let with_id = t.columns.iter().any(|(_, k)| *k == Kind::Uuid);
+            let with_text = t.columns.iter().any(|(_, k)| *k == Kind::Text);
+            // Table and column names come from TABLES, never from input.
+            let Some(sql) = about_sql(t, with_id, patterns.len()) else {
+                continue;
+            };
+            for row in read_about!($tx, t, sql, id, patterns, with_id, with_text) {
+                found.push(RowAbout {
+                    table: t.name,
+                    columns: t.columns.iter().map(|(c, _)| *c).zip(row).collect(),
+                });
+            }
+        }
+        // The fee payments' bookings, and the log's entries about what was found.
+        let payments: Vec<Uuid> = found
+            .iter()
+            .filter(|r| r.table == "fee_payments")
+            .filter_map(RowAbout::id)
+            .collect();
+        let ids: Vec<String> = found
+            .iter()
+            .filter_map(RowAbout::id)
+            .map(|u| u.to_string())
+            .collect();
+        let mut more: Vec<RowAbout> = Vec::new();
+        for t in TABLES {
+            let (column, n) = match t.name {
+                "bookings" => ("payment_id", payments.len()),
+                "audit_log" => ("entity_id", ids.len()),
+                _ => continue,
+            };
+            for chunk in (0..n).collect::<Vec<_>>().chunks(500) {
+                let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+                let sql = format!("{} WHERE {column} IN ({})", select_sql(t), marks.join(", "));
+                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+                for i in chunk {
+                    q = if t.name == "bookings" {
+                        q.bind(payments[*i])
+                    } else {
+                        q.bind(ids[*i].as_str())
+                    };
+                }
+                for row in &q.fetch_all(&mut *$tx).await? {
+                    let values = decode_row!(row, t);
+                    more.push(RowAbout {
+                        table: t.name,
+                        columns: t.columns.iter().map(|(c, _)| *c).zip(values).collect(),
+                    });
+                }
+            }
+        }
+        for r in more {
+            let known = found
+                .iter()
+                .any(|f| f.table == r.table && f.id().is_some() && f.id() == r.id());
+            if !known {
+                found.push(r);
+            }
+        }
+        let order = |name: &str| TABLES.iter().position(|t| t.name == name);
+        found.sort_by_key(|r| order(r.table));
+        found
+    }};
+}
+
+impl Store {
+    /// Every stored row about a person, table by table in [`TABLES`] order: a column that
+    /// refers to `id`, or text that contains the id or one of `words` (name, e-mail, phone;
+    /// words shorter than 3 letters are not searched for). Then the bookings of the fee
+    /// payments found and the audit log's entries about any record found. What it does not
+    /// search: the contents of files (vouchers, bank statements as imported) and the secret
+    /// ballots, which are linked to no one. Read in one snapshot.
+    pub async fn rows_about(&self, id: Uuid, words: &[String]) -> Result<Vec<RowAbout>> {
+        let patterns = about_patterns(id, words);
+        Ok(match self {
+            Store::Sqlite { pool, .. } => {
+                let mut tx = pool.begin().await?;
+                let found = search_about!(tx, id, patterns);
+                tx.rollback().await?;
+                found
+            }
+            Store::Postgres { pool, .. } => {
+                let mut tx = pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?;
+                let found = search_about!(tx, id, patterns);
+                tx.rollback().await?;
+                found
+            }
+        })
+    }
+}
+
+/// What the anonymisation changed: rows rewritten per table, and the approved minutes that
+/// name the person and stay as they were signed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Anonymised {
+    pub changed: Vec<(&'static str, usize)>,
+    pub approved_minutes: usize,
+}
+
+/// The fields of a register entry that identify the person, as the audit log names them.
+const PERSONAL_FIELDS: [&str; 8] = [
+    "name",
+    "address",
+    "postalCode",
+    "city",
+    "email",
+    "phone",
+    "birthDate",
+    "leftReason",
+];
+
+/// A log entry about a register entry without the person: each personal field (the whole
+/// record of a creation, or a change's "from" and "to") emptied, the name the anonymous one.
+fn without_person(changes: &str, name: &str) -> Option<String> {
+    let mut json: serde_json::Value = serde_json::from_str(changes).ok()?;
+    let obj = json.as_object_mut()?;
+    for key in PERSONAL_FIELDS {
+        let Some(v) = obj.get_mut(key) else {
+            continue;
+        };
+        let blank = if key == "name" {
+            serde_json::Value::String(name.to_owned())
+        } else {
+            serde_json::Value::Null
+        };
+        match v.as_object_mut() {
+            Some(change) if change.contains_key("from") || change.contains_key("to") => {
+                for side in ["from", "to"] {
+                    if change.contains_key(side) {
+                        change.insert(side.to_owned(), blank.clone());
+                    }
+                }
+            }
+            _ => *v = blank,
+        }
+    }
+    Some(json.to_string())
+}
+
+impl crate::StoreTx {
+    /// Takes a person out of every record that names them or refers to them, inside the
+    /// transaction: each text column holding one of `words` (original, replacement) is
+    /// rewritten, whole words in any case; the log's entries about the register entry lose
+    /// its personal fields. Left as they are: the register entry itself (the caller rewrites
+    /// it), approved minutes (signed, a legal record), the contents of files.
+    pub async fn anonymise_records(
+        &mut self,
+        id: Uuid,
+        words: &[(String, String)],
+    ) -> Result<Anonymised> {
+        let originals: Vec<String> = words.iter().map(|(w, _)| w.clone()).collect();
+        let patterns = about_patterns(id, &originals);
+        let found = on_tx!(self, c => search_about!(c, id, patterns));
+        let anonymous = words.first().map(|(_, n)| n.clone()).unwrap_or_default();
+        let member_id = id.to_string();
+        let mut out = Anonymised::default();
+        for row in &found {
+            if row.table == "members" {
+                continue;
+            }
+            if row.table == "minutes" && row.get("status") == Some(&Value::Text("approved".into()))
+            {
+                out.approved_minutes += 1;
+                continue;
+            }
+            let Some(row_id) = row.id() else {
+                continue;
+            };
+            let about_entry = row.table == "audit_log"
+                && row.get("entity") == Some(&Value::Text("member".into()))
+                && row.get("entity_id") == Some(&Value::Text(member_id.clone()));
+            let mut sets: Vec<(&'static str, String)> = Vec::new();
+            for (column, value) in &row.columns {
+                let Value::Text(text) = value else {
+                    continue;
+                };
+                let structured = (about_entry && *column == "changes")
+                    .then(|| without_person(text, &anonymous))
+                    .flatten();
+                let base = structured.as_deref().unwrap_or(text);
+                let scrubbed = kvorum_core::privacy::scrub_json(base, words)
+                    .or_else(|| kvorum_core::privacy::scrub(base, words));
+                if let Some(new) = scrubbed.or_else(|| structured.clone()) {
+                    if &new != text {
+                        sets.push((column, new));
+                    }
+                }
+            }
+            if sets.is_empty() {
+                continue;
+            }
+            let assignments: Vec<String> = sets
+                .iter()
+                .enumerate()
+                .map(|(i, (c, _))| format!("{c} = ${}", i + 1))
+                .collect();
+            // Table and column names come from TABLES, never from input.
+            let sql = format!(
+                "UPDATE {} SET {} WHERE id = ${}",
+                row.table,
+                assignments.join(", "),
+                sets.len() + 1
+            );
+            on_tx!(self, c => {
+                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+                for (_, v) in &sets {
+                    q = q.bind(v.as_str());
+                }
+                q.bind(row_id).execute(&mut *c).await.map(|r| r.rows_affected())?
+            });
+            match out.changed.iter_mut().find(|(t, _)| *t == row.table) {
+                Some((_, n)) => *n += 1,
+                None => out.changed.push((row.table, 1)),
+            }
+        }
+        Ok(out)
     }
 }

@@ -102,6 +102,10 @@ pub enum ExportRequest {
     },
     /// The handover package for the next secretary or treasurer (.zip).
     Handover,
+    /// Everything held about one member (indsigt): a PDF and a JSON file in a .zip.
+    SubjectAccess {
+        member: kvorum_core::ids::MemberId,
+    },
 }
 
 impl ExportRequest {
@@ -115,6 +119,7 @@ impl ExportRequest {
             ExportRequest::NoticeEmail { .. } => ("E-mail", "eml"),
             ExportRequest::Handover => ("Overdragelse (zip)", "zip"),
             ExportRequest::AuditPackage { .. } => ("Revisionspakke (zip)", "zip"),
+            ExportRequest::SubjectAccess { .. } => ("Indsigt (zip)", "zip"),
             ExportRequest::VoucherFile { .. } => ("Bilag", "*"),
             _ => ("PDF", "pdf"),
         }

@@ -30,6 +30,7 @@ impl Api {
             ExportRequest::AuditPackage { year } => self.audit_package(year).await,
             // The package holds other exports: boxed, as an async fn calling itself must be.
             ExportRequest::Handover => Box::pin(self.handover()).await,
+            ExportRequest::SubjectAccess { member } => self.subject_access(member).await,
         }
     }
 

@@ -266,7 +266,7 @@ impl Api {
 }
 
 /// A Danish line for a member's history.
-fn describe_change(entity: &str, action: &str, changes: &str) -> String {
+pub(crate) fn describe_change(entity: &str, action: &str, changes: &str) -> String {
     let json: serde_json::Value = serde_json::from_str(changes).unwrap_or_default();
     match (entity, action) {
         ("member", "create") => "Medlem oprettet".into(),
@@ -312,7 +312,31 @@ fn describe_change(entity: &str, action: &str, changes: &str) -> String {
                 amount.format_dkk()
             )
         }
-        (e, a) => format!("{e}: {a}"),
+        ("member", "anonymise") => "Anonymiseret ved den årlige oprydning".into(),
+        (e, a) => {
+            let what = match e {
+                "member" => "Medlem",
+                "booking" => "Postering",
+                "proposal" => "Forslag",
+                "attendance" => "Fremmøde",
+                "proxy" => "Fuldmagt",
+                "board_term" => "Tillidspost",
+                "meeting" => "Møde",
+                "minutes" => "Referat",
+                "decision" => "Beslutning",
+                "election" => "Valg",
+                "voucher" => "Bilag",
+                other => other,
+            };
+            let done = match a {
+                "create" => "oprettet",
+                "update" => "ændret",
+                "delete" => "slettet",
+                "approve" => "godkendt",
+                other => other,
+            };
+            format!("{what} {done}")
+        }
     }
 }
 

@@ -518,7 +518,7 @@ export type VotingRight = { entitled: boolean,
  */
 reasons: Array<string>, explanation: string, };
 
-export type ExportRequest = { "kind": "membersCsv", query: MemberQuery, } | { "kind": "membersPdf", query: MemberQuery, } | { "kind": "bylawsPdf" } | { "kind": "noticePdf", meeting: MeetingId, } | { "kind": "agendaPdf", meeting: MeetingId, } | { "kind": "attendancePdf", meeting: MeetingId, } | { "kind": "minutesPdf", meeting: MeetingId, number: number | null, } | { "kind": "calendar", meeting: MeetingId, } | { "kind": "noticeEmail", meeting: MeetingId, } | { "kind": "noticeLetters", meeting: MeetingId, } | { "kind": "ballotsPdf", election: ElectionId, } | { "kind": "boardPdf", on: string | null, } | { "kind": "budgetFollowupPdf", year: number, } | { "kind": "grantReportPdf", grant: GrantId, year: number, } | { "kind": "annualAccountsPdf", year: number, } | { "kind": "voucherFile", id: VoucherId, } | { "kind": "auditPackage", year: number, } | { "kind": "bookingsCsv", year: number, } | { "kind": "handover" };
+export type ExportRequest = { "kind": "membersCsv", query: MemberQuery, } | { "kind": "membersPdf", query: MemberQuery, } | { "kind": "bylawsPdf" } | { "kind": "noticePdf", meeting: MeetingId, } | { "kind": "agendaPdf", meeting: MeetingId, } | { "kind": "attendancePdf", meeting: MeetingId, } | { "kind": "minutesPdf", meeting: MeetingId, number: number | null, } | { "kind": "calendar", meeting: MeetingId, } | { "kind": "noticeEmail", meeting: MeetingId, } | { "kind": "noticeLetters", meeting: MeetingId, } | { "kind": "ballotsPdf", election: ElectionId, } | { "kind": "boardPdf", on: string | null, } | { "kind": "budgetFollowupPdf", year: number, } | { "kind": "grantReportPdf", grant: GrantId, year: number, } | { "kind": "annualAccountsPdf", year: number, } | { "kind": "voucherFile", id: VoucherId, } | { "kind": "auditPackage", year: number, } | { "kind": "bookingsCsv", year: number, } | { "kind": "handover" } | { "kind": "subjectAccess", member: MemberId, };
 
 export type MeetingId = string;
 
@@ -1394,6 +1394,50 @@ boardUpTo: Money,
  */
 professionalAbove: Money, declaration: string, version: number, };
 
+export type Retention = { 
+/**
+ * Members, after the year they left.
+ */
+membersYears: number, 
+/**
+ * Volunteers who never paid a fee, after the year they stopped.
+ */
+volunteersYears: number, 
+/**
+ * The books (bookings, vouchers, fee payments), after the fiscal year.
+ */
+bookkeepingYears: number, 
+/**
+ * Frikort wages, after the year they were paid.
+ */
+frikortYears: number, version: number, };
+
+export type CleanupDue = { member: MemberId, memberNo: number, name: string, leftOn: string, 
+/**
+ * The first day the entry is no longer to be kept.
+ */
+dueOn: string, 
+/**
+ * Why, in Danish: "Udmeldt 31.12.2022; medlemmer gemmes 3 år efter udmeldelsesåret."
+ */
+reason: string, };
+
+export type CleanupView = { retention: Retention, due: Array<CleanupDue>, 
+/**
+ * Entries anonymised before: (member no., the day).
+ */
+done: Array<CleanupDone>, };
+
+export type CleanupDone = { memberNo: number, on: string, };
+
+export type CleanupRun = { members: Array<MemberId>, };
+
+export type CleanupOutcome = { anonymised: number, 
+/**
+ * Rows rewritten without the people, over all tables.
+ */
+records: number, message: string, view: CleanupView, };
+
 export type VoucherAttach = { booking: BookingId, 
 /**
  * The chosen file's token (the app); the CLI sends `bytes`.
@@ -1766,6 +1810,9 @@ export const makeCommands = (call: Call) => ({
   year_reopen: (input: YearReopenInput): Promise<YearEndView> => call("year_reopen", { input }),
   audit_form_set: (input: AuditFormInput): Promise<YearEndView> => call("audit_form_set", { input }),
   grantor_rule_set: (rule: GrantorRule): Promise<GrantorRule> => call("grantor_rule_set", { rule }),
+  cleanup_get: (): Promise<CleanupView> => call("cleanup_get", {  }),
+  retention_set: (r: Retention): Promise<CleanupView> => call("retention_set", { r }),
+  cleanup_run: (run: CleanupRun): Promise<CleanupOutcome> => call("cleanup_run", { run }),
   grants_list: (year: number, on: string | null): Promise<Array<GrantView>> => call("grants_list", { year, on }),
   grant_save: (input: GrantInput): Promise<Grant> => call("grant_save", { input }),
   grant_goal_status: (input: GoalStatusInput): Promise<Grant> => call("grant_goal_status", { input }),

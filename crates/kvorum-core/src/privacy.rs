@@ -1,0 +1,320 @@
+//! Personal data by the book: how long a person is kept after leaving, who is due for the
+//! yearly clean-up (oprydning), and the words a person is taken out of the records by.
+//! Every period is a setting; the defaults are what a Danish association is usually told:
+//! members 3 years after the year they left, unpaid volunteers 1 year, the books 5 years
+//! after the fiscal year (bogføringsloven), frikort wages 5 years.
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::dates::format_date;
+use crate::ids::MemberId;
+use crate::members::{Member, Role};
+use crate::text::Text;
+use crate::FieldErrors;
+
+/// How long each kind of record is kept (whole years after the year it ends in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Retention {
+    /// Members, after the year they left.
+    pub members_years: u32,
+    /// Volunteers who never paid a fee, after the year they stopped.
+    pub volunteers_years: u32,
+    /// The books (bookings, vouchers, fee payments), after the fiscal year.
+    pub bookkeeping_years: u32,
+    /// Frikort wages, after the year they were paid.
+    pub frikort_years: u32,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            members_years: 3,
+            volunteers_years: 1,
+            bookkeeping_years: 5,
+            frikort_years: 5,
+            version: 0,
+        }
+    }
+}
+
+/// The periods a board can choose: 1–30 years; the books and frikort wages at least the
+/// 5 years the bookkeeping act asks for.
+pub fn validate_retention(r: &Retention) -> Result<(), FieldErrors> {
+    let mut errs = FieldErrors::default();
+    for (field, years, min) in [
+        ("membersYears", r.members_years, 1),
+        ("volunteersYears", r.volunteers_years, 1),
+        ("bookkeepingYears", r.bookkeeping_years, 5),
+        ("frikortYears", r.frikort_years, 5),
+    ] {
+        if years > 30 {
+            errs.push(field, Text::new("retention-too-long"));
+        } else if years < min && min == 5 {
+            errs.push(field, Text::new("retention-bookkeeping-min"));
+        } else if years < min {
+            errs.push(field, Text::new("retention-too-short"));
+        }
+    }
+    errs.into_result(|| ())
+}
+
+/// A former member whose register entry is due to be anonymised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CleanupDue {
+    pub member: MemberId,
+    #[ts(type = "number")]
+    pub member_no: i64,
+    pub name: String,
+    pub left_on: NaiveDate,
+    /// The first day the entry is no longer to be kept.
+    pub due_on: NaiveDate,
+    /// Why, in Danish: "Udmeldt 31.12.2022; medlemmer gemmes 3 år efter udmeldelsesåret."
+    pub reason: String,
+}
+
+/// The first day after `years` whole years following the year of `day`.
+fn after_years(day: NaiveDate, years: u32) -> NaiveDate {
+    let year = day
+        .year()
+        .saturating_add(i32::try_from(years).unwrap_or(i32::MAX))
+        .saturating_add(1);
+    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MAX)
+}
+
+/// Who is due for the clean-up on `today`: everyone who left, is not anonymised yet (`done`)
+/// and whose period has run out — a volunteer who never paid a fee (`paid` holds those who
+/// did) by the volunteers' period, everyone else by the members'.
+pub fn cleanup_due(
+    members: &[Member],
+    paid: &HashSet<MemberId>,
+    done: &HashSet<MemberId>,
+    r: &Retention,
+    today: NaiveDate,
+) -> Vec<CleanupDue> {
+    let mut due: Vec<CleanupDue> = members
+        .iter()
+        .filter(|m| !done.contains(&m.id))
+        .filter_map(|m| {
+            let left = m.left_on?;
+            let volunteer = m.roles.contains(&Role::Volunteer) && !paid.contains(&m.id);
+            let (years, who) = if volunteer {
+                (
+                    r.volunteers_years,
+                    "frivillige, der ikke har betalt kontingent,",
+                )
+            } else {
+                (r.members_years, "medlemmer")
+            };
+            let due_on = after_years(left, years);
+            (today >= due_on).then(|| CleanupDue {
+                member: m.id,
+                member_no: m.member_no,
+                name: m.name.clone(),
+                left_on: left,
+                due_on,
+                reason: format!(
+                    "Udmeldt {}; {who} gemmes {years} år efter udmeldelsesåret (til {}).",
+                    format_date(left),
+                    format_date(due_on.pred_opt().unwrap_or(due_on))
+                ),
+            })
+        })
+        .collect();
+    due.sort_by_key(|d| (d.due_on, d.member_no));
+    due
+}
+
+/// The name an anonymised entry keeps.
+pub fn anonymous_name(member_no: i64) -> String {
+    format!("Tidligere medlem nr. {member_no}")
+}
+
+/// The words a person is found by in free text, each with what replaces it: the name, the
+/// e-mail address, the phone number and the street address (words under 3 letters are left
+/// alone, so nothing else is hit).
+pub fn person_words(m: &Member) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut push = |word: Option<&str>, with: String| {
+        if let Some(w) = word.map(str::trim).filter(|w| w.chars().count() >= 3) {
+            if !out.iter().any(|(x, _): &(String, String)| x == w) {
+                out.push((w.to_owned(), with));
+            }
+        }
+    };
+    push(Some(&m.name), anonymous_name(m.member_no));
+    push(m.email.as_deref(), "(e-mail slettet)".into());
+    push(m.phone.as_deref(), "(telefon slettet)".into());
+    push(m.address.as_deref(), "(adresse slettet)".into());
+    out
+}
+
+/// `text` with every whole-word occurrence of the words replaced (case does not matter), or
+/// `None` when none occurs.
+pub fn scrub(text: &str, words: &[(String, String)]) -> Option<String> {
+    let mut out = text.to_owned();
+    for (word, with) in words {
+        let edge = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let pattern = format!(
+            "(?i){}{}{}",
+            if edge(word.chars().next()) { r"\b" } else { "" },
+            regex::escape(word),
+            if edge(word.chars().last()) { r"\b" } else { "" },
+        );
+        let Ok(re) = regex::Regex::new(&pattern) else {
+            continue;
+        };
+        if re.is_match(&out) {
+            out = re.replace_all(&out, regex::NoExpand(with)).into_owned();
+        }
+    }
+    (out != text).then_some(out)
+}
+
+/// The same inside a JSON document (the log's changes, a record kept as JSON): each string
+/// in it scrubbed as text, so an escaped line break before a name does not hide it.
+/// `None` when the text is not JSON or nothing in it changes.
+pub fn scrub_json(text: &str, words: &[(String, String)]) -> Option<String> {
+    fn walk(v: &mut serde_json::Value, words: &[(String, String)]) -> bool {
+        match v {
+            serde_json::Value::String(s) => match scrub(s, words) {
+                Some(new) => {
+                    *s = new;
+                    true
+                }
+                None => false,
+            },
+            // Every value is visited: a change in one does not stop the others.
+            serde_json::Value::Array(items) => {
+                let mut changed = false;
+                for x in items {
+                    changed |= walk(x, words);
+                }
+                changed
+            }
+            serde_json::Value::Object(map) => {
+                let mut changed = false;
+                for x in map.values_mut() {
+                    changed |= walk(x, words);
+                }
+                changed
+            }
+            _ => false,
+        }
+    }
+    let mut json: serde_json::Value = serde_json::from_str(text).ok()?;
+    walk(&mut json, words).then(|| json.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn member(no: i64, left: Option<NaiveDate>, roles: Vec<Role>) -> Member {
+        Member {
+            id: MemberId::new(),
+            member_no: no,
+            name: format!("Karin Ærbø {no}"),
+            address: Some("Jernbanegade 4".into()),
+            postal_code: None,
+            city: None,
+            email: Some("karin@example.dk".into()),
+            phone: Some("20 30 40 50".into()),
+            birth_date: None,
+            joined_on: day(2015, 1, 1),
+            left_on: left,
+            left_reason: None,
+            membership_type: "ordinary".into(),
+            roles,
+            email_consent: false,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn due_after_the_years_following_the_year_they_left() {
+        let r = Retention::default();
+        let left = member(1, Some(day(2022, 6, 30)), vec![]);
+        let staying = member(2, None, vec![]);
+        let volunteer = member(3, Some(day(2024, 3, 1)), vec![Role::Volunteer]);
+        let paying_volunteer = member(4, Some(day(2024, 3, 1)), vec![Role::Volunteer]);
+        let all = [
+            left.clone(),
+            staying,
+            volunteer.clone(),
+            paying_volunteer.clone(),
+        ];
+        let paid: HashSet<MemberId> = [paying_volunteer.id].into();
+        let none = HashSet::new();
+        assert!(cleanup_due(&all, &paid, &none, &r, day(2025, 12, 31)).is_empty());
+        let due = cleanup_due(&all, &paid, &none, &r, day(2026, 1, 1));
+        let nos: Vec<i64> = due.iter().map(|d| d.member_no).collect();
+        assert_eq!(
+            nos,
+            [1, 3],
+            "left 2022 + 3 years; a volunteer 2024 + 1 year; one who paid by the members' 3"
+        );
+        assert_eq!(due[0].due_on, day(2026, 1, 1));
+        assert_eq!(
+            due[0].reason,
+            "Udmeldt 30.06.2022; medlemmer gemmes 3 år efter udmeldelsesåret (til 31.12.2025)."
+        );
+        let done: HashSet<MemberId> = [left.id].into();
+        let due = cleanup_due(&all, &paid, &done, &r, day(2026, 1, 1));
+        assert_eq!(due.len(), 1, "an anonymised entry is not due again");
+    }
+
+    #[test]
+    fn periods_are_settings_within_the_law() {
+        assert!(validate_retention(&Retention::default()).is_ok());
+        let short = Retention {
+            bookkeeping_years: 3,
+            members_years: 0,
+            ..Retention::default()
+        };
+        let e = validate_retention(&short).unwrap_err();
+        let fields: Vec<&str> = e.0.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["membersYears", "bookkeepingYears"]);
+    }
+
+    #[test]
+    fn whole_words_are_taken_out_whatever_their_case() {
+        let m = member(12, None, vec![]);
+        let words = person_words(&m);
+        assert_eq!(
+            scrub("Kontingent 2022 · nr. 12 Karin Ærbø 12", &words).as_deref(),
+            Some("Kontingent 2022 · nr. 12 Tidligere medlem nr. 12")
+        );
+        assert_eq!(
+            scrub(
+                r#"{"email":"KARIN@example.dk","phone":"20 30 40 50"}"#,
+                &words
+            )
+            .as_deref(),
+            Some(r#"{"email":"(e-mail slettet)","phone":"(telefon slettet)"}"#)
+        );
+        assert_eq!(
+            scrub("Karin Ærbø 123 er en anden", &words),
+            None,
+            "not a whole word"
+        );
+        assert_eq!(scrub("Husleje", &words), None);
+        assert_eq!(
+            scrub_json(r#"{"text":"Tak.\n\nKarin Ærbø 12 takkede."}"#, &words).as_deref(),
+            Some(r#"{"text":"Tak.\n\nTidligere medlem nr. 12 takkede."}"#),
+            "a line break before the name, escaped in JSON"
+        );
+        assert_eq!(scrub_json("ikke json", &words), None);
+    }
+}

@@ -1,0 +1,537 @@
+//! Personal data by the book: a member's own data in one file. Karin has a register entry
+//! with its history, two fee payments and their bookings, an assembly she attended, a
+//! proposal she submitted and a seat as auditor; Bent is another member. The subject-access
+//! file (a ZIP: a PDF to read and a JSON file a program can read) holds every record about
+//! Karin, table by table, and nothing of Bent's own.
+
+use chrono::{NaiveDate, NaiveTime};
+use kvorum_api::dto::*;
+use kvorum_core::board::SeatKind;
+use kvorum_core::fees::{PaymentInput, PaymentMethod};
+use kvorum_core::meetings::MeetingKind;
+use kvorum_tests::Engine;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+async fn a_members_own_data(engine: Engine) {
+    let db = engine.fresh().await;
+    let api = db.open_on("Sekretær Sofie", date(2026, 12, 1)).await;
+    kvorum_tests::perronen(&api).await;
+    api.fee_rate_set(FeeRate {
+        year: 2026,
+        membership_type: "ordinary".into(),
+        amount: Money::from_kr(150),
+    })
+    .await
+    .unwrap();
+    let add = |name: &str, email: &str, phone: &str| MemberInput {
+        name: name.into(),
+        address: Some("Jernbanegade 4".into()),
+        postal_code: Some("4800".into()),
+        city: Some("Nykøbing F".into()),
+        email: Some(email.into()),
+        phone: Some(phone.into()),
+        membership_type: "ordinary".into(),
+        joined_on: Some(date(2024, 3, 1)),
+        email_consent: true,
+        ..Default::default()
+    };
+    let karin = api
+        .member_add(add("Karin Ærbø", "karin@example.dk", "20 30 40 50"))
+        .await
+        .unwrap();
+    let bent = api
+        .member_add(add("Bent Østergård", "bent@example.dk", "60 70 80 90"))
+        .await
+        .unwrap();
+    // Karin's new phone: the log keeps the change.
+    let mut input = add("Karin Ærbø", "karin@example.dk", "21 31 41 51");
+    input.member_no = Some(karin.member_no);
+    api.member_update(MemberUpdate {
+        id: karin.id,
+        version: karin.version,
+        input,
+    })
+    .await
+    .unwrap();
+    for (m, day) in [(&karin, 3), (&karin, 20), (&bent, 5)] {
+        api.fee_pay(PaymentInput {
+            member_id: m.id,
+            year: 2026,
+            paid_on: Some(date(2026, 2, day)),
+            amount: Money::from_kr(if day == 20 { 50 } else { 150 }),
+            method: PaymentMethod::Cash,
+            voucher_no: None,
+        })
+        .await
+        .unwrap();
+    }
+    let meeting = api
+        .meeting_create(MeetingInput {
+            kind: MeetingKind::Ordinary,
+            body: None,
+            date: date(2026, 11, 20),
+            start_time: NaiveTime::from_hms_opt(19, 0, 0),
+            place: "Perronen".into(),
+            demanded_by: None,
+            demanded_on: None,
+        })
+        .await
+        .unwrap();
+    api.proposal_add(ProposalInput {
+        meeting_id: meeting.meeting.id,
+        submitter: Some(karin.id),
+        received_on: date(2026, 11, 1),
+        kind: "ordinary".into(),
+        title: "Længere åbningstid om lørdagen".into(),
+        text: "Caféen holder åbent til kl. 16.".into(),
+        amendment: None,
+        recommendation: None,
+    })
+    .await
+    .unwrap();
+    for m in [&karin, &bent] {
+        api.attendance_check_in(CheckIn {
+            meeting: meeting.meeting.id,
+            member: Some(m.id),
+            guest: None,
+        })
+        .await
+        .unwrap();
+    }
+    api.board_appoint(AppointInput {
+        kind: SeatKind::Auditor,
+        member: Some(karin.id),
+        name: None,
+        appointed_by: None,
+        start: date(2026, 3, 14),
+        expires_year: Some(2027),
+        rank: None,
+    })
+    .await
+    .unwrap();
+
+    let file = api
+        .export(ExportRequest::SubjectAccess { member: karin.id })
+        .await
+        .unwrap();
+    let base = format!("indsigt-nr-{}-karin-aerboe", karin.member_no);
+    assert_eq!(file.file_name, format!("{base}.zip"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(file.bytes)).unwrap();
+    let mut names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "LÆS MIG.txt".into(),
+            format!("{base}.json"),
+            format!("{base}.pdf")
+        ]
+    );
+    let read = |zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str| {
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_name(name).unwrap(), &mut out).unwrap();
+        out
+    };
+    let json: serde_json::Value =
+        serde_json::from_slice(&read(&mut zip, &format!("{base}.json"))).unwrap();
+    let tables = json["tables"].as_object().unwrap();
+    let count = |t: &str| tables.get(t).and_then(|r| r.as_array()).map_or(0, Vec::len);
+    let rows = |t: &str| {
+        tables
+            .get(t)
+            .and_then(|r| r.as_array())
+            .cloned()
+            .unwrap_or_default()
+    };
+    // Table by table: every record about Karin, none of Bent's own.
+    assert_eq!(count("members"), 1, "{tables:#?}");
+    assert_eq!(rows("members")[0]["phone"], "21 31 41 51");
+    assert_eq!(rows("members")[0]["email_consent"], true);
+    assert_eq!(count("fee_payments"), 2);
+    assert!(rows("fee_payments")
+        .iter()
+        .all(|p| p["member_id"] == karin.id.0.to_string()));
+    assert_eq!(count("bookings"), 2, "her two payments' bookings");
+    assert!(rows("bookings")
+        .iter()
+        .all(|b| b["text"].as_str().unwrap().contains("Karin Ærbø")));
+    assert_eq!(count("attendance"), 1);
+    assert_eq!(count("proposals"), 1);
+    assert_eq!(
+        rows("proposals")[0]["title"],
+        "Længere åbningstid om lørdagen"
+    );
+    assert_eq!(count("board_terms"), 1);
+    assert_eq!(rows("board_terms")[0]["kind"], "auditor");
+    // The log: her creation and the change of phone, her payments, her check-in, her seat;
+    // nothing about Bent.
+    let log = rows("audit_log");
+    assert!(log.iter().any(|e| e["entity_id"] == karin.id.0.to_string()
+        && e["action"] == "update"
+        && e["changes"].as_str().unwrap().contains("21 31 41 51")));
+    assert!(log.len() >= 5, "{log:#?}");
+    let bent_id = bent.id.0.to_string();
+    for (t, records) in tables {
+        for r in records.as_array().unwrap() {
+            let text = r.to_string();
+            assert!(
+                !text.contains("Bent Østergård"),
+                "{t} holds Bent's record: {text}"
+            );
+            assert!(!text.contains(&bent_id), "{t} refers to Bent: {text}");
+        }
+    }
+    assert!(count("ballots") == 0, "ballots are never linked to anyone");
+    assert_eq!(json["person"]["memberNo"], karin.member_no);
+
+    let pdf = read(&mut zip, &format!("{base}.pdf"));
+    if let Some(dir) = std::env::var_os("KVORUM_STORY_PDF_DIR") {
+        std::fs::write(std::path::Path::new(&dir).join("subject-access.pdf"), &pdf).unwrap();
+    }
+    let text = kvorum_docs::pdf::page_texts(&pdf).unwrap().join("\n");
+    for needle in [
+        "Dine oplysninger",
+        "Karin Ærbø, medlem nr. 1",
+        "21 31 41 51",
+        "karin@example.dk",
+        "Kontingentbetalinger",
+        "150,00 kr.",
+        "50,00 kr.",
+        "Fremmøde på møder",
+        "Ordinær generalforsamling 20.11.2026",
+        "Længere åbningstid om lørdagen",
+        "Tillidsposter",
+        "Revisor",
+        "Ændringsloggen",
+        "Stemmesedler ved skriftlige valg er hemmelige",
+        "Kvorum gemmer aldrig CPR-numre.",
+    ] {
+        assert!(text.contains(needle), "the PDF lacks {needle:?}:\n{text}");
+    }
+    assert!(!text.contains("Bent Østergård"), "{text}");
+    let readme = String::from_utf8(read(&mut zip, "LÆS MIG.txt")).unwrap();
+    assert!(readme.contains("Karin Ærbø"), "{readme}");
+
+    // Nobody by that id: said as such.
+    let none = api
+        .export(ExportRequest::SubjectAccess {
+            member: kvorum_core::ids::MemberId::new(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(none.code, ErrorCode::NotFound);
+    api.close().await;
+}
+
+/// Ingrid left at the end of 2022. Four years on she is due for the clean-up, is
+/// anonymised, and afterwards appears nowhere by name, e-mail, phone or address — every text
+/// column of every table scanned past the API — except in the approved minutes, which are
+/// signed; the 2022 accounts and those minutes are byte-identical to before.
+async fn a_former_member_anonymised(engine: Engine) {
+    let db = engine.fresh().await;
+    let then = db.open_on("Kasserer Karin", date(2022, 12, 1)).await;
+    kvorum_tests::perronen(&then).await;
+    then.fee_rate_set(FeeRate {
+        year: 2022,
+        membership_type: "ordinary".into(),
+        amount: Money::from_kr(150),
+    })
+    .await
+    .unwrap();
+    let person = |name: &str, email: &str, phone: &str, street: &str| MemberInput {
+        name: name.into(),
+        address: Some(street.into()),
+        postal_code: Some("4800".into()),
+        city: Some("Nykøbing F".into()),
+        email: Some(email.into()),
+        phone: Some(phone.into()),
+        birth_date: Some(date(1958, 4, 2)),
+        membership_type: "ordinary".into(),
+        joined_on: Some(date(2018, 1, 1)),
+        email_consent: true,
+        ..Default::default()
+    };
+    let ingrid = then
+        .member_add(person(
+            "Ingrid Østergaard",
+            "ingrid@example.dk",
+            "31 41 51 61",
+            "Stationsvej 9",
+        ))
+        .await
+        .unwrap();
+    let bent = then
+        .member_add(MemberInput {
+            birth_date: Some(date(1971, 9, 9)),
+            ..person("Bent Hansen", "bent@example.dk", "60 70 80 90", "Torvet 1")
+        })
+        .await
+        .unwrap();
+    for m in [&ingrid, &bent] {
+        then.fee_pay(PaymentInput {
+            member_id: m.id,
+            year: 2022,
+            paid_on: Some(date(2022, 2, 1)),
+            amount: Money::from_kr(150),
+            method: PaymentMethod::Cash,
+            voucher_no: None,
+        })
+        .await
+        .unwrap();
+    }
+    // The 2022 assembly: she attended and proposed; the approved minutes name her.
+    let meeting = then
+        .meeting_create(MeetingInput {
+            kind: MeetingKind::Ordinary,
+            body: None,
+            date: date(2022, 3, 10),
+            start_time: NaiveTime::from_hms_opt(19, 0, 0),
+            place: "Perronen".into(),
+            demanded_by: None,
+            demanded_on: None,
+        })
+        .await
+        .unwrap();
+    let id = meeting.meeting.id;
+    then.proposal_add(ProposalInput {
+        meeting_id: id,
+        submitter: Some(ingrid.id),
+        received_on: date(2022, 2, 20),
+        kind: "ordinary".into(),
+        title: "Forslag fra Ingrid Østergaard om cykelstativer".into(),
+        text: "Ring til Ingrid Østergaard på 31 41 51 61.".into(),
+        amendment: None,
+        recommendation: None,
+    })
+    .await
+    .unwrap();
+    then.attendance_check_in(CheckIn {
+        meeting: id,
+        member: Some(ingrid.id),
+        guest: None,
+    })
+    .await
+    .unwrap();
+    let draft = then.minutes_draft(id).await.unwrap();
+    let minutes = then
+        .minutes_save(MinutesSave {
+            id: draft.id,
+            version: draft.version,
+            text: format!("{}\n\nIngrid Østergaard takkede for året.", draft.text),
+        })
+        .await
+        .unwrap();
+    then.minutes_approve(MinutesApproval {
+        id: minutes.id,
+        version: minutes.version,
+        signatories: vec![
+            Signatory {
+                role: "Dirigent".into(),
+                name: "Vibeke Dirigent".into(),
+            },
+            Signatory {
+                role: "Referent".into(),
+                name: "Karin Sekretær".into(),
+            },
+        ],
+        approved_on: date(2022, 3, 20),
+    })
+    .await
+    .unwrap();
+    // She moves, changes her phone (the log keeps both), and leaves at the year's end.
+    let mut input = person(
+        "Ingrid Østergaard",
+        "ingrid@example.dk",
+        "32 42 52 62",
+        "Stationsvej 9",
+    );
+    input.member_no = Some(ingrid.member_no);
+    input.left_on = Some(date(2022, 12, 31));
+    input.left_reason = Some("Flyttet".into());
+    then.member_update(MemberUpdate {
+        id: ingrid.id,
+        version: ingrid.version,
+        input,
+    })
+    .await
+    .unwrap();
+    then.close().await;
+
+    // The year 2022 closed in January 2023.
+    let treasurer = db.open_on("Kasserer Karin", date(2023, 1, 15)).await;
+    let closed = treasurer
+        .year_close(kvorum_api::closing::YearCloseInput {
+            year: 2022,
+            note: String::new(),
+        })
+        .await
+        .unwrap();
+    assert!(closed.closing.is_some(), "{closed:?}");
+    treasurer.close().await;
+
+    let api = db.open_on("Sekretær Sofie", date(2026, 12, 1)).await;
+    let accounts_before = api
+        .export(ExportRequest::AnnualAccountsPdf { year: 2022 })
+        .await
+        .unwrap()
+        .bytes;
+    let minutes_before = api
+        .export(ExportRequest::MinutesPdf {
+            meeting: id,
+            number: None,
+        })
+        .await
+        .unwrap()
+        .bytes;
+    let view = api.cleanup_get().await.unwrap();
+    assert_eq!(view.due.len(), 1, "{view:?}");
+    assert_eq!(view.due[0].member, ingrid.id);
+    assert_eq!(
+        view.due[0].reason,
+        "Udmeldt 31.12.2022; medlemmer gemmes 3 år efter udmeldelsesåret (til 31.12.2025)."
+    );
+    let refused = api
+        .cleanup_run(CleanupRun {
+            members: vec![bent.id],
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Refused, "Bent is a member still");
+    let out = api
+        .cleanup_run(CleanupRun {
+            members: vec![ingrid.id],
+        })
+        .await
+        .unwrap();
+    assert_eq!(out.anonymised, 1);
+    assert!(out.view.due.is_empty());
+    assert!(
+        out.message
+            .contains("1 godkendt referat nævner stadig navnet"),
+        "{}",
+        out.message
+    );
+
+    // Nowhere by name, e-mail, phone or street — past the API, every text column.
+    let words = [
+        "Ingrid Østergaard",
+        "ingrid@example.dk",
+        "31 41 51 61",
+        "32 42 52 62",
+        "Stationsvej 9",
+        "1958-04-02",
+    ];
+    for t in kvorum_store::transfer::TABLES {
+        for (column, kind) in t.columns {
+            if *kind != kvorum_store::transfer::Kind::Text {
+                continue;
+            }
+            for w in words {
+                let mut sql = format!(
+                    "SELECT COUNT(*) FROM {} WHERE {column} LIKE '%{w}%'",
+                    t.name
+                );
+                if t.name == "minutes" {
+                    sql.push_str(" AND status <> 'approved'");
+                }
+                let n = kvorum_tests::count_sql(engine, &db.url, &sql).await;
+                let log = if t.name == "audit_log" && n > 0 {
+                    let all = api.store().audit_log(None, 10_000).await.unwrap();
+                    all.into_iter()
+                        .filter(|e| e.changes.contains(w))
+                        .map(|e| format!("{} {} {}", e.entity, e.action, e.changes))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                } else {
+                    String::new()
+                };
+                assert_eq!(n, 0, "{}.{column} still holds {w:?}\n{log}", t.name);
+            }
+        }
+    }
+    let approved = kvorum_tests::count_sql(
+        engine,
+        &db.url,
+        "SELECT COUNT(*) FROM minutes WHERE status = 'approved' AND text LIKE '%Ingrid Østergaard%'",
+    )
+    .await;
+    assert_eq!(approved, 1, "the signed minutes still name her, as signed");
+
+    // The entry: anonymous, with its member no. and its payment; the books and the minutes
+    // as they were.
+    let entry = api.member_get(ingrid.id).await.unwrap();
+    assert_eq!(
+        entry.member.name,
+        format!("Tidligere medlem nr. {}", ingrid.member_no)
+    );
+    assert_eq!(
+        (
+            entry.member.email.as_deref(),
+            entry.member.phone.as_deref(),
+            entry.member.birth_date
+        ),
+        (None, None, None)
+    );
+    assert_eq!(entry.payments.len(), 1);
+    assert!(entry.history.iter().any(|h| h.action == "anonymise"));
+    let texts: Vec<String> = api
+        .bookings_list(2022)
+        .await
+        .unwrap()
+        .bookings
+        .iter()
+        .map(|b| b.text.clone())
+        .collect();
+    assert!(
+        texts.contains(&format!(
+            "Kontingent 2022 · nr. {0} Tidligere medlem nr. {0}",
+            ingrid.member_no
+        )),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("Bent Hansen")),
+        "Bent is untouched"
+    );
+    let accounts_after = api
+        .export(ExportRequest::AnnualAccountsPdf { year: 2022 })
+        .await
+        .unwrap()
+        .bytes;
+    assert!(
+        accounts_before == accounts_after,
+        "the 2022 accounts are byte-identical"
+    );
+    let minutes_after = api
+        .export(ExportRequest::MinutesPdf {
+            meeting: id,
+            number: None,
+        })
+        .await
+        .unwrap()
+        .bytes;
+    assert!(
+        minutes_before == minutes_after,
+        "the signed minutes are byte-identical"
+    );
+    // The closed year's amounts are still locked: only a text may change.
+    let sql = "UPDATE bookings SET amount_ore = 1 WHERE fiscal_year = 2022";
+    assert!(kvorum_tests::try_sql(engine, &db.url, sql).await.is_err());
+    // Done once: not due again, and said so.
+    let again = api.cleanup_get().await.unwrap();
+    assert_eq!(again.done.len(), 1);
+    let twice = api
+        .cleanup_run(CleanupRun {
+            members: vec![ingrid.id],
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(twice.code, ErrorCode::Refused);
+    kvorum_tests::round_trip(&api, engine).await;
+    api.close().await;
+}
+
+kvorum_tests::on_both_engines!(a_members_own_data, a_former_member_anonymised);
