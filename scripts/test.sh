@@ -17,7 +17,13 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "Rust: enhedstest og integrationshistorier på SQLite og PostgreSQL"
 cargo build --workspace --all-targets --quiet   # also the app binary the end-to-end tests drive
-scripts/postgres.sh cargo test --workspace --all-targets --quiet
+# nextest (present on these machines) runs the tests side by side, the longest first; plain
+# cargo test where it is missing.
+if cargo nextest --version > /dev/null 2>&1; then
+  scripts/postgres.sh cargo nextest run --workspace --hide-progress-bar --status-level fail --final-status-level slow
+else
+  scripts/postgres.sh cargo test --workspace --all-targets --quiet
+fi
 
 step "Kill -9: 50 gange dræbt midt i skrivning, filen kontrolleret bagefter"
 python3 scripts/kill9.py --trials 50

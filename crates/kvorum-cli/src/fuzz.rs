@@ -1,5 +1,8 @@
 //! Every command of the command line with arbitrary values (issue 12): 10 000 cases in each
-//! test run, each a command picked from clap's own description of the CLI with values from
+//! test run, in two halves of 5 000 with their own seeds (nextest runs each test in its own
+//! process, so the halves run side by side; `cargo test` runs them one after the other, as
+//! each changes the process's working directory), each a command picked from clap's own
+//! description of the CLI with values from
 //! a pool of the absurd and the plausible. Each ends in a result or a catalogued Danish
 //! message — never a panic — and a command that fails leaves the database as it was.
 //! `KVORUM_FUZZ_CASES=100000 KVORUM_FUZZ_SEED=random cargo test -p kvorum-cli --release fuzz`
@@ -187,23 +190,42 @@ async fn fingerprint(db: &Path) -> Vec<(String, i64)> {
     out
 }
 
-/// The same cases in every test run (a failure in CI is one you can repeat);
-/// `KVORUM_FUZZ_SEED=random` or a number for other ones in a long run.
-fn seed() -> proptest::test_runner::RngSeed {
+/// The same cases in every test run (a failure in CI is one you can repeat): half `half`'s
+/// own seed; `KVORUM_FUZZ_SEED=random` or a number for other ones in a long run.
+fn seed(half: u64) -> proptest::test_runner::RngSeed {
     use proptest::test_runner::RngSeed;
     match std::env::var("KVORUM_FUZZ_SEED").ok().as_deref() {
         Some("random") => RngSeed::Random,
-        Some(n) => n.parse().map(RngSeed::Fixed).unwrap_or(RngSeed::Fixed(12)),
-        None => RngSeed::Fixed(12),
+        Some(n) => n
+            .parse::<u64>()
+            .map(|n| RngSeed::Fixed(n.wrapping_add(half)))
+            .unwrap_or(RngSeed::Fixed(12 + half)),
+        None => RngSeed::Fixed(12 + half),
     }
 }
 
+/// The halves take turns within one process: each sets the working directory.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[test]
 fn every_command_with_arbitrary_values_ends_in_a_result_or_a_danish_message() {
+    arbitrary_commands(0);
+}
+
+#[test]
+fn every_command_with_arbitrary_values_ends_in_a_result_or_a_danish_message_second_half() {
+    arbitrary_commands(1);
+}
+
+fn arbitrary_commands(half: u64) {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let cases: u32 = std::env::var("KVORUM_FUZZ_CASES")
         .ok()
         .and_then(|c| c.parse().ok())
-        .unwrap_or(10_000);
+        .unwrap_or(10_000)
+        / 2;
     let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
     let dir = tempfile::tempdir().unwrap();
     // Copies of the fixtures: an export given one of their names overwrites the copy.
@@ -287,7 +309,7 @@ fn every_command_with_arbitrary_values_ends_in_a_result_or_a_danish_message() {
     let mut runner = TestRunner::new(Config {
         cases,
         failure_persistence: None,
-        rng_seed: seed(),
+        rng_seed: seed(half),
         ..Config::default()
     });
     runner
