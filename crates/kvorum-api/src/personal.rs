@@ -261,12 +261,9 @@ impl Api {
             .member(id)
             .await
             .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
-        let words: Vec<String> = [Some(m.name.clone()), m.email.clone(), m.phone.clone()]
-            .into_iter()
-            .flatten()
-            .collect();
-        let rows = self.store.rows_about(id.0, &words).await?;
         let members = self.store.members().await?;
+        let words = self.words_of(&m, &members).await?;
+        let rows = self.store.rows_about(id.0, &words).await?;
         let meetings = self.store.reader().meetings().await?;
         let names = Names {
             meetings: meetings
@@ -565,8 +562,26 @@ impl Api {
         })
     }
 
+    /// What the person is found and replaced by: the name, e-mail and phone now and before
+    /// (the log's record of the entry's changes). An e-mail or phone another member in the
+    /// register has too is left out: a household's shared address is theirs as well.
+    async fn words_of(&self, m: &Member, members: &[Member]) -> ApiResult<Vec<(String, String)>> {
+        let mut words = person_words(m);
+        words.extend(self.former_words(m, &words).await?);
+        let same =
+            |a: &str, b: Option<&str>| b.is_some_and(|b| a.trim().eq_ignore_ascii_case(b.trim()));
+        words.retain(|(w, with)| {
+            with.starts_with("Tidligere medlem")
+                || !members
+                    .iter()
+                    .filter(|o| o.id != m.id)
+                    .any(|o| same(w, o.email.as_deref()) || same(w, o.phone.as_deref()))
+        });
+        Ok(words)
+    }
+
     /// What the person was called, written to and reached at before (the log's record of
-    /// the entry's changes), so an old address or phone number goes too.
+    /// the entry's changes), so an old phone number goes too.
     async fn former_words(
         &self,
         m: &Member,
@@ -579,15 +594,14 @@ impl Api {
         let replacement = |field: &str| match field {
             "name" => anonymous_name(m.member_no),
             "email" => "(e-mail slettet)".to_owned(),
-            "phone" => "(telefon slettet)".to_owned(),
-            _ => "(adresse slettet)".to_owned(),
+            _ => "(telefon slettet)".to_owned(),
         };
         let mut out: Vec<(String, String)> = Vec::new();
         for e in entries.iter().filter(|e| e.entity == "member") {
             let Ok(json) = serde_json::from_str::<serde_json::Value>(&e.changes) else {
                 continue;
             };
-            for field in ["name", "email", "phone", "address"] {
+            for field in ["name", "email", "phone"] {
                 let v = &json[field];
                 for s in [v.as_str(), v["from"].as_str(), v["to"].as_str()]
                     .into_iter()
@@ -628,7 +642,10 @@ impl Api {
         let members = tx.members().await?;
         let mut records = 0usize;
         let mut minutes = 0usize;
-        for id in &run.members {
+        let mut chosen = run.members.clone();
+        chosen.sort_unstable_by_key(|m| m.0);
+        chosen.dedup();
+        for id in &chosen {
             let Some(due) = view.due.iter().find(|d| d.member == *id) else {
                 return Err(ApiError::refused(Text::new("cleanup-not-due")));
             };
@@ -636,8 +653,7 @@ impl Api {
                 .iter()
                 .find(|m| m.id == *id)
                 .ok_or_else(|| ApiError::not_found("Medlemmet"))?;
-            let mut words = person_words(m);
-            words.extend(self.former_words(m, &words).await?);
+            let words = self.words_of(m, &members).await?;
             let done = tx.anonymise_records(m.id.0, &words).await?;
             records += done.changed.iter().map(|(_, n)| n).sum::<usize>();
             minutes += done.approved_minutes;
@@ -647,7 +663,7 @@ impl Api {
             records += 1;
         }
         tx.commit().await?;
-        let n = run.members.len();
+        let n = chosen.len();
         let mut message = Text::new("cleanup-done")
             .num("n", i64::try_from(n).unwrap_or(0))
             .num("records", i64::try_from(records).unwrap_or(0))

@@ -132,14 +132,17 @@ pub fn cleanup_due(
     due
 }
 
+const ANONYMOUS: &str = "Tidligere medlem nr. ";
+
 /// The name an anonymised entry keeps.
 pub fn anonymous_name(member_no: i64) -> String {
-    format!("Tidligere medlem nr. {member_no}")
+    format!("{ANONYMOUS}{member_no}")
 }
 
 /// The words a person is found by in free text, each with what replaces it: the name, the
-/// e-mail address, the phone number and the street address (words under 3 letters are left
-/// alone, so nothing else is hit).
+/// e-mail address and the phone number (words under 3 letters are left alone, so nothing
+/// else is hit). The street address is not looked for in free text: a household shares it,
+/// and a meeting's place may be it; the register entry and its log lose it all the same.
 pub fn person_words(m: &Member) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut push = |word: Option<&str>, with: String| {
@@ -152,65 +155,125 @@ pub fn person_words(m: &Member) -> Vec<(String, String)> {
     push(Some(&m.name), anonymous_name(m.member_no));
     push(m.email.as_deref(), "(e-mail slettet)".into());
     push(m.phone.as_deref(), "(telefon slettet)".into());
-    push(m.address.as_deref(), "(adresse slettet)".into());
     out
 }
 
-/// `text` with every whole-word occurrence of the words replaced (case does not matter), or
-/// `None` when none occurs.
-pub fn scrub(text: &str, words: &[(String, String)]) -> Option<String> {
-    let mut out = text.to_owned();
-    for (word, with) in words {
-        let edge = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-        let pattern = format!(
-            "(?i){}{}{}",
-            if edge(word.chars().next()) { r"\b" } else { "" },
-            regex::escape(word),
-            if edge(word.chars().last()) { r"\b" } else { "" },
-        );
-        let Ok(re) = regex::Regex::new(&pattern) else {
-            continue;
-        };
-        if re.is_match(&out) {
-            out = re.replace_all(&out, regex::NoExpand(with)).into_owned();
-        }
+/// How a word is found: whole, in any case, its parts with any spacing between them; a name
+/// also with the Danish genitive s ("Ingrid Østergaards forslag").
+fn word_regex(word: &str, name: bool) -> Option<regex::Regex> {
+    let edge = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let parts: Vec<String> = word.split_whitespace().map(regex::escape).collect();
+    if parts.is_empty() {
+        return None;
     }
-    (out != text).then_some(out)
+    let pattern = format!(
+        "(?i){}{}{}{}",
+        if edge(word.chars().next()) { r"\b" } else { "" },
+        parts.join(r"\s+"),
+        if name { "(s?)" } else { "()" },
+        if edge(word.trim_end().chars().last()) {
+            r"\b"
+        } else {
+            ""
+        },
+    );
+    regex::Regex::new(&pattern).ok()
 }
 
-/// The same inside a JSON document (the log's changes, a record kept as JSON): each string
-/// in it scrubbed as text, so an escaped line break before a name does not hide it.
-/// `None` when the text is not JSON or nothing in it changes.
-pub fn scrub_json(text: &str, words: &[(String, String)]) -> Option<String> {
-    fn walk(v: &mut serde_json::Value, words: &[(String, String)]) -> bool {
-        match v {
-            serde_json::Value::String(s) => match scrub(s, words) {
-                Some(new) => {
-                    *s = new;
-                    true
-                }
-                None => false,
-            },
-            // Every value is visited: a change in one does not stop the others.
-            serde_json::Value::Array(items) => {
-                let mut changed = false;
-                for x in items {
-                    changed |= walk(x, words);
-                }
-                changed
-            }
-            serde_json::Value::Object(map) => {
-                let mut changed = false;
-                for x in map.values_mut() {
-                    changed |= walk(x, words);
-                }
-                changed
-            }
-            _ => false,
+/// The words a person is found by, compiled once: longest first, so a current name inside a
+/// former one ("Karin Hansen" in "Karin Hansen-Ærbø") does not leave the rest behind.
+pub struct Scrubber {
+    words: Vec<(regex::Regex, String)>,
+}
+
+impl Scrubber {
+    pub fn new(words: &[(String, String)]) -> Scrubber {
+        let mut sorted: Vec<&(String, String)> = words.iter().collect();
+        sorted.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        Scrubber {
+            words: sorted
+                .into_iter()
+                .filter_map(|(w, with)| {
+                    word_regex(w, with.starts_with(ANONYMOUS)).map(|re| (re, with.clone()))
+                })
+                .collect(),
         }
     }
-    let mut json: serde_json::Value = serde_json::from_str(text).ok()?;
-    walk(&mut json, words).then(|| json.to_string())
+
+    /// Whether `text` names one of the words.
+    pub fn mentions(&self, text: &str) -> bool {
+        self.words.iter().any(|(re, _)| re.is_match(text))
+    }
+
+    /// `text` with every occurrence of the words replaced, or `None` when none occurs.
+    pub fn scrub(&self, text: &str) -> Option<String> {
+        let mut out = text.to_owned();
+        for (re, with) in &self.words {
+            if re.is_match(&out) {
+                out = re
+                    .replace_all(&out, |c: &regex::Captures<'_>| {
+                        // "Tidligere medlem nr. 12's forslag": the genitive after a number.
+                        if c.get(1).is_some_and(|s| !s.as_str().is_empty()) {
+                            format!("{with}'s")
+                        } else {
+                            with.clone()
+                        }
+                    })
+                    .into_owned();
+            }
+        }
+        (out != text).then_some(out)
+    }
+
+    /// The same inside a JSON document (the log's changes, a record kept as JSON): each
+    /// string in it scrubbed as text, so an escaped line break before a name does not hide
+    /// it. `None` when the text is not JSON or nothing in it changes.
+    pub fn scrub_json(&self, text: &str) -> Option<String> {
+        fn walk(v: &mut serde_json::Value, s: &Scrubber) -> bool {
+            match v {
+                serde_json::Value::String(text) => match s.scrub(text) {
+                    Some(new) => {
+                        *text = new;
+                        true
+                    }
+                    None => false,
+                },
+                // Every value is visited: a change in one does not stop the others.
+                serde_json::Value::Array(items) => {
+                    let mut changed = false;
+                    for x in items {
+                        changed |= walk(x, s);
+                    }
+                    changed
+                }
+                serde_json::Value::Object(map) => {
+                    let mut changed = false;
+                    for x in map.values_mut() {
+                        changed |= walk(x, s);
+                    }
+                    changed
+                }
+                _ => false,
+            }
+        }
+        let mut json: serde_json::Value = serde_json::from_str(text).ok()?;
+        walk(&mut json, self).then(|| json.to_string())
+    }
+}
+
+/// Whether `text` names one of the words (as [`scrub`] finds them).
+pub fn mentions(text: &str, words: &[(String, String)]) -> bool {
+    Scrubber::new(words).mentions(text)
+}
+
+/// `text` with every occurrence of the words replaced, or `None` when none occurs.
+pub fn scrub(text: &str, words: &[(String, String)]) -> Option<String> {
+    Scrubber::new(words).scrub(text)
+}
+
+/// [`Scrubber::scrub_json`] for once.
+pub fn scrub_json(text: &str, words: &[(String, String)]) -> Option<String> {
+    Scrubber::new(words).scrub_json(text)
 }
 
 #[cfg(test)]
@@ -316,5 +379,21 @@ mod tests {
             "a line break before the name, escaped in JSON"
         );
         assert_eq!(scrub_json("ikke json", &words), None);
+        assert_eq!(
+            scrub("KARIN  ÆRBØ 12S forslag; karin ærbø 12", &words).as_deref(),
+            Some("Tidligere medlem nr. 12's forslag; Tidligere medlem nr. 12"),
+            "any case, any spacing, the genitive s"
+        );
+        assert!(mentions("Fra KARIN ÆRBØ 12", &words));
+        assert!(!mentions("Fra Karin", &words));
+        let longer = vec![
+            ("Karin Ærbø".to_owned(), anonymous_name(12)),
+            ("Karin Ærbø-Lund".to_owned(), anonymous_name(12)),
+        ];
+        assert_eq!(
+            scrub("Karin Ærbø-Lund", &longer).as_deref(),
+            Some("Tidligere medlem nr. 12"),
+            "the longer former name first"
+        );
     }
 }

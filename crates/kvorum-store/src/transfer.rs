@@ -654,27 +654,6 @@ macro_rules! read_tables {
     }};
 }
 
-/// The rows of one table that refer to a person or name them (see [`Store::rows_about`]).
-macro_rules! read_about {
-    ($conn:expr, $t:expr, $sql:expr, $id:expr, $patterns:expr, $with_id:expr, $with_text:expr) => {{
-        let mut q = sqlx::query(sqlx::AssertSqlSafe($sql));
-        if $with_id {
-            q = q.bind($id);
-        }
-        if $with_text {
-            for p in $patterns {
-                q = q.bind(p.as_str());
-            }
-        }
-        let rows = q.fetch_all(&mut *$conn).await?;
-        let mut decoded = Vec::with_capacity(rows.len());
-        for row in &rows {
-            decoded.push(decode_row!(row, $t));
-        }
-        decoded
-    }};
-}
-
 /// Binds one value as its column's type (a NULL too is typed, for PostgreSQL).
 macro_rules! bind_value {
     ($q:expr, $kind:expr, $v:expr) => {
@@ -1020,80 +999,62 @@ impl RowAbout {
 /// Tables never searched for a person: a secret ballot is linked to no one.
 const LINKED_TO_NO_ONE: &[&str] = &["ballots"];
 
-/// What a person is searched for by: their id, and the words of 3 letters or more, as
-/// written and in lower case (SQLite's LIKE ignores the case of a–z only, PostgreSQL's none;
-/// the rewriting that follows ignores case everywhere).
-fn about_patterns(id: Uuid, words: &[String]) -> Vec<String> {
-    let mut patterns = vec![contains_pattern(&id.to_string())];
-    for w in words {
-        let w = w.trim();
-        if w.chars().count() >= 3 {
-            for form in [w.to_owned(), w.to_lowercase()] {
-                let p = contains_pattern(&form);
-                if !patterns.contains(&p) {
-                    patterns.push(p);
-                }
-            }
-        }
-    }
-    patterns
-}
-
-/// `%word%` for LIKE, with the wildcards in the word itself taken literally.
-fn contains_pattern(word: &str) -> String {
-    let escaped: String = word
-        .chars()
-        .flat_map(|c| match c {
-            '%' | '_' | '\\' => vec!['\\', c],
-            c => vec![c],
+/// The SELECT of all `t`'s rows without the contents of files (NULL in their place, typed
+/// for PostgreSQL): a person is looked for in ids and text, never in a file's bytes.
+fn select_without_files(t: &Table, postgres: bool) -> String {
+    let cols: Vec<String> = t
+        .columns
+        .iter()
+        .map(|(c, k)| match (k, postgres) {
+            (Kind::Bytes, true) => format!("CAST(NULL AS BYTEA) AS {c}"),
+            (Kind::Bytes, false) => format!("NULL AS {c}"),
+            _ => (*c).to_owned(),
         })
         .collect();
-    format!("%{escaped}%")
-}
-
-/// The SELECT of `t`'s rows where a reference column holds the id (`$1`, when `with_id`)
-/// or a text column contains one of the patterns (`$2`…, or `$1`… without the id).
-fn about_sql(t: &Table, with_id: bool, patterns: usize) -> Option<String> {
-    let mut conditions = Vec::new();
-    if with_id {
-        for (c, k) in t.columns {
-            if *k == Kind::Uuid {
-                conditions.push(format!("{c} = $1"));
-            }
-        }
-    }
-    let first = if with_id { 2 } else { 1 };
-    for (c, k) in t.columns {
-        if *k == Kind::Text {
-            for i in 0..patterns {
-                conditions.push(format!("{c} LIKE ${} ESCAPE '\\'", first + i));
-            }
-        }
-    }
-    (!conditions.is_empty()).then(|| format!("{} WHERE {}", select_sql(t), conditions.join(" OR ")))
+    format!("SELECT {} FROM {}", cols.join(", "), t.name)
 }
 
 /// The rows about a person through one connection: see [`Store::rows_about`].
 macro_rules! search_about {
-    ($tx:expr, $id:expr, $patterns:expr) => {{
+    ($tx:expr, $id:expr, $words:expr, $postgres:expr) => {{
         let id: Uuid = $id;
-        let patterns: &[String] = &$patterns;
+        let scrubber = kvorum_core::privacy::Scrubber::new($words);
+        let id_text = id.to_string();
         let mut found: Vec<RowAbout> = Vec::new();
         for t in TABLES
             .iter()
             .filter(|t| !LINKED_TO_NO_ONE.contains(&t.name))
         {
-            let with_id = t.columns.iter().any(|(_, k)| *k == Kind::Uuid);
-            let with_text = t.columns.iter().any(|(_, k)| *k == Kind::Text);
-            // Table and column names come from TABLES, never from input.
-            let Some(sql) = about_sql(t, with_id, patterns.len()) else {
+            if !t
+                .columns
+                .iter()
+                .any(|(_, k)| matches!(k, Kind::Uuid | Kind::Text))
+            {
                 continue;
-            };
-            for row in read_about!($tx, t, sql, id, patterns, with_id, with_text) {
-                found.push(RowAbout {
-                    table: t.name,
-                    columns: t.columns.iter().map(|(c, _)| *c).zip(row).collect(),
+            }
+            // Table and column names come from TABLES, never from input.
+            let rows = sqlx::query(sqlx::AssertSqlSafe(select_without_files(t, $postgres)))
+                .fetch_all(&mut *$tx)
+                .await?;
+            for row in &rows {
+                let values = decode_row!(row, t);
+                let about = values.iter().any(|v| match v {
+                    Value::Uuid(u) => *u == id,
+                    Value::Text(s) => s.contains(&id_text) || scrubber.mentions(s),
+                    _ => false,
                 });
+                if !about {
+                    continue;
+                }
+                let r = RowAbout {
+                    table: t.name,
+                    columns: t.columns.iter().map(|(c, _)| *c).zip(values).collect(),
+                };
+                // Another member's entry is theirs, whatever it shares with this one.
+                if t.name == "members" && r.id() != Some(id) {
+                    continue;
+                }
+                found.push(r);
             }
         }
         // The fee payments' bookings, and the log's entries about what was found.
@@ -1150,17 +1111,18 @@ macro_rules! search_about {
 
 impl Store {
     /// Every stored row about a person, table by table in [`TABLES`] order: a column that
-    /// refers to `id`, or text that contains the id or one of `words` (name, e-mail, phone;
-    /// words shorter than 3 letters are not searched for). Then the bookings of the fee
-    /// payments found and the audit log's entries about any record found. What it does not
-    /// search: the contents of files (vouchers, bank statements as imported) and the secret
-    /// ballots, which are linked to no one. Read in one snapshot.
-    pub async fn rows_about(&self, id: Uuid, words: &[String]) -> Result<Vec<RowAbout>> {
-        let patterns = about_patterns(id, words);
+    /// refers to `id`, or text that contains the id or one of `words` (name, e-mail, phone,
+    /// with what replaces each; as [`kvorum_core::privacy::Scrubber`] finds them: whole, in
+    /// any case, with the genitive s). Then the bookings of the fee payments found and the
+    /// audit log's entries about any record found. Another member's register entry is never
+    /// one of them. What it does not search: the contents of files (vouchers, bank
+    /// statements as imported) and the secret ballots, which are linked to no one. Read in
+    /// one snapshot.
+    pub async fn rows_about(&self, id: Uuid, words: &[(String, String)]) -> Result<Vec<RowAbout>> {
         Ok(match self {
             Store::Sqlite { pool, .. } => {
                 let mut tx = pool.begin().await?;
-                let found = search_about!(tx, id, patterns);
+                let found = search_about!(tx, id, words, false);
                 tx.rollback().await?;
                 found
             }
@@ -1168,7 +1130,7 @@ impl Store {
                 let mut tx = pool
                     .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                     .await?;
-                let found = search_about!(tx, id, patterns);
+                let found = search_about!(tx, id, words, true);
                 tx.rollback().await?;
                 found
             }
@@ -1182,7 +1144,18 @@ impl Store {
 pub struct Anonymised {
     pub changed: Vec<(&'static str, usize)>,
     pub approved_minutes: usize,
+    /// Remembered bank rules that named the person, removed.
+    pub rules_removed: usize,
 }
+
+/// Tables the anonymisation leaves as they are, though they may name the person.
+const KEPT_AS_THEY_ARE: &[&str] = &[
+    "members",
+    "association",
+    "bylaws_versions",
+    "fiscal_closings",
+    "anonymisations",
+];
 
 /// The fields of a register entry that identify the person, as the audit log names them.
 const PERSONAL_FIELDS: [&str; 8] = [
@@ -1235,14 +1208,25 @@ impl crate::StoreTx {
         id: Uuid,
         words: &[(String, String)],
     ) -> Result<Anonymised> {
-        let originals: Vec<String> = words.iter().map(|(w, _)| w.clone()).collect();
-        let patterns = about_patterns(id, &originals);
-        let found = on_tx!(self, c => search_about!(c, id, patterns));
+        let found = match &mut self.inner {
+            crate::TxInner::Sqlite(t) => {
+                let c = &mut **t;
+                search_about!(c, id, words, false)
+            }
+            crate::TxInner::Postgres(t) => {
+                let c = &mut **t;
+                search_about!(c, id, words, true)
+            }
+        };
+        let scrubber = kvorum_core::privacy::Scrubber::new(words);
         let anonymous = words.first().map(|(_, n)| n.clone()).unwrap_or_default();
         let member_id = id.to_string();
         let mut out = Anonymised::default();
         for row in &found {
-            if row.table == "members" {
+            // The register entry is the caller's; the association's own details, adopted
+            // bylaws, the closings and the clean-ups are records of the board's, not the
+            // person's; approved minutes are signed.
+            if KEPT_AS_THEY_ARE.contains(&row.table) {
                 continue;
             }
             if row.table == "minutes" && row.get("status") == Some(&Value::Text("approved".into()))
@@ -1250,9 +1234,23 @@ impl crate::StoreTx {
                 out.approved_minutes += 1;
                 continue;
             }
+            // A remembered bank rule that names the person is only a convenience: it goes.
+            if row.table == "bank_rules" {
+                if let Some(Value::Text(pattern)) = row.get("pattern") {
+                    let pattern = pattern.clone();
+                    on_tx!(self, c => sqlx::query("DELETE FROM bank_rules WHERE pattern = $1")
+                        .bind(pattern.as_str())
+                        .execute(&mut *c)
+                        .await
+                        .map(|r| r.rows_affected()))?;
+                    out.rules_removed += 1;
+                }
+                continue;
+            }
             let Some(row_id) = row.id() else {
                 continue;
             };
+            let refers = |column: &str| row.get(column) == Some(&Value::Uuid(id));
             let about_entry = row.table == "audit_log"
                 && row.get("entity") == Some(&Value::Text("member".into()))
                 && row.get("entity_id") == Some(&Value::Text(member_id.clone()));
@@ -1261,12 +1259,33 @@ impl crate::StoreTx {
                 let Value::Text(text) = value else {
                     continue;
                 };
+                // A booking keeps everything but its text: the bank line's key (how a
+                // re-import knows the line) and the voucher stay as the books have them.
+                if row.table == "bookings" && *column != "text" {
+                    continue;
+                }
+                // A meeting's place is where it was held, even at someone's home.
+                if row.table == "meetings" && *column == "place" {
+                    continue;
+                }
+                // The person's own name on a record of theirs, however it was spelt there.
+                let own_name = (matches!(
+                    (row.table, *column),
+                    ("attendance", "name") | ("board_terms", "name")
+                ) && refers("member_id"))
+                    || ((row.table, *column) == ("proposals", "submitter_name")
+                        && refers("submitter"));
+                if own_name {
+                    if text != &anonymous {
+                        sets.push((column, anonymous.clone()));
+                    }
+                    continue;
+                }
                 let structured = (about_entry && *column == "changes")
                     .then(|| without_person(text, &anonymous))
                     .flatten();
                 let base = structured.as_deref().unwrap_or(text);
-                let scrubbed = kvorum_core::privacy::scrub_json(base, words)
-                    .or_else(|| kvorum_core::privacy::scrub(base, words));
+                let scrubbed = scrubber.scrub_json(base).or_else(|| scrubber.scrub(base));
                 if let Some(new) = scrubbed.or_else(|| structured.clone()) {
                     if &new != text {
                         sets.push((column, new));
