@@ -1295,11 +1295,15 @@ impl crate::StoreTx {
             if sets.is_empty() {
                 continue;
             }
-            let assignments: Vec<String> = sets
+            let mut assignments: Vec<String> = sets
                 .iter()
                 .enumerate()
                 .map(|(i, (c, _))| format!("{c} = ${}", i + 1))
                 .collect();
+            // A form opened on the record before cannot save the old name back over it.
+            if row.get("version").is_some() {
+                assignments.push("version = version + 1".to_owned());
+            }
             // Table and column names come from TABLES, never from input.
             let sql = format!(
                 "UPDATE {} SET {} WHERE id = ${}",
