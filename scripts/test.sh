@@ -16,7 +16,7 @@ npx vite build --logLevel warn          # the Tauri shell embeds ui/dist, so bui
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "Rust: enhedstest og integrationshistorier på SQLite og PostgreSQL"
-cargo build --workspace --all-targets --quiet   # also the app binary the end-to-end tests drive
+cargo build --workspace --bins --quiet   # the app and CLI the end-to-end tests drive (clippy checked every target)
 # nextest (present on these machines) runs the tests side by side, the longest first; plain
 # cargo test where it is missing.
 if cargo nextest --version > /dev/null 2>&1; then

@@ -609,4 +609,104 @@ async fn a_former_member_anonymised(engine: Engine) {
     api.close().await;
 }
 
-kvorum_tests::on_both_engines!(a_members_own_data, a_former_member_anonymised);
+/// A CPR number is refused where it was typed — a member's fields, a booking's text, a
+/// proposal, the minutes — with the field said, and nothing is stored.
+async fn a_cpr_number_is_refused_where_typed(engine: Engine) {
+    let db = engine.fresh().await;
+    let api = db.open_on("Sekretær Sofie", date(2026, 12, 1)).await;
+    kvorum_tests::perronen(&api).await;
+    let refused = api
+        .member_add(MemberInput {
+            name: "Karin Ærbø".into(),
+            address: Some("Jernbanegade 4, cpr 010170-1234".into()),
+            membership_type: "ordinary".into(),
+            joined_on: Some(date(2024, 3, 1)),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Validation);
+    assert_eq!(refused.fields[0].field, "address");
+    assert!(
+        refused.fields[0].message.contains("CPR-nummer"),
+        "{refused:?}"
+    );
+    assert!(api
+        .members_list(MemberQuery::default())
+        .await
+        .unwrap()
+        .rows
+        .is_empty());
+    let booking = api
+        .booking_add(BookingInput {
+            booked_on: date(2026, 3, 1),
+            amount: Money::from_kr(-100),
+            text: "Udlæg til 0101701234".into(),
+            voucher_no: None,
+            line: None,
+            grant: None,
+            voucher_file: None,
+            account: None,
+            counter_account: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(booking.fields[0].field, "text");
+    // An account or phone number is not one.
+    api.booking_add(BookingInput {
+        booked_on: date(2026, 3, 1),
+        amount: Money::from_kr(-100),
+        text: "Overført til reg. 1234 konto 0012345678, tlf. 20 30 40 50".into(),
+        voucher_no: None,
+        line: None,
+        grant: None,
+        voucher_file: None,
+        account: None,
+        counter_account: None,
+    })
+    .await
+    .unwrap();
+    let meeting = api
+        .meeting_create(MeetingInput {
+            kind: MeetingKind::Ordinary,
+            body: None,
+            date: date(2027, 3, 14),
+            start_time: NaiveTime::from_hms_opt(19, 0, 0),
+            place: "Perronen".into(),
+            demanded_by: None,
+            demanded_on: None,
+        })
+        .await
+        .unwrap();
+    let proposal = api
+        .proposal_add(ProposalInput {
+            meeting_id: meeting.meeting.id,
+            submitter: None,
+            received_on: date(2027, 2, 1),
+            kind: "ordinary".into(),
+            title: "Forslag".into(),
+            text: "Stillet af 311299-1234".into(),
+            amendment: None,
+            recommendation: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(proposal.fields[0].field, "text");
+    let draft = api.minutes_draft(meeting.meeting.id).await.unwrap();
+    let minutes = api
+        .minutes_save(MinutesSave {
+            id: draft.id,
+            version: draft.version,
+            text: format!("{}\nReferent: 010170 1234", draft.text),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(minutes.fields[0].field, "text");
+    api.close().await;
+}
+
+kvorum_tests::on_both_engines!(
+    a_members_own_data,
+    a_former_member_anonymised,
+    a_cpr_number_is_refused_where_typed
+);

@@ -754,3 +754,4 @@ cleanup-minutes-kept = { $n } { $n ->
         [one] godkendt referat nævner stadig navnet; det er underskrevet og ændres ikke
        *[other] godkendte referater nævner stadig navnet; de er underskrevet og ændres ikke
     }.
+field-looks-like-cpr = Det ligner et CPR-nummer. Kvorum gemmer aldrig CPR-numre – skriv det ikke her.

@@ -763,3 +763,4 @@ cleanup-minutes-kept = { $n } { $n ->
         [one] approved minutes still name the person; they are signed and not changed
        *[other] approved minutes still name the people; they are signed and not changed
     }.
+field-looks-like-cpr = That looks like a CPR number. Kvorum never stores CPR numbers – do not type it here.

@@ -122,6 +122,9 @@ pub fn validate_booking_text(text: &str) -> Result<(), Text> {
     if text.trim().is_empty() {
         return Err(Text::new("booking-text-required"));
     }
+    if crate::validation::looks_like_cpr(text) {
+        return Err(crate::validation::cpr_refused());
+    }
     Ok(())
 }
 

@@ -574,6 +574,11 @@ pub fn validate_proposal(input: &ProposalInput, rules: &RuleSettings) -> Result<
     if input.text.trim().is_empty() && input.amendment.is_none() {
         e.push("text", Text::new("proposal-text-missing"));
     }
+    for (field, value) in [("title", &input.title), ("text", &input.text)] {
+        if crate::validation::looks_like_cpr(value) {
+            e.push(field, crate::validation::cpr_refused());
+        }
+    }
     if rules.decision(&input.kind).is_none() {
         let kinds: Vec<&str> = rules.decisions.iter().map(|d| d.name.as_str()).collect();
         e.push(

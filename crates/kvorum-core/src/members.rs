@@ -373,6 +373,19 @@ pub fn validate_member(
             errs.push("leftReason", Text::new("field-left-reason-long"));
         }
     }
+    // Never a CPR number, whichever field it was typed in.
+    for (field, value) in [
+        ("name", Some(input.name.as_str())),
+        ("address", input.address.as_deref()),
+        ("city", input.city.as_deref()),
+        ("email", input.email.as_deref()),
+        ("phone", input.phone.as_deref()),
+        ("leftReason", input.left_reason.as_deref()),
+    ] {
+        if value.is_some_and(crate::validation::looks_like_cpr) {
+            errs.push(field, crate::validation::cpr_refused());
+        }
+    }
     let membership_type = input.membership_type.trim().to_owned();
     if membership_type.is_empty() {
         errs.push("membershipType", Text::new("field-type-required"));

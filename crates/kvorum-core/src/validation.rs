@@ -79,3 +79,53 @@ impl std::fmt::Display for FieldErrors {
         f.write_str(&parts.join(" "))
     }
 }
+
+/// Whether a text holds what looks like a CPR number: six digits that are a date (ddmmåå,
+/// the day also +60 as for a substitute number), then four digits, with or without a hyphen
+/// or space between — and no digit on either side, so an account or phone number is not one.
+/// Kvorum never stores a CPR number: a field holding one is refused where it was typed.
+pub fn looks_like_cpr(text: &str) -> bool {
+    static CPR: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = CPR.get_or_init(|| {
+        regex::Regex::new(r"(?:^|[^0-9])([0-9]{2})([0-9]{2})[0-9]{2}[- ]?[0-9]{4}(?:$|[^0-9])")
+            .expect("the CPR pattern")
+    });
+    re.captures_iter(text).any(|c| {
+        let day: u32 = c[1].parse().unwrap_or(0);
+        let month: u32 = c[2].parse().unwrap_or(0);
+        ((1..=31).contains(&day) || (61..=91).contains(&day)) && (1..=12).contains(&month)
+    })
+}
+
+/// The message for a field that holds what looks like a CPR number.
+pub fn cpr_refused() -> Text {
+    Text::new("field-looks-like-cpr")
+}
+
+#[cfg(test)]
+mod cpr_tests {
+    use super::looks_like_cpr;
+
+    #[test]
+    fn a_cpr_number_is_seen_and_other_numbers_are_not() {
+        for cpr in [
+            "010170-1234",
+            "0101701234",
+            "Karin 311299 1234",
+            "cpr 610170-1234",
+        ] {
+            assert!(looks_like_cpr(cpr), "{cpr}");
+        }
+        for other in [
+            "20 30 40 50",
+            "0012345678",
+            "reg. 1234 konto 0012345678",
+            "Kontingent 2026 · nr. 12",
+            "12345678901",
+            "321270-1234",
+            "011370-1234",
+        ] {
+            assert!(!looks_like_cpr(other), "{other}");
+        }
+    }
+}

@@ -142,6 +142,12 @@ impl Api {
                 Text::new("minutes-empty"),
             )));
         }
+        if kvorum_core::validation::looks_like_cpr(text) {
+            return Err(ApiError::validation(FieldErrors::one(
+                "text",
+                kvorum_core::validation::cpr_refused(),
+            )));
+        }
         Ok(())
     }
 
