@@ -13,7 +13,7 @@ use kvorum_core::dates::{format_date, format_time};
 use kvorum_core::ids::MemberId;
 use kvorum_core::members::Member;
 use kvorum_core::privacy::{
-    anonymous_name, cleanup_due, person_words, validate_retention, CleanupDue, Retention,
+    anonymous_name, cleanup_due, validate_retention, words_for, CleanupDue, Retention,
 };
 use kvorum_core::text::Text;
 use kvorum_core::Money;
@@ -562,60 +562,19 @@ impl Api {
         })
     }
 
-    /// What the person is found and replaced by: the name, e-mail and phone now and before
-    /// (the log's record of the entry's changes). An e-mail or phone another member in the
-    /// register has too is left out: a household's shared address is theirs as well.
+    /// What the person is found and replaced by ([`words_for`]), with the log's record of
+    /// the entry's changes for what they were called and reached at before.
     async fn words_of(&self, m: &Member, members: &[Member]) -> ApiResult<Vec<(String, String)>> {
-        let mut words = person_words(m);
-        words.extend(self.former_words(m, &words).await?);
-        let same =
-            |a: &str, b: Option<&str>| b.is_some_and(|b| a.trim().eq_ignore_ascii_case(b.trim()));
-        words.retain(|(w, with)| {
-            with.starts_with("Tidligere medlem")
-                || !members
-                    .iter()
-                    .filter(|o| o.id != m.id)
-                    .any(|o| same(w, o.email.as_deref()) || same(w, o.phone.as_deref()))
-        });
-        Ok(words)
-    }
-
-    /// What the person was called, written to and reached at before (the log's record of
-    /// the entry's changes), so an old phone number goes too.
-    async fn former_words(
-        &self,
-        m: &Member,
-        now: &[(String, String)],
-    ) -> ApiResult<Vec<(String, String)>> {
         let entries = self
             .store
             .audit_log(Some(&m.id.to_string()), 10_000)
             .await?;
-        let replacement = |field: &str| match field {
-            "name" => anonymous_name(m.member_no),
-            "email" => "(e-mail slettet)".to_owned(),
-            _ => "(telefon slettet)".to_owned(),
-        };
-        let mut out: Vec<(String, String)> = Vec::new();
-        for e in entries.iter().filter(|e| e.entity == "member") {
-            let Ok(json) = serde_json::from_str::<serde_json::Value>(&e.changes) else {
-                continue;
-            };
-            for field in ["name", "email", "phone"] {
-                let v = &json[field];
-                for s in [v.as_str(), v["from"].as_str(), v["to"].as_str()]
-                    .into_iter()
-                    .flatten()
-                {
-                    let s = s.trim();
-                    let known = now.iter().chain(out.iter()).any(|(w, _)| w == s);
-                    if s.chars().count() >= 3 && !known {
-                        out.push((s.to_owned(), replacement(field)));
-                    }
-                }
-            }
-        }
-        Ok(out)
+        let history: Vec<&str> = entries
+            .iter()
+            .filter(|e| e.entity == "member")
+            .map(|e| e.changes.as_str())
+            .collect();
+        Ok(words_for(m, &history, members))
     }
 
     /// Saves the retention periods (the version the board started from).

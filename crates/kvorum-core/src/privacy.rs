@@ -158,6 +158,46 @@ pub fn person_words(m: &Member) -> Vec<(String, String)> {
     out
 }
 
+/// What a person is found and replaced by: the name, e-mail and phone now ([`person_words`])
+/// and before — `history` is the log's record of the entry's changes (JSON: a creation's
+/// whole record, an update's `{"field": {"from", "to"}}`). An e-mail or phone another member
+/// (`members`) has too is left out: a household's is theirs as well.
+pub fn words_for(m: &Member, history: &[&str], members: &[Member]) -> Vec<(String, String)> {
+    let mut words = person_words(m);
+    let replacement = |field: &str| match field {
+        "name" => anonymous_name(m.member_no),
+        "email" => "(e-mail slettet)".to_owned(),
+        _ => "(telefon slettet)".to_owned(),
+    };
+    for changes in history {
+        let Ok(json) = serde_json::from_str::<serde_json::Value>(changes) else {
+            continue;
+        };
+        for field in ["name", "email", "phone"] {
+            let v = &json[field];
+            for s in [v.as_str(), v["from"].as_str(), v["to"].as_str()]
+                .into_iter()
+                .flatten()
+            {
+                let s = s.trim();
+                if s.chars().count() >= 3 && !words.iter().any(|(w, _)| w == s) {
+                    words.push((s.to_owned(), replacement(field)));
+                }
+            }
+        }
+    }
+    let same =
+        |a: &str, b: Option<&str>| b.is_some_and(|b| a.trim().eq_ignore_ascii_case(b.trim()));
+    words.retain(|(w, with)| {
+        with.starts_with(ANONYMOUS)
+            || !members
+                .iter()
+                .filter(|o| o.id != m.id)
+                .any(|o| same(w, o.email.as_deref()) || same(w, o.phone.as_deref()))
+    });
+    words
+}
+
 /// How a word is found: whole, in any case, its parts with any spacing between them; a name
 /// also with the Danish genitive s ("Ingrid Østergaards forslag").
 fn word_regex(word: &str, name: bool) -> Option<regex::Regex> {
@@ -385,6 +425,27 @@ mod tests {
             "any case, any spacing, the genitive s"
         );
         assert!(mentions("Fra KARIN ÆRBØ 12", &words));
+        // Before: another name and phone, from the log; a phone shared with another member
+        // is theirs too and stays.
+        let mut other = member(13, None, vec![]);
+        other.phone = Some("99 88 77 66".into());
+        other.email = None;
+        let history = [
+            r#"{"name":"Karin Ærbø-Lund","phone":"99 88 77 66"}"#,
+            r#"{"email":{"from":"gammel@example.dk","to":"karin@example.dk"}}"#,
+        ];
+        let all = words_for(&m, &history, &[m.clone(), other]);
+        let found: Vec<&str> = all.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(
+            found,
+            [
+                "Karin Ærbø 12",
+                "karin@example.dk",
+                "20 30 40 50",
+                "Karin Ærbø-Lund",
+                "gammel@example.dk"
+            ]
+        );
         assert!(!mentions("Fra Karin", &words));
         let longer = vec![
             ("Karin Ærbø".to_owned(), anonymous_name(12)),
