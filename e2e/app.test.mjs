@@ -951,7 +951,8 @@ test("the window's close button asks first when typed input is not saved", async
 test('the yearly clean-up: a member who left in 2021 is listed with the reason, anonymised on confirmation', async () => {
   const env = { ...process.env, KVORUM_DB: join(work, 'forening.sqlite'), KVORUM_CONFIG_DIR: join(work, 'config'), KVORUM_TODAY: '2026-11-22' };
   execFileSync(join(root, 'target/debug/kvorum'), ['members', 'add', '--name', 'Åge Østby', '--email', 'aage@example.dk', '--joined', '01.01.2015', '--left', '31.12.2021'], { env });
-  await s.click('[data-testid=nav-association]');
+  await s.click('[data-testid=nav-privacy]');
+  await s.click('[data-testid=privacy-cleanup]');
   const due = await s.until('the list', () => s.text('[data-testid=cleanup-due]'));
   assert.match(due, /Åge Østby/);
   assert.match(due, /Udmeldt 31\.12\.2021; medlemmer gemmes 3 år efter udmeldelsesåret \(til 31\.12\.2024\)\./);
@@ -972,6 +973,83 @@ test('the yearly clean-up: a member who left in 2021 is listed with the reason, 
   await s.click('[data-testid=cleanup-save-periods]');
   assert.match(await s.until('the error', () => s.text('[data-testid=cleanup-periods-form] .field-error')), /Bogføringsloven kræver/);
   await s.screenshot('oprydning-perioder-fejl');
+  await s.click('[data-testid=nav-members]');
+});
+
+test('personal data: the record of processing edited and saved as PDF, a consent withdrawn in one click, the change log filtered', async () => {
+  const env = { ...process.env, KVORUM_DB: join(work, 'forening.sqlite'), KVORUM_CONFIG_DIR: join(work, 'config'), KVORUM_TODAY: '2026-11-22' };
+  execFileSync(join(root, 'target/debug/kvorum'), ['members', 'add', '--name', 'Åse Møller', '--email', 'aase@example.dk', '--consent', 'ja'], { env });
+  // The record: counted from the data; the board's words edited; a consent kind added.
+  await s.click('[data-testid=nav-privacy]');
+  await s.click('[data-testid=privacy-record]');
+  const first = await s.until('the activities', async () => (await s.findAll('[data-testid=processing-activity]')).length === 6 && s.text('[data-testid=processing]'));
+  assert.match(first, /Medlemmer \d+ personer registreret/);
+  assert.match(first, /Frikortmodtagere/);
+  await s.screenshot('persondata-fortegnelse');
+  await s.click('[data-testid=processing-edit]');
+  await s.type('[data-testid=processing-contact]', 'Formanden, Inge Holm');
+  await s.type('[data-testid=processing-members-purpose]', '');
+  await s.click('[data-testid=processing-save]');
+  assert.match(await s.until('the error', () => s.text('[data-testid=processing-form] .field-error')), /fortegnelsen skal sige det/);
+  await s.type('[data-testid=processing-members-purpose]', 'Medlemsliste, kontingent og generalforsamling i Perronen.');
+  await s.click('[data-testid=processing-save]');
+  assert.match(await s.until('saved', () => s.text('[data-testid=processing-notice]')), /Fortegnelsen er gemt/);
+  assert.match(await s.text('[data-testid=processing]'), /Medlemsliste, kontingent og generalforsamling i Perronen\./);
+  await s.click('[data-testid=consent-kind-add]');
+  assert.match(await s.until('the error', () => s.text('[data-testid=consent-kind-form] .field-error')), /Skriv hvad samtykket gælder/);
+  await s.type('[data-testid=consent-kind-name]', 'Billeder på hjemmesiden');
+  await s.type('[data-testid=consent-kind-purpose]', 'Fotos fra arrangementer');
+  await s.click('[data-testid=consent-kind-add]');
+  await s.until('two kinds', async () => /Billeder på hjemmesiden/.test(await s.text('[data-testid=consent-kinds]')));
+  await s.click('[data-testid=processing-pdf]');
+  assert.match(await s.until('saved', () => s.text('[data-testid=processing-saved]')), /fortegnelse-2026-11-22\.pdf/);
+  const recordPdf = join(saveDir, 'fortegnelse-2026-11-22.pdf');
+  const recordText = execFileSync('pdftotext', ['-layout', recordPdf, '-']).toString();
+  assert.match(recordText, /Fortegnelse over behandlingsaktiviteter/);
+  assert.match(recordText, /Formanden, Inge Holm/);
+  assert.match(recordText, /Medlemsliste, kontingent og generalforsamling i Perronen\./);
+  assert.match(recordText, /Billeder på hjemmesiden/);
+  execFileSync('pdftoppm', ['-png', '-r', '70', recordPdf, join(artifacts, 'fortegnelse-pdf')]);
+  // The member's page: the e-mail consent withdrawn in one click while the form holds typed
+  // input, which stays and saves; the photo consent given in writing.
+  await s.click('[data-testid=nav-members]');
+  await s.type('[data-testid=member-search]', 'Åse Møller');
+  await s.until('the row', async () => (await rowCount()) === 1);
+  await s.click('[data-testid=member-row]');
+  assert.match(await s.until('the consent', () => s.text('[data-testid=consent-email]')), /Givet 22\.11\.2026 · Afkrydset i medlemsregistret/);
+  await s.type('[data-testid=f-phone]', '20 30 40 50');
+  await s.click('[data-testid=consent-email] [data-testid=consent-withdraw]');
+  assert.match(await s.until('withdrawn', async () => { const t = await s.text('[data-testid=consent-email]'); return /Ikke givet/.test(t) && t; }), /Ikke givet/);
+  assert.match(await s.text('[data-testid=consent-withdrawn]'), /Kontakt på e-mail: trukket tilbage 22\.11\.2026/);
+  assert.equal(await s.exec(`return document.querySelector('[data-testid=f-phone]').value`), '20 30 40 50', 'what was typed stays');
+  const photos = '[data-testid=consent-billeder-paa-hjemmesiden]';
+  await s.click(`${photos} [data-testid=consent-give-open]`);
+  await s.click('[data-testid=consent-give-save]');
+  assert.match(await s.until('the error', () => s.text('[data-testid=consent-give-form] .field-error')), /Skriv hvordan samtykket blev givet/);
+  await s.type('[data-testid=consent-how]', 'Skriftligt på indmeldelsesblanketten');
+  await s.click('[data-testid=consent-give-save]');
+  assert.match(await s.until('given', () => s.text(`${photos} [data-testid=consent-given]`)), /Givet 22\.11\.2026 · Skriftligt på indmeldelsesblanketten/);
+  await s.exec(`document.querySelector('[data-testid=consent-email]').scrollIntoView()`);
+  await new Promise((r) => setTimeout(r, 300));
+  await s.screenshot('medlem-samtykker');
+  await s.click('[data-testid=f-save]');
+  assert.match(await s.until('saved', () => s.text('.banner.ok')), /gemt/i);
+  // The change log, in plain Danish, filtered by kind; a bad member no. said at the field.
+  await s.click('[data-testid=member-close]');
+  await s.type('[data-testid=member-search]', '');
+  await s.click('[data-testid=nav-privacy]');
+  await s.click('[data-testid=privacy-log]');
+  await s.until('the lines', async () => (await s.findAll('[data-testid=log-line]')).length > 0);
+  await s.exec(`const k = document.querySelector('[data-testid=log-kind]'); k.value = 'consent'; k.dispatchEvent(new Event('change', { bubbles: true }));`);
+  await s.click('[data-testid=log-search]');
+  const consentLog = await s.until('the consent lines', async () => { const t = await s.text('[data-testid=audit-log]'); return /trukket tilbage/.test(t) && !/oprettede medlem/.test(t) && t; });
+  assert.match(consentLog, /registrerede, at samtykket til kontakt på e-mail blev trukket tilbage for medlem nr\. \d+ \(Åse Møller\)/);
+  assert.match(consentLog, /registrerede samtykke til billeder på hjemmesiden for medlem nr\. \d+ \(Åse Møller\) \(Skriftligt på indmeldelsesblanketten\)/);
+  await s.screenshot('persondata-aendringslog');
+  await s.type('[data-testid=log-member]', 'tolv');
+  await s.click('[data-testid=log-search]');
+  assert.match(await s.until('the error', () => s.text('[data-testid=log-member-error]')), /Skriv et medlemsnummer/);
+  await s.type('[data-testid=log-member]', '');
   await s.click('[data-testid=nav-members]');
 });
 
@@ -1001,6 +1079,9 @@ test('every screen at 1280×800 and at 900×600: nothing wider than the window',
     ['oekonomi-postering', async () => { await s.click('[data-testid=fin-bookings]'); await s.exec(`document.querySelector('details.add').open = true`); await pause(300); }],
     ['vedtaegter', async () => { await go('bylaws')(); await s.find('[data-testid=bylaws-version]'); await pause(300); }],
     ['vedtaegter-sammenlign', async () => { await s.click('[data-testid=bylaws-diff]'); await pause(400); }],
+    ['persondata-fortegnelse', async () => { await go('privacy')(); await s.click('[data-testid=privacy-record]'); await s.find('[data-testid=processing-activity]'); }],
+    ['persondata-log', async () => { await s.click('[data-testid=privacy-log]'); await s.find('[data-testid=log-line]'); }],
+    ['persondata-oprydning', async () => { await s.click('[data-testid=privacy-cleanup]'); await s.find('[data-testid=cleanup-periods]'); }],
     ['forening', async () => { await go('association')(); await s.find('[data-testid=db-location]'); }],
   ];
   const wide = [];

@@ -703,8 +703,368 @@ async fn a_cpr_number_is_refused_where_typed(engine: Engine) {
     api.close().await;
 }
 
+/// The consent log: Karin ticks the e-mail consent when she joins; the treasurer records
+/// her withdrawal in one click on his laptop, and the secretary's form, still open, cannot
+/// put the old flag back. The board adds a consent for photos; Karin gives it in writing.
+/// The change log shows it all in plain Danish, filtered by member, by who, by kind and by
+/// date.
+async fn consents_and_the_readable_log(engine: Engine) {
+    let db = engine.fresh().await;
+    let sofie = db.open_on("Sekretær Sofie", date(2026, 12, 1)).await;
+    kvorum_tests::perronen(&sofie).await;
+    let karin = sofie
+        .member_add(person(
+            "Karin Ærbø",
+            "karin@example.dk",
+            "20 30 40 50",
+            "Jernbanegade 4",
+        ))
+        .await
+        .unwrap();
+    let seen = sofie.member_get(karin.id).await.unwrap();
+    let [given] = seen.consents.as_slice() else {
+        panic!("one consent: {:?}", seen.consents);
+    };
+    assert_eq!(given.kind, "email");
+    assert_eq!(given.given_on, date(2026, 12, 1));
+    assert_eq!(given.given_how, "Afkrydset i medlemsregistret");
+    assert_eq!(given.recorded_by, "Sekretær Sofie");
+    assert!(given.withdrawn_on.is_none());
+
+    // The treasurer, on his own laptop a day later, records that she withdrew it.
+    let kim = db.open_on("Kasserer Kim", date(2026, 12, 2)).await;
+    let after = kim
+        .consent_withdraw(ConsentWithdraw {
+            id: given.id,
+            version: given.version,
+            member_version: seen.member.version,
+        })
+        .await
+        .unwrap();
+    assert!(!after.member.email_consent);
+    assert_eq!(after.member.version, seen.member.version + 1);
+    assert_eq!(after.consents[0].withdrawn_on, Some(date(2026, 12, 2)));
+    assert_eq!(
+        after.consents[0].withdrawn_by.as_deref(),
+        Some("Kasserer Kim")
+    );
+    // Once only, and the secretary's form from before cannot tick it back.
+    let again = kim
+        .consent_withdraw(ConsentWithdraw {
+            id: given.id,
+            version: after.consents[0].version,
+            member_version: after.member.version,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(again.code, ErrorCode::Refused);
+    let mut stale = person(
+        "Karin Ærbø",
+        "karin@example.dk",
+        "20 30 40 50",
+        "Jernbanegade 4",
+    );
+    stale.member_no = Some(karin.member_no);
+    let conflict = sofie
+        .member_update(MemberUpdate {
+            id: karin.id,
+            version: seen.member.version,
+            input: stale,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(conflict.code, ErrorCode::Conflict);
+
+    // A consent the board adds; given in writing, not in the future, not twice.
+    let kinds = sofie
+        .consent_kind_add(ConsentKindInput {
+            name: "Billeder på hjemmesiden".into(),
+            purpose: "Fotos fra arrangementer på foreningens hjemmeside".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(kinds.len(), 2);
+    let photos = kinds[1].code.clone();
+    let dup = sofie
+        .consent_kind_add(ConsentKindInput {
+            name: "billeder på hjemmesiden".into(),
+            purpose: "x".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(dup.fields[0].field, "name");
+    let give = |on: NaiveDate, how: &str, v: i64| ConsentGive {
+        input: ConsentInput {
+            member: karin.id,
+            kind: photos.clone(),
+            given_on: Some(on),
+            how: how.into(),
+        },
+        member_version: v,
+    };
+    let future = sofie
+        .consent_give(give(date(2026, 12, 24), "Skriftligt", after.member.version))
+        .await
+        .unwrap_err();
+    assert_eq!(future.fields[0].field, "givenOn");
+    let no_how = sofie
+        .consent_give(give(date(2026, 11, 30), " ", after.member.version))
+        .await
+        .unwrap_err();
+    assert_eq!(no_how.fields[0].field, "how");
+    let with_photos = sofie
+        .consent_give(give(
+            date(2026, 11, 30),
+            "Skriftligt på blanket",
+            after.member.version,
+        ))
+        .await
+        .unwrap();
+    // Not the e-mail consent: the register's entry is as it was.
+    assert_eq!(with_photos.member.version, after.member.version);
+    assert_eq!(with_photos.consents.len(), 2);
+    let twice = sofie
+        .consent_give(give(date(2026, 11, 30), "Igen", after.member.version))
+        .await
+        .unwrap_err();
+    assert_eq!(twice.fields[0].field, "kind");
+    // The member's history says it in Danish.
+    let history: Vec<&str> = with_photos
+        .history
+        .iter()
+        .map(|h| h.text.as_str())
+        .collect();
+    assert!(
+        history.contains(&"Samtykke trukket tilbage: kontakt på e-mail"),
+        "{history:?}"
+    );
+    assert!(
+        history.contains(
+            &"Samtykke givet: billeder på hjemmesiden (Skriftligt på blanket, 30.11.2026)"
+        ),
+        "{history:?}"
+    );
+
+    // The readable log.
+    let q = |member_no: Option<i64>, actor: Option<&str>, kind: Option<&str>| AuditQuery {
+        member_no,
+        actor: actor.map(str::to_owned),
+        kind: kind.map(str::to_owned),
+        ..Default::default()
+    };
+    let about = sofie
+        .audit_search(q(Some(karin.member_no), None, None))
+        .await
+        .unwrap();
+    // On a shared server the log adds the server login to the name each typed.
+    let plain = |t: &str| t.replace(" (postgres)", "");
+    let texts: Vec<String> = about.lines.iter().map(|l| plain(&l.text)).collect();
+    assert_eq!(
+        texts,
+        [
+            "Kasserer Kim registrerede, at samtykket til kontakt på e-mail blev trukket tilbage for medlem nr. 1 (Karin Ærbø)",
+            "Sekretær Sofie registrerede samtykke til billeder på hjemmesiden for medlem nr. 1 (Karin Ærbø) (Skriftligt på blanket)",
+            "Sekretær Sofie registrerede samtykke til kontakt på e-mail for medlem nr. 1 (Karin Ærbø) (Afkrydset i medlemsregistret)",
+            "Sekretær Sofie oprettede medlem nr. 1 (Karin Ærbø)",
+        ]
+    );
+    assert!(
+        about.lines[0].when.starts_with("02.12.2026 kl. "),
+        "{:?}",
+        about.lines[0]
+    );
+    let kim_in_log = about
+        .actors
+        .iter()
+        .find(|a| a.starts_with("Kasserer Kim"))
+        .expect("Kim among those who changed something")
+        .clone();
+    let by_kim = sofie
+        .audit_search(q(None, Some(&kim_in_log), None))
+        .await
+        .unwrap();
+    assert_eq!(by_kim.lines.len(), 1);
+    let members_only = sofie
+        .audit_search(q(None, None, Some("member")))
+        .await
+        .unwrap();
+    assert_eq!(members_only.lines.len(), 1);
+    // A field's change shows from → to.
+    let mut input = person(
+        "Karin Ærbø",
+        "karin@ærbø.dk",
+        "20 30 40 50",
+        "Jernbanegade 4",
+    );
+    input.member_no = Some(karin.member_no);
+    input.email_consent = false;
+    sofie
+        .member_update(MemberUpdate {
+            id: karin.id,
+            version: with_photos.member.version,
+            input,
+        })
+        .await
+        .unwrap();
+    let changed = sofie
+        .audit_search(q(Some(karin.member_no), None, Some("member")))
+        .await
+        .unwrap();
+    assert_eq!(
+        plain(&changed.lines[0].text),
+        "Sekretær Sofie ændrede e-mail for medlem nr. 1 (Karin Ærbø)"
+    );
+    assert_eq!(changed.lines[0].details[0].from, "karin@example.dk");
+    assert_eq!(changed.lines[0].details[0].to, "karin@ærbø.dk");
+    // Dates, in Danish time, both days included; bad filters are said at the field.
+    let day = |from: NaiveDate, to: NaiveDate| AuditQuery {
+        from: Some(from),
+        to: Some(to),
+        ..Default::default()
+    };
+    let on_the_2nd = sofie
+        .audit_search(day(date(2026, 12, 2), date(2026, 12, 2)))
+        .await
+        .unwrap();
+    assert!(
+        on_the_2nd.lines.iter().all(|l| l.actor == kim_in_log),
+        "{:?}",
+        on_the_2nd.lines
+    );
+    assert_eq!(on_the_2nd.lines.len(), 1);
+    let backwards = sofie
+        .audit_search(day(date(2026, 12, 2), date(2026, 12, 1)))
+        .await
+        .unwrap_err();
+    assert_eq!(backwards.fields[0].field, "to");
+    let nobody = sofie
+        .audit_search(q(Some(999), None, None))
+        .await
+        .unwrap_err();
+    assert_eq!(nobody.fields[0].field, "memberNo");
+    let limited = sofie
+        .audit_search(AuditQuery {
+            limit: Some(2),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(limited.lines.len(), 2);
+    assert!(limited.more);
+    kvorum_tests::round_trip(&sofie, engine).await;
+    sofie.close().await;
+    kim.close().await;
+}
+
+/// The record of processing is generated from what Kvorum holds: two members (one a
+/// volunteer with a phone), a former member anonymised, a board, a frikort worker. The
+/// board edits a purpose; the PDF says it, with the counts and the signature lines.
+async fn the_record_of_processing(engine: Engine) {
+    let db = engine.fresh().await;
+    let api = db.open_on("Sekretær Sofie", date(2026, 12, 1)).await;
+    kvorum_tests::perronen(&api).await;
+    let inge = api
+        .member_add(MemberInput {
+            roles: vec![Role::Volunteer],
+            ..person(
+                "Inge Holm",
+                "inge@example.dk",
+                "20 30 40 50",
+                "Jernbanegade 4",
+            )
+        })
+        .await
+        .unwrap();
+    api.member_add(MemberInput {
+        phone: None,
+        email: None,
+        email_consent: false,
+        birth_date: None,
+        ..person("Bent Østergård", "x", "x", "Vestergade 2")
+    })
+    .await
+    .unwrap();
+    api.board_appoint(AppointInput {
+        kind: SeatKind::Board,
+        member: Some(inge.id),
+        name: None,
+        appointed_by: None,
+        start: date(2026, 3, 14),
+        expires_year: Some(2028),
+        rank: None,
+    })
+    .await
+    .unwrap();
+    api.frikort_add_worker("Frikort-Finn".into()).await.unwrap();
+
+    let view = api.processing_get().await.unwrap();
+    let held = |c: &str| view.held.iter().find(|h| h.category == c).unwrap().clone();
+    assert_eq!(held("members").persons, 2);
+    assert!(held("members").fields.contains(&"telefon".to_owned()));
+    assert!(held("members")
+        .fields
+        .contains(&"samtykker (hvad, hvornår og hvordan)".to_owned()));
+    assert_eq!(held("volunteers").persons, 1);
+    assert_eq!(held("staff").persons, 0);
+    assert!(!held("staff").fields.contains(&"telefon".to_owned()));
+    assert_eq!(held("board").persons, 1);
+    assert_eq!(held("frikort").persons, 1);
+    assert!(held("members")
+        .retention
+        .starts_with("3 år efter udmeldelsesåret"));
+    assert_eq!(view.consents[0].given, 1);
+
+    // The board's words: required, bounded, never a CPR number; saved for every laptop.
+    let mut s = view.settings.clone();
+    s.entries[0].purpose = String::new();
+    let empty = api.processing_set(s.clone()).await.unwrap_err();
+    assert_eq!(empty.fields[0].field, "entries.0.purpose");
+    s.entries[0].purpose = "Medlemsliste, kontingent og generalforsamling i Perronen.".into();
+    s.contact = "Formanden, Inge Holm, 20 30 40 50".into();
+    let saved = api.processing_set(s.clone()).await.unwrap();
+    assert_eq!(saved.settings.version, 1);
+    let other = db.open_on("Kasserer Kim", date(2026, 12, 1)).await;
+    let theirs = other.processing_get().await.unwrap();
+    assert_eq!(theirs.settings.entries[0].purpose, s.entries[0].purpose);
+    let late = other.processing_set(s.clone()).await.unwrap_err();
+    assert_eq!(late.code, ErrorCode::Conflict);
+    let mut cpr = theirs.settings.clone();
+    cpr.security = "Adgangskode er 010170-1234".into();
+    let refused = other.processing_set(cpr).await.unwrap_err();
+    assert_eq!(refused.fields[0].field, "security");
+
+    let text = kvorum_tests::pdf_text(&api, ExportRequest::ProcessingRecord).await;
+    for want in [
+        "Fortegnelse over behandlingsaktiviteter",
+        "Databeskyttelsesforordningens artikel 30",
+        "Perronen",
+        "Formanden, Inge Holm, 20 30 40 50",
+        "Medlemsliste, kontingent og generalforsamling i Perronen.",
+        "2 personer",
+        "Frikortmodtagere",
+        "Skattestyrelsen",
+        "Husets brugere registreres ikke",
+        "CPR-numre gemmes aldrig",
+        "Kontakt på e-mail",
+        "Gennemgået og godkendt af bestyrelsen",
+        "Inge Holm",
+    ] {
+        assert!(text.contains(want), "{want} is not in: {text}");
+    }
+    // The same data gives the same bytes.
+    let a = api.export(ExportRequest::ProcessingRecord).await.unwrap();
+    let b = api.export(ExportRequest::ProcessingRecord).await.unwrap();
+    assert_eq!(a.bytes, b.bytes);
+    assert_eq!(a.file_name, "fortegnelse-2026-12-01.pdf");
+    kvorum_tests::round_trip(&api, engine).await;
+    api.close().await;
+    other.close().await;
+}
+
 kvorum_tests::on_both_engines!(
     a_members_own_data,
     a_former_member_anonymised,
-    a_cpr_number_is_refused_where_typed
+    a_cpr_number_is_refused_where_typed,
+    consents_and_the_readable_log,
+    the_record_of_processing
 );

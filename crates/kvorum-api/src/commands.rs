@@ -110,6 +110,13 @@ macro_rules! api_commands {
             cleanup_get() -> CleanupView;
             retention_set(r: Retention) -> CleanupView;
             cleanup_run(run: CleanupRun) -> CleanupOutcome;
+            consent_kinds() -> Vec<ConsentKind>;
+            consent_kind_add(input: ConsentKindInput) -> Vec<ConsentKind>;
+            consent_give(give: ConsentGive) -> MemberDetail;
+            consent_withdraw(w: ConsentWithdraw) -> MemberDetail;
+            audit_search(q: AuditQuery) -> AuditPage;
+            processing_get() -> ProcessingView;
+            processing_set(s: ProcessingSettings) -> ProcessingView;
             grants_list(year: i32, on: Option<NaiveDate>) -> Vec<GrantView>;
             grant_save(input: GrantInput) -> Grant;
             grant_goal_status(input: GoalStatusInput) -> Grant;

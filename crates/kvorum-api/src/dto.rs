@@ -28,6 +28,7 @@ pub use kvorum_core::rules::{
 pub use kvorum_core::rules_from_text::{FoundSetting, SettingsReading, SilentSetting};
 
 pub use crate::accounts::{AccountInput, BalanceView, OpeningBalance, OpeningFrom, OpeningInput};
+pub use crate::audit::{AuditDetail, AuditKind, AuditLine, AuditPage, AuditQuery};
 pub use crate::backups::{BackupInfo, BackupReason};
 pub use crate::board::{BoardView, ConstituteInput, LeaveInput, PositionInput, TermView};
 pub use crate::budget::{
@@ -40,6 +41,7 @@ pub use crate::bylaws::{
     VersionSummary, VoteCheck,
 };
 pub use crate::closing::{AuditFormInput, CheckView, YearCloseInput, YearEndView, YearReopenInput};
+pub use crate::consents::{ConsentGive, ConsentKindInput, ConsentWithdraw};
 pub use crate::documents::ExportRequest;
 pub use crate::elections::{
     BallotInput, CandidateAccept, CandidateInput, DrawInput, ElectionView, TermsInput, TotalsInput,
@@ -57,6 +59,7 @@ pub use crate::meetings::{
     ProxyInput, ProxyRemove, ProxyView, SecondAssemblyInput, Voter,
 };
 pub use crate::personal::{CleanupDone, CleanupOutcome, CleanupRun, CleanupView};
+pub use crate::processing::{ConsentCount, ProcessingView};
 pub use crate::reminders::{ReminderRequest, RemindersSaved};
 pub use crate::servers::ServerInput;
 pub use crate::settings::{AppStatus, SettingsInput};
@@ -72,6 +75,7 @@ pub use kvorum_core::board::AppointInput;
 pub use kvorum_core::board::{Position, PositionEntry, SeatKind, SeatsUp, Term};
 pub use kvorum_core::budget::{Booking, BookingInput, BudgetLine, LineKind, LineStatus};
 pub use kvorum_core::closing::{AccountRecon, Closing, MonthRecon};
+pub use kvorum_core::consent::{Consent, ConsentInput, ConsentKind};
 pub use kvorum_core::election_plan::TermsChoice;
 pub use kvorum_core::elections::{
     BallotEntry, Candidate, CandidateVotes, Election, ElectionKind, LotDraw, Method, Ranked,
@@ -84,6 +88,7 @@ pub use kvorum_core::grants::{
     GrantKind, GrantorRule, InKind, Instalment, InstalmentState, InstalmentView, PacePoint,
     ReportDeadline, VisitSummary, VisitTally,
 };
+pub use kvorum_core::ids::ConsentId;
 pub use kvorum_core::ids::{AgendaItemId, DecisionId, MeetingId, MinutesId, ProposalId, ProxyId};
 pub use kvorum_core::ids::{BookingId, BudgetLineId, FrikortJobId, FrikortWorkerId, GrantId};
 pub use kvorum_core::ids::{CandidateId, ElectionId, TermId};
@@ -97,6 +102,7 @@ pub use kvorum_core::member_import::{
     ImportRow,
 };
 pub use kvorum_core::privacy::{CleanupDue, Retention};
+pub use kvorum_core::processing::{HeldCategory, ProcessingEntry, ProcessingSettings};
 pub use kvorum_core::rules::NoticeCheck;
 pub use kvorum_core::vouchers::VoucherInfo;
 
@@ -172,6 +178,9 @@ pub struct MemberDetail {
     /// This year and last year.
     pub fees: Vec<YearFee>,
     pub history: Vec<HistoryEntry>,
+    /// The consents given and withdrawn, oldest first, and the kinds the association asks for.
+    pub consents: Vec<kvorum_core::consent::Consent>,
+    pub consent_kinds: Vec<kvorum_core::consent::ConsentKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

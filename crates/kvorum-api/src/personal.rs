@@ -59,6 +59,18 @@ const SHOWN: &[Shown] = &[
         ],
     },
     Shown {
+        table: "consents",
+        title: "Samtykker",
+        note: Some("Hvad du har givet samtykke til, hvordan, og hvornår det evt. blev trukket tilbage. Du kan altid trække et samtykke tilbage."),
+        columns: &[
+            ("kind", "Samtykke", 38.0),
+            ("given_on", "Givet", 22.0),
+            ("given_how", "Hvordan", 56.0),
+            ("recorded_by", "Registreret af", 30.0),
+            ("withdrawn_on", "Trukket tilbage", 28.0),
+        ],
+    },
+    Shown {
         table: "bookings",
         title: "Posteringer i regnskabet",
         note: Some("Posteringer, der er dine betalinger eller nævner dig. Bogføringen gemmes i fem år efter regnskabsårets udløb."),
@@ -203,6 +215,7 @@ fn json_of(v: &Value) -> serde_json::Value {
 struct Names {
     meetings: HashMap<uuid::Uuid, String>,
     members: HashMap<uuid::Uuid, String>,
+    consent_kinds: Vec<kvorum_core::consent::ConsentKind>,
 }
 
 impl Names {
@@ -222,6 +235,11 @@ impl Names {
                     if s == "letter" { "brev" } else { "e-mail" }.to_owned()
                 }
                 ("fee_payments", "method") => method_da(s).to_owned(),
+                ("consents", "kind") => self
+                    .consent_kinds
+                    .iter()
+                    .find(|k| k.code == *s)
+                    .map_or_else(|| s.clone(), |k| k.name.clone()),
                 ("minutes", "status") => if s == "approved" {
                     "godkendt"
                 } else {
@@ -280,6 +298,7 @@ impl Api {
                 .iter()
                 .map(|x| (x.id.0, format!("nr. {} {}", x.member_no, x.name)))
                 .collect(),
+            consent_kinds: self.store.consent_kinds().await?,
         };
         let today = self.clock.today();
         let notes = [
@@ -384,6 +403,7 @@ impl Api {
                                     text("entity"),
                                     text("action"),
                                     text("changes"),
+                                    &names.consent_kinds,
                                 )
                             }
                             _ => r

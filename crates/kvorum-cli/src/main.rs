@@ -144,8 +144,32 @@ enum Command {
     /// Encrypt the association's file and its backups with the passphrase in
     /// KVORUM_NEW_PASSPHRASE (then open it with KVORUM_PASSPHRASE)
     Encrypt,
+    /// The change log in plain Danish, the newest first: `kvorum log --member 12 --from 1.1.2026`
+    Log(LogArgs),
     /// Print the TypeScript bindings (used by the UI build)
     Bindings,
+}
+
+#[derive(Args)]
+struct LogArgs {
+    /// Only entries about the member with this member no.
+    #[arg(long)]
+    member: Option<i64>,
+    /// Only changes made by this app user
+    #[arg(long)]
+    by: Option<String>,
+    /// Only this kind of record (member, payment, consent, booking, …)
+    #[arg(long)]
+    kind: Option<String>,
+    /// From this day (included)
+    #[arg(long)]
+    from: Option<String>,
+    /// To this day (included)
+    #[arg(long)]
+    to: Option<String>,
+    /// At most this many entries (200 unless given, at most 2 000)
+    #[arg(long)]
+    limit: Option<u32>,
 }
 
 #[derive(Args)]
@@ -184,6 +208,8 @@ enum PdfCmd {
     BudgetFollowup { year: i32, out: PathBuf },
     /// The annual accounts (årsregnskab) of a fiscal year: a draft until the year is closed
     Accounts { year: i32, out: PathBuf },
+    /// The record of processing activities (fortegnelse, GDPR art. 30) for the board to sign
+    ProcessingRecord { out: PathBuf },
     /// The report to the grantor: `kvorum pdf grant-report Driftstilskud 2026 rapport.pdf`
     GrantReport {
         grant: String,
@@ -361,6 +387,49 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Overview { year } => budget::overview(&api, year, json).await,
         Command::Grants(cmd) => grants::grants(&api, cmd, json).await,
         Command::Visits(cmd) => grants::visits(&api, cmd, json).await,
+        Command::Pdf(PdfCmd::ProcessingRecord { out }) => {
+            grants::pdf(
+                &api,
+                kvorum_api::documents::ExportRequest::ProcessingRecord,
+                &out,
+                json,
+            )
+            .await
+        }
+        Command::Log(args) => {
+            let q = kvorum_api::dto::AuditQuery {
+                member_no: args.member,
+                actor: args.by,
+                kind: args.kind,
+                from: date_arg("from", &args.from)?,
+                to: date_arg("to", &args.to)?,
+                limit: args.limit,
+            };
+            let page = api.audit_search(q).await?;
+            print(json, &page, || {
+                let mut lines: Vec<String> = page
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        let mut s = format!("{}  {}", l.when, l.text);
+                        for d in &l.details {
+                            s.push_str(&format!("\n    {}: {} → {}", d.field, d.from, d.to));
+                        }
+                        s
+                    })
+                    .collect();
+                if lines.is_empty() {
+                    lines.push("Ingen ændringer passer til søgningen.".to_owned());
+                } else if page.more {
+                    lines.push(format!(
+                        "(De nyeste {} vises; afgræns med --from/--to eller --limit.)",
+                        page.lines.len()
+                    ));
+                }
+                lines.join("\n")
+            });
+            Ok(())
+        }
         Command::Pdf(PdfCmd::Accounts { year, out }) => {
             grants::pdf(
                 &api,

@@ -755,3 +755,20 @@ cleanup-minutes-kept = { $n } { $n ->
        *[other] godkendte referater nævner stadig navnet; de er underskrevet og ændres ikke
     }.
 field-looks-like-cpr = Det ligner et CPR-nummer. Kvorum gemmer aldrig CPR-numre – skriv det ikke her.
+consent-text-too-long = Højst 200 tegn.
+consent-kind-unknown = Vælg et af de samtykker, foreningen beder om.
+consent-already-given = Medlemmet har allerede givet dette samtykke.
+consent-in-future = Et samtykke kan ikke være givet i fremtiden.
+consent-before-joining = Datoen ligger mere end et år før indmeldelsen. Tjek den.
+consent-how-required = Skriv hvordan samtykket blev givet, fx »Skriftligt på indmeldelsesblanketten«.
+consent-already-withdrawn = Samtykket er allerede trukket tilbage.
+consent-not-found = Samtykket findes ikke længere. Hent siden igen.
+consent-kind-name-required = Skriv hvad samtykket gælder, fx »Billeder på hjemmesiden«.
+consent-kind-purpose-required = Skriv hvad det bruges til.
+consent-kind-exists = Foreningen beder allerede om et samtykke med det navn.
+consent-kinds-too-many = Højst 20 slags samtykke.
+audit-to-before-from = Slutdatoen ligger før startdatoen.
+processing-text-required = Skriv noget her; fortegnelsen skal sige det.
+processing-text-too-long = Højst 2.000 tegn.
+processing-categories = Hver slags person skal stå én gang i fortegnelsen.
+audit-no-such-member = Intet medlem har nr. { $no }.

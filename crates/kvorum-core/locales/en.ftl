@@ -764,3 +764,20 @@ cleanup-minutes-kept = { $n } { $n ->
        *[other] approved minutes still name the people; they are signed and not changed
     }.
 field-looks-like-cpr = That looks like a CPR number. Kvorum never stores CPR numbers – do not type it here.
+consent-text-too-long = At most 200 characters.
+consent-kind-unknown = Choose one of the consents the association asks for.
+consent-already-given = The member has already given this consent.
+consent-in-future = A consent cannot have been given in the future.
+consent-before-joining = The date is more than a year before the member joined. Check it.
+consent-how-required = Say how the consent was given, e.g. "In writing on the membership form".
+consent-already-withdrawn = The consent has already been withdrawn.
+consent-not-found = The consent no longer exists. Reload the page.
+consent-kind-name-required = Say what the consent is for, e.g. "Photos on the website".
+consent-kind-purpose-required = Say what it is used for.
+consent-kind-exists = The association already asks for a consent with that name.
+consent-kinds-too-many = At most 20 kinds of consent.
+audit-to-before-from = The end date is before the start date.
+processing-text-required = Write something here; the record must say it.
+processing-text-too-long = At most 2,000 characters.
+processing-categories = Each kind of person must be in the record once.
+audit-no-such-member = No member has no. { $no }.

@@ -43,6 +43,7 @@ macro_rules! typed_id {
 
 typed_id!(AssociationId);
 typed_id!(MemberId);
+typed_id!(ConsentId);
 typed_id!(PaymentId);
 typed_id!(FeeRateId);
 typed_id!(BylawsVersionId);

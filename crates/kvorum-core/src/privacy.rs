@@ -139,6 +139,12 @@ pub fn anonymous_name(member_no: i64) -> String {
     format!("{ANONYMOUS}{member_no}")
 }
 
+/// Whether a register entry's name is the one the clean-up gave it.
+pub fn is_anonymous_name(name: &str) -> bool {
+    name.strip_prefix(ANONYMOUS)
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The words a person is found by in free text, each with what replaces it: the name, the
 /// e-mail address and the phone number (words under 3 letters are left alone, so nothing
 /// else is hit). The street address is not looked for in free text: a household shares it,

@@ -21,11 +21,16 @@ pub use meetings::{
     AttendanceRow, AttendanceSheet, BallotsDoc, BoardListDoc, MinutesDoc, NoticeDoc, NoticeProposal,
 };
 pub use model::{BylawsDoc, MemberList, MemberListRow};
-pub use personal::{AccessSection, SubjectAccessDoc};
+pub use personal::{AccessSection, ProcessingActivity, ProcessingRecordDoc, SubjectAccessDoc};
 
 /// What the association holds about one person, as PDF bytes.
 pub fn subject_access_pdf(doc: &SubjectAccessDoc) -> Result<Vec<u8>, pdf::PdfError> {
     pdf::render(&personal::subject_access_layout(doc))
+}
+
+/// Lays out and renders the record of processing (art. 30) as PDF bytes.
+pub fn processing_record_pdf(doc: &ProcessingRecordDoc) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&personal::processing_record_layout(doc))
 }
 
 /// Lays out and renders the member list as PDF bytes.

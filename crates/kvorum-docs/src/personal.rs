@@ -110,3 +110,79 @@ pub fn subject_access_layout(doc: &SubjectAccessDoc) -> Document {
     }
     flow.finish("Dine oplysninger", &doc.association_name, doc.created_unix)
 }
+/// One processing activity of the record of processing: a kind of person and what is
+/// done with their data, as (label, text) rows.
+#[derive(Debug, Clone)]
+pub struct ProcessingActivity {
+    pub title: String,
+    pub rows: Vec<(String, String)>,
+}
+
+/// The record of processing activities (fortegnelse, GDPR art. 30) the board signs.
+#[derive(Debug, Clone)]
+pub struct ProcessingRecordDoc {
+    pub association_name: String,
+    pub printed_on: NaiveDate,
+    pub created_unix: i64,
+    /// The controller: (label, value) rows.
+    pub controller: Vec<(String, String)>,
+    pub intro: Vec<String>,
+    pub activities: Vec<ProcessingActivity>,
+    /// What is not held, security, and how the record is kept up to date.
+    pub closing: Vec<(String, String)>,
+    /// (role, name) for each signature line.
+    pub signatories: Vec<(String, String)>,
+}
+
+/// The record of processing as pages: the controller, one block per activity, what is not
+/// held and the security measures, and the board's signature lines.
+pub fn processing_record_layout(doc: &ProcessingRecordDoc) -> Document {
+    let mut flow = Flow::new(Frame {
+        header_right: "Fortegnelse over behandlinger".to_owned(),
+        footer_left: format!("Udskrevet {} med Kvorum", format_date(doc.printed_on)),
+        ..frame(&doc.association_name, doc.printed_on)
+    });
+    flow.paragraph("Fortegnelse over behandlingsaktiviteter", 18.0, Style::Bold);
+    flow.paragraph(
+        "Databeskyttelsesforordningens artikel 30, stk. 1",
+        10.0,
+        Style::Regular,
+    );
+    flow.gap(4.0);
+    for p in &doc.intro {
+        flow.paragraph(p, 10.0, Style::Regular);
+        flow.gap(1.5);
+    }
+    flow.gap(2.0);
+    flow.paragraph("Dataansvarlig", 12.0, Style::Bold);
+    flow.gap(1.0);
+    for (label, text) in &doc.controller {
+        flow.hanging(label, text, 9.5, Style::Regular, 46.0);
+    }
+    for a in &doc.activities {
+        flow.gap(5.0);
+        flow.need(30.0);
+        flow.paragraph(&a.title, 12.0, Style::Bold);
+        flow.gap(1.0);
+        for (label, text) in &a.rows {
+            flow.hanging(label, text, 9.5, Style::Regular, 46.0);
+            flow.gap(0.8);
+        }
+    }
+    for (title, text) in &doc.closing {
+        flow.gap(5.0);
+        flow.need(18.0);
+        flow.paragraph(title, 12.0, Style::Bold);
+        flow.gap(1.0);
+        flow.paragraph(text, 9.5, Style::Regular);
+    }
+    flow.gap(6.0);
+    flow.need(50.0);
+    flow.paragraph("Gennemgået og godkendt af bestyrelsen", 12.0, Style::Bold);
+    flow.signatures(&doc.signatories, "Dato:");
+    flow.finish(
+        "Fortegnelse over behandlingsaktiviteter",
+        &doc.association_name,
+        doc.created_unix,
+    )
+}

@@ -161,7 +161,76 @@ impl StoreTx {
     }
 }
 
+/// Which log entries to read: every condition given must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// About a person or record: the entry is about this record (`entity_id`), or its
+    /// changes refer to it (a payment or consent of a member's names the member's id).
+    pub about: Option<String>,
+    /// Made by this app user.
+    pub actor: Option<String>,
+    /// Of this kind of record (`member`, `booking`, …).
+    pub entity: Option<String>,
+    /// From this moment, and before that one.
+    pub from: Option<DateTime<Utc>>,
+    pub before: Option<DateTime<Utc>>,
+    /// At most this many, the newest first.
+    pub limit: i64,
+}
+
+fn entry(r: AuditRow) -> AuditEntry {
+    AuditEntry {
+        id: r.id,
+        at: r.at,
+        actor: r.actor,
+        entity: r.entity,
+        entity_id: r.entity_id,
+        action: r.action,
+        changes: r.changes,
+    }
+}
+
 impl Store {
+    /// The entries the filter asks for, the newest first.
+    pub async fn audit_search(&self, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        // Ids are ASCII, so LIKE finds them the same way on both engines; a `%` or `_` is
+        // taken out of what is looked for.
+        let like = f.about.as_ref().map(|a| {
+            let id: String = a
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            format!("%{id}%")
+        });
+        let rows: Vec<AuditRow> = on_pool!(self, p => sqlx::query_as(
+            "SELECT id, at, actor, entity, entity_id, action, changes FROM audit_log
+             WHERE ($1 IS NULL OR entity_id = $1 OR changes LIKE $2)
+               AND ($3 IS NULL OR actor = $3)
+               AND ($4 IS NULL OR entity = $4)
+               AND ($5 IS NULL OR at >= $5)
+               AND ($6 IS NULL OR at < $6)
+             ORDER BY at DESC, id DESC LIMIT $7",
+        )
+        .bind(f.about.as_deref())
+        .bind(like.as_deref())
+        .bind(f.actor.as_deref())
+        .bind(f.entity.as_deref())
+        .bind(f.from)
+        .bind(f.before)
+        .bind(f.limit)
+        .fetch_all(p)
+        .await)?;
+        Ok(rows.into_iter().map(entry).collect())
+    }
+
+    /// The app users who made the log's entries, by name.
+    pub async fn audit_actors(&self) -> Result<Vec<String>> {
+        let rows: Vec<(String,)> = on_pool!(self, p => sqlx::query_as(
+            "SELECT DISTINCT actor FROM audit_log ORDER BY actor"
+        ).fetch_all(p).await)?;
+        Ok(rows.into_iter().map(|(a,)| a).collect())
+    }
+
     /// The newest entries first; for one record when `entity_id` is given.
     pub async fn audit_log(&self, entity_id: Option<&str>, limit: i64) -> Result<Vec<AuditEntry>> {
         let rows: Vec<AuditRow> = on_pool!(self, p => sqlx::query_as(

@@ -12,6 +12,7 @@ mod backup;
 mod board;
 mod budget;
 mod bylaws;
+mod consents;
 mod fees;
 mod grantors;
 mod grants;
@@ -32,7 +33,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-pub use audit::{AuditEntry, Audited};
+pub use audit::{AuditEntry, AuditFilter, Audited};
 pub use backup::{backups_of, BACKUPS_KEPT};
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");

@@ -99,6 +99,19 @@ impl StoreTx {
         if done == 0 {
             return Err(StoreError::NotFound);
         }
+        // Whatever the person consented to ends with the entry.
+        on_tx!(self, c => sqlx::query(
+            "UPDATE consents SET withdrawn_on = $2, withdrawn_by = $3, updated_at = $4,
+                 version = version + 1
+             WHERE member_id = $1 AND withdrawn_on IS NULL"
+        )
+        .bind(m.id.0)
+        .bind(on)
+        .bind(by.as_str())
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
         on_tx!(self, c => sqlx::query(
             "INSERT INTO anonymisations (member_id, anonymised_on, anonymised_by, created_at)
              VALUES ($1, $2, $3, $4)"

@@ -96,6 +96,54 @@ pub const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "consent_kinds",
+        parent: None,
+        columns: &[
+            ("code", Text),
+            ("name", Text),
+            ("purpose", Text),
+            ("builtin", Bool),
+            ("position", BigInt),
+        ],
+    },
+    Table {
+        name: "processing_settings",
+        parent: None,
+        columns: &[
+            ("singleton", Int),
+            ("contact", Text),
+            ("security", Text),
+            ("version", BigInt),
+        ],
+    },
+    Table {
+        name: "processing_entries",
+        parent: None,
+        columns: &[
+            ("category", Text),
+            ("purpose", Text),
+            ("legal_basis", Text),
+            ("recipients", Text),
+        ],
+    },
+    Table {
+        name: "consents",
+        parent: None,
+        columns: &[
+            ("id", Uuid),
+            ("member_id", Uuid),
+            ("kind", Text),
+            ("given_on", Date),
+            ("given_how", Text),
+            ("recorded_by", Text),
+            ("withdrawn_on", Date),
+            ("withdrawn_by", Text),
+            ("created_at", Timestamp),
+            ("updated_at", Timestamp),
+            ("version", BigInt),
+        ],
+    },
+    Table {
         name: "fee_rates",
         parent: None,
         columns: &[

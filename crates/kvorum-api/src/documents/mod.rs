@@ -106,6 +106,8 @@ pub enum ExportRequest {
     SubjectAccess {
         member: kvorum_core::ids::MemberId,
     },
+    /// The record of processing activities (art. 30), for the board to sign.
+    ProcessingRecord,
 }
 
 impl ExportRequest {

@@ -31,6 +31,7 @@ impl Api {
             // The package holds other exports: boxed, as an async fn calling itself must be.
             ExportRequest::Handover => Box::pin(self.handover()).await,
             ExportRequest::SubjectAccess { member } => self.subject_access(member).await,
+            ExportRequest::ProcessingRecord => self.processing_record_pdf().await,
         }
     }
 

@@ -57,7 +57,8 @@ impl Api {
         let first_free = tx.max_member_no().await?.saturating_add(1);
         let members = members_to_import(&preview, &types, first_free, self.clock.today())
             .map_err(import_error)?;
-        self.insert_members_in(&mut tx, &members).await?;
+        self.insert_members_in(&mut tx, &members, kvorum_core::consent::HOW_IMPORT)
+            .await?;
         tx.commit().await?;
         let imported = u32::try_from(members.len()).unwrap_or(u32::MAX);
         let message = Text::new("import-done")

@@ -4,6 +4,7 @@ pub mod export;
 pub mod import;
 
 use chrono::Datelike;
+use kvorum_core::consent;
 use kvorum_core::fees::{fee_status, matches_fee_filter};
 use kvorum_core::ids::MemberId;
 use kvorum_core::members::{
@@ -16,6 +17,7 @@ use std::sync::Arc;
 
 use kvorum_store::{StoreError, StoreTx};
 
+use crate::consents::follow_flags;
 use crate::dto::{HistoryEntry, MemberDetail, MemberListResult, MemberRow, MemberUpdate, YearFee};
 use crate::{Api, ApiError, ApiResult, ErrorCode};
 
@@ -164,15 +166,20 @@ impl Api {
                 }
             })
             .collect();
+        let kinds = self.store.consent_kinds().await?;
         let history = self
             .store
-            .audit_log(Some(&id.to_string()), 100)
+            .audit_search(&kvorum_store::AuditFilter {
+                about: Some(id.to_string()),
+                limit: 100,
+                ..Default::default()
+            })
             .await?
             .into_iter()
             .map(|a| HistoryEntry {
                 id: a.id.to_string(),
                 at: a.at.to_rfc3339(),
-                text: describe_change(&a.entity, &a.action, &a.changes),
+                text: describe_change(&a.entity, &a.action, &a.changes, &kinds),
                 actor: a.actor,
                 action: a.action,
                 changes: a.changes,
@@ -183,6 +190,8 @@ impl Api {
             payments,
             fees,
             history,
+            consents: self.consents_of(id).await?,
+            consent_kinds: kinds,
         })
     }
 
@@ -199,11 +208,13 @@ impl Api {
         Ok(valid.into_member(MemberId::new(), no, 1))
     }
 
-    /// Inserts members and their audit entries inside `tx` (the form adds one, an import many).
+    /// Inserts members and their audit entries inside `tx` (the form adds one, an import
+    /// many), and in the consent log the e-mail consents ticked, given `how`.
     pub(crate) async fn insert_members_in(
         &self,
         tx: &mut StoreTx,
         members: &[Member],
+        how: &str,
     ) -> ApiResult<()> {
         tx.insert_members(members).await.map_err(|e| match e {
             StoreError::Unique(_) if members.len() == 1 => duplicate_no(members[0].member_no),
@@ -212,7 +223,8 @@ impl Api {
             }
             other => other.into(),
         })?;
-        Ok(())
+        let changes: Vec<(Option<&Member>, &Member)> = members.iter().map(|m| (None, m)).collect();
+        follow_flags(tx, &changes, how, self.clock.today(), &self.actor).await
     }
 
     pub async fn member_add(&self, input: MemberInput) -> ApiResult<Member> {
@@ -220,7 +232,7 @@ impl Api {
         let types = tx.membership_types().await?;
         let next = tx.max_member_no().await?.saturating_add(1);
         let member = self.valid_member(&input, &types, next)?;
-        self.insert_members_in(&mut tx, std::slice::from_ref(&member))
+        self.insert_members_in(&mut tx, std::slice::from_ref(&member), consent::HOW_FORM)
             .await?;
         tx.commit().await?;
         Ok(member)
@@ -248,6 +260,15 @@ impl Api {
                 StoreError::Unique(_) => duplicate_no(no),
                 other => ApiError::from_store(other, WHAT),
             })?;
+        let today = self.clock.today();
+        follow_flags(
+            &mut tx,
+            &[(Some(&before), &after)],
+            consent::HOW_FORM,
+            today,
+            &self.actor,
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }
@@ -266,7 +287,12 @@ impl Api {
 }
 
 /// A Danish line for a member's history.
-pub(crate) fn describe_change(entity: &str, action: &str, changes: &str) -> String {
+pub(crate) fn describe_change(
+    entity: &str,
+    action: &str,
+    changes: &str,
+    kinds: &[consent::ConsentKind],
+) -> String {
     let json: serde_json::Value = serde_json::from_str(changes).unwrap_or_default();
     match (entity, action) {
         ("member", "create") => "Medlem oprettet".into(),
@@ -313,6 +339,30 @@ pub(crate) fn describe_change(entity: &str, action: &str, changes: &str) -> Stri
             )
         }
         ("member", "anonymise") => "Anonymiseret ved den årlige oprydning".into(),
+        ("consent", "create") => {
+            let kind = json["kind"].as_str().unwrap_or("");
+            let what = kinds
+                .iter()
+                .find(|k| k.code == kind)
+                .map_or_else(|| kind.to_owned(), |k| k.name.to_lowercase());
+            format!(
+                "Samtykke givet: {what} ({}, {})",
+                json["givenHow"].as_str().unwrap_or(""),
+                json["givenOn"]
+                    .as_str()
+                    .and_then(|d| d.parse().ok())
+                    .map(kvorum_core::dates::format_date)
+                    .unwrap_or_default()
+            )
+        }
+        ("consent", "update") => {
+            let kind = json["kind"].as_str().unwrap_or("");
+            let what = kinds
+                .iter()
+                .find(|k| k.code == kind)
+                .map_or_else(|| kind.to_owned(), |k| k.name.to_lowercase());
+            format!("Samtykke trukket tilbage: {what}")
+        }
         (e, a) => {
             let what = match e {
                 "member" => "Medlem",
@@ -340,7 +390,7 @@ pub(crate) fn describe_change(entity: &str, action: &str, changes: &str) -> Stri
     }
 }
 
-fn field_label(field: &str) -> &str {
+pub(crate) fn field_label(field: &str) -> &str {
     match field {
         "memberNo" => "medlemsnr.",
         "name" => "navn",
@@ -355,7 +405,7 @@ fn field_label(field: &str) -> &str {
         "leftReason" => "udmeldelsesårsag",
         "membershipType" => "medlemstype",
         "roles" => "roller",
-        "emailConsent" => "samtykke",
+        "emailConsent" => "samtykke til e-mail",
         other => other,
     }
 }

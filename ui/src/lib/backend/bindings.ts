@@ -92,7 +92,11 @@ export type MemberDetail = { member: Member, payments: Array<Payment>,
 /**
  * This year and last year.
  */
-fees: Array<YearFee>, history: Array<HistoryEntry>, };
+fees: Array<YearFee>, history: Array<HistoryEntry>, 
+/**
+ * The consents given and withdrawn, oldest first, and the kinds the association asks for.
+ */
+consents: Array<Consent>, consentKinds: Array<ConsentKind>, };
 
 export type YearFee = { year: number, status: FeeStatus, 
 /**
@@ -518,7 +522,7 @@ export type VotingRight = { entitled: boolean,
  */
 reasons: Array<string>, explanation: string, };
 
-export type ExportRequest = { "kind": "membersCsv", query: MemberQuery, } | { "kind": "membersPdf", query: MemberQuery, } | { "kind": "bylawsPdf" } | { "kind": "noticePdf", meeting: MeetingId, } | { "kind": "agendaPdf", meeting: MeetingId, } | { "kind": "attendancePdf", meeting: MeetingId, } | { "kind": "minutesPdf", meeting: MeetingId, number: number | null, } | { "kind": "calendar", meeting: MeetingId, } | { "kind": "noticeEmail", meeting: MeetingId, } | { "kind": "noticeLetters", meeting: MeetingId, } | { "kind": "ballotsPdf", election: ElectionId, } | { "kind": "boardPdf", on: string | null, } | { "kind": "budgetFollowupPdf", year: number, } | { "kind": "grantReportPdf", grant: GrantId, year: number, } | { "kind": "annualAccountsPdf", year: number, } | { "kind": "voucherFile", id: VoucherId, } | { "kind": "auditPackage", year: number, } | { "kind": "bookingsCsv", year: number, } | { "kind": "handover" } | { "kind": "subjectAccess", member: MemberId, };
+export type ExportRequest = { "kind": "membersCsv", query: MemberQuery, } | { "kind": "membersPdf", query: MemberQuery, } | { "kind": "bylawsPdf" } | { "kind": "noticePdf", meeting: MeetingId, } | { "kind": "agendaPdf", meeting: MeetingId, } | { "kind": "attendancePdf", meeting: MeetingId, } | { "kind": "minutesPdf", meeting: MeetingId, number: number | null, } | { "kind": "calendar", meeting: MeetingId, } | { "kind": "noticeEmail", meeting: MeetingId, } | { "kind": "noticeLetters", meeting: MeetingId, } | { "kind": "ballotsPdf", election: ElectionId, } | { "kind": "boardPdf", on: string | null, } | { "kind": "budgetFollowupPdf", year: number, } | { "kind": "grantReportPdf", grant: GrantId, year: number, } | { "kind": "annualAccountsPdf", year: number, } | { "kind": "voucherFile", id: VoucherId, } | { "kind": "auditPackage", year: number, } | { "kind": "bookingsCsv", year: number, } | { "kind": "handover" } | { "kind": "subjectAccess", member: MemberId, } | { "kind": "processingRecord" };
 
 export type MeetingId = string;
 
@@ -1438,6 +1442,128 @@ export type CleanupOutcome = { anonymised: number,
  */
 records: number, message: string, view: CleanupView, };
 
+export type Consent = { id: ConsentId, member: MemberId, kind: string, givenOn: string, 
+/**
+ * How it was given: "Skriftligt på indmeldelsesblanketten", "På e-mail 3.2.2026", …
+ */
+givenHow: string, 
+/**
+ * The app user who recorded it.
+ */
+recordedBy: string, withdrawnOn: string | null, withdrawnBy: string | null, version: number, };
+
+export type ConsentInput = { member: MemberId, kind: string, 
+/**
+ * The day it was given; today when not given.
+ */
+givenOn: string | null, how: string, };
+
+export type ConsentKind = { code: string, name: string, 
+/**
+ * What it is used for, as the record of processing and the member's own data say.
+ */
+purpose: string, 
+/**
+ * The e-mail consent every association has (it cannot be removed).
+ */
+builtin: boolean, };
+
+export type ConsentId = string;
+
+export type ConsentGive = { input: ConsentInput, memberVersion: number, };
+
+export type ConsentKindInput = { name: string, purpose: string, };
+
+export type ConsentWithdraw = { id: ConsentId, version: number, memberVersion: number, };
+
+export type AuditDetail = { field: string, from: string, to: string, };
+
+export type AuditKind = { code: string, label: string, };
+
+export type AuditLine = { id: string, 
+/**
+ * "02.12.2026 kl. 14.05", Danish time.
+ */
+when: string, actor: string, 
+/**
+ * The kind of record, as a code the filter takes.
+ */
+kind: string, 
+/**
+ * "Karin ændrede e-mail for medlem nr. 12 (Karin Ærbø)".
+ */
+text: string, 
+/**
+ * For a register entry's change: each field from → to.
+ */
+details: Array<AuditDetail>, };
+
+export type AuditPage = { lines: Array<AuditLine>, 
+/**
+ * More entries match than were shown.
+ */
+more: boolean, 
+/**
+ * Who has made changes, and the kinds of record, for the filters.
+ */
+actors: Array<string>, kinds: Array<AuditKind>, };
+
+export type AuditQuery = { 
+/**
+ * About the member with this member no. (their entry, payments, reminders, consents, …).
+ */
+memberNo: number | null, 
+/**
+ * Made by this app user.
+ */
+actor: string | null, 
+/**
+ * Of this kind of record (a code from [`AuditPage::kinds`]).
+ */
+kind: string | null, 
+/**
+ * From and to these days, both included (Danish time).
+ */
+from: string | null, to: string | null, 
+/**
+ * At most this many (200 unless given, at most 2 000).
+ */
+limit: number | null, };
+
+export type ConsentCount = { kind: ConsentKind, given: number, };
+
+export type ProcessingView = { settings: ProcessingSettings, 
+/**
+ * Per kind of person: how many, which fields, how long (in the order of the entries).
+ */
+held: Array<HeldCategory>, consents: Array<ConsentCount>, };
+
+export type HeldCategory = { category: string, title: string, persons: number, 
+/**
+ * The fields held, in the register's words ("navn", "e-mail", …).
+ */
+fields: Array<string>, 
+/**
+ * How long, in Danish.
+ */
+retention: string, };
+
+export type ProcessingEntry = { 
+/**
+ * One of [`CATEGORIES`].
+ */
+category: string, purpose: string, legalBasis: string, recipients: string, };
+
+export type ProcessingSettings = { 
+/**
+ * Who in the association answers questions about personal data.
+ */
+contact: string, entries: Array<ProcessingEntry>, 
+/**
+ * The technical and organisational security measures (art. 30(1)(g)).
+ */
+security: string, version: number, };
+
 export type VoucherAttach = { booking: BookingId, 
 /**
  * The chosen file's token (the app); the CLI sends `bytes`.
@@ -1813,6 +1939,13 @@ export const makeCommands = (call: Call) => ({
   cleanup_get: (): Promise<CleanupView> => call("cleanup_get", {  }),
   retention_set: (r: Retention): Promise<CleanupView> => call("retention_set", { r }),
   cleanup_run: (run: CleanupRun): Promise<CleanupOutcome> => call("cleanup_run", { run }),
+  consent_kinds: (): Promise<Array<ConsentKind>> => call("consent_kinds", {  }),
+  consent_kind_add: (input: ConsentKindInput): Promise<Array<ConsentKind>> => call("consent_kind_add", { input }),
+  consent_give: (give: ConsentGive): Promise<MemberDetail> => call("consent_give", { give }),
+  consent_withdraw: (w: ConsentWithdraw): Promise<MemberDetail> => call("consent_withdraw", { w }),
+  audit_search: (q: AuditQuery): Promise<AuditPage> => call("audit_search", { q }),
+  processing_get: (): Promise<ProcessingView> => call("processing_get", {  }),
+  processing_set: (s: ProcessingSettings): Promise<ProcessingView> => call("processing_set", { s }),
   grants_list: (year: number, on: string | null): Promise<Array<GrantView>> => call("grants_list", { year, on }),
   grant_save: (input: GrantInput): Promise<Grant> => call("grant_save", { input }),
   grant_goal_status: (input: GoalStatusInput): Promise<Grant> => call("grant_goal_status", { input }),
