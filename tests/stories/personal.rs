@@ -432,6 +432,7 @@ async fn a_former_member_anonymised(engine: Engine) {
     let refused = api
         .cleanup_run(CleanupRun {
             members: vec![bent.id],
+            ..Default::default()
         })
         .await
         .unwrap_err();
@@ -439,6 +440,7 @@ async fn a_former_member_anonymised(engine: Engine) {
     let out = api
         .cleanup_run(CleanupRun {
             members: vec![ingrid.id],
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -599,6 +601,7 @@ async fn a_former_member_anonymised(engine: Engine) {
     let twice = api
         .cleanup_run(CleanupRun {
             members: vec![ingrid.id],
+            ..Default::default()
         })
         .await
         .unwrap_err();
@@ -1061,10 +1064,92 @@ async fn the_record_of_processing(engine: Engine) {
     other.close().await;
 }
 
+/// A frikort worker paid last in 2020 keeps the name for the books' five years; on the first
+/// clean-up after, the name goes from the register and the jobs, and the wages stay.
+async fn a_frikort_worker_after_the_books_period(engine: Engine) {
+    let db = engine.fresh().await;
+    let then = db.open_on("Kasserer Kim", date(2020, 6, 1)).await;
+    kvorum_tests::perronen(&then).await;
+    let finn = then
+        .frikort_add_worker("Finn Frikort-Jensen".into())
+        .await
+        .unwrap();
+    then.frikort_set_cap(2020, Money::from_kr(20_000))
+        .await
+        .unwrap();
+    then.frikort_add_job(FrikortJobInput {
+        worker: finn.id,
+        worked_on: date(2020, 5, 10),
+        description: "Opvask i caféen, Finn Frikort-Jensen".into(),
+        amount: Money::from_kr(500),
+    })
+    .await
+    .unwrap();
+    then.close().await;
+
+    let early = db.open_on("Kasserer Kim", date(2025, 12, 31)).await;
+    assert!(early.cleanup_get().await.unwrap().frikort.is_empty());
+    let refused = early
+        .cleanup_run(CleanupRun {
+            frikort: vec![finn.id],
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Refused);
+    early.close().await;
+
+    let api = db.open_on("Kasserer Kim", date(2026, 1, 2)).await;
+    let view = api.cleanup_get().await.unwrap();
+    let [due] = view.frikort.as_slice() else {
+        panic!("Finn is due: {:?}", view.frikort);
+    };
+    assert_eq!(due.name, "Finn Frikort-Jensen");
+    assert_eq!(
+        due.reason,
+        "Sidst betalt i 2020; frikortløn gemmes 5 år efter udbetalingsåret (til 31.12.2025)."
+    );
+    let out = api
+        .cleanup_run(CleanupRun {
+            frikort: vec![finn.id],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(out.anonymised, 1);
+    assert!(
+        out.message.contains("1 frikortmodtagers navn er fjernet"),
+        "{}",
+        out.message
+    );
+    assert!(out.view.frikort.is_empty());
+    let url = db.url.clone();
+    for sql in [
+        "SELECT COUNT(*) FROM frikort_workers WHERE name LIKE '%Finn%'",
+        "SELECT COUNT(*) FROM frikort_jobs WHERE description LIKE '%Finn%'",
+        "SELECT COUNT(*) FROM audit_log WHERE changes LIKE '%Finn%'",
+    ] {
+        assert_eq!(kvorum_tests::count_sql(engine, &url, sql).await, 0, "{sql}");
+    }
+    let year = api.frikort_get(2020).await.unwrap();
+    assert_eq!(year.total, Money::from_kr(500));
+    assert_eq!(
+        year.workers[0].worker.name,
+        "Tidligere frikortmodtager (sidst betalt 2020)"
+    );
+    assert_eq!(
+        year.workers[0].jobs[0].description,
+        "Opvask i caféen, Tidligere frikortmodtager (sidst betalt 2020)"
+    );
+    kvorum_tests::round_trip(&api, engine).await;
+    api.close().await;
+}
+
 kvorum_tests::on_both_engines!(
     a_members_own_data,
     a_former_member_anonymised,
     a_cpr_number_is_refused_where_typed,
     consents_and_the_readable_log,
-    the_record_of_processing
+    the_record_of_processing,
+    a_frikort_worker_after_the_books_period
 );

@@ -119,7 +119,7 @@ pub fn typescript() -> String {
         ReminderRequest, RemindersSaved, DueReminder, Reminder, ReminderChannel, ReminderId,
         CheckView, YearEndView, YearCloseInput, YearReopenInput, AccountRecon, MonthRecon, Closing,
         AuditForm, AuditFormInput, AuditLevel, GrantorRule,
-        Retention, CleanupDue, CleanupView, CleanupDone, CleanupRun, CleanupOutcome,
+        Retention, CleanupDue, FrikortDue, CleanupView, CleanupDone, CleanupRun, CleanupOutcome,
         Consent, ConsentInput, ConsentKind, ConsentId, ConsentGive, ConsentKindInput, ConsentWithdraw,
         AuditDetail, AuditKind, AuditLine, AuditPage, AuditQuery,
         ConsentCount, ProcessingView, HeldCategory, ProcessingEntry, ProcessingSettings,

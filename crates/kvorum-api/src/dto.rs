@@ -101,7 +101,7 @@ pub use kvorum_core::member_import::{
     ImportColumn, ImportField, ImportOutcome, ImportPreview, ImportProblem, ImportRequest,
     ImportRow,
 };
-pub use kvorum_core::privacy::{CleanupDue, Retention};
+pub use kvorum_core::privacy::{CleanupDue, FrikortDue, Retention};
 pub use kvorum_core::processing::{HeldCategory, ProcessingEntry, ProcessingSettings};
 pub use kvorum_core::rules::NoticeCheck;
 pub use kvorum_core::vouchers::VoucherInfo;

@@ -519,6 +519,8 @@ fn subject_access_json(
 pub struct CleanupView {
     pub retention: Retention,
     pub due: Vec<CleanupDue>,
+    /// Frikort workers whose wages have been kept the books' period.
+    pub frikort: Vec<kvorum_core::privacy::FrikortDue>,
     /// Entries anonymised before: (member no., the day).
     pub done: Vec<CleanupDone>,
 }
@@ -532,10 +534,13 @@ pub struct CleanupDone {
 }
 
 /// The entries to anonymise (those listed as due, that the board confirmed).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CleanupRun {
     pub members: Vec<MemberId>,
+    /// Frikort workers whose names are due to go.
+    #[serde(default)]
+    pub frikort: Vec<kvorum_core::ids::FrikortWorkerId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -575,9 +580,12 @@ impl Api {
                 })
             })
             .collect();
+        let frikort =
+            kvorum_core::privacy::frikort_due(&db.frikort_worker_years().await?, &retention, today);
         Ok(CleanupView {
             retention,
             due,
+            frikort,
             done,
         })
     }
@@ -612,7 +620,7 @@ impl Api {
     /// Every record that named the person is rewritten without them, in one transaction;
     /// payments, bookings' amounts, vouchers and approved minutes stay as they are.
     pub async fn cleanup_run(&self, run: CleanupRun) -> ApiResult<CleanupOutcome> {
-        if run.members.is_empty() {
+        if run.members.is_empty() && run.frikort.is_empty() {
             return Err(ApiError::refused(Text::new("cleanup-none-chosen")));
         }
         let today = self.clock.today();
@@ -641,12 +649,40 @@ impl Api {
                 .map_err(|e| ApiError::from_store(e, "Medlemmet"))?;
             records += 1;
         }
+        let mut workers = run.frikort.clone();
+        workers.sort_unstable_by_key(|w| w.0);
+        workers.dedup();
+        for w in &workers {
+            let Some(due) = view.frikort.iter().find(|d| d.worker == *w) else {
+                return Err(ApiError::refused(Text::new("cleanup-not-due")));
+            };
+            let anonymous = kvorum_core::privacy::anonymous_frikort_name(due.last_year);
+            let done = tx
+                .anonymise_records(w.0, &[(due.name.clone(), anonymous)])
+                .await?;
+            records += done.changed.iter().map(|(_, n)| n).sum::<usize>();
+            tx.anonymised_frikort_worker(*w).await?;
+        }
         tx.commit().await?;
         let n = chosen.len();
-        let mut message = Text::new("cleanup-done")
-            .num("n", i64::try_from(n).unwrap_or(0))
-            .num("records", i64::try_from(records).unwrap_or(0))
-            .render(self.lang);
+        let mut message = if n > 0 {
+            Text::new("cleanup-done")
+                .num("n", i64::try_from(n).unwrap_or(0))
+                .num("records", i64::try_from(records).unwrap_or(0))
+                .render(self.lang)
+        } else {
+            String::new()
+        };
+        if !workers.is_empty() {
+            if !message.is_empty() {
+                message.push(' ');
+            }
+            message.push_str(
+                &Text::new("cleanup-frikort-done")
+                    .num("n", i64::try_from(workers.len()).unwrap_or(0))
+                    .render(self.lang),
+            );
+        }
         if minutes > 0 {
             message.push(' ');
             message.push_str(
@@ -656,7 +692,7 @@ impl Api {
             );
         }
         Ok(CleanupOutcome {
-            anonymised: u32::try_from(n).unwrap_or(u32::MAX),
+            anonymised: u32::try_from(n + workers.len()).unwrap_or(u32::MAX),
             records: u32::try_from(records).unwrap_or(u32::MAX),
             message,
             view: self.cleanup_get().await?,

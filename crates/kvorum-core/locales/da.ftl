@@ -772,3 +772,7 @@ processing-text-required = Skriv noget her; fortegnelsen skal sige det.
 processing-text-too-long = Højst 2.000 tegn.
 processing-categories = Hver slags person skal stå én gang i fortegnelsen.
 audit-no-such-member = Intet medlem har nr. { $no }.
+cleanup-frikort-done = { $n } { $n ->
+        [one] frikortmodtagers navn er fjernet
+       *[other] frikortmodtageres navne er fjernet
+    }; udbetalingerne står i regnskabet uden navn.

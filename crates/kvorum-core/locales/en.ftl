@@ -781,3 +781,7 @@ processing-text-required = Write something here; the record must say it.
 processing-text-too-long = At most 2,000 characters.
 processing-categories = Each kind of person must be in the record once.
 audit-no-such-member = No member has no. { $no }.
+cleanup-frikort-done = { $n } { $n ->
+        [one] frikort worker's name is removed
+       *[other] frikort workers' names are removed
+    }; the payments stay in the books without the name.

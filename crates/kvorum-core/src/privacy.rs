@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::dates::format_date;
-use crate::ids::MemberId;
+use crate::ids::{FrikortWorkerId, MemberId};
 use crate::members::{Member, Role};
 use crate::text::Text;
 use crate::FieldErrors;
@@ -129,6 +129,61 @@ pub fn cleanup_due(
         })
         .collect();
     due.sort_by_key(|d| (d.due_on, d.member_no));
+    due
+}
+
+/// A frikort worker whose name is due to be anonymised: the wages are kept for the books'
+/// period after the year they were last paid, then the name goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FrikortDue {
+    pub worker: FrikortWorkerId,
+    pub name: String,
+    /// The last year a job was paid (or the worker registered, if never).
+    pub last_year: i32,
+    pub due_on: NaiveDate,
+    /// "Sidst betalt i 2020; frikortløn gemmes 5 år efter udbetalingsåret (til 31.12.2025)."
+    pub reason: String,
+}
+
+const ANONYMOUS_FRIKORT: &str = "Tidligere frikortmodtager";
+
+/// The name an anonymised frikort worker keeps: "Tidligere frikortmodtager (sidst betalt 2020)".
+pub fn anonymous_frikort_name(last_year: i32) -> String {
+    format!("{ANONYMOUS_FRIKORT} (sidst betalt {last_year})")
+}
+
+/// Frikort workers due on `today`: (worker, name, the year registered, the last year paid).
+pub fn frikort_due(
+    workers: &[(FrikortWorkerId, String, i32, Option<i32>)],
+    r: &Retention,
+    today: NaiveDate,
+) -> Vec<FrikortDue> {
+    let mut due: Vec<FrikortDue> = workers
+        .iter()
+        .filter(|(_, name, _, _)| !name.starts_with(ANONYMOUS_FRIKORT))
+        .filter_map(|(id, name, registered, last_paid)| {
+            let last_year = last_paid.map_or(*registered, |y| y.max(*registered));
+            let end = NaiveDate::from_ymd_opt(last_year, 12, 31)?;
+            let due_on = after_years(end, r.frikort_years);
+            let what = match last_paid {
+                Some(y) => format!("Sidst betalt i {y}"),
+                None => format!("Registreret i {registered}, aldrig betalt"),
+            };
+            (today >= due_on).then(|| FrikortDue {
+                worker: *id,
+                name: name.clone(),
+                last_year,
+                due_on,
+                reason: format!(
+                    "{what}; frikortløn gemmes {} år efter udbetalingsåret (til {}).",
+                    r.frikort_years,
+                    format_date(due_on.pred_opt().unwrap_or(due_on))
+                ),
+            })
+        })
+        .collect();
+    due.sort_by_key(|d| (d.due_on, d.name.clone()));
     due
 }
 
@@ -324,6 +379,35 @@ pub fn scrub_json(text: &str, words: &[(String, String)]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_frikort_worker_is_due_the_books_period_after_the_last_pay() {
+        let r = Retention::default();
+        let (a, b, c) = (
+            FrikortWorkerId::new(),
+            FrikortWorkerId::new(),
+            FrikortWorkerId::new(),
+        );
+        let workers = vec![
+            (a, "Finn".to_owned(), 2018, Some(2020)),
+            (b, "Gitte".to_owned(), 2019, Some(2021)),
+            (c, anonymous_frikort_name(2019), 2017, Some(2019)),
+        ];
+        let due = frikort_due(&workers, &r, "2026-01-01".parse().unwrap());
+        assert_eq!(due.len(), 1, "{due:?}");
+        assert_eq!(due[0].worker, a);
+        assert_eq!(due[0].due_on, "2026-01-01".parse::<NaiveDate>().unwrap());
+        assert_eq!(
+            due[0].reason,
+            "Sidst betalt i 2020; frikortløn gemmes 5 år efter udbetalingsåret (til 31.12.2025)."
+        );
+        assert!(frikort_due(&workers, &r, "2025-12-31".parse().unwrap()).is_empty());
+        let never = vec![(a, "Finn".to_owned(), 2019, None)];
+        let due = frikort_due(&never, &r, "2026-06-01".parse().unwrap());
+        assert!(due[0]
+            .reason
+            .starts_with("Registreret i 2019, aldrig betalt"));
+    }
+
     use super::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -133,3 +133,45 @@ impl StoreTx {
         .await
     }
 }
+
+crate::reads! {
+/// Each frikort worker with the year registered and the last year a job was paid.
+pub async fn frikort_worker_years(
+    &mut self,
+) -> Result<Vec<(kvorum_core::ids::FrikortWorkerId, String, i32, Option<i32>)>> {
+    use chrono::Datelike;
+    let rows: Vec<(uuid::Uuid, String, chrono::DateTime<chrono::Utc>)> = on_reader!(self, p => sqlx::query_as(
+        "SELECT id, name, created_at FROM frikort_workers ORDER BY name, id"
+    ).fetch_all(p).await)?;
+    let jobs: Vec<(uuid::Uuid, NaiveDate)> = on_reader!(self, p => sqlx::query_as(
+        "SELECT worker_id, worked_on FROM frikort_jobs"
+    ).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, at)| {
+            let last = jobs
+                .iter()
+                .filter(|(w, _)| *w == id)
+                .map(|(_, d)| d.year())
+                .max();
+            (kvorum_core::ids::FrikortWorkerId(id), name, at.year(), last)
+        })
+        .collect())
+}
+}
+
+impl StoreTx {
+    /// Logs that a frikort worker's name was taken out (the caller rewrote the records).
+    pub async fn anonymised_frikort_worker(
+        &mut self,
+        id: kvorum_core::ids::FrikortWorkerId,
+    ) -> Result<()> {
+        self.changed(
+            "frikort_worker",
+            id.to_string(),
+            "anonymise",
+            serde_json::json!({}),
+        )
+        .await
+    }
+}

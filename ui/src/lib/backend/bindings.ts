@@ -1426,7 +1426,21 @@ dueOn: string,
  */
 reason: string, };
 
+export type FrikortDue = { worker: FrikortWorkerId, name: string, 
+/**
+ * The last year a job was paid (or the worker registered, if never).
+ */
+lastYear: number, dueOn: string, 
+/**
+ * "Sidst betalt i 2020; frikortløn gemmes 5 år efter udbetalingsåret (til 31.12.2025)."
+ */
+reason: string, };
+
 export type CleanupView = { retention: Retention, due: Array<CleanupDue>, 
+/**
+ * Frikort workers whose wages have been kept the books' period.
+ */
+frikort: Array<FrikortDue>, 
 /**
  * Entries anonymised before: (member no., the day).
  */
@@ -1434,7 +1448,11 @@ done: Array<CleanupDone>, };
 
 export type CleanupDone = { memberNo: number, on: string, };
 
-export type CleanupRun = { members: Array<MemberId>, };
+export type CleanupRun = { members: Array<MemberId>, 
+/**
+ * Frikort workers whose names are due to go.
+ */
+frikort: Array<FrikortWorkerId>, };
 
 export type CleanupOutcome = { anonymised: number, 
 /**
