@@ -1010,6 +1010,15 @@ test('personal data: the record of processing edited and saved as PDF, a consent
   assert.match(recordText, /Medlemsliste, kontingent og generalforsamling i Perronen\./);
   assert.match(recordText, /Billeder på hjemmesiden/);
   execFileSync('pdftoppm', ['-png', '-r', '70', recordPdf, join(artifacts, 'fortegnelse-pdf')]);
+  // Collect the minimum: only the year of birth from now on, asked first in the app's modal.
+  await s.exec(`const k = document.querySelector('[data-testid=birth-kept]'); k.value = 'year'; k.dispatchEvent(new Event('change', { bubbles: true }));`);
+  await s.click('[data-testid=birth-save]');
+  assert.match(await s.until('the question', () => s.text('[data-testid=confirm-dialog]')), /gøres til kun fødselsåret/);
+  await s.click('[data-testid=confirm-ok]');
+  assert.match(await s.until('saved', () => s.text('[data-testid=birth-notice]')), /(fødselsåret|Indstillingen er gemt)/);
+  await s.exec(`document.querySelector('[data-testid=birth-kept]').scrollIntoView()`);
+  await new Promise((r) => setTimeout(r, 300));
+  await s.screenshot('persondata-foedselsaar');
   // The member's page: the e-mail consent withdrawn in one click while the form holds typed
   // input, which stays and saves; the photo consent given in writing.
   await s.click('[data-testid=nav-members]');
@@ -1017,6 +1026,7 @@ test('personal data: the record of processing edited and saved as PDF, a consent
   await s.until('the row', async () => (await rowCount()) === 1);
   await s.click('[data-testid=member-row]');
   assert.match(await s.until('the consent', () => s.text('[data-testid=consent-email]')), /Givet 22\.11\.2026 · Afkrydset i medlemsregistret/);
+  await s.type('[data-testid=f-birthYear]', '1961');
   await s.type('[data-testid=f-phone]', '20 30 40 50');
   await s.click('[data-testid=consent-email] [data-testid=consent-withdraw]');
   assert.match(await s.until('withdrawn', async () => { const t = await s.text('[data-testid=consent-email]'); return /Ikke givet/.test(t) && t; }), /Ikke givet/);

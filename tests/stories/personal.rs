@@ -1145,11 +1145,119 @@ async fn a_frikort_worker_after_the_books_period(engine: Engine) {
     api.close().await;
 }
 
+/// Collect the minimum: the board keeps only the year of birth. Karin's stored date becomes
+/// 1958, in the register and in the change log; a new member's date is kept as its year;
+/// then nothing is kept at all.
+async fn keeping_only_the_year_of_birth(engine: Engine) {
+    let db = engine.fresh().await;
+    let api = db.open_on("Sekretær Sofie", date(2026, 12, 1)).await;
+    kvorum_tests::perronen(&api).await;
+    let karin = api
+        .member_add(person(
+            "Karin Ærbø",
+            "karin@example.dk",
+            "20 30 40 50",
+            "Jernbanegade 4",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(karin.birth_date, Some(date(1958, 4, 2)));
+    let url = db.url.clone();
+    let count = |sql: &'static str| kvorum_tests::count_sql(engine, &url, sql);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM audit_log WHERE changes LIKE '%1958-04-02%'").await,
+        1
+    );
+
+    let s = api.register_settings_get().await.unwrap();
+    assert_eq!(s.birth, BirthKept::Date);
+    let out = api
+        .register_settings_set(RegisterSettings {
+            birth: BirthKept::Year,
+            version: s.version,
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        out.message,
+        "1 medlems fødselsdato er nu kun fødselsåret, også i ændringsloggen."
+    );
+    let now = api.member_get(karin.id).await.unwrap().member;
+    assert_eq!((now.birth_date, now.birth_year), (None, Some(1958)));
+    assert_eq!(now.version, karin.version + 1);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM audit_log WHERE changes LIKE '%1958-04-02%'").await,
+        0
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM members WHERE birth_date IS NOT NULL").await,
+        0
+    );
+    // A late save from the old setting is refused; a new member's date is kept as its year.
+    let late = api
+        .register_settings_set(RegisterSettings {
+            birth: BirthKept::Nothing,
+            version: s.version,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(late.code, ErrorCode::Conflict);
+    let bent = api
+        .member_add(MemberInput {
+            birth_date: Some(date(2001, 5, 6)),
+            ..person(
+                "Bent Østergård",
+                "bent@example.dk",
+                "60 70 80 90",
+                "Vestergade 2",
+            )
+        })
+        .await
+        .unwrap();
+    assert_eq!((bent.birth_date, bent.birth_year), (None, Some(2001)));
+    let future = api
+        .member_add(MemberInput {
+            birth_date: None,
+            birth_year: Some(2031),
+            ..person("Ung Ulla", "ulla@example.dk", "11 22 33 44", "Vestergade 2")
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(future.fields[0].field, "birthYear");
+    let held = api.processing_get().await.unwrap();
+    assert!(held.held[0].fields.contains(&"fødselsår".to_owned()));
+    // Then nothing at all.
+    let out = api
+        .register_settings_set(RegisterSettings {
+            birth: BirthKept::Nothing,
+            version: out.settings.version,
+        })
+        .await
+        .unwrap();
+    assert!(
+        out.message
+            .starts_with("2 medlemmers fødselsdatoer er slettet"),
+        "{}",
+        out.message
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM members WHERE birth_year IS NOT NULL").await,
+        0
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM audit_log WHERE entity = 'member' AND (changes LIKE '%1958%' OR changes LIKE '%2001%')").await,
+        0
+    );
+    kvorum_tests::round_trip(&api, engine).await;
+    api.close().await;
+}
+
 kvorum_tests::on_both_engines!(
     a_members_own_data,
     a_former_member_anonymised,
     a_cpr_number_is_refused_where_typed,
     consents_and_the_readable_log,
     the_record_of_processing,
-    a_frikort_worker_after_the_books_period
+    a_frikort_worker_after_the_books_period,
+    keeping_only_the_year_of_birth
 );

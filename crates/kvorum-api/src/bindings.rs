@@ -122,6 +122,7 @@ pub fn typescript() -> String {
         Retention, CleanupDue, FrikortDue, CleanupView, CleanupDone, CleanupRun, CleanupOutcome,
         Consent, ConsentInput, ConsentKind, ConsentId, ConsentGive, ConsentKindInput, ConsentWithdraw,
         AuditDetail, AuditKind, AuditLine, AuditPage, AuditQuery,
+        RegisterSettings, RegisterSettingsSaved, BirthKept,
         ConsentCount, ProcessingView, HeldCategory, ProcessingEntry, ProcessingSettings,
         VoucherAttach, VoucherInfo, VoucherId,
         BookingsView, BudgetLineInput, BudgetLineRemove, BudgetView, LineView, BankField, BankLine,

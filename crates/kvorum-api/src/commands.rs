@@ -115,6 +115,8 @@ macro_rules! api_commands {
             consent_give(give: ConsentGive) -> MemberDetail;
             consent_withdraw(w: ConsentWithdraw) -> MemberDetail;
             audit_search(q: AuditQuery) -> AuditPage;
+            register_settings_get() -> RegisterSettings;
+            register_settings_set(s: RegisterSettings) -> RegisterSettingsSaved;
             processing_get() -> ProcessingView;
             processing_set(s: ProcessingSettings) -> ProcessingView;
             grants_list(year: i32, on: Option<NaiveDate>) -> Vec<GrantView>;

@@ -58,6 +58,7 @@ pub use crate::meetings::{
     MinutesCorrection, MinutesSave, MinutesSummary, ProposalUpdate, ProposalView, ProposalWithdraw,
     ProxyInput, ProxyRemove, ProxyView, SecondAssemblyInput, Voter,
 };
+pub use crate::members::{RegisterSettings, RegisterSettingsSaved};
 pub use crate::personal::{CleanupDone, CleanupOutcome, CleanupRun, CleanupView};
 pub use crate::processing::{ConsentCount, ProcessingView};
 pub use crate::reminders::{ReminderRequest, RemindersSaved};
@@ -101,6 +102,7 @@ pub use kvorum_core::member_import::{
     ImportColumn, ImportField, ImportOutcome, ImportPreview, ImportProblem, ImportRequest,
     ImportRow,
 };
+pub use kvorum_core::members::BirthKept;
 pub use kvorum_core::privacy::{CleanupDue, FrikortDue, Retention};
 pub use kvorum_core::processing::{HeldCategory, ProcessingEntry, ProcessingSettings};
 pub use kvorum_core::rules::NoticeCheck;

@@ -175,6 +175,7 @@ const FACTS: &[(&str, &str)] = &[
     ("email", "E-mail"),
     ("phone", "Telefon"),
     ("birth_date", "Fødselsdato"),
+    ("birth_year", "Fødselsår"),
     ("joined_on", "Indmeldt"),
     ("left_on", "Udmeldt"),
     ("left_reason", "Grund til udmeldelse"),

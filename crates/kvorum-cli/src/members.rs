@@ -26,6 +26,9 @@ pub struct MemberFields {
     /// Birth date (dd.mm.yyyy)
     #[arg(long)]
     birth_date: Option<String>,
+    /// Year of birth, where the association keeps only the year
+    #[arg(long)]
+    birth_year: Option<i32>,
     /// Date joined (dd.mm.yyyy; default today)
     #[arg(long)]
     joined: Option<String>,
@@ -258,6 +261,10 @@ pub fn apply_fields(mut input: MemberInput, f: &MemberFields) -> Result<MemberIn
     set(&mut input.email, &f.email);
     set(&mut input.phone, &f.phone);
     set(&mut input.left_reason, &f.left_reason);
+    if let Some(y) = f.birth_year {
+        input.birth_year = Some(y);
+        input.birth_date = None;
+    }
     if let Some(d) = date_arg("birthDate", &f.birth_date)? {
         input.birth_date = Some(d);
     }

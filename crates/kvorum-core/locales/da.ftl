@@ -776,3 +776,13 @@ cleanup-frikort-done = { $n } { $n ->
         [one] frikortmodtagers navn er fjernet
        *[other] frikortmodtageres navne er fjernet
     }; udbetalingerne står i regnskabet uden navn.
+field-birth-year-future = Fødselsåret ligger i fremtiden.
+register-birth-year = { $n } { $n ->
+        [one] medlems fødselsdato er nu kun fødselsåret
+       *[other] medlemmers fødselsdatoer er nu kun fødselsåret
+    }, også i ændringsloggen.
+register-birth-nothing = { $n } { $n ->
+        [one] medlems fødselsdato er slettet
+       *[other] medlemmers fødselsdatoer er slettet
+    }, også i ændringsloggen.
+register-birth-saved = Indstillingen er gemt.

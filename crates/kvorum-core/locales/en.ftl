@@ -785,3 +785,13 @@ cleanup-frikort-done = { $n } { $n ->
         [one] frikort worker's name is removed
        *[other] frikort workers' names are removed
     }; the payments stay in the books without the name.
+field-birth-year-future = The year of birth is in the future.
+register-birth-year = { $n } { $n ->
+        [one] member's birth date is now only the year
+       *[other] members' birth dates are now only the year
+    }, in the change log too.
+register-birth-nothing = { $n } { $n ->
+        [one] member's birth date is deleted
+       *[other] members' birth dates are deleted
+    }, in the change log too.
+register-birth-saved = The setting is saved.

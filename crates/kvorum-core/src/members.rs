@@ -151,6 +151,9 @@ pub struct MemberInput {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub birth_date: Option<NaiveDate>,
+    /// The year of birth alone, where the association keeps only the year.
+    #[ts(type = "number | null")]
+    pub birth_year: Option<i32>,
     pub joined_on: Option<NaiveDate>,
     pub left_on: Option<NaiveDate>,
     pub left_reason: Option<String>,
@@ -173,6 +176,9 @@ pub struct Member {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub birth_date: Option<NaiveDate>,
+    /// The year of birth, when only the year is kept (then `birth_date` is `None`).
+    #[ts(type = "number | null")]
+    pub birth_year: Option<i32>,
     pub joined_on: NaiveDate,
     pub left_on: Option<NaiveDate>,
     pub left_reason: Option<String>,
@@ -184,7 +190,57 @@ pub struct Member {
     pub version: i64,
 }
 
+/// How much of a member's birth the association keeps (a setting: collect the minimum).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum BirthKept {
+    /// The whole date.
+    #[default]
+    Date,
+    /// Only the year.
+    Year,
+    /// Nothing.
+    Nothing,
+}
+
+impl BirthKept {
+    pub fn code(self) -> &'static str {
+        match self {
+            BirthKept::Date => "date",
+            BirthKept::Year => "year",
+            BirthKept::Nothing => "nothing",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<BirthKept> {
+        [BirthKept::Date, BirthKept::Year, BirthKept::Nothing]
+            .into_iter()
+            .find(|k| k.code() == s)
+    }
+}
+
 impl Member {
+    /// The entry with no more of the birth than the association keeps: a date becomes its
+    /// year where only the year is kept; neither is kept where nothing is.
+    pub fn with_birth_kept(mut self, kept: BirthKept) -> Member {
+        match kept {
+            BirthKept::Date => {}
+            BirthKept::Year => {
+                if let Some(d) = self.birth_date.take() {
+                    self.birth_year = Some(d.year());
+                }
+            }
+            BirthKept::Nothing => {
+                self.birth_date = None;
+                self.birth_year = None;
+            }
+        }
+        self
+    }
+    /// The year of birth, from the date or the year kept.
+    pub fn born_in(&self) -> Option<i32> {
+        self.birth_date.map(|d| d.year()).or(self.birth_year)
+    }
+
     /// Member in the given calendar year (joined before its end, not left before its start).
     pub fn active_in_year(&self, year: i32) -> bool {
         self.joined_on.year() <= year && self.left_on.is_none_or(|l| l.year() >= year)
@@ -206,6 +262,7 @@ pub struct ValidMember {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub birth_date: Option<NaiveDate>,
+    pub birth_year: Option<i32>,
     pub joined_on: NaiveDate,
     pub left_on: Option<NaiveDate>,
     pub left_reason: Option<String>,
@@ -226,6 +283,7 @@ impl ValidMember {
             email: self.email,
             phone: self.phone,
             birth_date: self.birth_date,
+            birth_year: self.birth_year,
             joined_on: self.joined_on,
             left_on: self.left_on,
             left_reason: self.left_reason,
@@ -248,6 +306,7 @@ impl From<&Member> for MemberInput {
             email: m.email.clone(),
             phone: m.phone.clone(),
             birth_date: m.birth_date,
+            birth_year: m.birth_year,
             joined_on: Some(m.joined_on),
             left_on: m.left_on,
             left_reason: m.left_reason.clone(),
@@ -344,6 +403,13 @@ pub fn validate_member(
             errs.push("birthDate", Text::new("field-birth-1900"));
         }
     }
+    if let Some(y) = input.birth_year {
+        if y > today.year() {
+            errs.push("birthYear", Text::new("field-birth-year-future"));
+        } else if y < 1900 {
+            errs.push("birthYear", Text::new("field-birth-1900"));
+        }
+    }
     let joined_on = match input.joined_on {
         Some(j) => Some(j),
         None => {
@@ -409,6 +475,8 @@ pub fn validate_member(
         email,
         phone,
         birth_date: input.birth_date,
+        // A whole date says the year too.
+        birth_year: input.birth_year.filter(|_| input.birth_date.is_none()),
         joined_on: joined_on.unwrap_or(today),
         left_on: input.left_on,
         left_reason,

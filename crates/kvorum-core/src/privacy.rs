@@ -425,6 +425,7 @@ mod tests {
             email: Some("karin@example.dk".into()),
             phone: Some("20 30 40 50".into()),
             birth_date: None,
+            birth_year: None,
             joined_on: day(2015, 1, 1),
             left_on: left,
             left_reason: None,

@@ -214,6 +214,8 @@ fn register_fields(people: &[&Member]) -> Vec<String> {
     }
     if any(&|m| m.birth_date.is_some()) {
         out.push("fødselsdato".into());
+    } else if any(&|m| m.birth_year.is_some()) {
+        out.push("fødselsår".into());
     }
     out.push("ind- og udmeldelsesdato".into());
     out.push("medlemstype".into());

@@ -509,16 +509,29 @@ pub fn voting_right(
         }
     }
     if let Some(min_age) = rules.min_age {
-        match member.birth_date {
-            None => reasons.push(format!(
+        let min = i32::try_from(min_age).unwrap_or(i32::MAX);
+        match (member.birth_date, member.birth_year) {
+            // Only the year: old enough for sure, too young for sure, or the birthday this
+            // year decides, which the register cannot tell.
+            (None, Some(y)) => {
+                let age = assembly_date.year() - y;
+                if age == min {
+                    reasons.push(format!(
+                        "Født i {y}: om medlemmet er fyldt {min_age} år, kan ikke ses, da kun fødselsåret gemmes"
+                    ));
+                } else if age < min {
+                    reasons.push(format!("Under {min_age} år"));
+                }
+            }
+            (None, None) => reasons.push(format!(
                 "Fødselsdato mangler, så alderskravet ({min_age} år) kan ikke tjekkes"
             )),
-            Some(b) => {
+            (Some(b), _) => {
                 let mut age = assembly_date.year() - b.year();
                 if (assembly_date.month(), assembly_date.day()) < (b.month(), b.day()) {
                     age -= 1;
                 }
-                if age < i32::try_from(min_age).unwrap_or(i32::MAX) {
+                if age < min {
                     reasons.push(format!("Under {min_age} år"));
                 }
             }
@@ -890,6 +903,7 @@ mod tests {
             name: "Karin".into(),
             joined_on: Some(joined),
             birth_date: birth,
+            birth_year: None,
             membership_type: "ordinary".into(),
             ..Default::default()
         };

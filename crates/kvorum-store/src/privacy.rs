@@ -86,7 +86,8 @@ impl StoreTx {
         let by = self.actor.clone();
         let done = on_tx!(self, c => sqlx::query(
             "UPDATE members SET name = $2, address = NULL, postal_code = NULL, city = NULL,
-                 email = NULL, phone = NULL, birth_date = NULL, left_reason = NULL, roles = '',
+                 email = NULL, phone = NULL, birth_date = NULL, birth_year = NULL, left_reason = NULL,
+                 roles = '',
                  email_consent = FALSE, version = version + 1, updated_at = $3
              WHERE id = $1"
         )
@@ -173,5 +174,148 @@ impl StoreTx {
             serde_json::json!({}),
         )
         .await
+    }
+}
+
+crate::reads! {
+/// How much of a member's birth the association keeps, and the setting's version.
+pub async fn birth_kept(&mut self) -> Result<(kvorum_core::members::BirthKept, i64)> {
+    let row: Option<(String, i64)> = on_reader!(self, p => sqlx::query_as(
+        "SELECT birth, version FROM register_settings WHERE singleton = 1"
+    ).fetch_optional(p).await)?;
+    Ok(row.map_or((kvorum_core::members::BirthKept::Date, 0), |(b, v)| {
+        (kvorum_core::members::BirthKept::from_code(&b).unwrap_or_default(), v)
+    }))
+}
+}
+
+/// A log entry's birth date kept as `kept` allows: the year alone, or nothing.
+fn birth_in_log(changes: &str, kept: kvorum_core::members::BirthKept) -> Option<String> {
+    use kvorum_core::members::BirthKept;
+    let mut json: serde_json::Value = serde_json::from_str(changes).ok()?;
+    let obj = json.as_object_mut()?;
+    for key in ["birthDate", "birthYear"] {
+        let Some(v) = obj.get_mut(key) else {
+            continue;
+        };
+        let less = |d: &serde_json::Value| match (kept, key, d.as_str()) {
+            (BirthKept::Year, "birthDate", Some(s)) => {
+                s.get(..4).map_or(serde_json::Value::Null, |y| {
+                    serde_json::Value::String(y.to_owned())
+                })
+            }
+            (BirthKept::Date, _, _) | (BirthKept::Year, "birthYear", _) => d.clone(),
+            _ => serde_json::Value::Null,
+        };
+        match v.as_object_mut() {
+            Some(change) => {
+                for side in ["from", "to"] {
+                    if let Some(d) = change.get(side).cloned() {
+                        change.insert(side.to_owned(), less(&d));
+                    }
+                }
+            }
+            None => *v = less(v),
+        }
+    }
+    let out = json.to_string();
+    (out != changes).then_some(out)
+}
+
+impl StoreTx {
+    /// Keeps no more of the members' births than `kept`, from now on and in what is held:
+    /// each entry's date becomes its year (or nothing), a new version of it, and the log's
+    /// entries lose the rest too. `version` is the setting's as the board read it. Returns
+    /// how many entries changed. The log records the setting, not the dates.
+    pub async fn set_birth_kept(
+        &mut self,
+        kept: kvorum_core::members::BirthKept,
+        version: i64,
+    ) -> Result<usize> {
+        use kvorum_core::members::BirthKept;
+        let (before, _) = self.birth_kept().await?;
+        let done = on_tx!(self, c => sqlx::query(
+            "INSERT INTO register_settings (singleton, birth, version) VALUES (1, $1, $2 + 1)
+             ON CONFLICT (singleton) DO UPDATE SET birth = $1, version = $2 + 1
+             WHERE register_settings.version = $2"
+        )
+        .bind(kept.code())
+        .bind(version)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        if done == 0 {
+            return Err(StoreError::Conflict);
+        }
+        let now = self.now;
+        let members = self.members().await?;
+        let mut changed = 0usize;
+        for m in &members {
+            let after = m.clone().with_birth_kept(kept);
+            if after.birth_date == m.birth_date && after.birth_year == m.birth_year {
+                continue;
+            }
+            on_tx!(self, c => sqlx::query(
+                "UPDATE members SET birth_date = $2, birth_year = $3, version = version + 1,
+                     updated_at = $4 WHERE id = $1"
+            )
+            .bind(m.id.0)
+            .bind(after.birth_date)
+            .bind(after.birth_year.map(i64::from))
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+            changed += 1;
+        }
+        if kept != BirthKept::Date {
+            let rows: Vec<(uuid::Uuid, String)> = on_tx!(self, c => sqlx::query_as(
+                "SELECT id, changes FROM audit_log WHERE entity = 'member' AND changes LIKE '%birth%'"
+            ).fetch_all(c).await)?;
+            for (id, changes) in rows {
+                if let Some(less) = birth_in_log(&changes, kept) {
+                    on_tx!(self, c => sqlx::query("UPDATE audit_log SET changes = $2 WHERE id = $1")
+                        .bind(id)
+                        .bind(less.as_str())
+                        .execute(c)
+                        .await
+                        .map(|r| r.rows_affected()))?;
+                }
+            }
+        }
+        self.changed(
+            "register_settings",
+            "register_settings".into(),
+            "update",
+            serde_json::json!({
+                "birth": { "from": before.code(), "to": kept.code() },
+                "membersChanged": changed,
+            }),
+        )
+        .await?;
+        Ok(changed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kvorum_core::members::BirthKept;
+
+    #[test]
+    fn the_log_keeps_no_more_of_a_birth_than_the_register() {
+        let created = r#"{"name":"Karin","birthDate":"1958-04-02"}"#;
+        assert_eq!(
+            super::birth_in_log(created, BirthKept::Year).unwrap(),
+            r#"{"birthDate":"1958","name":"Karin"}"#
+        );
+        let update = r#"{"birthDate":{"from":"1958-04-02","to":null}}"#;
+        assert_eq!(
+            super::birth_in_log(update, BirthKept::Nothing).unwrap(),
+            r#"{"birthDate":{"from":null,"to":null}}"#
+        );
+        assert_eq!(
+            super::birth_in_log(r#"{"name":"x"}"#, BirthKept::Year),
+            None
+        );
     }
 }

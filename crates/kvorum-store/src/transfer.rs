@@ -93,6 +93,7 @@ pub const TABLES: &[Table] = &[
             ("version", BigInt),
             ("created_at", Timestamp),
             ("updated_at", Timestamp),
+            ("birth_year", BigInt),
         ],
     },
     Table {
@@ -105,6 +106,11 @@ pub const TABLES: &[Table] = &[
             ("builtin", Bool),
             ("position", BigInt),
         ],
+    },
+    Table {
+        name: "register_settings",
+        parent: None,
+        columns: &[("singleton", Int), ("birth", Text), ("version", BigInt)],
     },
     Table {
         name: "processing_settings",

@@ -95,7 +95,11 @@ impl Api {
                 neutralise_cell(m.city.as_deref().unwrap_or_default()),
                 neutralise_cell(m.email.as_deref().unwrap_or_default()),
                 neutralise_cell(m.phone.as_deref().unwrap_or_default()),
-                date(m.birth_date),
+                // Where only the year is kept, the column holds the year.
+                m.birth_date
+                    .map(|_| date(m.birth_date))
+                    .or_else(|| m.birth_year.map(|y| y.to_string()))
+                    .unwrap_or_default(),
                 date(Some(m.joined_on)),
                 date(m.left_on),
                 neutralise_cell(&type_name),

@@ -55,8 +55,12 @@ impl Api {
         let preview = self.import_preview_in(&mut tx.reader(), &request).await?;
         let types = tx.membership_types().await?;
         let first_free = tx.max_member_no().await?.saturating_add(1);
-        let members = members_to_import(&preview, &types, first_free, self.clock.today())
-            .map_err(import_error)?;
+        let kept = tx.birth_kept().await?.0;
+        let members: Vec<_> = members_to_import(&preview, &types, first_free, self.clock.today())
+            .map_err(import_error)?
+            .into_iter()
+            .map(|m| m.with_birth_kept(kept))
+            .collect();
         self.insert_members_in(&mut tx, &members, kvorum_core::consent::HOW_IMPORT)
             .await?;
         tx.commit().await?;

@@ -231,7 +231,10 @@ impl Api {
         let (mut tx, _) = self.begin_in_association().await?;
         let types = tx.membership_types().await?;
         let next = tx.max_member_no().await?.saturating_add(1);
-        let member = self.valid_member(&input, &types, next)?;
+        let kept = tx.birth_kept().await?.0;
+        let member = self
+            .valid_member(&input, &types, next)?
+            .with_birth_kept(kept);
         self.insert_members_in(&mut tx, std::slice::from_ref(&member), consent::HOW_FORM)
             .await?;
         tx.commit().await?;
@@ -253,7 +256,10 @@ impl Api {
             return Err(ApiError::conflict(WHAT));
         }
         let no = valid.member_no.unwrap_or(before.member_no);
-        let after = valid.into_member(update.id, no, update.version + 1);
+        let kept = tx.birth_kept().await?.0;
+        let after = valid
+            .into_member(update.id, no, update.version + 1)
+            .with_birth_kept(kept);
         tx.update_member(&before, &after)
             .await
             .map_err(|e| match e {
@@ -400,6 +406,7 @@ pub(crate) fn field_label(field: &str) -> &str {
         "email" => "e-mail",
         "phone" => "telefon",
         "birthDate" => "fødselsdato",
+        "birthYear" => "fødselsår",
         "joinedOn" => "indmeldt",
         "leftOn" => "udmeldt",
         "leftReason" => "udmeldelsesårsag",
@@ -407,5 +414,55 @@ pub(crate) fn field_label(field: &str) -> &str {
         "roles" => "roller",
         "emailConsent" => "samtykke til e-mail",
         other => other,
+    }
+}
+
+/// How much of a member's birth the register keeps (collect the minimum), with its version.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RegisterSettings {
+    pub birth: kvorum_core::members::BirthKept,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RegisterSettingsSaved {
+    pub settings: RegisterSettings,
+    /// What changed in the register: "3 medlemmers fødselsdatoer er nu kun fødselsåret …".
+    pub message: String,
+}
+
+impl Api {
+    pub async fn register_settings_get(&self) -> ApiResult<RegisterSettings> {
+        let (birth, version) = self.store.birth_kept().await?;
+        Ok(RegisterSettings { birth, version })
+    }
+
+    /// Saves how much of a birth is kept; less than before takes it out of every entry and
+    /// the change log at once, in one transaction.
+    pub async fn register_settings_set(
+        &self,
+        s: RegisterSettings,
+    ) -> ApiResult<RegisterSettingsSaved> {
+        use kvorum_core::members::BirthKept;
+        let (mut tx, _) = self.begin_in_association().await?;
+        let changed = tx
+            .set_birth_kept(s.birth, s.version)
+            .await
+            .map_err(|e| ApiError::from_store(e, "Indstillingerne"))?;
+        tx.commit().await?;
+        let n = i64::try_from(changed).unwrap_or(i64::MAX);
+        let message = match (s.birth, changed) {
+            (_, 0) | (BirthKept::Date, _) => Text::new("register-birth-saved"),
+            (BirthKept::Year, _) => Text::new("register-birth-year").num("n", n),
+            (BirthKept::Nothing, _) => Text::new("register-birth-nothing").num("n", n),
+        }
+        .render(self.lang);
+        Ok(RegisterSettingsSaved {
+            settings: self.register_settings_get().await?,
+            message,
+        })
     }
 }

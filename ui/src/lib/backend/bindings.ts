@@ -54,7 +54,11 @@ code: string,
  */
 name: string, builtin: boolean, };
 
-export type Member = { id: MemberId, memberNo: number, name: string, address: string | null, postalCode: string | null, city: string | null, email: string | null, phone: string | null, birthDate: string | null, joinedOn: string, leftOn: string | null, leftReason: string | null, membershipType: string, roles: Array<Role>, emailConsent: boolean, 
+export type Member = { id: MemberId, memberNo: number, name: string, address: string | null, postalCode: string | null, city: string | null, email: string | null, phone: string | null, birthDate: string | null, 
+/**
+ * The year of birth, when only the year is kept (then `birth_date` is `None`).
+ */
+birthYear: number | null, joinedOn: string, leftOn: string | null, leftReason: string | null, membershipType: string, roles: Array<Role>, emailConsent: boolean, 
 /**
  * Optimistic-concurrency version; an update must name the version it started from.
  */
@@ -64,7 +68,11 @@ export type MemberInput = {
 /**
  * Member no.; `None` means "give the next free number".
  */
-memberNo: number | null, name: string, address: string | null, postalCode: string | null, city: string | null, email: string | null, phone: string | null, birthDate: string | null, joinedOn: string | null, leftOn: string | null, leftReason: string | null, membershipType: string, roles: Array<Role>, emailConsent: boolean, };
+memberNo: number | null, name: string, address: string | null, postalCode: string | null, city: string | null, email: string | null, phone: string | null, birthDate: string | null, 
+/**
+ * The year of birth alone, where the association keeps only the year.
+ */
+birthYear: number | null, joinedOn: string | null, leftOn: string | null, leftReason: string | null, membershipType: string, roles: Array<Role>, emailConsent: boolean, };
 
 export type MemberUpdate = { id: MemberId, 
 /**
@@ -1548,6 +1556,16 @@ from: string | null, to: string | null,
  */
 limit: number | null, };
 
+export type RegisterSettings = { birth: BirthKept, version: number, };
+
+export type RegisterSettingsSaved = { settings: RegisterSettings, 
+/**
+ * What changed in the register: "3 medlemmers fødselsdatoer er nu kun fødselsåret …".
+ */
+message: string, };
+
+export type BirthKept = "date" | "year" | "nothing";
+
 export type ConsentCount = { kind: ConsentKind, given: number, };
 
 export type ProcessingView = { settings: ProcessingSettings, 
@@ -1962,6 +1980,8 @@ export const makeCommands = (call: Call) => ({
   consent_give: (give: ConsentGive): Promise<MemberDetail> => call("consent_give", { give }),
   consent_withdraw: (w: ConsentWithdraw): Promise<MemberDetail> => call("consent_withdraw", { w }),
   audit_search: (q: AuditQuery): Promise<AuditPage> => call("audit_search", { q }),
+  register_settings_get: (): Promise<RegisterSettings> => call("register_settings_get", {  }),
+  register_settings_set: (s: RegisterSettings): Promise<RegisterSettingsSaved> => call("register_settings_set", { s }),
   processing_get: (): Promise<ProcessingView> => call("processing_get", {  }),
   processing_set: (s: ProcessingSettings): Promise<ProcessingView> => call("processing_set", { s }),
   grants_list: (year: number, on: string | null): Promise<Array<GrantView>> => call("grants_list", { year, on }),
