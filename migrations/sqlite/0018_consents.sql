@@ -27,7 +27,8 @@ CREATE INDEX consents_member ON consents (member_id, kind);
 -- A member gives a consent once; it can be given anew after it was withdrawn.
 CREATE UNIQUE INDEX consents_open ON consents (member_id, kind) WHERE withdrawn_on IS NULL;
 
--- The consents ticked before the log existed, so the log and the register agree.
+-- The consents ticked before the log existed, so the log and the register agree (the
+-- day the entry was made, in UTC on both engines).
 INSERT INTO consents (id, member_id, kind, given_on, given_how, recorded_by, created_at,
                       updated_at, version)
 SELECT randomblob(16), id, 'email', substr(created_at, 1, 10),

@@ -1085,6 +1085,18 @@ async fn a_frikort_worker_after_the_books_period(engine: Engine) {
     })
     .await
     .unwrap();
+    // A member who shares the name is not the worker: his entry stays as it is.
+    then.member_add(MemberInput {
+        joined_on: Some(date(2020, 1, 1)),
+        ..person(
+            "Finn Frikort-Jensen",
+            "finn@example.dk",
+            "20 30 40 50",
+            "Vestergade 2",
+        )
+    })
+    .await
+    .unwrap();
     then.close().await;
 
     let early = db.open_on("Kasserer Kim", date(2025, 12, 31)).await;
@@ -1127,10 +1139,20 @@ async fn a_frikort_worker_after_the_books_period(engine: Engine) {
     for sql in [
         "SELECT COUNT(*) FROM frikort_workers WHERE name LIKE '%Finn%'",
         "SELECT COUNT(*) FROM frikort_jobs WHERE description LIKE '%Finn%'",
-        "SELECT COUNT(*) FROM audit_log WHERE changes LIKE '%Finn%'",
+        "SELECT COUNT(*) FROM audit_log WHERE entity LIKE 'frikort%' AND changes LIKE '%Finn%'",
     ] {
         assert_eq!(kvorum_tests::count_sql(engine, &url, sql).await, 0, "{sql}");
     }
+    assert_eq!(
+        kvorum_tests::count_sql(
+            engine,
+            &url,
+            "SELECT COUNT(*) FROM members WHERE name = 'Finn Frikort-Jensen'"
+        )
+        .await,
+        1,
+        "the member of the same name is his own"
+    );
     let year = api.frikort_get(2020).await.unwrap();
     assert_eq!(year.total, Money::from_kr(500));
     assert_eq!(

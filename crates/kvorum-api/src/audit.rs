@@ -90,7 +90,7 @@ const KINDS: &[(&str, &str)] = &[
     ("payment", "kontingentbetaling"),
     ("reminder", "rykker"),
     ("consent", "samtykke"),
-    ("consent_kind", "slags samtykke"),
+    ("consent_kind", "samtykketype"),
     ("membership_type", "medlemstype"),
     ("fee_rate", "kontingentsats"),
     ("fee_settings", "kontingentindstillinger"),
@@ -117,6 +117,8 @@ const KINDS: &[(&str, &str)] = &[
     ("frikort_cap", "frikortgrænse"),
     ("association", "foreningens oplysninger"),
     ("retention", "opbevaringsperioder"),
+    ("processing", "fortegnelse over behandlinger"),
+    ("register_settings", "registerindstillinger"),
 ];
 
 fn kind_label(code: &str) -> &str {
@@ -215,8 +217,8 @@ impl Context<'_> {
                 }
                 if fields.is_empty() {
                     format!(
-                        "gemte uden ændringer {}",
-                        subject.clone().unwrap_or_default()
+                        "gemte {} uden ændringer",
+                        subject.clone().unwrap_or_else(|| "et medlem".into())
                     )
                 } else {
                     format!("ændrede {}{for_whom}", and_list(&fields))

@@ -108,6 +108,10 @@ impl Api {
             .member(give.input.member)
             .await
             .map_err(|e| ApiError::from_store(e, WHAT))?;
+        // The page takes the entry's new version along, so it must have shown the newest.
+        if member.version != give.member_version {
+            return Err(ApiError::conflict(WHAT));
+        }
         let kinds = tx.consent_kinds().await?;
         let existing = tx.consents(Some(member.id)).await?;
         let c = consent::give(
@@ -143,6 +147,13 @@ impl Api {
             .ok_or_else(|| ApiError::refused(Text::new("consent-not-found")))?;
         if before.version != w.version {
             return Err(ApiError::conflict("Samtykket"));
+        }
+        let member = tx
+            .member(before.member)
+            .await
+            .map_err(|e| ApiError::from_store(e, WHAT))?;
+        if member.version != w.member_version {
+            return Err(ApiError::conflict(WHAT));
         }
         let after = consent::withdraw(&before, today, &self.actor).map_err(ApiError::refused)?;
         if before.kind == consent::EMAIL {

@@ -658,11 +658,10 @@ impl Api {
                 return Err(ApiError::refused(Text::new("cleanup-not-due")));
             };
             let anonymous = kvorum_core::privacy::anonymous_frikort_name(due.last_year);
-            let done = tx
-                .anonymise_records(w.0, &[(due.name.clone(), anonymous)])
-                .await?;
-            records += done.changed.iter().map(|(_, n)| n).sum::<usize>();
-            tx.anonymised_frikort_worker(*w).await?;
+            records += tx
+                .anonymise_frikort_worker(*w, &due.name, &anonymous)
+                .await
+                .map_err(|e| ApiError::from_store(e, "Frikortmodtageren"))?;
         }
         tx.commit().await?;
         let n = chosen.len();

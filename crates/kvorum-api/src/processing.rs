@@ -50,7 +50,12 @@ impl Api {
         let consents = r.consents(None).await?;
         let kinds = r.consent_kinds().await?;
         let retention = r.retention().await?;
-        let workers = r.frikort_workers().await?.len();
+        let workers = r
+            .frikort_workers()
+            .await?
+            .iter()
+            .filter(|w| !kvorum_core::privacy::is_anonymous_frikort_name(&w.name))
+            .count();
         let jobs = r
             .frikort_jobs(
                 chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default(),
@@ -165,7 +170,7 @@ impl Api {
             ("Sikkerhed".to_owned(), s.security.clone()),
             (
                 "Sletning og indsigt".to_owned(),
-                "Bestyrelsen gennemgår hvert år listen over dem, der skal anonymiseres (Persondata → Oprydning), og et medlem kan få udleveret alt, hvad der er registreret om det (indsigt). Ændringer i registret logges med hvem og hvornår.".to_owned(),
+                "Bestyrelsen gennemgår hvert år listen over dem, der skal anonymiseres (Persondata → Årlig oprydning), og et medlem kan få udleveret alt, hvad der er registreret om det (indsigt). Ændringer i registret logges med hvem og hvornår.".to_owned(),
             ),
         ];
         let mut signatories: Vec<(String, String)> = self

@@ -230,18 +230,7 @@ pub fn new_kind(
 /// A stable code for a kind: its name in lower case, Danish letters spelt out, other
 /// characters as dashes ("Billeder på hjemmesiden" → "billeder-paa-hjemmesiden").
 fn code_of(name: &str) -> String {
-    let mut out = String::new();
-    for ch in name.to_lowercase().chars() {
-        match ch {
-            'æ' => out.push_str("ae"),
-            'ø' => out.push_str("oe"),
-            'å' => out.push_str("aa"),
-            c if c.is_ascii_alphanumeric() => out.push(c),
-            _ if !out.ends_with('-') => out.push('-'),
-            _ => {}
-        }
-    }
-    let code = out.trim_matches('-').to_owned();
+    let code = crate::text::slug(name);
     if code.is_empty() || code == EMAIL {
         format!("samtykke-{code}")
     } else {

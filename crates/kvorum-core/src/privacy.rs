@@ -153,6 +153,11 @@ pub fn anonymous_frikort_name(last_year: i32) -> String {
     format!("{ANONYMOUS_FRIKORT} (sidst betalt {last_year})")
 }
 
+/// Whether a frikort worker's name is the one the clean-up gave it.
+pub fn is_anonymous_frikort_name(name: &str) -> bool {
+    name.starts_with(ANONYMOUS_FRIKORT)
+}
+
 /// Frikort workers due on `today`: (worker, name, the year registered, the last year paid).
 pub fn frikort_due(
     workers: &[(FrikortWorkerId, String, i32, Option<i32>)],
@@ -161,7 +166,7 @@ pub fn frikort_due(
 ) -> Vec<FrikortDue> {
     let mut due: Vec<FrikortDue> = workers
         .iter()
-        .filter(|(_, name, _, _)| !name.starts_with(ANONYMOUS_FRIKORT))
+        .filter(|(_, name, _, _)| !is_anonymous_frikort_name(name))
         .filter_map(|(id, name, registered, last_paid)| {
             let last_year = last_paid.map_or(*registered, |y| y.max(*registered));
             let end = NaiveDate::from_ymd_opt(last_year, 12, 31)?;

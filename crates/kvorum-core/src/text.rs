@@ -121,6 +121,23 @@ const IDENTIFIERS: &[&str] = &[
 ];
 
 /// `50000` as `50.000` (`sep` = '.') or `50,000`.
+/// A name as it can stand in a file name or a code: lower case, Danish letters spelt out,
+/// every other run of characters one dash ("Karin Ærbø" → "karin-aerboe").
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ if !out.ends_with('-') => out.push('-'),
+            _ => {}
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
 pub fn group_thousands(n: i64, sep: char) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);

@@ -241,17 +241,6 @@ impl Store {
         .bind(limit)
         .fetch_all(p)
         .await)?;
-        Ok(rows
-            .into_iter()
-            .map(|r| AuditEntry {
-                id: r.id,
-                at: r.at,
-                actor: r.actor,
-                entity: r.entity,
-                entity_id: r.entity_id,
-                action: r.action,
-                changes: r.changes,
-            })
-            .collect())
+        Ok(rows.into_iter().map(entry).collect())
     }
 }

@@ -162,18 +162,50 @@ pub async fn frikort_worker_years(
 }
 
 impl StoreTx {
-    /// Logs that a frikort worker's name was taken out (the caller rewrote the records).
-    pub async fn anonymised_frikort_worker(
+    /// Takes a frikort worker's name out of their own records, and only those: the register
+    /// row and their jobs' descriptions (a short name such as "Bo" must not rewrite anyone
+    /// else's records). The wages stay. The log's entries about workers and jobs hold no
+    /// names. Returns the rows rewritten.
+    pub async fn anonymise_frikort_worker(
         &mut self,
         id: kvorum_core::ids::FrikortWorkerId,
-    ) -> Result<()> {
+        name: &str,
+        anonymous: &str,
+    ) -> Result<usize> {
+        let done = on_tx!(self, c => sqlx::query("UPDATE frikort_workers SET name = $2 WHERE id = $1")
+            .bind(id.0)
+            .bind(anonymous)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let jobs: Vec<(uuid::Uuid, String)> = on_tx!(self, c => sqlx::query_as(
+            "SELECT id, description FROM frikort_jobs WHERE worker_id = $1"
+        ).bind(id.0).fetch_all(c).await)?;
+        let scrubber =
+            kvorum_core::privacy::Scrubber::new(&[(name.to_owned(), anonymous.to_owned())]);
+        let mut rows = 1usize;
+        for (job, text) in jobs {
+            if let Some(clean) = scrubber.scrub(&text) {
+                on_tx!(self, c => sqlx::query("UPDATE frikort_jobs SET description = $2 WHERE id = $1")
+                    .bind(job)
+                    .bind(clean.as_str())
+                    .execute(c)
+                    .await
+                    .map(|r| r.rows_affected()))?;
+                rows += 1;
+            }
+        }
         self.changed(
             "frikort_worker",
             id.to_string(),
             "anonymise",
             serde_json::json!({}),
         )
-        .await
+        .await?;
+        Ok(rows)
     }
 }
 

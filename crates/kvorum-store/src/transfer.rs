@@ -1212,7 +1212,8 @@ const KEPT_AS_THEY_ARE: &[&str] = &[
 ];
 
 /// The fields of a register entry that identify the person, as the audit log names them.
-const PERSONAL_FIELDS: [&str; 8] = [
+const PERSONAL_FIELDS: [&str; 9] = [
+    "birthYear",
     "name",
     "address",
     "postalCode",
