@@ -8,6 +8,8 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::Instant;
 
 use kvorum_api::dto::*;
 use kvorum_api::settings::{config_dir, default_db_path, resolve_db, AppSettings};
@@ -18,7 +20,9 @@ use tauri_plugin_dialog::DialogExt;
 use tokio::sync::{Mutex, RwLock};
 
 struct AppState {
-    api: RwLock<Option<Api>>,
+    /// The open association. At start the file is opened while the window is created: the
+    /// opening task holds the write lock, so every command waits for it (none sees "no file").
+    api: Arc<RwLock<Option<Api>>>,
     settings: Mutex<AppSettings>,
     config_dir: PathBuf,
     /// The error from opening the database at start, shown until another file is opened.
@@ -72,12 +76,13 @@ macro_rules! api_command_fns {
 kvorum_api::api_commands!(api_command_fns);
 
 async fn status_of(state: &AppState) -> Result<AppStatus, ApiError> {
+    // First the file: at start this waits until it is opened (or failed to open).
+    let guard = state.api.read().await;
     let settings = state.settings.lock().await.clone();
     let lang = lang_of(&settings);
     if let Some(e) = state.open_error.lock().await.clone() {
         return Err(e.localized(lang));
     }
-    let guard = state.api.read().await;
     let api = guard
         .as_ref()
         .ok_or_else(|| no_database().localized(lang))?;
@@ -88,7 +93,38 @@ async fn status_of(state: &AppState) -> Result<AppStatus, ApiError> {
 
 #[tauri::command]
 async fn app_status(state: State<'_, AppState>) -> Result<AppStatus, ApiError> {
-    status_of(&state).await
+    let status = status_of(&state).await;
+    trace_once(&FIRST_ANSWER, "first IPC answered (app_status)");
+    status
+}
+
+/// A step of the start the webview reports (`members-painted`: the member list's first rows
+/// are on screen), for the startup trace behind `KVORUM_LOG=debug`.
+#[tauri::command]
+async fn app_trace(event: String) -> Result<(), ApiError> {
+    let event: String = event.chars().take(60).collect();
+    trace(&format!("webview: {event}"));
+    Ok(())
+}
+
+/// When `main` began: the startup trace counts from here.
+static STARTED: OnceLock<Instant> = OnceLock::new();
+static FIRST_ANSWER: OnceLock<()> = OnceLock::new();
+
+/// One line of the startup trace (`KVORUM_LOG=debug`, or `kvorum::startup=debug`): the step
+/// and the milliseconds since the process began.
+fn trace(step: &str) {
+    let ms = STARTED
+        .get()
+        .map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0);
+    tracing::debug!(target: "kvorum::startup", "{ms:.1} ms: {step}");
+}
+
+/// `trace`, the first time only.
+fn trace_once(cell: &OnceLock<()>, step: &str) {
+    if cell.set(()).is_ok() {
+        trace(step);
+    }
 }
 
 /// Opens another association database; the current one stays open if that fails.
@@ -724,6 +760,7 @@ fn db_arg() -> Option<String> {
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    STARTED.get_or_init(Instant::now);
     // Logs to stderr; `KVORUM_LOG=debug` shows more.
     let filter = tracing_subscriber::EnvFilter::try_from_env("KVORUM_LOG");
     let _ = tracing_subscriber::fmt()
@@ -734,44 +771,50 @@ fn main() {
     let settings = AppSettings::load(&config_dir);
     let location = resolve_db(db_arg().as_deref());
     let rt = tauri::async_runtime::handle();
-    let (api, open_error) = match rt.block_on(Api::open(
-        &location,
-        &settings.actor(),
-        Clock::from_env(),
-    )) {
-        Ok(mut api) => {
-            configure(&mut api, &settings);
-            (Some(api), None)
-        }
-        Err(e) => {
-            tracing::error!(location = %location, error = %e.message, "could not open the database");
-            (None, Some(e))
-        }
-    };
-    let locked = open_error
-        .as_ref()
-        .filter(|e| e.code == ErrorCode::Encrypted)
-        .map(|_| location.clone());
-    let mut settings = settings;
-    if api.is_some() {
-        settings.remember(&location);
-        let _ = settings.save(&config_dir);
-    }
+    trace("process started, settings read");
     let state = AppState {
-        api: RwLock::new(api),
+        api: Arc::new(RwLock::new(None)),
         settings: Mutex::new(settings),
         config_dir,
-        open_error: Mutex::new(open_error),
+        open_error: Mutex::new(None),
         last_saved: Mutex::new(None),
         close_guard: AtomicBool::new(false),
         closing: AtomicBool::new(false),
-        locked: Mutex::new(locked),
+        locked: Mutex::new(None),
         handover: Mutex::new(None),
     };
+    // The file opens (migrations checked, maybe a backup) while Tauri creates the window and
+    // the webview loads: the lock is taken here, before any command can ask for it.
+    let opening = rt.block_on(state.api.clone().write_owned());
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .setup(|app| {
+        .setup(move |app| {
+            trace("window being created");
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let mut opening = opening;
+                let state = handle.state::<AppState>();
+                let mut settings = state.settings.lock().await;
+                match Api::open(&location, &settings.actor(), Clock::from_env()).await {
+                    Ok(mut api) => {
+                        configure(&mut api, &settings);
+                        *opening = Some(api);
+                        settings.remember(&location);
+                        let _ = settings.save(&state.config_dir);
+                    }
+                    Err(e) => {
+                        tracing::error!(location = %location, error = %e.message, "could not open the database");
+                        if e.code == ErrorCode::Encrypted {
+                            *state.locked.lock().await = Some(location.clone());
+                        }
+                        *state.open_error.lock().await = Some(e);
+                    }
+                }
+                drop(settings);
+                drop(opening);
+                trace("database opened");
+            });
             // The daily backup: when the app starts on a day without one, and every half
             // hour while it stays open (past midnight too).
             let handle = app.handle().clone();
@@ -789,6 +832,10 @@ fn main() {
                 }
             });
             Ok(())
+        })
+        .on_page_load(|_, payload| match payload.event() {
+            tauri::webview::PageLoadEvent::Started => trace("webview: page load started"),
+            tauri::webview::PageLoadEvent::Finished => trace("webview: page loaded"),
         })
         .on_window_event(|window, event| {
             // The close button: the webview first asks about unsaved input (in the app's own

@@ -158,6 +158,7 @@ macro_rules! shell_commands {
             backup_folder_choose(clear: bool) -> AppStatus;
             app_close_guard(on: bool) -> ();
             app_close() -> ();
+            app_trace(event: String) -> ();
             import_file_choose(kind: ImportKind) -> Option<ChosenFile>;
             fee_reminders_save(request: ReminderRequest) -> Option<RemindersSaved>;
         }

@@ -2014,6 +2014,7 @@ export const makeCommands = (call: Call) => ({
   backup_folder_choose: (clear: boolean): Promise<AppStatus> => call("backup_folder_choose", { clear }),
   app_close_guard: (on: boolean): Promise<null> => call("app_close_guard", { on }),
   app_close: (): Promise<null> => call("app_close", {  }),
+  app_trace: (event: string): Promise<null> => call("app_trace", { event }),
   import_file_choose: (kind: ImportKind): Promise<ChosenFile | null> => call("import_file_choose", { kind }),
   fee_reminders_save: (request: ReminderRequest): Promise<RemindersSaved | null> => call("fee_reminders_save", { request }),
 });

@@ -39,3 +39,12 @@ export function fieldErrors(e: ApiError | null): Record<string, string> {
   for (const f of e?.fields ?? []) out[f.field] ??= f.message;
   return out;
 }
+
+let painted = false;
+/** Tells the startup trace (`KVORUM_LOG=debug`) that the member list's first rows are on
+ *  screen: after the next frame is drawn, once per start. */
+export function tracePainted(): void {
+  if (painted) return;
+  painted = true;
+  requestAnimationFrame(() => setTimeout(() => api.app_trace('members-painted').catch(() => {}), 0));
+}
