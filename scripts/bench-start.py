@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -37,7 +38,8 @@ if not os.environ.get("DISPLAY"):
     os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", sys.executable] + sys.argv)
 
 kvorum = os.path.join(root, "target/release/kvorum-app")
-cli = os.path.join(root, "target/release/kvorum")
+# The data is made with the CLI (its debug build: it is not what is measured).
+cli = os.path.join(root, "target/debug/kvorum")
 bare_dir = os.path.join(root, "target/bench-bare")
 bare = os.path.join(root, "target/release/bare-window")
 
@@ -101,7 +103,7 @@ def build():
     subprocess.run(["npx", "vite", "build", "--logLevel", "warn"], cwd=root, check=True)
     subprocess.run(["npx", "tauri", "build", "--ci", "--no-bundle"], cwd=root, check=True,
                    stdout=subprocess.DEVNULL)
-    subprocess.run(["cargo", "build", "--release", "-q", "-p", "kvorum-cli"], cwd=root, check=True)
+    subprocess.run(["cargo", "build", "-q", "-p", "kvorum-cli"], cwd=root, check=True)
     os.makedirs(os.path.join(bare_dir, "src"), exist_ok=True)
     os.makedirs(os.path.join(bare_dir, "dist"), exist_ok=True)
     files = {"Cargo.toml": BARE_CARGO + release_profile(), "src/main.rs": BARE_MAIN,
@@ -154,14 +156,19 @@ def run_once(cmd, marker, env):
     t0 = time.monotonic()
     proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
                             start_new_session=True, text=True)
-    painted = None
-    deadline = t0 + 30
-    for line in proc.stderr:
-        if marker in line:
-            painted = time.monotonic() - t0
-            break
-        if time.monotonic() > deadline:
-            break
+    # A thread reads stderr, so an app that hangs without a word ends the wait after 30 s.
+    seen = threading.Event()
+    at = []
+
+    def read():
+        for line in proc.stderr:
+            if marker in line and not seen.is_set():
+                at.append(time.monotonic() - t0)
+                seen.set()
+        # (the rest of stderr is drained until the process ends)
+
+    threading.Thread(target=read, daemon=True).start()
+    painted = at[0] if seen.wait(30) else None
     if painted is None:
         os.killpg(proc.pid, signal.SIGKILL)
         sys.exit(f"{cmd[0]} never painted")

@@ -33,9 +33,9 @@ done
 if command -v desktop-file-validate > /dev/null; then desktop-file-validate "$desktop"; fi
 
 if [ "$(id -u)" = 0 ] && command -v dpkg > /dev/null; then
+  trap 'dpkg -r kvorum > /dev/null 2>&1 || true; rm -rf "$work"' EXIT
   dpkg -i "$deb" > /dev/null
   installed=/usr/bin/kvorum-app
-  trap 'dpkg -r kvorum > /dev/null || true; rm -rf "$work"' EXIT
 else
   dpkg-deb -x "$deb" "$work/root"
   installed=$work/root/usr/bin/kvorum-app
@@ -57,6 +57,6 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 grep -q "members-painted" "$work/start.log" || { cat "$work/start.log" >&2; fail "the installed app did not paint its member list"; }
-pkill -f "$installed --db $work/forening.sqlite" || true
+kill $app 2> /dev/null || true   # timeout passes it on to xvfb-run, Xvfb and the app
 wait $app 2> /dev/null || true
 echo "check-deb: $(basename "$deb") ($(du -h "$deb" | cut -f1)) holds the app, its desktop entry and icons; the installed app started and painted its member list ($(grep -o '[0-9.]* ms: webview: members-painted' "$work/start.log" | cut -d' ' -f1) ms)"

@@ -18,17 +18,17 @@ npx vite build --logLevel warn          # the Tauri shell embeds ui/dist, so bui
 # dependencies get plain rustc), so each crate is compiled once, not checked by `cargo clippy`
 # and then built again. `-D warnings` makes every warning of every target an error.
 export RUSTC_WORKSPACE_WRAPPER
-RUSTC_WORKSPACE_WRAPPER=$(command -v clippy-driver)
+RUSTC_WORKSPACE_WRAPPER=$(command -v clippy-driver) || { echo "clippy-driver mangler: rustup component add clippy" >&2; exit 1; }
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 
 step "Rust: bygget og lint (clippy) af alle mål"
 cargo build --workspace --exclude kvorum-app --all-targets --quiet
 
 step "Installationspakken (.deb) bygget, indholdet kontrolleret, den installerede app startet"
-# The same Tauri CLI and configuration as scripts/bundle.sh, on the debug profile the tests
-# already built (the release profile's LTO takes a quarter of an hour on two cores); the
-# end-to-end tests below drive this binary.
-npx tauri build --debug --ci --bundles deb > /dev/null
+# scripts/bundle.sh on the debug profile the tests already built (the release profile's LTO
+# takes a quarter of an hour on two cores): the same Tauri CLI, configuration and packing.
+# The end-to-end tests below drive this binary.
+scripts/bundle.sh --debug
 scripts/check-deb.sh target/debug/bundle/deb/Kvorum_*_amd64.deb
 
 step "Rust: enhedstest og integrationshistorier på SQLite og PostgreSQL"

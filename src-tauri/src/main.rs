@@ -657,13 +657,16 @@ async fn backup_folder_choose(
         };
         Some(picked)
     };
-    {
+    // Saved, then applied to the open file: one lock at a time (the order everywhere is the
+    // file first, then the settings).
+    let settings = {
         let mut s = state.settings.lock().await;
         s.backup_copy_dir = folder.as_ref().map(|p| p.display().to_string());
         s.save(&state.config_dir)?;
-        if let Some(api) = state.api.write().await.as_mut() {
-            configure(api, &s);
-        }
+        s.clone()
+    };
+    if let Some(api) = state.api.write().await.as_mut() {
+        configure(api, &settings);
     }
     status_of(&state).await
 }
@@ -769,6 +772,7 @@ fn main() {
         .try_init();
     let config_dir = config_dir();
     let settings = AppSettings::load(&config_dir);
+    let settings_actor = settings.actor();
     let location = resolve_db(db_arg().as_deref());
     let rt = tauri::async_runtime::handle();
     trace("process started, settings read");
@@ -784,19 +788,28 @@ fn main() {
         handover: Mutex::new(None),
     };
     // The file opens (migrations checked, maybe a backup) while Tauri creates the window and
-    // the webview loads: the lock is taken here, before any command can ask for it.
+    // the webview loads its page: the lock is taken here, before any command can ask for it, and the
+    // open starts at once on the runtime; the setup hook below keeps its result.
     let opening = rt.block_on(state.api.clone().write_owned());
+    let open = {
+        let (location, actor) = (location.clone(), settings_actor);
+        rt.spawn(async move { Api::open(&location, &actor, Clock::from_env()).await })
+    };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .setup(move |app| {
-            trace("window being created");
+            trace("window created (setup)");
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 let mut opening = opening;
                 let state = handle.state::<AppState>();
+                let opened = open.await.unwrap_or_else(|e| {
+                    tracing::error!(error = %e, "opening the database failed");
+                    Err(no_database())
+                });
                 let mut settings = state.settings.lock().await;
-                match Api::open(&location, &settings.actor(), Clock::from_env()).await {
+                match opened {
                     Ok(mut api) => {
                         configure(&mut api, &settings);
                         *opening = Some(api);
@@ -842,6 +855,19 @@ fn main() {
             // dialog), then calls `app_close`. Without a webview that answers, it just closes.
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 let state = window.state::<AppState>();
+                // Still opening the file (a migration and its backup may be under way): the
+                // window closes when that is done, not in the middle of it.
+                if state.api.try_read().is_err() && !state.closing.load(Ordering::SeqCst) {
+                    api.prevent_close();
+                    let window = window.clone();
+                    tauri::async_runtime::spawn(async move {
+                        let state = window.state::<AppState>();
+                        drop(state.api.read().await);
+                        state.closing.store(true, Ordering::SeqCst);
+                        let _ = window.close();
+                    });
+                    return;
+                }
                 if state.close_guard.load(Ordering::SeqCst) && !state.closing.load(Ordering::SeqCst)
                 {
                     api.prevent_close();

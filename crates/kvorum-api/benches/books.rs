@@ -115,6 +115,49 @@ fn benches(c: &mut Criterion) {
     g.bench_function("overview of a year with 10000 bookings", |b| {
         b.iter(|| rt.block_on(api.overview(2026, None)).unwrap())
     });
+    // The list the treasurer scrolls (virtualised in the UI): all 10 000 bookings of the year.
+    g.bench_function("bookings_list of a year with 10000 bookings, warm", |b| {
+        b.iter(|| rt.block_on(api.bookings_list(2026)).unwrap())
+    });
+    let mut turn = 0u32;
+    g.sample_size(20);
+    g.bench_function(
+        "bookings_list of a year with 10000 bookings, first after a booking changed",
+        |b| {
+            b.iter_batched(
+                || {
+                    rt.block_on(async {
+                        let list = api.bookings_list(2026).await.unwrap();
+                        let x = &list.bookings[0];
+                        turn += 1;
+                        api.booking_update(BookingUpdate {
+                            id: x.id,
+                            version: x.version,
+                            line: x.line,
+                            grant: x.grant,
+                            text: format!("Rettet {turn}"),
+                            voucher_file: None,
+                            counter_account: x.counter_account,
+                        })
+                        .await
+                        .unwrap();
+                    })
+                },
+                |()| rt.block_on(api.bookings_list(2026)).unwrap(),
+                BatchSize::PerIteration,
+            )
+        },
+    );
+    g.bench_function("vouchers_list and grants_list of that year", |b| {
+        b.iter(|| {
+            rt.block_on(async {
+                (
+                    api.vouchers_list(2026).await.unwrap(),
+                    api.grants_list(2026, None).await.unwrap(),
+                )
+            })
+        })
+    });
     g.finish();
 
     // The year end: 2025 (ended before the bench's day) with 10 000 bookings on lines, the

@@ -10,52 +10,9 @@ use kvorum_api::dto::*;
 
 const N: usize = 5_000;
 
-fn csv(n: usize) -> Vec<u8> {
-    let first = [
-        "Søren",
-        "Åse",
-        "Karin",
-        "Jens",
-        "Ølstykke",
-        "Bo",
-        "Mette",
-        "Anders",
-        "Lise",
-        "Ærling",
-    ];
-    let last = [
-        "Hansen",
-        "Østergaard",
-        "Jensen",
-        "Ærø",
-        "Nielsen",
-        "Andersen",
-        "Åberg",
-        "Pedersen",
-    ];
-    let mut s = String::from(
-        "Medlemsnr;Fornavn;Efternavn;Adresse;Postnr;By;E-mail;Telefon;Indmeldt;Medlemstype\n",
-    );
-    for i in 1..=n {
-        s.push_str(&format!(
-            "{i};{};{};Jernbanegade {};{};Nykøbing F;medlem{i}@example.dk;{:08};{:02}-{:02}-20{:02};{}\n",
-            first[i % first.len()],
-            last[i % last.len()],
-            i,
-            4800 + i % 90,
-            20_000_000 + i,
-            i % 28 + 1,
-            i % 12 + 1,
-            10 + i % 15,
-            if i % 7 == 0 { "Støttemedlem" } else { "Ordinær" }
-        ));
-    }
-    s.into_bytes()
-}
-
 fn benches(c: &mut Criterion) {
     let rt = common::runtime();
-    let bytes = csv(N);
+    let bytes = common::members_csv(N);
 
     let mut g = c.benchmark_group("members");
     g.sample_size(10);

@@ -86,11 +86,19 @@ pub(crate) async fn backup_sqlite(
         ));
         n += 1;
     }
+    // Written under a name no backup listing matches, then renamed: a process that ends in the
+    // middle leaves no half copy among the backups.
+    let part = target.with_file_name(format!(
+        ".{}.part",
+        target.file_name().unwrap_or_default().to_string_lossy()
+    ));
+    let _ = std::fs::remove_file(&part);
     sqlx::query("VACUUM INTO $1")
-        .bind(target.to_string_lossy().into_owned())
+        .bind(part.to_string_lossy().into_owned())
         .execute(pool)
         .await?;
-    crate::safekeeping::owner_only(&target)?;
+    crate::safekeeping::owner_only(&part)?;
+    std::fs::rename(&part, &target)?;
     tracing::info!(backup = %target.display(), "copied the database before migrating");
     let all = backups_of(path);
     if all.len() > BACKUPS_KEPT {

@@ -497,11 +497,8 @@ impl Store {
         }
         SQLITE_MIGRATIONS.run(&writer).await?;
         // Readers never write, so a read can neither block a write nor see one half done.
-        // Two readers open at once (in the background): the first screen's questions arrive
-        // side by side and need not each open a connection first.
         let pool = SqlitePoolOptions::new()
             .max_connections(SQLITE_READERS)
-            .min_connections(2)
             .connect_with(opts.read_only(true))
             .await?;
         Ok(Store::Sqlite {

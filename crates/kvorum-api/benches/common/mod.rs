@@ -1,4 +1,6 @@
-//! What the benchmarks share: a fresh association in its own SQLite file, on a fixed day.
+//! What the benchmarks share: a fresh association in its own SQLite file, on a fixed day, and
+//! a member list to import. Each bench uses part of it.
+#![allow(dead_code)]
 
 // The app and the CLI allocate with mimalloc (src-tauri/src/main.rs); so do the benchmarks.
 #[global_allocator]
@@ -38,4 +40,48 @@ pub fn runtime() -> tokio::runtime::Runtime {
         .enable_all()
         .build()
         .unwrap()
+}
+
+/// A member list of `n` members as a CSV file, Danish letters in the names.
+pub fn members_csv(n: usize) -> Vec<u8> {
+    let first = [
+        "Søren",
+        "Åse",
+        "Karin",
+        "Jens",
+        "Ølstykke",
+        "Bo",
+        "Mette",
+        "Anders",
+        "Lise",
+        "Ærling",
+    ];
+    let last = [
+        "Hansen",
+        "Østergaard",
+        "Jensen",
+        "Ærø",
+        "Nielsen",
+        "Andersen",
+        "Åberg",
+        "Pedersen",
+    ];
+    let mut s = String::from(
+        "Medlemsnr;Fornavn;Efternavn;Adresse;Postnr;By;E-mail;Telefon;Indmeldt;Medlemstype\n",
+    );
+    for i in 1..=n {
+        s.push_str(&format!(
+            "{i};{};{};Jernbanegade {};{};Nykøbing F;medlem{i}@example.dk;{:08};{:02}-{:02}-20{:02};{}\n",
+            first[i % first.len()],
+            last[i % last.len()],
+            i,
+            4800 + i % 90,
+            20_000_000 + i,
+            i % 28 + 1,
+            i % 12 + 1,
+            10 + i % 15,
+            if i % 7 == 0 { "Støttemedlem" } else { "Ordinær" }
+        ));
+    }
+    s.into_bytes()
 }
