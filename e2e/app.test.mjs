@@ -37,6 +37,8 @@ before(async () => {
 
 after(async () => {
   await s?.close();
+  // The app's log (with KVORUM_LOG=kvorum::startup=debug: the startup and projector trace).
+  if (driver) writeFileSync(join(artifacts, 'driver-stderr.log'), driver.log());
   driver?.stop();
 });
 
@@ -513,6 +515,128 @@ test('the counting desk: 20 ballots, one invalid, and the result', async () => {
   // Bylaws adopted, the fee set and members registered: the first steps are gone.
   await s.until('the member list', async () => (await s.findAll('[data-testid=member-row]')).length > 0);
   assert.equal((await s.findAll('[data-testid=getting-started]')).length, 0);
+});
+
+test('the projector follows the assembly: the item, the decision as bars, the election result, a tie and its draw', async () => {
+  const env = { ...process.env, KVORUM_DB: join(work, 'forening.sqlite'), KVORUM_CONFIG_DIR: join(work, 'config'), KVORUM_TODAY: '2026-11-22' };
+  const kv = (...args) => execFileSync(join(root, 'target/debug/kvorum'), args, { env }).toString();
+  // The alternates, counted on paper (another laptop): a tie for the order.
+  for (const no of ['10', '11', '12']) kv('candidates', 'add', '20.11.2026', '--kind', 'alternates', '--no', no);
+  kv('elections', 'totals', '20.11.2026', '--kind', 'alternates', '--votes', 'Vælger 05=9,Vælger 06=5,Vælger 07=5', '--valid', '12');
+  await s.click('[data-testid=nav-meetings]');
+  await s.until('the list', async () => /20\.11\.2026/.test(await s.exec('return document.body.innerText')));
+  await s.exec(`[...document.querySelectorAll('[data-testid=meeting-item]')].find((b) => b.innerText.includes('20.11.2026')).click()`);
+  await s.until('the meeting', async () => /fredag den 20\. november 2026/.test(await s.text('.head')));
+  await s.click('[data-testid=step-run]');
+  const main = await s.window();
+  await s.click('[data-testid=projector-open]');
+  const wall = await s.until('the projector window', async () => (await s.windows()).find((h) => h !== main));
+  const onWall = async (what, fn) => {
+    await s.switchTo(wall);
+    try {
+      return await s.until(what, fn);
+    } finally {
+      await s.switchTo(main);
+    }
+  };
+  const slide = () => s.exec(`return document.querySelector('[data-testid=projector]')?.dataset.slide`);
+  await s.switchTo(wall);
+  await s.resize(1280, 720);
+  await s.switchTo(main);
+  await onWall('the title slide', async () => (await slide()) === 'title' && /Foreningen Perronen[\s\S]*20\. november 2026/.test(await s.text('[data-testid=projector]')));
+  await s.switchTo(wall);
+  await s.screenshot('projektor-titel-1280x720');
+  assert.match(await s.text('[data-testid=projector-footer]'), /Til stede: 20 · med stemmeret: 20 · fuldmagter: 0/);
+  await s.switchTo(main);
+
+  // The meeting moves to the second item: the projector follows, and the agenda marks it.
+  const second = await s.exec(`const b = document.querySelectorAll('[data-testid=run-item]')[1]; b.click(); return b.innerText.trim()`);
+  await onWall('the second item', async () => (await slide()) === 'item' && (await s.text('[data-testid=projector-item]')) === second);
+  await s.click('[data-testid=projector-show-agenda]');
+  await onWall('the agenda', async () => {
+    const current = await s.exec(`return document.querySelector('[data-testid=projector-agenda] li.current')?.innerText`);
+    return (await slide()) === 'agenda' && current === second;
+  });
+  await s.switchTo(wall);
+  await s.screenshot('projektor-dagsorden');
+  await s.switchTo(main);
+
+  // A vote: 12 for, 3 against, 2 blank — the bars and the outcome as the minutes record them.
+  await s.type('[data-testid=run-subject]', 'Beretningen godkendes');
+  await s.type('[data-testid=vote-for]', '12');
+  await s.type('[data-testid=vote-against]', '3');
+  await s.type('[data-testid=vote-blank]', '2');
+  await s.click('[data-testid=run-record]');
+  await onWall('the decision', async () => (await slide()) === 'decision');
+  await s.switchTo(wall);
+  const bars = await s.exec(`return [...document.querySelectorAll('[data-testid=projector-bar]')].map((b) => b.dataset.kind + '=' + b.dataset.votes).join(' ')`);
+  assert.equal(bars, 'for=12 against=3 blank=2');
+  assert.equal(await s.exec(`return document.querySelector('[data-testid=projector-outcome]').dataset.result`), 'adopted');
+  assert.match(await s.text('[data-testid=projector-outcome]'), /^Vedtaget$/);
+  await s.screenshot('projektor-afstemning-1280x720');
+  await s.resize(1920, 1080);
+  await s.screenshot('projektor-afstemning-1920x1080');
+  await s.resize(1280, 720);
+  await s.switchTo(main);
+  const recorded = await s.text('[data-testid=decision]');
+  assert.match(recorded, /Beretningen godkendes/);
+
+  // Frozen, the wall keeps the vote while the meeting moves on.
+  await s.click('[data-testid=projector-freeze]');
+  await s.exec(`document.querySelectorAll('[data-testid=run-item]')[2].click()`);
+  await onWall('still the decision, frozen', async () => (await slide()) === 'decision' && /❄/.test(await s.text('[data-testid=projector-footer]')));
+  await s.click('[data-testid=projector-freeze]');
+
+  // The board election, counted at the desk earlier: the result with bars, the elected named.
+  await s.click('[data-testid=step-elections]');
+  await s.until('the elections', async () => (await s.findAll('[data-testid=election-project]')).length >= 2);
+  await s.exec(`document.querySelectorAll('[data-testid=election-project]')[0].click()`);
+  await onWall('the board result', async () => (await slide()) === 'election' && (await s.findAll('[data-testid=projector-result]')).length === 4);
+  await s.switchTo(wall);
+  const rows = await s.exec(`return [...document.querySelectorAll('[data-testid=projector-result]')].map((r) => r.dataset.name + ':' + r.dataset.votes + ':' + r.dataset.elected).join(' | ')`);
+  assert.equal(rows, 'Anna Østergaard:14:true | Bjørn Ågesen:10:true | Cecilie Lærke:9:false | Dan Søby:3:false');
+  await s.screenshot('projektor-valg-1280x720');
+  await s.resize(1920, 1080);
+  await s.screenshot('projektor-valg-1920x1080');
+  await s.resize(1280, 720);
+  await s.switchTo(main);
+
+  // The alternates: a tie on the wall, then the draw as it happens.
+  const alternates = await s.exec(`return [...document.querySelectorAll('[data-testid=election]')].findIndex((e) => /suppleant/i.test(e.querySelector('h3').innerText))`);
+  assert.ok(alternates > 0);
+  await s.exec(`document.querySelectorAll('[data-testid=election]')[${alternates}].querySelector('[data-testid=election-project]').click()`);
+  await onWall('the tie', async () => /Stemmelighed: Vælger 06 og Vælger 07 har 5 stemmer hver/.test(await s.text('[data-testid=projector-tie]')));
+  await s.switchTo(wall);
+  await s.screenshot('projektor-stemmelighed');
+  await s.switchTo(main);
+  await s.exec(`document.querySelectorAll('[data-testid=election]')[${alternates}].querySelector('[data-testid=draw-lot]').click()`);
+  await s.until('the question', () => s.text('[data-testid=confirm-dialog]'));
+  await s.click('[data-testid=confirm-ok]');
+  await onWall('the draw', async () => (await s.findAll('[data-testid=projector-tie]')).length === 0 && /Afgjort ved lodtrækning: Vælger 0[67] → Vælger 0[67]/.test(await s.text('[data-testid=projector-draw]')));
+  await s.switchTo(wall);
+  await s.screenshot('projektor-lodtraekning');
+  await s.switchTo(main);
+
+  // A countdown and a message, then the projector is closed from the meeting screen.
+  await s.click('[data-testid=projector-message-open]');
+  await s.type('[data-testid=projector-message-text]', 'Pause til kl. 20.15 – kaffe i køkkenet');
+  await s.click('[data-testid=projector-message-show]');
+  await s.screenshot('projektor-styring-1280x800');
+  await s.resize(900, 600);
+  await s.screenshot('projektor-styring-900x600');
+  assert.ok(await s.exec(`return document.querySelector('[data-testid=projector-bar]').scrollWidth <= window.innerWidth`), 'the controls fit at 900×600');
+  await s.resize(1280, 800);
+  await onWall('the message', async () => (await s.text('[data-testid=projector-message]')) === 'Pause til kl. 20.15 – kaffe i køkkenet');
+  await s.click('[data-testid=projector-countdown-open]');
+  await s.type('[data-testid=projector-countdown-minutes]', '5');
+  await s.click('[data-testid=projector-countdown-start]');
+  await onWall('the countdown', async () => /^[45]:\d\d$/.test(await s.text('[data-testid=projector-countdown]')));
+  await s.switchTo(wall);
+  await s.screenshot('projektor-nedtaelling');
+  await s.switchTo(main);
+  await s.click('[data-testid=projector-close]');
+  await s.until('one window again', async () => (await s.windows()).length === 1);
+  await s.click('[data-testid=nav-members]');
 });
 
 test('the treasurer imports a bank file, assigns two lines and sees the overview and chart update', async () => {

@@ -140,6 +140,24 @@ export class Session {
     return file;
   }
 
+  /** The windows of the app (the main window and, once opened, the projector). */
+  async windows() {
+    return this.cmd('GET', '/window/handles');
+  }
+
+  async window() {
+    return this.cmd('GET', '/window');
+  }
+
+  async switchTo(handle) {
+    await this.cmd('POST', '/window', { handle });
+  }
+
+  /** Sizes the current window (outer size, as the window manager sets it). */
+  async resize(width, height) {
+    await this.cmd('POST', '/window/rect', { width, height });
+  }
+
   async close() {
     // A driver that does not answer within 5 s is stopped anyway by the caller.
     await fetch(`${this.base}/session/${this.id}`, { method: 'DELETE', signal: AbortSignal.timeout(5000) }).catch(() => {});

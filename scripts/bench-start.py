@@ -38,8 +38,8 @@ if not os.environ.get("DISPLAY"):
     os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", sys.executable] + sys.argv)
 
 kvorum = os.path.join(root, "target/release/kvorum-app")
-# The data is made with the CLI (its debug build: it is not what is measured).
-cli = os.path.join(root, "target/debug/kvorum")
+# The data is made with the CLI (its release build, which the minutes benchmark times too).
+cli = os.path.join(root, "target/release/kvorum")
 bare_dir = os.path.join(root, "target/bench-bare")
 bare = os.path.join(root, "target/release/bare-window")
 
@@ -103,7 +103,7 @@ def build():
     subprocess.run(["npx", "vite", "build", "--logLevel", "warn"], cwd=root, check=True)
     subprocess.run(["npx", "tauri", "build", "--ci", "--no-bundle"], cwd=root, check=True,
                    stdout=subprocess.DEVNULL)
-    subprocess.run(["cargo", "build", "-q", "-p", "kvorum-cli"], cwd=root, check=True)
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "kvorum-cli"], cwd=root, check=True)
     os.makedirs(os.path.join(bare_dir, "src"), exist_ok=True)
     os.makedirs(os.path.join(bare_dir, "dist"), exist_ok=True)
     files = {"Cargo.toml": BARE_CARGO + release_profile(), "src/main.rs": BARE_MAIN,
@@ -140,16 +140,21 @@ def descendants(pid):
 
 
 def pss_mb(pid):
-    total = 0
+    """The PSS of the tree in MB, and of each process by its name."""
+    total, by_name = 0, {}
     for p in descendants(pid):
         try:
+            with open(f"/proc/{p}/comm") as f:
+                name = f.read().strip()
             with open(f"/proc/{p}/smaps_rollup") as f:
                 for line in f:
                     if line.startswith("Pss:"):
-                        total += int(line.split()[1])
+                        kb = int(line.split()[1])
+                        total += kb
+                        by_name[name] = by_name.get(name, 0) + kb / 1024
         except OSError:
             pass
-    return total / 1024
+    return total / 1024, by_name
 
 
 def run_once(cmd, marker, env):
@@ -173,14 +178,14 @@ def run_once(cmd, marker, env):
         os.killpg(proc.pid, signal.SIGKILL)
         sys.exit(f"{cmd[0]} never painted")
     time.sleep(args.idle)
-    pss = pss_mb(proc.pid)
+    pss, by_name = pss_mb(proc.pid)
     os.killpg(proc.pid, signal.SIGTERM)
     try:
         proc.wait(timeout=5)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
-    return painted, pss
+    return painted, pss, by_name
 
 
 def main():
@@ -207,20 +212,24 @@ def main():
         "kvorum": ([kvorum, "--db", db], "webview: members-painted", kv_env),
         "bare": ([bare], "bare-window: painted", env),
     }
-    results = {name: ([], []) for name in apps}
-    for name, (cmd, marker, e) in apps.items():  # one warm-up each: caches, page cache
+    results = {name: ([], [], {}) for name in apps}
+    for cmd, marker, e in apps.values():  # one warm-up each: caches, page cache
         run_once(cmd, marker, e)
     for i in range(args.runs):
         for name, (cmd, marker, e) in apps.items():
-            t, m = run_once(cmd, marker, e)
+            t, m, by_name = run_once(cmd, marker, e)
             results[name][0].append(t)
             results[name][1].append(m)
+            for proc_name, mb in by_name.items():
+                results[name][2].setdefault(proc_name, []).append(mb)
             print(f"run {i + 1} {name:7} painted {t * 1000:6.0f} ms  PSS {m:6.1f} MB", flush=True)
     med = {n: (statistics.median(r[0]), statistics.median(r[1])) for n, r in results.items()}
     print()
     print(f"members: {args.members}, runs: {args.runs} each, alternating")
     for n, (t, m) in med.items():
         print(f"{n:7} median painted {t * 1000:6.0f} ms   median PSS {m:6.1f} MB")
+        for proc_name, mbs in sorted(results[n][2].items()):
+            print(f"          {proc_name:18} {statistics.median(mbs):6.1f} MB")
     print(f"ratio   painted {med['kvorum'][0] / med['bare'][0]:.2f}x   PSS {med['kvorum'][1] / med['bare'][1]:.2f}x")
     shutil.rmtree(work, ignore_errors=True)
 

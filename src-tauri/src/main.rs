@@ -43,6 +43,22 @@ struct AppState {
 /// The event the webview answers when the window's close button is pressed.
 const CLOSE_REQUESTED: &str = "kvorum://close-requested";
 
+/// The projector window's label, and the event that tells it to read its view again.
+const PROJECTOR: &str = "projector";
+const PROJECTOR_CHANGED: &str = "kvorum://projector";
+
+/// After a command of the main window: the projector (if open) reads its view again, so the
+/// room sees a vote, a check-in or a new slide as soon as it is made.
+fn projector_changed(window: &tauri::Window) {
+    if window.label() != PROJECTOR {
+        if let Some(projector) = window.app_handle().get_webview_window(PROJECTOR) {
+            // With `projector-drawn` from the projector: the delay until the wall shows it.
+            trace("projector: told to redraw");
+            let _ = projector.emit_to(PROJECTOR, PROJECTOR_CHANGED, ());
+        }
+    }
+}
+
 fn no_database() -> ApiError {
     ApiError::new(ErrorCode::Database, Text::new("error-no-database"))
 }
@@ -63,12 +79,16 @@ macro_rules! api_command_fns {
     ($($name:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
         $(
             #[tauri::command]
-            async fn $name(state: State<'_, AppState>, $($arg: $ty),*) -> Result<$ret, ApiError> {
+            async fn $name(window: tauri::Window, state: State<'_, AppState>, $($arg: $ty),*) -> Result<$ret, ApiError> {
                 let guard = state.api.read().await;
                 let Some(api) = guard.as_ref() else {
                     return Err(no_database().localized(lang_of(&*state.settings.lock().await)));
                 };
-                api.$name($($arg),*).await.map_err(|e| e.localized(api.lang()))
+                let result = api.$name($($arg),*).await.map_err(|e| e.localized(api.lang()));
+                if result.is_ok() {
+                    projector_changed(&window);
+                }
+                result
             }
         )*
     };
@@ -104,6 +124,58 @@ async fn app_status(state: State<'_, AppState>) -> Result<AppStatus, ApiError> {
 async fn app_trace(event: String) -> Result<(), ApiError> {
     let event: String = event.chars().take(60).collect();
     trace(&format!("webview: {event}"));
+    Ok(())
+}
+
+/// Opens the projector window (or brings it forward): full screen on a second display when
+/// there is one, else an ordinary window the secretary can drag to the projector.
+#[tauri::command]
+async fn projector_open(window: tauri::Window) -> Result<(), ApiError> {
+    let app = window.app_handle();
+    if let Some(p) = app.get_webview_window(PROJECTOR) {
+        let _ = p.set_focus();
+        let _ = p.emit_to(PROJECTOR, PROJECTOR_CHANGED, ());
+        return Ok(());
+    }
+    let failed = |e: tauri::Error| {
+        ApiError::new(
+            ErrorCode::Internal,
+            Text::new("error-projector-failed").str("cause", e.to_string()),
+        )
+    };
+    let here = window.current_monitor().ok().flatten();
+    let other = app
+        .available_monitors()
+        .unwrap_or_default()
+        .into_iter()
+        .find(|m| {
+            here.as_ref()
+                .is_none_or(|h| m.position() != h.position() || m.size() != h.size())
+        });
+    let url = tauri::WebviewUrl::App("index.html#projector".into());
+    let builder = tauri::WebviewWindowBuilder::new(app, PROJECTOR, url)
+        .title(
+            Text::new("projector-window-title")
+                .render(lang_of(&*window.state::<AppState>().settings.lock().await)),
+        )
+        .min_inner_size(640.0, 360.0);
+    let builder = match &other {
+        Some(m) => {
+            let scale = m.scale_factor();
+            let at = m.position().to_logical::<f64>(scale);
+            builder.position(at.x, at.y).fullscreen(true)
+        }
+        None => builder.inner_size(1280.0, 720.0),
+    };
+    builder.build().map_err(failed)?;
+    Ok(())
+}
+
+#[tauri::command]
+async fn projector_close(window: tauri::Window) -> Result<(), ApiError> {
+    if let Some(p) = window.app_handle().get_webview_window(PROJECTOR) {
+        let _ = p.destroy();
+    }
     Ok(())
 }
 
@@ -851,6 +923,17 @@ fn main() {
             tauri::webview::PageLoadEvent::Finished => trace("webview: page loaded"),
         })
         .on_window_event(|window, event| {
+            // The projector has nothing to save: it closes at once. When the main window is
+            // gone, so is the projector.
+            if window.label() == PROJECTOR {
+                return;
+            }
+            if let tauri::WindowEvent::Destroyed = event {
+                if let Some(p) = window.app_handle().get_webview_window(PROJECTOR) {
+                    let _ = p.destroy();
+                }
+                return;
+            }
             // The close button: the webview first asks about unsaved input (in the app's own
             // dialog), then calls `app_close`. Without a webview that answers, it just closes.
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {

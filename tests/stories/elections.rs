@@ -909,4 +909,354 @@ async fn chair_by_majority(engine: Engine) {
     api.close().await;
 }
 
-kvorum_tests::on_both_engines!(chair_by_majority, elections_story);
+/// The projector follows the assembly: title, agenda with the current item, live attendance, a
+/// decision as recorded (frozen, it stays where it was), an election from the candidates in
+/// ballot order to the result with a tie and its draw — read from the same records as the
+/// minutes, with no attendee's name in it.
+async fn projector_story(engine: Engine) {
+    let db = engine.fresh().await;
+    let api = db.open_on("Karin (sekretær)", date(2027, 3, 20)).await;
+    api.association_create(AssociationInput {
+        name: "Foreningen Perronen".into(),
+        fiscal_year_start_month: 1,
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    api.bylaws_adopt(AdoptInput {
+        adopted_on: Some(date(2024, 11, 1)),
+        in_force_from: None,
+        note: None,
+    })
+    .await
+    .unwrap();
+    let mut m = Vec::new();
+    for i in 0..10 {
+        let x = api
+            .member_add(MemberInput {
+                name: format!(
+                    "{} Ærø {i:02}",
+                    ["Anne", "Bent", "Carla", "Dorte", "Erik"][i % 5]
+                ),
+                joined_on: Some(date(2024, 1, 10)),
+                membership_type: "ordinary".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        m.push(x.id);
+    }
+    assert_eq!(
+        api.projector_view().await.unwrap(),
+        None,
+        "nothing before a slide is chosen"
+    );
+    let gf = assembly(&api, date(2027, 3, 20), &m[..8]).await;
+    let meeting = api.meeting_get(gf).await.unwrap();
+    let show = |slide: Slide, follow: bool| ProjectorInput {
+        meeting: gf,
+        slide,
+        follow,
+    };
+    let v = api.projector_show(show(Slide::Title, false)).await.unwrap();
+    assert_eq!(v.association, "Foreningen Perronen");
+    assert_eq!(v.title, meeting.title);
+    assert_eq!(v.when, meeting.when);
+    assert_eq!(v.slide, SlideView::Title);
+    assert_eq!(v.current, None);
+    assert_eq!(
+        (
+            v.attendance.present,
+            v.attendance.with_vote,
+            v.attendance.proxies
+        ),
+        (8, 8, 0)
+    );
+    // The item the meeting moves to is the current one on the agenda.
+    let item = &meeting.meeting.agenda[2];
+    let v = api
+        .projector_show(show(Slide::Item { item: item.id }, true))
+        .await
+        .unwrap();
+    assert_eq!(v.current, Some(2));
+    let SlideView::Item(s) = &v.slide else {
+        panic!("{:?}", v.slide)
+    };
+    assert_eq!((s.number, s.title.as_str()), (3, item.title.as_str()));
+    let v = api
+        .projector_show(show(Slide::Agenda, false))
+        .await
+        .unwrap();
+    assert_eq!(v.agenda.len(), meeting.meeting.agenda.len());
+    assert_eq!(v.current, Some(2), "the agenda highlights the current item");
+    // A check-in shows at once: the view is read from the records, not copied.
+    api.attendance_check_in(CheckIn {
+        meeting: gf,
+        member: Some(m[8]),
+        guest: None,
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        api.projector_view()
+            .await
+            .unwrap()
+            .unwrap()
+            .attendance
+            .present,
+        9
+    );
+
+    // A decision as recorded: the same counts and outcome as the minutes.
+    let recorded = api
+        .decision_record(DecisionInput {
+            meeting: gf,
+            item: item.id,
+            proposal: None,
+            kind: None,
+            subject: Some("Beretningen godkendes".into()),
+            acclamation: false,
+            counts: VoteCounts {
+                for_votes: 6,
+                against: 2,
+                blank: 1,
+                invalid: 0,
+            },
+        })
+        .await
+        .unwrap();
+    let v = api
+        .projector_show(show(
+            Slide::Decision {
+                decision: recorded.decision.id,
+            },
+            true,
+        ))
+        .await
+        .unwrap();
+    let SlideView::Decision(d) = &v.slide else {
+        panic!("{:?}", v.slide)
+    };
+    assert_eq!(d.counts, recorded.decision.counts);
+    assert_eq!(d.result, DecisionResult::Adopted);
+    assert_eq!(d.explanation, recorded.decision.outcome.explanation);
+    assert_eq!(d.subject, "Beretningen godkendes");
+    let minutes = api.meeting_get(gf).await.unwrap();
+    assert_eq!(
+        minutes.decisions[0].counts, d.counts,
+        "what the room saw is what is recorded"
+    );
+
+    // Frozen: the meeting moves on, the wall stays; the secretary's own choice still shows.
+    let v = api.projector_freeze(true).await.unwrap().unwrap();
+    assert!(v.frozen);
+    let next = &meeting.meeting.agenda[3];
+    let v = api
+        .projector_show(show(Slide::Item { item: next.id }, true))
+        .await
+        .unwrap();
+    assert!(matches!(v.slide, SlideView::Decision(_)), "{:?}", v.slide);
+    assert_eq!(v.current, Some(2));
+    let v = api
+        .projector_show(show(
+            Slide::Message {
+                text: "  Pause til kl. 15.30 ".into(),
+            },
+            false,
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        v.slide,
+        SlideView::Message {
+            text: "Pause til kl. 15.30".into()
+        }
+    );
+    api.projector_freeze(false).await.unwrap();
+    let v = api
+        .projector_show(show(Slide::Item { item: next.id }, true))
+        .await
+        .unwrap();
+    assert_eq!(v.current, Some(3));
+    // Bad input is refused in Danish, and the wall keeps what it showed.
+    for bad in [
+        Slide::Message { text: "   ".into() },
+        Slide::Message {
+            text: "ø".repeat(501),
+        },
+        Slide::Countdown {
+            label: "Pause".into(),
+            seconds: 0,
+        },
+        Slide::Countdown {
+            label: "Pause".into(),
+            seconds: 3 * 3600 + 1,
+        },
+        Slide::Item {
+            item: AgendaItemId::new(),
+        },
+    ] {
+        let e = api
+            .projector_show(show(bad.clone(), false))
+            .await
+            .unwrap_err();
+        assert_eq!(e.code, ErrorCode::Refused, "{bad:?}");
+        assert!(
+            !e.message.is_empty() && !e.message.contains("projector-"),
+            "{}",
+            e.message
+        );
+    }
+    assert_eq!(
+        api.projector_view().await.unwrap().unwrap().current,
+        Some(3)
+    );
+    let v = api
+        .projector_show(show(
+            Slide::Countdown {
+                label: "Pause".into(),
+                seconds: 600,
+            },
+            false,
+        ))
+        .await
+        .unwrap();
+    let SlideView::Countdown(c) = &v.slide else {
+        panic!("{:?}", v.slide)
+    };
+    assert!(
+        c.remaining_ms > 590_000 && c.remaining_ms <= 600_000,
+        "{}",
+        c.remaining_ms
+    );
+
+    // An election: candidates in the ballot's order while voting, then the result.
+    let els = api.elections_for(gf).await.unwrap();
+    let board = els
+        .iter()
+        .find(|e| e.election.kind == ElectionKind::Board)
+        .unwrap();
+    let e = board.election.id;
+    let seats = board.election.seats;
+    let v = stand(&api, e, &m[..(seats as usize + 1)]).await;
+    let standing: Vec<String> = v
+        .election
+        .candidates
+        .iter()
+        .filter(|c| c.accepts && c.eligible)
+        .map(|c| c.name.clone())
+        .collect();
+    let p = api
+        .projector_show(show(Slide::Election { election: e }, false))
+        .await
+        .unwrap();
+    let SlideView::Election(s) = &p.slide else {
+        panic!("{:?}", p.slide)
+    };
+    assert!(s.voting);
+    assert_eq!(s.candidates, standing, "the ballot's order");
+    assert!(s.results.is_empty());
+    let v = api.election_start_ballot(e).await.unwrap();
+    // The last two candidates tie for the last seat: one ballot for each of them, and two
+    // marking all the others.
+    let ids: Vec<CandidateId> = m[..(seats as usize + 1)]
+        .iter()
+        .map(|x| cid(&v, *x))
+        .collect();
+    let (last, before) = (ids[ids.len() - 1], ids[ids.len() - 2]);
+    let others = ids[..ids.len() - 2].to_vec();
+    let ballots = vec![others.clone(), others, vec![last], vec![before]];
+    for marks in ballots {
+        api.ballot_enter(BallotInput {
+            election: e,
+            marks,
+            marked_invalid: false,
+        })
+        .await
+        .unwrap();
+    }
+    let p = api.projector_view().await.unwrap().unwrap();
+    let SlideView::Election(s) = &p.slide else {
+        panic!("{:?}", p.slide)
+    };
+    assert!(!s.voting);
+    assert_eq!(s.results.len(), ids.len());
+    let tie = s.tie.as_ref().expect("a tie for the last seat");
+    assert_eq!(tie.votes, 1);
+    assert_eq!(tie.names.len(), 2);
+    assert_eq!(
+        s.results.iter().filter(|r| r.elected).count(),
+        seats as usize - 1
+    );
+    let drawn = api
+        .election_draw_lot(DrawInput {
+            election: e,
+            witnesses: vec!["Vibeke Dirigent".into()],
+            by_hand: vec![],
+        })
+        .await
+        .unwrap();
+    let p = api.projector_view().await.unwrap().unwrap();
+    let SlideView::Election(s) = &p.slide else {
+        panic!("{:?}", p.slide)
+    };
+    assert!(s.tie.is_none());
+    assert_eq!(s.draws.len(), 1);
+    assert_eq!(
+        s.results.iter().filter(|r| r.elected).count(),
+        seats as usize
+    );
+    let elected: Vec<String> = drawn
+        .ranking
+        .unwrap()
+        .elected
+        .iter()
+        .map(|c| {
+            drawn
+                .election
+                .candidates
+                .iter()
+                .find(|x| x.id == *c)
+                .unwrap()
+                .name
+                .clone()
+        })
+        .collect();
+    let shown: Vec<String> = s
+        .results
+        .iter()
+        .filter(|r| r.elected)
+        .map(|r| r.name.clone())
+        .collect();
+    let (mut a, mut b) = (elected.clone(), shown.clone());
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "the wall names those the minutes elect");
+
+    // No attendee's name on the wall: only the candidates'.
+    let text = serde_json::to_string(
+        &api.projector_show(show(Slide::Attendance, false))
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    for (i, id) in m.iter().enumerate().skip(seats as usize + 1) {
+        let name = api.member_get(*id).await.unwrap().member.name;
+        assert!(!text.contains(&name), "{i}: {name} in {text}");
+    }
+    // Another meeting's decision is not this meeting's slide.
+    let other = assembly(&api, date(2027, 4, 20), &m[..2]).await;
+    let e = api
+        .projector_show(ProjectorInput {
+            meeting: other,
+            slide: Slide::Decision {
+                decision: recorded.decision.id,
+            },
+            follow: false,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Refused);
+}
+
+kvorum_tests::on_both_engines!(chair_by_majority, elections_story, projector_story);

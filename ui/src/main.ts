@@ -4,4 +4,6 @@ import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('no #app element');
-export default mount(App, { target });
+// The projector window loads the same page with `#projector` and mounts only its own screen.
+const root = location.hash === '#projector' ? (await import('./lib/projector/Projector.svelte')).default : App;
+export default mount(root, { target });

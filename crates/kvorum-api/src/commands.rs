@@ -41,6 +41,9 @@ macro_rules! api_commands {
             rules_deadlines(date: NaiveDate) -> Deadlines;
             meetings_list() -> Vec<MeetingSummary>;
             meeting_get(id: MeetingId) -> MeetingDetail;
+            projector_show(input: ProjectorInput) -> ProjectorView;
+            projector_freeze(on: bool) -> Option<ProjectorView>;
+            projector_view() -> Option<ProjectorView>;
             meeting_create(input: MeetingInput) -> MeetingDetail;
             meeting_update(update: MeetingUpdate) -> MeetingDetail;
             meeting_agenda_set(update: AgendaUpdate) -> MeetingDetail;
@@ -159,6 +162,8 @@ macro_rules! shell_commands {
             app_close_guard(on: bool) -> ();
             app_close() -> ();
             app_trace(event: String) -> ();
+            projector_open() -> ();
+            projector_close() -> ();
             import_file_choose(kind: ImportKind) -> Option<ChosenFile>;
             fee_reminders_save(request: ReminderRequest) -> Option<RemindersSaved>;
         }

@@ -61,6 +61,10 @@ pub use crate::meetings::{
 pub use crate::members::{RegisterSettings, RegisterSettingsSaved};
 pub use crate::personal::{CleanupDone, CleanupOutcome, CleanupRun, CleanupView};
 pub use crate::processing::{ConsentCount, ProcessingView};
+pub use crate::projector::{
+    CountdownSlide, DecisionSlide, ElectionRow, ElectionSlide, ItemSlide, ProjectorInput,
+    ProjectorView, ProposalSlide, Slide, SlideView, TieSlide,
+};
 pub use crate::reminders::{ReminderRequest, RemindersSaved};
 pub use crate::servers::ServerInput;
 pub use crate::settings::{AppStatus, SettingsInput};

@@ -32,6 +32,7 @@ pub mod meetings;
 pub mod members;
 pub mod personal;
 pub mod processing;
+pub mod projector;
 pub mod reminders;
 mod reports;
 pub mod servers;
@@ -67,6 +68,8 @@ pub struct Api {
     held: files::HeldFiles,
     /// The second folder each backup is copied to, chosen on this laptop.
     backup_copy: Option<std::path::PathBuf>,
+    /// What the projector shows (a screen, not a record: in memory only).
+    projector: std::sync::Mutex<projector::ProjectorState>,
 }
 
 impl Api {
@@ -103,6 +106,7 @@ impl Api {
             books: Default::default(),
             held: Default::default(),
             backup_copy: None,
+            projector: Default::default(),
         })
     }
 

@@ -786,3 +786,11 @@ register-birth-nothing = { $n } { $n ->
        *[other] medlemmers fødselsdatoer er slettet
     }, også i ændringsloggen.
 register-birth-saved = Indstillingen er gemt.
+
+## The projector
+projector-message-empty = Skriv den besked, der skal vises på projektoren.
+projector-message-long = Beskeden er for lang til projektoren: højst 500 tegn.
+projector-countdown-range = En nedtælling skal vare mellem 1 sekund og 3 timer.
+projector-not-in-meeting = Det valgte hører ikke til dette møde (det kan være fjernet). Vælg igen.
+projector-window-title = Kvorum – Projektor
+error-projector-failed = Projektorvinduet kunne ikke åbnes: { $cause }

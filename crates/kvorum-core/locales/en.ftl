@@ -795,3 +795,11 @@ register-birth-nothing = { $n } { $n ->
        *[other] members' birth dates are deleted
     }, in the change log too.
 register-birth-saved = The setting is saved.
+
+## The projector
+projector-message-empty = Type the message to show on the projector.
+projector-message-long = The message is too long for the projector: at most 500 characters.
+projector-countdown-range = A countdown must last between 1 second and 3 hours.
+projector-not-in-meeting = What you chose does not belong to this meeting (it may have been removed). Choose again.
+projector-window-title = Kvorum – Projector
+error-projector-failed = The projector window could not be opened: { $cause }

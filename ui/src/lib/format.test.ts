@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatMoney, formatTime, locationLabel, parseMoney, parseTime, visibleRange } from './format';
-import { translate } from './i18n.svelte';
+import { setLanguage, translate } from './i18n.svelte';
 
 describe('Danish formats', () => {
   it('formats money as 1.234,50 kr.', () => {
@@ -32,7 +32,8 @@ describe('virtual list', () => {
 });
 
 describe('i18n', () => {
-  it('has every Danish key in English too', () => {
+  it('has every Danish key in English too', async () => {
+    await setLanguage('en');
     expect(translate('da', 'nav.members')).toBe('Medlemmer');
     expect(translate('en', 'nav.members')).toBe('Members');
     expect(translate('da', 'fin.bank.apply', { n: 1 })).toBe('Importér 1 ny postering');
@@ -40,6 +41,7 @@ describe('i18n', () => {
     expect(translate('da', 'fin.bank.apply', { n: 0 })).toBe('Importér 0 nye posteringer');
     expect(translate('da', 'count.progress', { n: 1, of: 1 })).toBe('1 af 1 stemmeseddel');
     expect(translate('en', 'fin.count', { n: 1, sum: '5,00' })).toBe('1 booking · total 5,00');
+    await setLanguage('da');
   });
 });
 

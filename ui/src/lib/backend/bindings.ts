@@ -1566,6 +1566,92 @@ message: string, };
 
 export type BirthKept = "date" | "year" | "nothing";
 
+export type Slide = { "kind": "title" } | { "kind": "agenda" } | { "kind": "item", item: AgendaItemId, } | { "kind": "proposal", proposal: ProposalId, } | { "kind": "attendance" } | { "kind": "decision", decision: DecisionId, } | { "kind": "election", election: ElectionId, } | { "kind": "message", text: string, } | { "kind": "countdown", label: string, seconds: number, } | { "kind": "blank" };
+
+export type ProjectorInput = { meeting: MeetingId, slide: Slide, follow: boolean, };
+
+export type ProjectorView = { meeting: MeetingId, association: string, title: string, 
+/**
+ * "lørdag den 14. marts 2026 kl. 14.00, Perronen"
+ */
+when: string, 
+/**
+ * The agenda's titles, in order.
+ */
+agenda: Array<string>, 
+/**
+ * The current item (from 0), once the meeting has reached one.
+ */
+current: number | null, frozen: boolean, attendance: AttendanceCounts, slide: SlideView, 
+/**
+ * Moves on with every change of slide: the projector redraws only when it moved.
+ */
+version: number, };
+
+export type SlideView = { "kind": "title" } | { "kind": "agenda" } | { "kind": "attendance" } | { "kind": "blank" } | { "kind": "item" } & ItemSlide | { "kind": "proposal" } & ProposalSlide | { "kind": "decision" } & DecisionSlide | { "kind": "election" } & ElectionSlide | { "kind": "message", text: string, } | { "kind": "countdown" } & CountdownSlide;
+
+export type ItemSlide = { 
+/**
+ * From 1, as on the agenda.
+ */
+number: number, title: string, proposals: Array<ProposalSlide>, };
+
+export type ProposalSlide = { number: number, title: string, text: string, 
+/**
+ * The board's recommendation ("Bestyrelsen anbefaler forslaget vedtaget"), or empty.
+ */
+recommendation: string, };
+
+export type DecisionSlide = { subject: string, acclamation: boolean, counts: VoteCounts, result: DecisionResult, 
+/**
+ * Votes needed, of `base`.
+ */
+required: number, base: number, 
+/**
+ * The rule and the outcome in words, as in the minutes.
+ */
+explanation: string, };
+
+export type ElectionSlide = { title: string, seats: number, alternates: number, 
+/**
+ * Marks a voter may make.
+ */
+maxMarks: number, 
+/**
+ * No result yet: the candidates are shown in ballot order.
+ */
+voting: boolean, 
+/**
+ * Candidates standing, in the ballot's order.
+ */
+candidates: Array<string>, 
+/**
+ * The result, best first.
+ */
+results: Array<ElectionRow>, cast: number, blank: number, invalid: number, 
+/**
+ * A tie still to be settled: who, with how many votes, over what.
+ */
+tie: TieSlide | null, 
+/**
+ * Ties settled by lot: the order drawn.
+ */
+draws: Array<Array<string>>, 
+/**
+ * Fredsvalg: as many standing as places.
+ */
+uncontested: boolean, };
+
+export type ElectionRow = { name: string, votes: number, place: number, elected: boolean, alternate: boolean, };
+
+export type TieSlide = { names: Array<string>, votes: number, 
+/**
+ * "den sidste bestyrelsespost"
+ */
+what: string, };
+
+export type CountdownSlide = { label: string, seconds: number, remainingMs: number, };
+
 export type ConsentCount = { kind: ConsentKind, given: number, };
 
 export type ProcessingView = { settings: ProcessingSettings, 
@@ -1906,6 +1992,9 @@ export const makeCommands = (call: Call) => ({
   rules_deadlines: (date: string): Promise<Deadlines> => call("rules_deadlines", { date }),
   meetings_list: (): Promise<Array<MeetingSummary>> => call("meetings_list", {  }),
   meeting_get: (id: MeetingId): Promise<MeetingDetail> => call("meeting_get", { id }),
+  projector_show: (input: ProjectorInput): Promise<ProjectorView> => call("projector_show", { input }),
+  projector_freeze: (on: boolean): Promise<ProjectorView | null> => call("projector_freeze", { on }),
+  projector_view: (): Promise<ProjectorView | null> => call("projector_view", {  }),
   meeting_create: (input: MeetingInput): Promise<MeetingDetail> => call("meeting_create", { input }),
   meeting_update: (update: MeetingUpdate): Promise<MeetingDetail> => call("meeting_update", { update }),
   meeting_agenda_set: (update: AgendaUpdate): Promise<MeetingDetail> => call("meeting_agenda_set", { update }),
@@ -2015,6 +2104,8 @@ export const makeCommands = (call: Call) => ({
   app_close_guard: (on: boolean): Promise<null> => call("app_close_guard", { on }),
   app_close: (): Promise<null> => call("app_close", {  }),
   app_trace: (event: string): Promise<null> => call("app_trace", { event }),
+  projector_open: (): Promise<null> => call("projector_open", {  }),
+  projector_close: (): Promise<null> => call("projector_close", {  }),
   import_file_choose: (kind: ImportKind): Promise<ChosenFile | null> => call("import_file_choose", { kind }),
   fee_reminders_save: (request: ReminderRequest): Promise<RemindersSaved | null> => call("fee_reminders_save", { request }),
 });

@@ -48,3 +48,10 @@ export function tracePainted(): void {
   painted = true;
   requestAnimationFrame(() => setTimeout(() => api.app_trace('members-painted').catch(() => {}), 0));
 }
+
+/** The projector window: `changed` runs whenever the meeting or the chosen slide may have
+ *  changed (the shell says so after every command of the main window). */
+export async function onProjectorChange(changed: () => void): Promise<void> {
+  const { listen } = await import('@tauri-apps/api/event');
+  await listen('kvorum://projector', changed);
+}
