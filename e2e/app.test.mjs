@@ -591,6 +591,11 @@ test('the projector follows the assembly: the item, the decision as bars, the el
   await s.click('[data-testid=step-elections]');
   await s.until('the elections', async () => (await s.findAll('[data-testid=election-project]')).length >= 2);
   await s.exec(`document.querySelectorAll('[data-testid=election-project]')[0].click()`);
+  await onWall('the candidates', async () => (await slide()) === 'election' && /Anna Østergaard[\s\S]*Dan Søby/.test(await s.text('[data-testid=projector-candidates]')));
+  await s.switchTo(wall);
+  await s.screenshot('projektor-kandidater');
+  await s.switchTo(main);
+  await s.exec(`document.querySelectorAll('[data-testid=election-project-result]')[0].click()`);
   await onWall('the board result', async () => (await slide()) === 'election' && (await s.findAll('[data-testid=projector-result]')).length === 4);
   await s.switchTo(wall);
   const rows = await s.exec(`return [...document.querySelectorAll('[data-testid=projector-result]')].map((r) => r.dataset.name + ':' + r.dataset.votes + ':' + r.dataset.elected).join(' | ')`);
@@ -604,7 +609,7 @@ test('the projector follows the assembly: the item, the decision as bars, the el
   // The alternates: a tie on the wall, then the draw as it happens.
   const alternates = await s.exec(`return [...document.querySelectorAll('[data-testid=election]')].findIndex((e) => /suppleant/i.test(e.querySelector('h3').innerText))`);
   assert.ok(alternates > 0);
-  await s.exec(`document.querySelectorAll('[data-testid=election]')[${alternates}].querySelector('[data-testid=election-project]').click()`);
+  await s.exec(`document.querySelectorAll('[data-testid=election]')[${alternates}].querySelector('[data-testid=election-project-result]').click()`);
   await onWall('the tie', async () => /Stemmelighed: Vælger 06 og Vælger 07 har 5 stemmer hver/.test(await s.text('[data-testid=projector-tie]')));
   await s.switchTo(wall);
   await s.screenshot('projektor-stemmelighed');

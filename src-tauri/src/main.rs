@@ -46,6 +46,7 @@ const CLOSE_REQUESTED: &str = "kvorum://close-requested";
 /// The projector window's label, and the event that tells it to read its view again.
 const PROJECTOR: &str = "projector";
 const PROJECTOR_CHANGED: &str = "kvorum://projector";
+const PROJECTOR_CLOSED: &str = "kvorum://projector-closed";
 
 /// After a command of the main window: the projector (if open) reads its view again, so the
 /// room sees a vote, a check-in or a new slide as soon as it is made.
@@ -143,15 +144,30 @@ async fn projector_open(window: tauri::Window) -> Result<(), ApiError> {
             Text::new("error-projector-failed").str("cause", e.to_string()),
         )
     };
+    // Full screen only on a display apart from this window's: a mirrored projector (the same
+    // place as the laptop's screen) or an unknown screen gets an ordinary window, so the
+    // meeting screen is never covered.
     let here = window.current_monitor().ok().flatten();
-    let other = app
-        .available_monitors()
-        .unwrap_or_default()
-        .into_iter()
-        .find(|m| {
-            here.as_ref()
-                .is_none_or(|h| m.position() != h.position() || m.size() != h.size())
-        });
+    let other = here.as_ref().and_then(|h| {
+        let (hp, hs) = (*h.position(), *h.size());
+        let (hw, hh) = (
+            i32::try_from(hs.width).unwrap_or(i32::MAX),
+            i32::try_from(hs.height).unwrap_or(i32::MAX),
+        );
+        app.available_monitors()
+            .unwrap_or_default()
+            .into_iter()
+            .find(|m| {
+                let (p, s) = (*m.position(), *m.size());
+                let (w, hgt) = (
+                    i32::try_from(s.width).unwrap_or(i32::MAX),
+                    i32::try_from(s.height).unwrap_or(i32::MAX),
+                );
+                let apart_x = p.x >= hp.x.saturating_add(hw) || p.x.saturating_add(w) <= hp.x;
+                let apart_y = p.y >= hp.y.saturating_add(hh) || p.y.saturating_add(hgt) <= hp.y;
+                apart_x || apart_y
+            })
+    });
     let url = tauri::WebviewUrl::App("index.html#projector".into());
     let builder = tauri::WebviewWindowBuilder::new(app, PROJECTOR, url)
         .title(
@@ -926,6 +942,10 @@ fn main() {
             // The projector has nothing to save: it closes at once. When the main window is
             // gone, so is the projector.
             if window.label() == PROJECTOR {
+                // Closed by its own button: the meeting screen offers to open it again.
+                if let tauri::WindowEvent::Destroyed = event {
+                    let _ = window.emit_to("main", PROJECTOR_CLOSED, ());
+                }
                 return;
             }
             if let tauri::WindowEvent::Destroyed = event {

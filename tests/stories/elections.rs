@@ -1147,7 +1147,13 @@ async fn projector_story(engine: Engine) {
         .map(|c| c.name.clone())
         .collect();
     let p = api
-        .projector_show(show(Slide::Election { election: e }, false))
+        .projector_show(show(
+            Slide::Election {
+                election: e,
+                result: false,
+            },
+            false,
+        ))
         .await
         .unwrap();
     let SlideView::Election(s) = &p.slide else {
@@ -1175,7 +1181,22 @@ async fn projector_story(engine: Engine) {
         .await
         .unwrap();
     }
+    // The count goes on the wall when the secretary shows the result, not ballot by ballot.
     let p = api.projector_view().await.unwrap().unwrap();
+    let SlideView::Election(s) = &p.slide else {
+        panic!("{:?}", p.slide)
+    };
+    assert!(s.voting && s.results.is_empty());
+    let p = api
+        .projector_show(show(
+            Slide::Election {
+                election: e,
+                result: true,
+            },
+            false,
+        ))
+        .await
+        .unwrap();
     let SlideView::Election(s) = &p.slide else {
         panic!("{:?}", p.slide)
     };

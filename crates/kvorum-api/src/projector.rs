@@ -9,7 +9,7 @@
 
 use std::time::{Duration, Instant};
 
-use kvorum_core::elections::Ranking;
+use kvorum_core::elections::{Method, Ranking, NO_MAJORITY};
 use kvorum_core::ids::{AgendaItemId, CandidateId, DecisionId, ElectionId, MeetingId, ProposalId};
 use kvorum_core::meetings::{AttendanceCounts, ItemKind};
 use kvorum_core::rules::{DecisionResult, VoteCounts};
@@ -39,8 +39,9 @@ pub enum Slide {
     Attendance,
     /// A decision as recorded.
     Decision { decision: DecisionId },
-    /// An election: the candidates while voting, then the result.
-    Election { election: ElectionId },
+    /// An election: the candidates in the ballot's order, or (`result`) the result — shown
+    /// when the secretary says the count is done, not ballot by ballot.
+    Election { election: ElectionId, result: bool },
     /// A free message ("Pause til kl. 15.30").
     Message { text: String },
     /// A countdown for a break or a speaking time.
@@ -153,8 +154,10 @@ pub struct ElectionSlide {
     pub tie: Option<TieSlide>,
     /// Ties settled by lot: the order drawn.
     pub draws: Vec<Vec<String>>,
-    /// Fredsvalg: as many standing as places.
+    /// Fredsvalg: elected without a vote.
     pub uncontested: bool,
+    /// No one had an absolute majority: a run-off between these.
+    pub no_majority: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -258,7 +261,7 @@ impl Api {
                     .map(|d| d.item_id)
                     .ok_or_else(|| invalid("projector-not-in-meeting"))?,
             ),
-            Slide::Election { election } => {
+            Slide::Election { election, .. } => {
                 let e = self.election_get(*election).await?;
                 if e.election.meeting_id != input.meeting {
                     return Err(invalid("projector-not-in-meeting"));
@@ -269,8 +272,9 @@ impl Api {
         };
         {
             let mut state = self.projector.lock().unwrap_or_else(|e| e.into_inner());
+            // Frozen is frozen, whichever meeting the screen has moved to.
+            let frozen = state.shown.as_ref().is_some_and(|s| s.frozen);
             let keep = state.shown.as_ref().filter(|s| s.meeting == input.meeting);
-            let frozen = keep.is_some_and(|s| s.frozen);
             if !(input.follow && frozen) {
                 let item = item.or_else(|| keep.and_then(|s| s.item));
                 let ends = match &slide {
@@ -385,8 +389,8 @@ impl Api {
                     explanation: d.outcome.explanation.clone(),
                 }),
             },
-            Slide::Election { election } => match self.election_get(*election).await {
-                Ok(e) => SlideView::Election(election_slide(&e)),
+            Slide::Election { election, result } => match self.election_get(*election).await {
+                Ok(e) => SlideView::Election(election_slide(&e, *result)),
                 Err(_) => SlideView::Blank,
             },
         };
@@ -405,7 +409,7 @@ impl Api {
     }
 }
 
-fn election_slide(e: &crate::elections::ElectionView) -> ElectionSlide {
+fn election_slide(e: &crate::elections::ElectionView, result: bool) -> ElectionSlide {
     let el = &e.election;
     let name = |id: &CandidateId| {
         el.candidates
@@ -420,9 +424,24 @@ fn election_slide(e: &crate::elections::ElectionView) -> ElectionSlide {
         .filter(|c| c.accepts && c.eligible)
         .map(|c| c.name.clone())
         .collect();
-    // A result once anything is counted: ballots at the desk, or the counters' totals.
-    let counted = e.tally.as_ref().is_some_and(|t| t.cast > 0);
-    let ranking: Option<&Ranking> = e.ranking.as_ref().filter(|_| counted);
+    let uncontested = el.method == Method::Uncontested;
+    // The result once the secretary shows it and something is counted (ballots at the desk,
+    // the counters' totals) or the election was a fredsvalg.
+    let counted = e.tally.as_ref().is_some_and(|t| t.cast > 0) || uncontested;
+    let ranking: Option<&Ranking> = e.ranking.as_ref().filter(|_| result && counted);
+    let fredsvalg = (result && uncontested && ranking.is_none()).then(|| {
+        standing
+            .iter()
+            .enumerate()
+            .map(|(i, n)| ElectionRow {
+                name: n.clone(),
+                votes: 0,
+                place: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                elected: true,
+                alternate: false,
+            })
+            .collect::<Vec<_>>()
+    });
     let results = ranking
         .map(|r| {
             r.ranked
@@ -436,18 +455,24 @@ fn election_slide(e: &crate::elections::ElectionView) -> ElectionSlide {
                 })
                 .collect()
         })
+        .or(fredsvalg)
         .unwrap_or_default();
-    let tie = ranking.and_then(|r| r.pending.as_ref()).map(|t| TieSlide {
+    let pending = ranking.and_then(|r| r.pending.as_ref());
+    let tie = pending.filter(|t| t.what != NO_MAJORITY).map(|t| TieSlide {
         names: t.candidates.iter().map(name).collect(),
         votes: t.votes,
         what: t.what.clone(),
     });
+    let no_majority = pending
+        .filter(|t| t.what == NO_MAJORITY)
+        .map(|t| t.candidates.iter().map(name).collect())
+        .unwrap_or_default();
     ElectionSlide {
         title: e.title.clone(),
         seats: el.seats,
         alternates: el.alternates,
         max_marks: el.max_marks,
-        voting: ranking.is_none(),
+        voting: results.is_empty(),
         candidates: standing,
         results,
         cast: e.tally.as_ref().map_or(0, |t| t.cast),
@@ -460,6 +485,7 @@ fn election_slide(e: &crate::elections::ElectionView) -> ElectionSlide {
             .filter(|d| !d.run_off && !d.order.is_empty())
             .map(|d| d.order.iter().map(name).collect())
             .collect(),
-        uncontested: e.uncontested,
+        uncontested,
+        no_majority,
     }
 }

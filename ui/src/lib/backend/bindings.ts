@@ -1566,7 +1566,7 @@ message: string, };
 
 export type BirthKept = "date" | "year" | "nothing";
 
-export type Slide = { "kind": "title" } | { "kind": "agenda" } | { "kind": "item", item: AgendaItemId, } | { "kind": "proposal", proposal: ProposalId, } | { "kind": "attendance" } | { "kind": "decision", decision: DecisionId, } | { "kind": "election", election: ElectionId, } | { "kind": "message", text: string, } | { "kind": "countdown", label: string, seconds: number, } | { "kind": "blank" };
+export type Slide = { "kind": "title" } | { "kind": "agenda" } | { "kind": "item", item: AgendaItemId, } | { "kind": "proposal", proposal: ProposalId, } | { "kind": "attendance" } | { "kind": "decision", decision: DecisionId, } | { "kind": "election", election: ElectionId, result: boolean, } | { "kind": "message", text: string, } | { "kind": "countdown", label: string, seconds: number, } | { "kind": "blank" };
 
 export type ProjectorInput = { meeting: MeetingId, slide: Slide, follow: boolean, };
 
@@ -1638,9 +1638,13 @@ tie: TieSlide | null,
  */
 draws: Array<Array<string>>, 
 /**
- * Fredsvalg: as many standing as places.
+ * Fredsvalg: elected without a vote.
  */
-uncontested: boolean, };
+uncontested: boolean, 
+/**
+ * No one had an absolute majority: a run-off between these.
+ */
+noMajority: Array<string>, };
 
 export type ElectionRow = { name: string, votes: number, place: number, elected: boolean, alternate: boolean, };
 

@@ -4,6 +4,19 @@ import { api, asApiError, type Slide } from '../backend';
 
 export const projector = $state({ open: false, frozen: false, error: '' });
 
+// The projector closed by its own window button: the meeting screen offers to open it again,
+// and the next one starts following, not frozen.
+if (typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window) {
+  import('@tauri-apps/api/event')
+    .then(({ listen }) =>
+      listen('kvorum://projector-closed', () => {
+        projector.open = false;
+        freeze(false);
+      }),
+    )
+    .catch(() => {});
+}
+
 /** Puts `slide` on the wall. `follow`: the meeting moved on by itself (the next item, a
  *  decision recorded): nothing happens while no projector is open, or it is frozen. */
 export async function show(meeting: string, slide: Slide, follow = false): Promise<void> {
@@ -31,6 +44,7 @@ export async function openProjector(meeting: string, slide: Slide): Promise<void
 export async function closeProjector(): Promise<void> {
   try {
     await api.projector_close();
+    await freeze(false);
   } finally {
     projector.open = false;
   }
