@@ -1,8 +1,9 @@
 //! kvorum-docs — Kvorum's documents in three steps: a `model` (what the document says,
 //! built from domain data) → a `layout` (pure: pages of positioned text, tables that break
 //! across pages with their header repeated, headers and "Side x af y" footers) → `pdf`
-//! (printpdf with an embedded Liberation Sans, so æ, ø and å print everywhere).
-//! The only crate that knows printpdf. Depends on kvorum-core; never on kvorum-store.
+//! (pdf-writer with the glyphs it uses of an embedded Liberation Sans, so æ, ø and å print
+//! everywhere).
+//! The only crate that writes PDF. Depends on kvorum-core; never on kvorum-store.
 #![forbid(unsafe_code)]
 
 pub mod finance;
