@@ -74,6 +74,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         .collect();
     let page_ids: Vec<(Ref, Ref)> = doc.pages.iter().map(|_| (alloc(), alloc())).collect();
 
+    let mut z = Deflater::new();
     let mut pdf = Pdf::with_capacity(64 * 1024);
     pdf.catalog(catalog_id).pages(tree_id);
     pdf.pages(tree_id)
@@ -143,7 +144,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
                 }
             }
         }
-        let stream = deflate(&c.finish());
+        let stream = z.deflate(&c.finish());
         pdf.stream(content_id, &stream).filter(Filter::FlateDecode);
         let mut p = pdf.page(page_id);
         p.media_box(Rect::new(0.0, 0.0, w, h))
@@ -199,9 +200,9 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         for &(gid, ch) in &font.unicode {
             cmap.pair(gid, ch);
         }
-        let cmap = deflate(&cmap.finish());
+        let cmap = z.deflate(&cmap.finish());
         pdf.cmap(cmap_id, &cmap).filter(Filter::FlateDecode);
-        let program = deflate(&font.program);
+        let program = z.deflate(&font.program);
         pdf.stream(file_id, &program)
             .filter(Filter::FlateDecode)
             .pair(
@@ -234,15 +235,31 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     Ok(pdf.finish())
 }
 
-fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(data.len() / 2),
-        flate2::Compression::default(),
-    );
-    // Writing into a Vec cannot fail.
-    let _ = e.write_all(data);
-    e.finish().unwrap_or_default()
+/// One compressor for all of a document's streams: setting one up zeroes its tables,
+/// which for 27 streams cost more than compressing them.
+struct Deflater(flate2::write::ZlibEncoder<Vec<u8>>);
+
+impl Deflater {
+    fn new() -> Deflater {
+        Deflater(flate2::write::ZlibEncoder::new(
+            Vec::new(),
+            flate2::Compression::new(DEFLATE_LEVEL),
+        ))
+    }
+
+    fn deflate(&mut self, data: &[u8]) -> Vec<u8> {
+        // Writing into a Vec cannot fail.
+        let _ = self.0.write_all(data);
+        let _ = self.0.try_finish();
+        self.0
+            .reset(Vec::with_capacity(data.len() / 3))
+            .unwrap_or_default()
+    }
 }
+
+/// zlib's default level. Measured on the 23-page minutes: level 1 saves 11 % of the
+/// process's instructions but doubles the file (123 KB against 63 KB); level 3 is 73 KB.
+const DEFLATE_LEVEL: u32 = 6;
 
 /// 16 bytes from the document's bytes (two FNV-1a hashes, forwards and backwards).
 fn file_id(bytes: &[u8]) -> Vec<u8> {
