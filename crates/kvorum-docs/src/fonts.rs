@@ -49,8 +49,12 @@ impl Metrics {
 
     /// Width of `text` at `size_pt`, in points.
     pub fn width_pt(&self, text: &str, size_pt: f32) -> f32 {
-        let units: u32 = text
-            .chars()
+        self.units_pt(self.units(text), size_pt)
+    }
+
+    /// Width of `text` in font units (widths add up: the font is not kerned here).
+    pub fn units(&self, text: &str) -> u32 {
+        text.chars()
             .map(|c| {
                 u32::from(
                     self.advances
@@ -59,7 +63,11 @@ impl Metrics {
                         .unwrap_or(self.fallback),
                 )
             })
-            .sum();
+            .fold(0u32, u32::saturating_add)
+    }
+
+    /// Font units at `size_pt`, in points.
+    pub fn units_pt(&self, units: u32, size_pt: f32) -> f32 {
         units as f32 * size_pt / self.units_per_em
     }
 }

@@ -92,20 +92,25 @@ pub fn fit(text: &str, size: f32, style: Style, max_pt: f32) -> String {
 /// Splits `text` into lines no wider than `max_pt`, breaking at spaces.
 pub fn wrap(text: &str, size: f32, style: Style, max_pt: f32) -> Vec<String> {
     let m = metrics(style);
+    let space = m.units(" ");
     let mut lines = Vec::new();
     for para in text.split('\n') {
+        // The line's width is kept as it grows (in font units, which add up exactly), so a
+        // paragraph is measured once rather than once per word.
         let mut line = String::new();
+        let mut width = 0u32;
         for word in para.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_owned()
+            let w = m.units(word);
+            if line.is_empty() {
+                line.push_str(word);
+                width = w;
+            } else if m.units_pt(width.saturating_add(space).saturating_add(w), size) <= max_pt {
+                line.push(' ');
+                line.push_str(word);
+                width = width.saturating_add(space).saturating_add(w);
             } else {
-                format!("{line} {word}")
-            };
-            if m.width_pt(&candidate, size) <= max_pt || line.is_empty() {
-                line = candidate;
-            } else {
-                lines.push(std::mem::take(&mut line));
-                line = word.to_owned();
+                lines.push(std::mem::replace(&mut line, word.to_owned()));
+                width = w;
             }
         }
         lines.push(line);
