@@ -87,15 +87,39 @@ impl Api {
         actor: &str,
         clock: Clock,
     ) -> ApiResult<Api> {
+        Self::open_in(location, password, actor, clock, false).await
+    }
+
+    /// The same for a command-line process, which asks one thing at a time: one reader
+    /// connection ([`Store::open_for_command`]).
+    pub async fn open_for_command(
+        location: &str,
+        password: Option<&str>,
+        actor: &str,
+        clock: Clock,
+    ) -> ApiResult<Api> {
+        Self::open_in(location, password, actor, clock, true).await
+    }
+
+    async fn open_in(
+        location: &str,
+        password: Option<&str>,
+        actor: &str,
+        clock: Clock,
+        one_command: bool,
+    ) -> ApiResult<Api> {
         let loc = DbLocation::parse(location).map_err(|_| {
             ApiError::new(
                 ErrorCode::File,
                 kvorum_core::text::Text::new("db-location-bad").str("location", location),
             )
         })?;
-        let store = Store::open_with_password(&loc, password, clock.now())
-            .await
-            .map_err(|e| error::open_failed(&loc, e))?;
+        let store = if one_command {
+            Store::open_for_command(&loc, password, clock.now()).await
+        } else {
+            Store::open_with_password(&loc, password, clock.now()).await
+        }
+        .map_err(|e| error::open_failed(&loc, e))?;
         Ok(Api {
             store,
             location: loc,

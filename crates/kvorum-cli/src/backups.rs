@@ -84,7 +84,7 @@ pub async fn restore(
     json: bool,
 ) -> Result<(), ApiError> {
     let passphrase = std::env::var("KVORUM_PASSPHRASE").ok();
-    match Api::open_with_password(location, passphrase.as_deref(), actor, clock.clone()).await {
+    match Api::open_for_command(location, passphrase.as_deref(), actor, clock.clone()).await {
         Ok(api) => {
             let (api, before) = api.backup_restore(name.clone()).await?;
             api.close().await;

@@ -300,7 +300,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
     let location = resolve_db(cli.db.as_deref());
     if let Command::Encrypt = cli.command {
         let api =
-            Api::open_with_password(&location, passphrase.as_deref(), &actor, Clock::from_env())
+            Api::open_for_command(&location, passphrase.as_deref(), &actor, Clock::from_env())
                 .await?;
         let new = std::env::var("KVORUM_NEW_PASSPHRASE").unwrap_or_default();
         let (api, done) = api.encrypt(new).await?;
@@ -319,8 +319,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         return Ok(());
     }
     let mut api =
-        Api::open_with_password(&location, passphrase.as_deref(), &actor, Clock::from_env())
-            .await?;
+        Api::open_for_command(&location, passphrase.as_deref(), &actor, Clock::from_env()).await?;
     api.set_lang(lang_of(&cli, &settings));
     api.set_backup_copy_dir(
         settings
@@ -503,6 +502,8 @@ fn main() -> ExitCode {
     init_logging();
     let cli = Cli::parse();
     let json = cli.json;
+    // Not the current-thread runtime: sqlx gives a connection back to its pool in a task of
+    // its own, which on one thread runs only after the next query has opened a second one.
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

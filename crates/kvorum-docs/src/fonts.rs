@@ -33,13 +33,27 @@ impl Metrics {
         };
         let adv = |c: char| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g));
         let fallback = adv('n').unwrap_or(500);
-        let advances = (0..TABLE_SIZE)
-            .map(|i| {
-                char::from_u32(u32::try_from(i).unwrap_or(0))
-                    .and_then(adv)
-                    .unwrap_or(fallback)
-            })
-            .collect();
+        // The characters the font's Unicode maps have, rather than a lookup for each of the
+        // table's 8 448 places; the first map that has a character wins, as in
+        // `Face::glyph_index`.
+        let mut found: Vec<Option<u16>> = vec![None; TABLE_SIZE];
+        for sub in face
+            .tables()
+            .cmap
+            .iter()
+            .flat_map(|c| c.subtables)
+            .filter(|s| s.is_unicode())
+        {
+            sub.codepoints(|cp| {
+                let Some(slot) = usize::try_from(cp).ok().and_then(|i| found.get_mut(i)) else {
+                    return;
+                };
+                if slot.is_none() {
+                    *slot = sub.glyph_index(cp).and_then(|g| face.glyph_hor_advance(g));
+                }
+            });
+        }
+        let advances = found.into_iter().map(|a| a.unwrap_or(fallback)).collect();
         Metrics {
             units_per_em: f32::from(face.units_per_em()),
             advances,
@@ -55,15 +69,18 @@ impl Metrics {
     /// Width of `text` in font units (widths add up: the font is not kerned here).
     pub fn units(&self, text: &str) -> u32 {
         text.chars()
-            .map(|c| {
-                u32::from(
-                    self.advances
-                        .get(c as usize)
-                        .copied()
-                        .unwrap_or(self.fallback),
-                )
-            })
+            .map(|c| self.char_units(c))
             .fold(0u32, u32::saturating_add)
+    }
+
+    /// Width of one character in font units.
+    pub fn char_units(&self, c: char) -> u32 {
+        u32::from(
+            self.advances
+                .get(c as usize)
+                .copied()
+                .unwrap_or(self.fallback),
+        )
     }
 
     /// Font units at `size_pt`, in points.
@@ -84,6 +101,23 @@ pub fn metrics(style: Style) -> &'static Metrics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table read from the font's maps holds, in every place, what looking the
+    /// character up one by one gives.
+    #[test]
+    fn table_matches_lookup_per_character() {
+        for (bytes, style) in [(REGULAR_TTF, Style::Regular), (BOLD_TTF, Style::Bold)] {
+            let face = ttf_parser::Face::parse(bytes, 0).unwrap();
+            let m = metrics(style);
+            for (i, &got) in m.advances.iter().enumerate() {
+                let want = char::from_u32(u32::try_from(i).unwrap())
+                    .and_then(|c| face.glyph_index(c))
+                    .and_then(|g| face.glyph_hor_advance(g))
+                    .unwrap_or(m.fallback);
+                assert_eq!(got, want, "U+{i:04X}");
+            }
+        }
+    }
 
     #[test]
     fn measures_danish_letters() {

@@ -95,12 +95,27 @@ pub fn wrap(text: &str, size: f32, style: Style, max_pt: f32) -> Vec<String> {
     let space = m.units(" ");
     let mut lines = Vec::new();
     for para in text.split('\n') {
-        // The line's width is kept as it grows (in font units, which add up exactly), so a
-        // paragraph is measured once rather than once per word.
+        // The line's width is kept as it grows (in font units, which add up exactly), and a
+        // word is measured as it is found: one pass over the paragraph's characters.
         let mut line = String::new();
         let mut width = 0u32;
-        for word in para.split_whitespace() {
-            let w = m.units(word);
+        let mut start: Option<usize> = None;
+        let mut growing = 0u32;
+        // A space after the paragraph ends its last word.
+        for (i, ch) in para
+            .char_indices()
+            .chain(std::iter::once((para.len(), ' ')))
+        {
+            if !ch.is_whitespace() {
+                start.get_or_insert(i);
+                growing = growing.saturating_add(m.char_units(ch));
+                continue;
+            }
+            let Some(s) = start.take() else {
+                continue;
+            };
+            let word = &para[s..i];
+            let w = std::mem::take(&mut growing);
             if line.is_empty() {
                 line.push_str(word);
                 width = w;
@@ -769,6 +784,64 @@ mod tests {
         let lines = wrap(text, 11.0, Style::Regular, 150.0);
         assert!(lines.len() > 1);
         assert_eq!(lines.join(" "), text);
+    }
+
+    /// The one-pass `wrap` breaks exactly where splitting into words and measuring each
+    /// word does, for text with Danish letters, runs of spaces and tabs, long words and
+    /// empty lines.
+    #[test]
+    fn wrapping_in_one_pass_breaks_where_measuring_words_does() {
+        fn by_words(text: &str, size: f32, style: Style, max_pt: f32) -> Vec<String> {
+            let m = metrics(style);
+            let mut lines = Vec::new();
+            for para in text.split('\n') {
+                let mut line = String::new();
+                for word in para.split_whitespace() {
+                    let wider = format!("{line} {word}");
+                    if line.is_empty() {
+                        line.push_str(word);
+                    } else if m.width_pt(&wider, size) <= max_pt {
+                        line = wider;
+                    } else {
+                        lines.push(std::mem::replace(&mut line, word.to_owned()));
+                    }
+                }
+                lines.push(line);
+            }
+            lines
+        }
+        let words = [
+            "Perronen",
+            "æblegrød",
+            "ØKONOMI",
+            "på",
+            "—",
+            "generalforsamlingens",
+            "i",
+            "Åbningstider:",
+            "kr. 1.250,00",
+            "\t",
+            "  ",
+            "x",
+            "Mødestedet-Huset",
+        ];
+        let mut seed = 7u32;
+        for case in 0..300 {
+            let mut text = String::new();
+            for _ in 0..(case % 40) {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                let word = words[(seed >> 16) as usize % words.len()];
+                text.push_str(word);
+                text.push(if seed.is_multiple_of(11) { '\n' } else { ' ' });
+            }
+            for (style, max) in [(Style::Regular, 120.0), (Style::Bold, 60.0)] {
+                assert_eq!(
+                    wrap(&text, 10.5, style, max),
+                    by_words(&text, 10.5, style, max),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! Renders a laid-out [`Document`] as PDF with pdf-writer, embedding the glyphs it uses of
-//! Liberation Sans (a subset, made with allsorts).
+//! Liberation Sans (a subset, made with subsetter).
 //!
 //! The layout has three kinds of item (text, rules, grey boxes), so the PDF is written
-//! directly: one content stream per page, one Type 0 font per style with the widths and a
-//! ToUnicode map (so text can be searched and copied), all compressed. printpdf did this
+//! directly: one content stream per page, the text of a run of lines in one text object,
+//! one Type 0 font per style that text uses, with the widths and a ToUnicode map (so text
+//! can be searched and copied), all compressed. Text strings use two printable bytes per
+//! glyph ([`cid_for`]), which a CIDToGIDMap turns into the subset's glyph. printpdf did this
 //! before; without its HTML engine it could not subset, so every PDF carried both fonts
-//! whole and compressing them was half of a 23-page minutes' 80–100 ms (issue 17). Same input, same bytes:
-//! the dates come from the document, the file identifier from the file's own bytes.
+//! whole and compressing them was half of a 23-page minutes' 80–100 ms (issue 17). Same
+//! input, same bytes: the dates come from the document, the file identifier from the
+//! file's own bytes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -33,15 +36,15 @@ fn style_index(s: Style) -> usize {
 }
 
 /// One style's font as the document uses it: the subset program and, per character, the
-/// glyph id in that subset.
+/// code its text strings use.
 struct UsedFont {
     ps_name: String,
     program: Vec<u8>,
-    gid_of: BTreeMap<char, u16>,
-    /// Advance widths in 1/1000 em, by subset glyph id.
-    widths: Vec<f32>,
-    /// The character each subset glyph stands for (for copying text out of the PDF).
-    unicode: Vec<(u16, char)>,
+    /// The code of each character below U+2100 (0: not in the font), and of any above.
+    cid_low: Vec<u16>,
+    cid_high: BTreeMap<char, u16>,
+    /// The glyphs text can show, by CID (ascending).
+    glyphs: Vec<UsedGlyph>,
     bbox: Rect,
     ascent: f32,
     descent: f32,
@@ -49,18 +52,66 @@ struct UsedFont {
     bold: bool,
 }
 
+/// Characters looked up in a table rather than a map: Latin, Greek, Cyrillic and the
+/// punctuation and currency signs, everything a Danish document is likely to hold.
+const LOW_CHARS: usize = 0x2100;
+
+impl UsedFont {
+    /// The code for `ch` in this font's text strings (`.notdef` if the font lacks it).
+    fn cid(&self, ch: char) -> u16 {
+        match self.cid_low.get(ch as usize) {
+            Some(&cid) => cid,
+            None => self.cid_high.get(&ch).copied().unwrap_or(0),
+        }
+    }
+}
+
+struct UsedGlyph {
+    cid: u16,
+    /// The glyph's id in the subset program.
+    gid: u16,
+    /// Advance width in 1/1000 em.
+    width: f32,
+    /// The character it stands for (for copying text out of the PDF).
+    unicode: char,
+}
+
 pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
+    // The characters each style uses: a table for the common ones (a set per character
+    // was a tenth of the rendering), a set for the rest.
+    let mut low = [vec![false; LOW_CHARS], vec![false; LOW_CHARS]];
     let mut used: [BTreeSet<char>; 2] = [BTreeSet::new(), BTreeSet::new()];
     for page in &doc.pages {
         for item in &page.items {
             if let Item::Text { style, text, .. } = item {
-                used[style_index(*style)].extend(text.chars());
+                let i = style_index(*style);
+                for ch in text.chars() {
+                    match low[i].get_mut(ch as usize) {
+                        Some(seen) => *seen = true,
+                        None => {
+                            used[i].insert(ch);
+                        }
+                    }
+                }
             }
         }
     }
-    let fonts = [
-        subset_font(REGULAR_TTF, &used[0], "LiberationSans", false)?,
-        subset_font(BOLD_TTF, &used[1], "LiberationSans-Bold", true)?,
+    for (set, seen) in used.iter_mut().zip(&low) {
+        set.extend(
+            (0u32..)
+                .zip(seen)
+                .filter(|(_, &s)| s)
+                .filter_map(|(c, _)| char::from_u32(c)),
+        );
+    }
+    // A style no text uses is not embedded at all.
+    let fonts: [Option<UsedFont>; 2] = [
+        (!used[0].is_empty())
+            .then(|| subset_font(REGULAR_TTF, &used[0], "LiberationSans", false))
+            .transpose()?,
+        (!used[1].is_empty())
+            .then(|| subset_font(BOLD_TTF, &used[1], "LiberationSans-Bold", true))
+            .transpose()?,
     ];
 
     let mut next = Ref::new(1);
@@ -68,9 +119,9 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     let catalog_id = alloc();
     let tree_id = alloc();
     let info_id = alloc();
-    let font_ids: Vec<[Ref; 5]> = STYLES
+    let font_ids: Vec<[Ref; 6]> = STYLES
         .iter()
-        .map(|_| [alloc(), alloc(), alloc(), alloc(), alloc()])
+        .map(|_| [alloc(), alloc(), alloc(), alloc(), alloc(), alloc()])
         .collect();
     let page_ids: Vec<(Ref, Ref)> = doc.pages.iter().map(|_| (alloc(), alloc())).collect();
 
@@ -83,24 +134,27 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
 
     let font_name = |s: Style| Name(if s == Style::Bold { b"F2" } else { b"F1" });
     let (w, h) = (A4_W * PT_PER_MM, A4_H * PT_PER_MM);
+    let mut glyphs = Vec::new();
     for (page, &(page_id, content_id)) in doc.pages.iter().zip(&page_ids) {
         let mut c = Content::new();
-        // What the graphics state holds, so an operator is written only when it changes.
+        // What the graphics and text state hold, so an operator is written only when it
+        // changes; the text of a run of lines is one text object.
         let mut fill: Option<f32> = None;
         let mut line_width: Option<f32> = None;
+        let mut font: Option<(Style, f32)> = None;
+        let mut in_text = false;
         for item in &page.items {
+            if in_text && !matches!(item, Item::Text { .. }) {
+                c.end_text();
+                in_text = false;
+            }
             match item {
                 Item::Fill { x, y, w, h, gray } => {
                     if fill != Some(*gray) {
                         c.set_fill_gray(*gray);
                         fill = Some(*gray);
                     }
-                    c.rect(
-                        x * PT_PER_MM,
-                        (A4_H - y - h) * PT_PER_MM,
-                        w * PT_PER_MM,
-                        h * PT_PER_MM,
-                    );
+                    c.rect(pt(*x), pt(A4_H - y - h), pt(*w), pt(*h));
                     c.fill_nonzero();
                 }
                 Item::Line {
@@ -117,8 +171,8 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
                         c.set_line_width(*width_pt);
                         line_width = Some(*width_pt);
                     }
-                    c.move_to(x1 * PT_PER_MM, (A4_H - y1) * PT_PER_MM);
-                    c.line_to(x2 * PT_PER_MM, (A4_H - y2) * PT_PER_MM);
+                    c.move_to(pt(*x1), pt(A4_H - y1));
+                    c.line_to(pt(*x2), pt(A4_H - y2));
                     c.stroke();
                 }
                 Item::Text {
@@ -128,23 +182,32 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
                     style,
                     text,
                 } => {
+                    let Some(used) = &fonts[style_index(*style)] else {
+                        continue;
+                    };
                     if fill != Some(0.0) {
                         c.set_fill_gray(0.0);
                         fill = Some(0.0);
                     }
-                    let font = &fonts[style_index(*style)];
-                    let mut glyphs = Vec::with_capacity(text.len() * 2);
-                    for ch in text.chars() {
-                        let gid = font.gid_of.get(&ch).copied().unwrap_or(0);
-                        glyphs.extend_from_slice(&gid.to_be_bytes());
+                    if !in_text {
+                        c.begin_text();
+                        in_text = true;
                     }
-                    c.begin_text();
-                    c.set_font(font_name(*style), *size);
-                    c.set_text_matrix([1.0, 0.0, 0.0, 1.0, x * PT_PER_MM, (A4_H - y) * PT_PER_MM]);
+                    if font != Some((*style, *size)) {
+                        c.set_font(font_name(*style), *size);
+                        font = Some((*style, *size));
+                    }
+                    glyphs.clear();
+                    for ch in text.chars() {
+                        glyphs.extend_from_slice(&used.cid(ch).to_be_bytes());
+                    }
+                    c.set_text_matrix([1.0, 0.0, 0.0, 1.0, pt(*x), pt(A4_H - y)]);
                     c.show(Str(&glyphs));
-                    c.end_text();
                 }
             }
+        }
+        if in_text {
+            c.end_text();
         }
         let stream = z.deflate(&c.finish());
         pdf.stream(content_id, &stream).filter(Filter::FlateDecode);
@@ -154,8 +217,10 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
             .contents(content_id);
         let mut resources = p.resources();
         let mut fonts_dict = resources.fonts();
-        for (style, ids) in STYLES.iter().zip(&font_ids) {
-            fonts_dict.pair(font_name(*style), ids[0]);
+        for ((style, ids), used) in STYLES.iter().zip(&font_ids).zip(&fonts) {
+            if used.is_some() {
+                fonts_dict.pair(font_name(*style), ids[0]);
+            }
         }
         fonts_dict.finish();
         resources.finish();
@@ -168,7 +233,8 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         supplement: 0,
     };
     for (font, ids) in fonts.iter().zip(&font_ids) {
-        let [type0_id, cid_id, descriptor_id, cmap_id, file_id] = *ids;
+        let Some(font) = font else { continue };
+        let [type0_id, cid_id, descriptor_id, cmap_id, file_id, gid_map_id] = *ids;
         let name = Name(font.ps_name.as_bytes());
         pdf.type0_font(type0_id)
             .base_font(name)
@@ -181,8 +247,25 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
             .system_info(system_info)
             .font_descriptor(descriptor_id)
             .default_width(0.0)
-            .cid_to_gid_map_predefined(Name(b"Identity"));
-        cid.widths().consecutive(0, font.widths.iter().copied());
+            .cid_to_gid_map_stream(gid_map_id);
+        let mut widths = cid.widths();
+        // Runs of consecutive CIDs share one entry.
+        let mut run: Vec<f32> = Vec::new();
+        let mut run_start = 0u16;
+        for (i, glyph) in font.glyphs.iter().enumerate() {
+            let continues = i > 0 && font.glyphs[i - 1].cid.checked_add(1) == Some(glyph.cid);
+            if !continues && !run.is_empty() {
+                widths.consecutive(run_start, run.drain(..));
+            }
+            if run.is_empty() {
+                run_start = glyph.cid;
+            }
+            run.push(glyph.width);
+        }
+        if !run.is_empty() {
+            widths.consecutive(run_start, run.drain(..));
+        }
+        widths.finish();
         cid.finish();
         let mut flags = FontFlags::NON_SYMBOLIC;
         if font.bold {
@@ -199,11 +282,20 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
             .stem_v(if font.bold { 140.0 } else { 80.0 })
             .font_file2(file_id);
         let mut cmap = UnicodeCmap::new(Name(b"Custom"), system_info);
-        for &(gid, ch) in &font.unicode {
-            cmap.pair(gid, ch);
+        for g in &font.glyphs {
+            cmap.pair(g.cid, g.unicode);
         }
         let cmap = z.deflate(&cmap.finish());
         pdf.cmap(cmap_id, &cmap).filter(Filter::FlateDecode);
+        // CIDToGIDMap: for every CID up to the highest, the glyph it shows (two bytes each).
+        let top = font.glyphs.last().map_or(0, |g| usize::from(g.cid));
+        let mut map = vec![0u8; 2 * (top + 1)];
+        for g in &font.glyphs {
+            let at = 2 * usize::from(g.cid);
+            map[at..at + 2].copy_from_slice(&g.gid.to_be_bytes());
+        }
+        let map = z.deflate(&map);
+        pdf.stream(gid_map_id, &map).filter(Filter::FlateDecode);
         let program = z.deflate(&font.program);
         pdf.stream(file_id, &program)
             .filter(Filter::FlateDecode)
@@ -235,6 +327,12 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     let id = file_id(pdf.as_bytes());
     pdf.set_file_id((id.clone(), id));
     Ok(pdf.finish())
+}
+
+/// Millimetres from the page's edge as points, to 1/100 pt (1/280 mm: nothing a printer
+/// shows, and "62.36" instead of "62.362206" in every operator).
+fn pt(mm: f32) -> f32 {
+    (mm * PT_PER_MM * 100.0).round() / 100.0
 }
 
 /// One compressor for all of a document's streams, reset between them rather than set up
@@ -277,11 +375,35 @@ fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
     })
 }
 
-/// The font cut down to the glyphs `chars` need (and `.notdef`, which must come first).
-///
-/// allsorts keeps the glyphs in the order given, so a glyph's id in the subset is its
-/// place in that list. The face is named with the subset tag the PDF standard asks for
-/// (ISO 32000-1, 9.6.4): six capitals derived from the glyph set, so the same document
+/// The bytes a literal string in a content stream carries as themselves: printable ASCII
+/// but the delimiters `(`, `)` and `\`, which would need an escape.
+const PLAIN: [u8; 92] = {
+    let mut out = [0u8; 92];
+    let (mut b, mut i) = (b' ', 0);
+    while b <= b'~' {
+        if b != b'(' && b != b')' && b != b'\\' {
+            out[i] = b;
+            i += 1;
+        }
+        b += 1;
+    }
+    out
+};
+
+/// The code a text string uses for the `n`-th glyph of a subset (from 0, `.notdef` not
+/// counted): two plain bytes, so a line of text costs two bytes a letter in the content
+/// stream instead of up to eight (`\000\022`) with the glyph ids as codes. The CIDFont's
+/// CIDToGIDMap turns the code back into the glyph. `None` past 92 × 92 glyphs, more than
+/// the font has.
+fn cid_for(n: usize) -> Option<u16> {
+    let hi = *PLAIN.get(n / PLAIN.len())?;
+    let lo = PLAIN[n % PLAIN.len()];
+    Some(u16::from_be_bytes([hi, lo]))
+}
+/// The font cut down to the glyphs `chars` need, with subsetter (typst's subsetter for PDF:
+/// it keeps `.notdef` first, adds the parts of composite glyphs such as å, and leaves out the
+/// tables a PDF does not use). The face is named with the subset tag the PDF standard asks
+/// for (ISO 32000-1, 9.6.4): six capitals derived from the glyph set, so the same document
 /// gets the same name.
 fn subset_font(
     ttf: &[u8],
@@ -289,60 +411,62 @@ fn subset_font(
     ps_name: &str,
     bold: bool,
 ) -> Result<UsedFont, PdfError> {
-    use allsorts::binary::read::ReadScope;
-    use allsorts::font_data::FontData;
-    use allsorts::subset::{subset, CmapTarget, SubsetProfile};
     let broken = |e: &dyn std::fmt::Display| PdfError::Font(format!("{ps_name}: {e}"));
     let face = ttf_parser::Face::parse(ttf, 0).map_err(|e| broken(&e))?;
-    let of_char: BTreeMap<char, u16> = chars
+    let mut remapper = subsetter::GlyphRemapper::new();
+    // The characters in order, so the same text gives the same subset.
+    let of_char: Vec<(char, u16)> = chars
         .iter()
         .filter_map(|&c| face.glyph_index(c).map(|g| (c, g.0)))
+        .filter(|&(_, g)| g != 0)
         .collect();
-    let glyphs: BTreeSet<u16> = of_char.values().copied().filter(|&g| g != 0).collect();
-    let ids: Vec<u16> = std::iter::once(0).chain(glyphs).collect();
-    let new_id: BTreeMap<u16, u16> = ids
-        .iter()
-        .enumerate()
-        .map(|(i, &g)| (g, u16::try_from(i).unwrap_or(0)))
-        .collect();
-    let font_file = ReadScope::new(ttf)
-        .read::<FontData<'_>>()
-        .map_err(|e| broken(&e))?;
-    let provider = font_file.table_provider(0).map_err(|e| broken(&e))?;
-    let program = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
-        .map_err(|e| broken(&e))?;
-
+    let mut glyphs: Vec<UsedGlyph> = Vec::new();
+    let mut cid_low = vec![0u16; LOW_CHARS];
+    let mut cid_high = BTreeMap::new();
+    let mut cid_of_glyph: BTreeMap<u16, u16> = BTreeMap::new();
     let em = f32::from(face.units_per_em());
     let scale = |v: f32| v * 1000.0 / em;
-    let widths = ids
-        .iter()
-        .map(|&g| {
-            scale(f32::from(
-                face.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0),
-            ))
-        })
-        .collect();
-    let gid_of: BTreeMap<char, u16> = of_char
-        .iter()
-        .map(|(&c, g)| (c, new_id.get(g).copied().unwrap_or(0)))
-        .collect();
-    // One character per glyph: the first that maps to it.
-    let mut unicode: BTreeMap<u16, char> = BTreeMap::new();
-    for (&c, &g) in &gid_of {
-        unicode.entry(g).or_insert(c);
+    for &(c, old) in &of_char {
+        let cid = match cid_of_glyph.get(&old) {
+            Some(&cid) => cid,
+            None => {
+                let Some(cid) = cid_for(glyphs.len()) else {
+                    continue;
+                };
+                // The first character that maps to a glyph is the one copying gives back.
+                glyphs.push(UsedGlyph {
+                    cid,
+                    gid: remapper.remap(old),
+                    width: scale(f32::from(
+                        face.glyph_hor_advance(ttf_parser::GlyphId(old))
+                            .unwrap_or(0),
+                    )),
+                    unicode: c,
+                });
+                cid_of_glyph.insert(old, cid);
+                cid
+            }
+        };
+        match cid_low.get_mut(c as usize) {
+            Some(slot) => *slot = cid,
+            None => {
+                cid_high.insert(c, cid);
+            }
+        }
     }
+    let program = subsetter::subset(ttf, 0, &remapper).map_err(|e| broken(&e))?;
     let b = face.global_bounding_box();
     // The glyph ids' hash, as letters A–Z.
-    let h = fnv1a(ids.iter().flat_map(|id| id.to_be_bytes()));
+    let h = fnv1a(remapper.remapped_gids().flat_map(u16::to_be_bytes));
     let tag: String = (0..6)
         .map(|i| char::from(b'A' + u8::try_from((h >> (i * 8)) % 26).unwrap_or(0)))
         .collect();
     Ok(UsedFont {
         ps_name: format!("{tag}+{ps_name}"),
         program,
-        gid_of,
-        widths,
-        unicode: unicode.into_iter().collect(),
+        cid_low,
+        cid_high,
+        glyphs,
         bbox: Rect::new(
             scale(f32::from(b.x_min)),
             scale(f32::from(b.y_min)),
@@ -356,7 +480,9 @@ fn subset_font(
     })
 }
 
-/// Reads a PDF's text back, one string per page (for tests and checks of what was printed).
+/// Reads a PDF's text back, one string per page (for tests and checks of what was printed):
+/// the page's lines joined by single spaces (printpdf ends a line of a text object with a
+/// line break, and the lines of separate objects with nothing).
 #[cfg(feature = "read-back")]
 pub fn page_texts(bytes: &[u8]) -> Result<Vec<String>, PdfError> {
     let doc = printpdf::PdfDocument::parse(
@@ -368,6 +494,6 @@ pub fn page_texts(bytes: &[u8]) -> Result<Vec<String>, PdfError> {
     Ok(doc
         .extract_text()
         .into_iter()
-        .map(|p| p.join(" "))
+        .map(|p| p.join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
         .collect())
 }

@@ -22,6 +22,32 @@ pub(crate) async fn foreign(pool: &SqlitePool) -> Result<bool> {
     Ok(tables > 0 && ours == 0)
 }
 
+/// Whether the file has exactly the migrations `migrator` has, each applied whole and with
+/// the same checksum (what `Migrator::run` would find with nothing to do). Any doubt, such
+/// as a missing table, is "no", and the migrator decides.
+pub(crate) async fn up_to_date(pool: &SqlitePool, migrator: &Migrator) -> bool {
+    let applied: Vec<(i64, Vec<u8>, bool)> = match sqlx::query_as(
+        "SELECT version, checksum, success FROM _sqlx_migrations ORDER BY version",
+    )
+    .fetch_all(pool)
+    .await
+    {
+        Ok(rows) => rows,
+        Err(_) => return false,
+    };
+    let ours: Vec<_> = migrator
+        .iter()
+        .filter(|m| m.migration_type.is_up_migration())
+        .collect();
+    applied.len() == ours.len()
+        && applied
+            .iter()
+            .zip(&ours)
+            .all(|((version, checksum, success), m)| {
+                *success && *version == m.version && checksum.as_slice() == &*m.checksum
+            })
+}
+
 pub(crate) async fn needs_migration(pool: &SqlitePool, migrator: &Migrator) -> Result<bool> {
     let has_table: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",

@@ -29,9 +29,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgSslMode};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 pub use audit::{AuditEntry, AuditFilter, Audited};
 pub use backup::{backups_of, BACKUPS_KEPT};
@@ -39,7 +37,7 @@ pub use backup::{backups_of, BACKUPS_KEPT};
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
 /// How long a write waits for another process's write transaction on the same file.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
-/// Read-only connections per open SQLite file.
+/// Read-only connections per open SQLite file, for the app's screens asking at once.
 const SQLITE_READERS: u32 = 4;
 
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
@@ -420,8 +418,32 @@ impl Store {
         password: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<Store> {
+        Self::open_with_readers(location, password, now, SQLITE_READERS).await
+    }
+
+    /// The same for one command at a time (the command line): one reader connection.
+    ///
+    /// sqlx tests a connection (a round trip to its thread) before it goes back to the
+    /// pool, in a task of its own; a query right after another would find no connection
+    /// idle and open a second one, with its own parse of the schema. With one reader the
+    /// query waits those microseconds for the first instead (a 23-page minutes PDF opened
+    /// three SQLite connections, now two).
+    pub async fn open_for_command(
+        location: &DbLocation,
+        password: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Store> {
+        Self::open_with_readers(location, password, now, 1).await
+    }
+
+    async fn open_with_readers(
+        location: &DbLocation,
+        password: Option<&str>,
+        now: DateTime<Utc>,
+        readers: u32,
+    ) -> Result<Store> {
         match location {
-            DbLocation::SqliteFile(path) => Self::open_sqlite(path, password, now).await,
+            DbLocation::SqliteFile(path) => Self::open_sqlite(path, password, now, readers).await,
             DbLocation::Postgres(url) => {
                 let pool = PgPoolOptions::new()
                     .max_connections(5)
@@ -441,39 +463,21 @@ impl Store {
 
     /// Opens an association file; `key` is its passphrase when it is encrypted (SQLCipher),
     /// or the passphrase a new file is created with.
-    async fn open_sqlite(path: &Path, key: Option<&str>, now: DateTime<Utc>) -> Result<Store> {
+    async fn open_sqlite(
+        path: &Path,
+        key: Option<&str>,
+        now: DateTime<Utc>,
+        readers: u32,
+    ) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
         let existed = path.exists() && std::fs::metadata(path)?.len() > 0;
         let key = key.filter(|k| !k.is_empty());
-        if existed {
-            // Looked at read-only first, so another program's database is left as it was.
-            let look = SqlitePoolOptions::new()
-                .max_connections(1)
-                .connect_with(keyed(
-                    SqliteConnectOptions::new().filename(path).read_only(true),
-                    key,
-                ))
-                .await?;
-            let foreign = backup::foreign(&look).await;
-            look.close().await;
-            match foreign {
-                Err(e) if not_a_database(&e) => {
-                    return Err(match key {
-                        None => StoreError::Encrypted(path.display().to_string()),
-                        Some(_) => StoreError::WrongPassphrase(path.display().to_string()),
-                    })
-                }
-                Err(e) => return Err(e),
-                Ok(true) => return Err(StoreError::NotKvorum(path.display().to_string())),
-                Ok(false) => {}
-            }
-        }
         // The path as a path: `?`, `#` and `%25` in a file name are letters, not URL syntax.
+        // No journal mode yet: WAL is written into the file, and the file is looked at first.
         let opts = keyed(SqliteConnectOptions::new(), key)
             .filename(path)
-            .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             // 64 MB of page cache (the default is 2 MB): an import of 50 000 members keeps
@@ -484,23 +488,57 @@ impl Store {
         // One writer connection: SQLite has one writer, so within this process writes wait
         // their turn in the pool; another process's writer is waited out by `busy_timeout`,
         // since every write transaction takes the lock at its start (`BEGIN IMMEDIATE`).
+        // "File is not a database": encrypted, and read without its passphrase or with
+        // another (the first read may be a pragma of the connection's own).
+        let locked = |e: StoreError| {
+            if !not_a_database(&e) {
+                e
+            } else if key.is_none() {
+                StoreError::Encrypted(path.display().to_string())
+            } else {
+                StoreError::WrongPassphrase(path.display().to_string())
+            }
+        };
+        // A local file's connection does not drop like a server's: no test before each use.
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
+            .test_before_acquire(false)
             .acquire_timeout(SQLITE_BUSY_TIMEOUT)
             .connect_with(opts.clone().create_if_missing(true))
-            .await?;
-        if !existed {
+            .await
+            .map_err(|e| locked(e.into()))?;
+        if existed {
+            // Another program's database, or one without its passphrase, is left as it
+            // was: opening a connection writes nothing, and these reads are the first.
+            let refused = match backup::foreign(&writer).await {
+                Err(e) => Some(locked(e)),
+                Ok(true) => Some(StoreError::NotKvorum(path.display().to_string())),
+                Ok(false) => None,
+            };
+            if let Some(e) = refused {
+                writer.close().await;
+                return Err(e);
+            }
+        } else {
             safekeeping::owner_only(path)?;
         }
-        if existed && backup::needs_migration(&writer, &SQLITE_MIGRATIONS).await? {
-            backup::backup_sqlite(&writer, path, now).await?;
-        }
-        SQLITE_MIGRATIONS.run(&writer).await?;
-        // Readers never write, so a read can neither block a write nor see one half done.
-        let pool = SqlitePoolOptions::new()
-            .max_connections(SQLITE_READERS)
-            .connect_with(opts.read_only(true))
+        sqlx::query("PRAGMA journal_mode = WAL")
+            .execute(&writer)
             .await?;
+        // A file whose migrations are the app's own is used as it is: one query instead of
+        // the migrator's table check, lock and list (the common case: every start).
+        if !(existed && backup::up_to_date(&writer, &SQLITE_MIGRATIONS).await) {
+            if existed && backup::needs_migration(&writer, &SQLITE_MIGRATIONS).await? {
+                backup::backup_sqlite(&writer, path, now).await?;
+            }
+            SQLITE_MIGRATIONS.run(&writer).await?;
+        }
+        // Readers never write, so a read can neither block a write nor see one half done.
+        // They connect when first used: a command that only writes opens none.
+        let pool = SqlitePoolOptions::new()
+            .max_connections(readers)
+            .test_before_acquire(false)
+            .connect_lazy_with(opts.read_only(true));
         Ok(Store::Sqlite {
             pool,
             writer,
