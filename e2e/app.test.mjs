@@ -638,7 +638,23 @@ test('the projector follows the assembly: the item, the decision as bars, the el
   await onWall('the countdown', async () => /^[45]:\d\d$/.test(await s.text('[data-testid=projector-countdown]')));
   await s.switchTo(wall);
   await s.screenshot('projektor-nedtaelling');
+  // The projector may read its view and nothing else: its window has a capability of its own.
+  const refused = await s.execAsync(`const done = arguments[arguments.length - 1];
+    window.__TAURI_INTERNALS__.invoke('members_list', { query: {} }).then(() => done('allowed'), (e) => done(String(e)));`);
+  assert.match(refused, /not allowed|denied|forbidden/i, 'the projector window cannot read the member register');
   await s.switchTo(main);
+  // The main window switches to English: the projector's own words follow, and back.
+  await s.click('[data-testid=lang-switch]');
+  await onWall('English on the wall', async () => /^Present: 20 · with a vote: 20 · proxies: 0/.test(await s.text('[data-testid=projector-footer]')));
+  await s.switchTo(wall);
+  await s.screenshot('projector-english');
+  await s.switchTo(main);
+  await s.click('[data-testid=lang-switch]');
+  await onWall('Danish again', async () => /^Til stede: 20 · med stemmeret: 20 · fuldmagter: 0/.test(await s.text('[data-testid=projector-footer]')));
+  // The screen was made anew in the new language (the meeting list): back to the meeting.
+  await s.exec(`[...document.querySelectorAll('[data-testid=meeting-item]')].find((b) => b.innerText.includes('20.11.2026')).click()`);
+  await s.until('the meeting', async () => /fredag den 20\. november 2026/.test(await s.text('.head')));
+  await s.click('[data-testid=step-run]');
   await s.click('[data-testid=projector-close]');
   await s.until('one window again', async () => (await s.windows()).length === 1);
   await s.click('[data-testid=nav-members]');

@@ -115,6 +115,11 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script, args });
   }
 
+  /** A script that answers by calling its last argument (for promises). */
+  async execAsync(script, args = []) {
+    return this.cmd('POST', '/execute/async', { script, args });
+  }
+
   /** Waits until `fn` returns a truthy value (the DOM changes after an await). */
   async until(what, fn, timeout = 8000) {
     const end = Date.now() + timeout;

@@ -559,6 +559,7 @@ async fn app_choose_file(
 
 #[tauri::command]
 async fn app_settings_set(
+    window: tauri::Window,
     state: State<'_, AppState>,
     settings: SettingsInput,
 ) -> Result<AppStatus, ApiError> {
@@ -577,6 +578,8 @@ async fn app_settings_set(
         api.set_actor(&actor);
         api.set_lang(lang);
     }
+    // The projector speaks the language the main window was switched to.
+    projector_changed(&window);
     status_of(&state).await
 }
 

@@ -65,6 +65,8 @@ pub struct ProjectorInput {
 #[serde(rename_all = "camelCase")]
 pub struct ProjectorView {
     pub meeting: MeetingId,
+    /// The language the view is in (`da` or `en`): the projector's own words follow it.
+    pub lang: String,
     pub association: String,
     pub title: String,
     /// "lørdag den 14. marts 2026 kl. 14.00, Perronen"
@@ -396,6 +398,7 @@ impl Api {
         };
         Ok(Some(ProjectorView {
             meeting: shown.meeting,
+            lang: self.lang.code().to_owned(),
             association,
             title: r.meeting.title_in(self.lang),
             when: r.meeting.when_and_where_in(self.lang),

@@ -1570,7 +1570,11 @@ export type Slide = { "kind": "title" } | { "kind": "agenda" } | { "kind": "item
 
 export type ProjectorInput = { meeting: MeetingId, slide: Slide, follow: boolean, };
 
-export type ProjectorView = { meeting: MeetingId, association: string, title: string, 
+export type ProjectorView = { meeting: MeetingId, 
+/**
+ * The language the view is in (`da` or `en`): the projector's own words follow it.
+ */
+lang: string, association: string, title: string, 
 /**
  * "lørdag den 14. marts 2026 kl. 14.00, Perronen"
  */
