@@ -19,7 +19,10 @@ pub struct Metrics {
     fallback: u16,
 }
 
-const TABLE_SIZE: usize = 0x2100;
+/// The characters kept in tables rather than maps (here and in the PDF writer): Latin,
+/// Greek, Cyrillic and the punctuation and currency signs, everything a Danish document is
+/// likely to hold.
+pub(crate) const TABLE_SIZE: usize = 0x2100;
 
 impl Metrics {
     fn load(bytes: &[u8]) -> Metrics {

@@ -18,7 +18,7 @@ use chrono::{DateTime, Datelike, Timelike};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
-use crate::fonts::{Style, BOLD_TTF, REGULAR_TTF};
+use crate::fonts::{Style, BOLD_TTF, REGULAR_TTF, TABLE_SIZE as LOW_CHARS};
 use crate::layout::{Document, Item, A4_H, A4_W, PT_PER_MM};
 
 #[derive(Debug, thiserror::Error)]
@@ -51,10 +51,6 @@ struct UsedFont {
     cap_height: f32,
     bold: bool,
 }
-
-/// Characters looked up in a table rather than a map: Latin, Greek, Cyrillic and the
-/// punctuation and currency signs, everything a Danish document is likely to hold.
-const LOW_CHARS: usize = 0x2100;
 
 impl UsedFont {
     /// The code for `ch` in this font's text strings (`.notdef` if the font lacks it).

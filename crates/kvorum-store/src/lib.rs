@@ -485,9 +485,6 @@ impl Store {
             .pragma("cache_size", "-65536")
             .row_buffer_size(4096)
             .busy_timeout(SQLITE_BUSY_TIMEOUT);
-        // One writer connection: SQLite has one writer, so within this process writes wait
-        // their turn in the pool; another process's writer is waited out by `busy_timeout`,
-        // since every write transaction takes the lock at its start (`BEGIN IMMEDIATE`).
         // "File is not a database": encrypted, and read without its passphrase or with
         // another (the first read may be a pragma of the connection's own).
         let locked = |e: StoreError| {
@@ -499,6 +496,9 @@ impl Store {
                 StoreError::WrongPassphrase(path.display().to_string())
             }
         };
+        // One writer connection: SQLite has one writer, so within this process writes wait
+        // their turn in the pool; another process's writer is waited out by `busy_timeout`,
+        // since every write transaction takes the lock at its start (`BEGIN IMMEDIATE`).
         // A local file's connection does not drop like a server's: no test before each use.
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
