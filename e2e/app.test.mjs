@@ -540,6 +540,23 @@ test('the projector follows the assembly: the item, the decision as bars, the el
     }
   };
   const slide = () => s.exec(`return document.querySelector('[data-testid=projector]')?.dataset.slide`);
+  // The wall from an old 1024×768 projector to 4K: everything on one screen, the type scaled
+  // with it (the size of `selector`'s type per size is returned). Called on the projector window.
+  const atEverySize = async (name, selector) => {
+    const sizes = {};
+    for (const [w, h] of [[1024, 768], [1280, 720], [1920, 1080], [3840, 2160]]) {
+      await s.resize(w, h);
+      await s.until(`the wall at ${w}×${h}`, async () => (await s.exec(`return [innerWidth, innerHeight].join('x')`)) === `${w}x${h}`);
+      await s.execAsync(`const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));`);
+      const fits = await s.exec(`const p = document.querySelector('[data-testid=projector]');
+        return p.scrollWidth <= innerWidth && p.scrollHeight <= innerHeight && [...p.querySelectorAll('*')].every((e) => { const r = e.getBoundingClientRect(); return r.right <= innerWidth + 1 && r.bottom <= innerHeight + 1; })`);
+      assert.ok(fits, `${name}: everything on the wall at ${w}×${h}`);
+      sizes[`${w}x${h}`] = await s.exec(`return parseFloat(getComputedStyle(document.querySelector('${selector}')).fontSize)`);
+      await s.screenshot(`${name}-${w}x${h}`);
+    }
+    await s.resize(1280, 720);
+    return sizes;
+  };
   await s.switchTo(wall);
   await s.resize(1280, 720);
   await s.switchTo(main);
@@ -573,10 +590,10 @@ test('the projector follows the assembly: the item, the decision as bars, the el
   assert.equal(bars, 'for=12 against=3 blank=2');
   assert.equal(await s.exec(`return document.querySelector('[data-testid=projector-outcome]').dataset.result`), 'adopted');
   assert.match(await s.text('[data-testid=projector-outcome]'), /^Vedtaget$/);
-  await s.screenshot('projektor-afstemning-1280x720');
-  await s.resize(1920, 1080);
-  await s.screenshot('projektor-afstemning-1920x1080');
-  await s.resize(1280, 720);
+  const outcome = await atEverySize('projektor-afstemning', '[data-testid=projector-outcome]');
+  // Twice the screen, twice the type: read from the back of the hall on a 4K wall too.
+  assert.ok(outcome['3840x2160'] >= 1.9 * outcome['1920x1080'], `the type scales to 4K: ${JSON.stringify(outcome)}`);
+  assert.ok(outcome['1024x768'] >= 0.45 * outcome['1920x1080'], `and stays large at 1024×768: ${JSON.stringify(outcome)}`);
   await s.switchTo(main);
   const recorded = await s.text('[data-testid=decision]');
   assert.match(recorded, /Beretningen godkendes/);
@@ -600,10 +617,7 @@ test('the projector follows the assembly: the item, the decision as bars, the el
   await s.switchTo(wall);
   const rows = await s.exec(`return [...document.querySelectorAll('[data-testid=projector-result]')].map((r) => r.dataset.name + ':' + r.dataset.votes + ':' + r.dataset.elected).join(' | ')`);
   assert.equal(rows, 'Anna Østergaard:14:true | Bjørn Ågesen:10:true | Cecilie Lærke:9:false | Dan Søby:3:false');
-  await s.screenshot('projektor-valg-1280x720');
-  await s.resize(1920, 1080);
-  await s.screenshot('projektor-valg-1920x1080');
-  await s.resize(1280, 720);
+  await atEverySize('projektor-valg', '[data-testid=projector-result]');
   await s.switchTo(main);
 
   // The alternates: a tie on the wall, then the draw as it happens.
@@ -636,6 +650,9 @@ test('the projector follows the assembly: the item, the decision as bars, the el
   await s.type('[data-testid=projector-countdown-minutes]', '5');
   await s.click('[data-testid=projector-countdown-start]');
   await onWall('the countdown', async () => /^[45]:\d\d$/.test(await s.text('[data-testid=projector-countdown]')));
+  // It counts while the secretary works in the main window (the wall is never the focused one).
+  await new Promise((done) => setTimeout(done, 2500));
+  await onWall('counting down', async () => /^4:5[0-8]$/.test(await s.text('[data-testid=projector-countdown]')));
   await s.switchTo(wall);
   await s.screenshot('projektor-nedtaelling');
   // The projector may read its view and nothing else: its window has a capability of its own.
@@ -651,10 +668,10 @@ test('the projector follows the assembly: the item, the decision as bars, the el
   await s.switchTo(main);
   await s.click('[data-testid=lang-switch]');
   await onWall('Danish again', async () => /^Til stede: 20 · med stemmeret: 20 · fuldmagter: 0/.test(await s.text('[data-testid=projector-footer]')));
-  // The screen was made anew in the new language (the meeting list): back to the meeting.
-  await s.exec(`[...document.querySelectorAll('[data-testid=meeting-item]')].find((b) => b.innerText.includes('20.11.2026')).click()`);
-  await s.until('the meeting', async () => /fredag den 20\. november 2026/.test(await s.text('.head')));
-  await s.click('[data-testid=step-run]');
+  // The screen was made anew in each language, and the secretary is still where she was:
+  // the same meeting, the election step.
+  await s.until('still the meeting', async () => /fredag den 20\. november 2026/.test(await s.text('.head')));
+  assert.ok(await s.exec(`return document.querySelector('[data-testid=step-elections]').classList.contains('active')`), 'still at the election step');
   await s.click('[data-testid=projector-close]');
   await s.until('one window again', async () => (await s.windows()).length === 1);
   await s.click('[data-testid=nav-members]');

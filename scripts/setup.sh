@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 what=${1:-app}
 
 APP_PKGS="build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev"
-TEST_PKGS="postgresql openssl xvfb xauth webkit2gtk-driver poppler-utils fonts-liberation2 python3 desktop-file-utils"
+TEST_PKGS="postgresql openssl xvfb xauth webkit2gtk-driver poppler-utils fonts-liberation2 python3 desktop-file-utils xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils openbox"
 pkgs=$APP_PKGS
 [ "$what" = test ] && pkgs="$pkgs $TEST_PKGS"
 

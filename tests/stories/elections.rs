@@ -492,7 +492,8 @@ async fn elections_story(engine: Engine) {
         .pending
         .clone()
         .expect("the tie for the second seat waits");
-    assert_eq!(tie.what, "den sidste plads i bestyrelsen");
+    assert_eq!(tie.what, "den sidste plads");
+    assert_eq!(tie.kind, kvorum_core::elections::TieKind::LastSeat);
     // The candidate above the tie is surely elected, and the minutes say so while it waits.
     assert_eq!(r.elected, vec![ca]);
     let name = |id: CandidateId| {
@@ -582,7 +583,7 @@ async fn elections_story(engine: Engine) {
     let mut tied = [name(cb), name(cc)];
     tied.sort(); // the ballot lists candidates alphabetically
     assert!(v.paragraph.contains(&format!(
-        "Stemmelighed mellem {} og {} (7 stemmer hver) om den sidste plads i bestyrelsen afgjort ved lodtrækning, trukket af Kvorum med Vibeke Dirigent og Anne Ærø som vidner: {} før {}",
+        "Stemmelighed mellem {} og {} (7 stemmer hver) om den sidste plads afgjort ved lodtrækning, trukket af Kvorum med Vibeke Dirigent og Anne Ærø som vidner: {} før {}",
         tied[0], tied[1], name(winner), name(loser)
     )), "{}", v.paragraph);
     // A recount from the stored ballots gives the same result.

@@ -134,7 +134,7 @@ pub fn typescript() -> String {
         MinutesCorrection, MinutesSummary,
         TermId, ElectionId, CandidateId, SeatKind, Position, PositionEntry, Term, SeatsUp,
         BoardView, TermView, AppointInput, PositionInput, ConstituteInput, LeaveInput,
-        Candidate, CandidateVotes, Tally, LotDraw, Tie, Ranked, Ranking, ElectionKind, Method, Election,
+        Candidate, CandidateVotes, Tally, LotDraw, Tie, TieKind, Ranked, Ranking, ElectionKind, Method, Election,
         ElectionView, CandidateInput, CandidateAccept, BallotInput, TotalsInput, DrawInput, TermsInput, TermsChoice,
         BackupInfo, BackupReason, BackupCheck, BackupContents, TableRows, TableSum, ServerInput, TransferReport,
         BankChoice, BankColumn, BankImportRequest, BankOutcome, BankPreview, BankRow, BookingUpdate,

@@ -84,7 +84,7 @@ pub use kvorum_core::consent::{Consent, ConsentInput, ConsentKind};
 pub use kvorum_core::election_plan::TermsChoice;
 pub use kvorum_core::elections::{
     BallotEntry, Candidate, CandidateVotes, Election, ElectionKind, LotDraw, Method, Ranked,
-    Ranking, Tally, Tie,
+    Ranking, Tally, Tie, TieKind,
 };
 pub use kvorum_core::fee_books::{DueReminder, Reminder, ReminderChannel};
 pub use kvorum_core::fee_books::{FeeRun, FeeRunLine, FeeSettings, MatchedBy};

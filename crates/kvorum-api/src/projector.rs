@@ -9,7 +9,7 @@
 
 use std::time::{Duration, Instant};
 
-use kvorum_core::elections::{Method, Ranking, NO_MAJORITY};
+use kvorum_core::elections::{Method, Ranking, TieKind};
 use kvorum_core::ids::{AgendaItemId, CandidateId, DecisionId, ElectionId, MeetingId, ProposalId};
 use kvorum_core::meetings::{AttendanceCounts, ItemKind};
 use kvorum_core::rules::{DecisionResult, VoteCounts};
@@ -177,8 +177,8 @@ pub struct ElectionRow {
 pub struct TieSlide {
     pub names: Vec<String>,
     pub votes: u32,
-    /// "den sidste bestyrelsespost"
-    pub what: String,
+    /// What the tie decides: the screen says it in its own language.
+    pub kind: TieKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -461,13 +461,15 @@ fn election_slide(e: &crate::elections::ElectionView, result: bool) -> ElectionS
         .or(fredsvalg)
         .unwrap_or_default();
     let pending = ranking.and_then(|r| r.pending.as_ref());
-    let tie = pending.filter(|t| t.what != NO_MAJORITY).map(|t| TieSlide {
-        names: t.candidates.iter().map(name).collect(),
-        votes: t.votes,
-        what: t.what.clone(),
-    });
+    let tie = pending
+        .filter(|t| t.kind != TieKind::NoMajority)
+        .map(|t| TieSlide {
+            names: t.candidates.iter().map(name).collect(),
+            votes: t.votes,
+            kind: t.kind,
+        });
     let no_majority = pending
-        .filter(|t| t.what == NO_MAJORITY)
+        .filter(|t| t.kind == TieKind::NoMajority)
         .map(|t| t.candidates.iter().map(name).collect())
         .unwrap_or_default();
     ElectionSlide {

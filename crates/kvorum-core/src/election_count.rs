@@ -1,7 +1,7 @@
 //! The counting desk's rules: what ballots and paper totals the room allows, when a tie is
 //! settled by lot and when by a run-off, and the run-off's own election.
 
-use crate::elections::{CandidateVotes, Election, Method, Tally, Tie, NO_MAJORITY};
+use crate::elections::{CandidateVotes, Election, Method, Tally, Tie, TieKind};
 use crate::ids::{CandidateId, ElectionId};
 use crate::rules::TieRule;
 
@@ -117,7 +117,7 @@ pub fn may_draw_lot<'a>(
     ties: TieRule,
 ) -> Result<&'a Tie, CountError> {
     let tie = pending.ok_or(CountError::NoTie)?;
-    if tie.what == NO_MAJORITY {
+    if tie.kind == TieKind::NoMajority {
         return Err(CountError::NeedsSecondRound);
     }
     if ties == TieRule::RunOff && e.runoff_of.is_none() {
@@ -147,7 +147,7 @@ pub fn runoff(
     room: u32,
 ) -> Result<Election, CountError> {
     let tie = pending.ok_or(CountError::NothingToRerun)?;
-    let majority = tie.what == NO_MAJORITY;
+    let majority = tie.kind == TieKind::NoMajority;
     if !majority && ties != TieRule::RunOff {
         return Err(CountError::TiesByLot);
     }
@@ -225,13 +225,14 @@ mod tests {
         }
     }
 
-    fn tie(e: &Election, idx: &[usize], first: u32, last: u32, what: &str) -> Tie {
+    fn tie(e: &Election, idx: &[usize], first: u32, last: u32, kind: TieKind) -> Tie {
         Tie {
             candidates: idx.iter().map(|i| e.candidates[*i].id).collect(),
             votes: 5,
             first_place: first,
             last_place: last,
-            what: what.into(),
+            what: kind.minutes_words().into(),
+            kind,
         }
     }
 
@@ -305,14 +306,14 @@ mod tests {
     #[test]
     fn a_tie_is_settled_by_lot_or_run_off_as_the_bylaws_say() {
         let e = election(2, 1, &["A", "B", "C", "D"]);
-        let t = tie(&e, &[1, 2], 2, 3, "den sidste bestyrelsespost");
+        let t = tie(&e, &[1, 2], 2, 3, TieKind::LastSeat);
         assert!(may_draw_lot(&e, Some(&t), TieRule::Lot).is_ok());
         assert_eq!(
             may_draw_lot(&e, Some(&t), TieRule::RunOff),
             Err(CountError::TiesByRunOff)
         );
         assert_eq!(may_draw_lot(&e, None, TieRule::Lot), Err(CountError::NoTie));
-        let no_majority = tie(&e, &[0, 1], 1, 2, NO_MAJORITY);
+        let no_majority = tie(&e, &[0, 1], 1, 2, TieKind::NoMajority);
         assert_eq!(
             may_draw_lot(&e, Some(&no_majority), TieRule::Lot),
             Err(CountError::NeedsSecondRound)
@@ -335,16 +336,16 @@ mod tests {
     fn a_run_off_is_for_the_places_the_tied_share() {
         let e = election(2, 1, &["A", "B", "C", "D"]);
         // B and C tie for places 2–3: the last seat and the alternate; one place to vote on.
-        let t = tie(&e, &[1, 2], 2, 3, "den sidste bestyrelsespost");
+        let t = tie(&e, &[1, 2], 2, 3, TieKind::LastSeat);
         let r = runoff(&e, Some(&t), TieRule::RunOff, 15).unwrap();
         assert_eq!((r.seats, r.max_marks, r.alternates), (1, 1, 0));
         assert_eq!(r.candidates.len(), 2);
         assert_eq!((r.runoff_of, r.present_with_vote), (Some(e.id), 15));
         // Three tied for places 2–4 of three places: two places among three.
-        let t3 = tie(&e, &[1, 2, 3], 2, 4, "den sidste bestyrelsespost");
+        let t3 = tie(&e, &[1, 2, 3], 2, 4, TieKind::LastSeat);
         assert_eq!(runoff(&e, Some(&t3), TieRule::RunOff, 15).unwrap().seats, 2);
         // No majority for a position: always one place, whatever the tie rule.
-        let nm = tie(&e, &[0, 1], 1, 2, NO_MAJORITY);
+        let nm = tie(&e, &[0, 1], 1, 2, TieKind::NoMajority);
         assert_eq!(runoff(&e, Some(&nm), TieRule::Lot, 15).unwrap().seats, 1);
         assert_eq!(
             runoff(&e, None, TieRule::RunOff, 15),

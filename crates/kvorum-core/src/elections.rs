@@ -144,8 +144,53 @@ pub struct Tie {
     /// Places (from 1) the tied group occupies together.
     pub first_place: u32,
     pub last_place: u32,
-    /// "den sidste bestyrelsespost" / "suppleantrækkefølgen"
+    /// What the tie decides, in the words of the minutes (Danish): [`TieKind::minutes_words`].
     pub what: String,
+    /// What the tie decides, for the screens to say in their own language.
+    pub kind: TieKind,
+}
+
+/// What a tie decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum TieKind {
+    /// Who gets the last seat of the election (on the board, as alternate, as auditor): the
+    /// minutes and the wall name the election itself, so the words need not.
+    LastSeat,
+    /// The order of the alternates.
+    AlternatesOrder,
+    /// Nobody has the absolute majority a directly elected position requires.
+    NoMajority,
+}
+
+impl TieKind {
+    /// The words of the minutes: "Stemmelighed … om {words}".
+    pub fn minutes_words(self) -> &'static str {
+        match self {
+            TieKind::LastSeat => "den sidste plads",
+            TieKind::AlternatesOrder => "suppleanternes rækkefølge",
+            TieKind::NoMajority => NO_MAJORITY,
+        }
+    }
+}
+
+impl Tie {
+    fn new(
+        candidates: Vec<CandidateId>,
+        votes: u32,
+        first_place: u32,
+        last_place: u32,
+        kind: TieKind,
+    ) -> Self {
+        Tie {
+            candidates,
+            votes,
+            first_place,
+            last_place,
+            what: kind.minutes_words().into(),
+            kind,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -214,22 +259,13 @@ pub fn rank_with(
         Some(d) => {
             r.elected = d.order.first().copied().into_iter().collect();
             r.alternates.clear();
-            r.settled.push(Tie {
-                first_place: 1,
-                last_place: u32::try_from(finalists.len()).unwrap_or(0),
-                candidates: finalists,
-                votes: top.votes,
-                what: NO_MAJORITY.into(),
-            });
+            let last = u32::try_from(finalists.len()).unwrap_or(0);
+            r.settled
+                .push(Tie::new(finalists, top.votes, 1, last, TieKind::NoMajority));
         }
         None => {
-            r.pending = Some(Tie {
-                first_place: 1,
-                last_place: u32::try_from(finalists.len()).unwrap_or(0),
-                candidates: finalists,
-                votes: top.votes,
-                what: NO_MAJORITY.into(),
-            });
+            let last = u32::try_from(finalists.len()).unwrap_or(0);
+            r.pending = Some(Tie::new(finalists, top.votes, 1, last, TieKind::NoMajority));
             r.elected.clear();
             r.alternates.clear();
         }
@@ -261,17 +297,17 @@ fn rank_plain(tally: &Tally, seats: u32, alternates: u32, draws: &[LotDraw]) -> 
         let straddles_seat = i < seats_u && j > seats_u;
         if matters {
             let ids: HashSet<CandidateId> = group.iter().map(|c| c.candidate).collect();
-            let tie = Tie {
-                candidates: group.iter().map(|c| c.candidate).collect(),
-                votes: v,
-                first_place: u32::try_from(i + 1).unwrap_or(0),
-                last_place: u32::try_from(j).unwrap_or(0),
-                what: if straddles_seat {
-                    "den sidste plads i bestyrelsen".into()
+            let tie = Tie::new(
+                group.iter().map(|c| c.candidate).collect(),
+                v,
+                u32::try_from(i + 1).unwrap_or(0),
+                u32::try_from(j).unwrap_or(0),
+                if straddles_seat {
+                    TieKind::LastSeat
                 } else {
-                    "suppleanternes rækkefølge".into()
+                    TieKind::AlternatesOrder
                 },
-            };
+            );
             let draw = draws.iter().find(|d| {
                 d.tied.len() == ids.len()
                     && d.tied.iter().all(|c| ids.contains(c))
@@ -661,7 +697,7 @@ pub fn minutes_paragraph(
     }) {
         let tied: Vec<String> = tie.candidates.iter().map(name).collect();
         let order: Vec<String> = draw.order.iter().map(name).collect();
-        if draw.run_off && tie.what == NO_MAJORITY {
+        if draw.run_off && tie.kind == TieKind::NoMajority {
             parts.push(format!(
                 "Ingen fik absolut flertal i første runde; ved omvalg mellem {} blev {} valgt",
                 names(&tied),
@@ -835,6 +871,7 @@ mod tests {
         let r = rank_with(&t(6, 5, 4), 1, 0, &[], true);
         let p = r.pending.expect("no majority");
         assert_eq!(p.candidates, vec![c[0], c[1]]);
+        assert_eq!(p.kind, TieKind::NoMajority);
         assert_eq!(p.what, NO_MAJORITY);
         let second = LotDraw {
             tied: vec![c[0], c[1]],

@@ -924,9 +924,15 @@ export type Tie = { candidates: Array<CandidateId>, votes: number,
  */
 firstPlace: number, lastPlace: number, 
 /**
- * "den sidste bestyrelsespost" / "suppleantrækkefølgen"
+ * What the tie decides, in the words of the minutes (Danish): [`TieKind::minutes_words`].
  */
-what: string, };
+what: string, 
+/**
+ * What the tie decides, for the screens to say in their own language.
+ */
+kind: TieKind, };
+
+export type TieKind = "lastSeat" | "alternatesOrder" | "noMajority";
 
 export type Ranked = { candidate: CandidateId, votes: number, 
 /**
@@ -1654,9 +1660,9 @@ export type ElectionRow = { name: string, votes: number, place: number, elected:
 
 export type TieSlide = { names: Array<string>, votes: number, 
 /**
- * "den sidste bestyrelsespost"
+ * What the tie decides: the screen says it in its own language.
  */
-what: string, };
+kind: TieKind, };
 
 export type CountdownSlide = { label: string, seconds: number, remainingMs: number, };
 
