@@ -523,6 +523,11 @@ test('the projector follows the assembly: the item, the decision as bars, the el
   // The alternates, counted on paper (another laptop): a tie for the order.
   for (const no of ['10', '11', '12']) kv('candidates', 'add', '20.11.2026', '--kind', 'alternates', '--no', no);
   kv('elections', 'totals', '20.11.2026', '--kind', 'alternates', '--votes', 'Vælger 05=9,Vælger 06=5,Vælger 07=5', '--valid', '12');
+  // A proposal of some length with the board's recommendation, for the wall to show whole.
+  const proposalText = Array.from({ length: 6 }, (_, i) =>
+    `${i + 1}. Huset holder åbent hus den første lørdag i hver måned fra kl. 10 til 14, så naboer, kommunens medarbejdere og nye frivillige kan se stedet, få en kop kaffe og høre om arbejdet.`).join('\n');
+  kv('proposals', 'add', '20.11.2026', '--title', 'Åbent hus en lørdag om måneden', '--text', proposalText,
+    '--recommendation', 'Bestyrelsen anbefaler forslaget vedtaget.');
   await s.click('[data-testid=nav-meetings]');
   await s.until('the list', async () => /20\.11\.2026/.test(await s.exec('return document.body.innerText')));
   await s.exec(`[...document.querySelectorAll('[data-testid=meeting-item]')].find((b) => b.innerText.includes('20.11.2026')).click()`);
@@ -603,6 +608,25 @@ test('the projector follows the assembly: the item, the decision as bars, the el
   await s.exec(`document.querySelectorAll('[data-testid=run-item]')[2].click()`);
   await onWall('still the decision, frozen', async () => (await slide()) === 'decision' && /❄/.test(await s.text('[data-testid=projector-footer]')));
   await s.click('[data-testid=projector-freeze]');
+
+  // The proposals' item; the secretary picks the proposal to vote on, and the wall shows its
+  // text and the board's recommendation: all of it, as large as the wall allows.
+  await s.exec(`[...document.querySelectorAll('[data-testid=run-item]')].find((b) => /forslag/i.test(b.innerText)).click()`);
+  await onWall('the proposals item', async () => (await slide()) === 'item' && /Forslag \d+: Åbent hus en lørdag om måneden/.test(await s.text('[data-testid=projector]')));
+  await s.until('the proposal to pick', async () => (await s.findAll('[data-testid=run-proposal]')).length === 1);
+  await s.exec(`const sel = document.querySelector('[data-testid=run-proposal]');
+    sel.value = [...sel.options].find((o) => /Åbent hus/.test(o.text)).value; sel.dispatchEvent(new Event('change', { bubbles: true }));`);
+  await onWall('the proposal', async () => (await slide()) === 'proposal' && (await s.text('[data-testid=projector-proposal]')) === 'Åbent hus en lørdag om måneden');
+  await s.switchTo(wall);
+  assert.match(await s.text('[data-testid=projector-recommendation]'), /Bestyrelsen anbefaler forslaget vedtaget\./);
+  assert.match(await s.text('[data-testid=projector-proposal-text]'), /^1\. Huset holder åbent hus[\s\S]*6\. Huset holder/);
+  const whole = `const e = document.querySelector('[data-testid=projector-proposal-text]');
+    return e.scrollHeight <= e.clientHeight + 1 && !e.classList.contains('cut')`;
+  assert.ok(await s.exec(whole), 'the whole proposal on the wall at 1280×720');
+  const proposalType = await atEverySize('projektor-forslag', '[data-testid=projector-proposal-text]');
+  assert.ok(await s.exec(whole), 'and back at 1280×720');
+  assert.ok(proposalType['1920x1080'] > proposalType['1024x768'], `the text grows with the wall: ${JSON.stringify(proposalType)}`);
+  await s.switchTo(main);
 
   // The board election, counted at the desk earlier: the result with bars, the elected named.
   await s.click('[data-testid=step-elections]');
