@@ -95,7 +95,127 @@ async fn two_laptops_at_the_door(engine: Engine) {
     desk.close().await;
 }
 
-kvorum_tests::on_both_engines!(two_laptops_at_the_door, two_laptops_book_at_once);
+/// The register is read once for the door, not at every check-in: checking in moves the
+/// register's change count not at all, a change to a member, a fee rate or a payment moves
+/// it — from any laptop —, and the desk then decides from the register as it now is.
+async fn the_register_at_the_door(engine: Engine) {
+    let db = engine.fresh().await;
+    let day = date(2027, 3, 13);
+    let desk = db.open_on("Karin (indgang)", day).await;
+    kvorum_tests::perronen(&desk).await;
+    desk.bylaws_adopt(AdoptInput {
+        adopted_on: Some(date(2025, 3, 8)),
+        in_force_from: None,
+        note: None,
+    })
+    .await
+    .unwrap();
+    let mut ids = Vec::new();
+    for name in ["Anne Ærø", "Bent Østergaard"] {
+        let m = desk
+            .member_add(MemberInput {
+                name: name.into(),
+                joined_on: Some(date(2025, 1, 1)),
+                membership_type: "ordinary".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        ids.push(m.id);
+    }
+    let meeting = desk
+        .meeting_create(kvorum_tests::meeting_at(MeetingKind::Ordinary, day))
+        .await
+        .unwrap()
+        .meeting
+        .id;
+    assert_eq!(desk.meeting_voters(meeting).await.unwrap().len(), 2);
+    let before = desk.store().register_changes().await.unwrap();
+    let view = desk
+        .attendance_check_in(CheckIn {
+            meeting,
+            member: Some(ids[0]),
+            guest: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(view.counts.present, 1);
+    assert_eq!(
+        desk.store().register_changes().await.unwrap(),
+        before,
+        "a check-in leaves the register"
+    );
+    let voters = desk.meeting_voters(meeting).await.unwrap();
+    assert!(voters.iter().any(|v| v.member == ids[0] && v.checked_in));
+
+    // The treasurer's laptop renames Bent (he married) and sets the year's fee.
+    let treasurer = db.open_on("Ole (kasserer)", day).await;
+    let bent = treasurer.member_get(ids[1]).await.unwrap().member;
+    let mut input = MemberInput::from(&bent);
+    input.name = "Bent Østergaard Ærø".into();
+    treasurer
+        .member_update(MemberUpdate {
+            id: bent.id,
+            version: bent.version,
+            input,
+        })
+        .await
+        .unwrap();
+    let renamed = desk.store().register_changes().await.unwrap();
+    assert!(renamed > before, "a member's change moves the count");
+    treasurer
+        .fee_rate_set(kvorum_core::fees::FeeRate {
+            year: 2027,
+            membership_type: "ordinary".into(),
+            amount: kvorum_core::money::Money::from_kr(150),
+        })
+        .await
+        .unwrap();
+    assert!(
+        desk.store().register_changes().await.unwrap() > renamed,
+        "a fee rate moves it"
+    );
+    let rated = desk.store().register_changes().await.unwrap();
+    treasurer
+        .fee_pay(kvorum_core::fees::PaymentInput {
+            member_id: ids[1],
+            year: 2027,
+            paid_on: Some(day),
+            amount: kvorum_core::money::Money::from_kr(150),
+            method: kvorum_core::fees::PaymentMethod::Cash,
+            voucher_no: None,
+        })
+        .await
+        .unwrap();
+    assert!(
+        desk.store().register_changes().await.unwrap() > rated,
+        "a payment moves it"
+    );
+
+    // The desk checks Bent in under the name the register now has.
+    let view = desk
+        .attendance_check_in(CheckIn {
+            meeting,
+            member: Some(ids[1]),
+            guest: None,
+        })
+        .await
+        .unwrap();
+    let names: Vec<&str> = view.attendees.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"Bent Østergaard Ærø"), "{names:?}");
+    let voters = desk.meeting_voters(meeting).await.unwrap();
+    assert!(voters
+        .iter()
+        .any(|v| v.name == "Bent Østergaard Ærø" && v.checked_in && v.fee_owed.is_none()));
+    treasurer.close().await;
+    desk.close().await;
+}
+
+kvorum_tests::on_both_engines!(
+    two_laptops_at_the_door,
+    two_laptops_book_at_once,
+    the_register_at_the_door
+);
 
 /// The lock itself: while one laptop's transaction holds the meeting, another's waits for
 /// it and goes on when it commits (on SQLite it already waits at `BEGIN IMMEDIATE`).

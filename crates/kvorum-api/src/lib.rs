@@ -56,8 +56,9 @@ pub struct Api {
     /// The language the user reads: generated sentences are said in it.
     lang: Lang,
     clock: Clock,
-    /// The last member snapshot and the data generation it was read at: searching as you
-    /// type reuses it until any write (here or on another laptop) moves the generation on.
+    /// The last member snapshot and the register's change count it was read at: searching
+    /// as you type and the desk's voting rights reuse it until a write to the register (here
+    /// or on another laptop) moves the count on.
     snapshot: tokio::sync::Mutex<Option<(i64, std::sync::Arc<members::MemberSnapshot>)>>,
     /// Fiscal years' budget lines, bookings and the grants, each read once per data
     /// generation (the overview of 10 000 bookings is then computed, not loaded; the annual

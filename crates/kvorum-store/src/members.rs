@@ -73,6 +73,14 @@ pub async fn members(&mut self) -> Result<Vec<Member>> {
     Ok(rows.into_iter().map(Member::from).collect())
 }
 
+/// How many times the member register (members, fee rates, fee payments) has changed, as
+/// this reader (a transaction, perhaps) sees it: it moves with every such write from any
+/// connection and with nothing else (migration 0020), so a register read at a count is
+/// still the register while the count stands.
+pub async fn register_changes(&mut self) -> Result<i64> {
+    Ok(on_reader!(self, p => sqlx::query_scalar("SELECT changes FROM register_changes").fetch_one(p).await)?)
+}
+
 pub async fn member(&mut self, id: MemberId) -> Result<Member> {
     let sql = format!("{SELECT_MEMBER} WHERE id = $1");
     let row: Option<MemberRow> = on_reader!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.0).fetch_optional(p).await)?;

@@ -40,8 +40,8 @@ pub struct Table {
     pub columns: &'static [(&'static str, Kind)],
 }
 
-/// Every table that holds the association's data. Not moved: `data_generation` and
-/// `booking_years` (counters each database keeps for itself) and `stored_documents` (the
+/// Every table that holds the association's data. Not moved: `data_generation`,
+/// `booking_years` and `register_changes` (counters each database keeps for itself) and `stored_documents` (the
 /// format version, which migrations write).
 pub const TABLES: &[Table] = &[
     Table {
@@ -852,6 +852,7 @@ impl Store {
             "_sqlx_migrations",
             "data_generation",
             "booking_years",
+            "register_changes",
             "stored_documents",
         ];
         let mut there: std::collections::BTreeMap<String, Vec<String>> = Default::default();

@@ -10,17 +10,20 @@ impl Api {
         let present = self.store.attendance(id).await?;
         let snap = self.member_snapshot().await?;
         let year = chrono::Datelike::year(&meeting.date);
+        // Each member's payments and presence looked up, not searched for: 10 000 members
+        // at the door are one pass over the payments and one over the attendance.
+        let mut pays_of: HashMap<MemberId, Vec<Payment>> = HashMap::new();
+        for p in &snap.payments {
+            pays_of.entry(p.member_id).or_default().push(p.clone());
+        }
+        let present: std::collections::HashSet<MemberId> =
+            present.iter().filter_map(|a| a.member).collect();
         let owed = |m: &Member| -> Option<Money> {
             if !meeting.kind.is_assembly() {
                 return None;
             }
-            let pays: Vec<Payment> = snap
-                .payments
-                .iter()
-                .filter(|p| p.member_id == m.id)
-                .cloned()
-                .collect();
-            match fee_status(m, year, &snap.rates, &pays) {
+            let pays = pays_of.get(&m.id).map(Vec::as_slice).unwrap_or(&[]);
+            match fee_status(m, year, &snap.rates, pays) {
                 FeeStatus::Unpaid { due } => Some(due),
                 FeeStatus::PartlyPaid { due, paid } => Some(due - paid),
                 _ => None,
@@ -33,7 +36,7 @@ impl Api {
             .map(|(m, v)| {
                 let v = right_at(meeting.kind, v);
                 Voter {
-                    checked_in: present.iter().any(|a| a.member == Some(m.id)),
+                    checked_in: present.contains(&m.id),
                     fee_owed: owed(&m),
                     member: m.id,
                     member_no: m.member_no,
@@ -42,10 +45,7 @@ impl Api {
                 }
             })
             .collect();
-        voters.sort_by(|a, b| {
-            kvorum_core::members::danish_collate(&a.name)
-                .cmp(&kvorum_core::members::danish_collate(&b.name))
-        });
+        voters.sort_by_cached_key(|v| kvorum_core::members::danish_collate(&v.name));
         Ok(voters)
     }
 
@@ -166,7 +166,7 @@ impl Api {
 
     pub async fn attendance_get(&self, meeting: MeetingId) -> ApiResult<AttendanceView> {
         let r = self.record(meeting).await?;
-        let names = self.member_names().await?;
+        let names = self.proxy_names(&r).await?;
         Ok(self.attendance_view(&r, &names))
     }
 

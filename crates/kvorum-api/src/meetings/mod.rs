@@ -308,7 +308,9 @@ pub(crate) struct Record {
     pub decisions: Vec<Decision>,
     pub minutes: Vec<Minutes>,
     pub members_with_vote: u32,
-    /// Every member active on the meeting's day, with their voting right then.
+    /// Every member active on the meeting's day, with their voting right then — in a record
+    /// read inside a transaction (the desk decides from it); empty in one read for a screen,
+    /// which needs only the count above.
     pub voters: Vec<(Member, VotingRight)>,
 }
 
@@ -363,19 +365,46 @@ fn voting_rights(
     day: NaiveDate,
     rules: &RuleSettings,
 ) -> Vec<(Member, VotingRight)> {
-    let mut by_member: HashMap<MemberId, Vec<kvorum_core::fees::Payment>> = HashMap::new();
+    let mut out = Vec::new();
+    each_voting_right(snap, day, rules, |m, v| out.push((m.clone(), v)));
+    out
+}
+
+/// How many members may vote on `day`.
+fn entitled_count(
+    snap: &crate::members::MemberSnapshot,
+    day: NaiveDate,
+    rules: &RuleSettings,
+) -> u32 {
+    let mut n = 0u32;
+    each_voting_right(snap, day, rules, |_, v| {
+        n = n.saturating_add(u32::from(v.entitled))
+    });
+    n
+}
+
+/// Every member active on `day` with their voting right then, without copying the register.
+fn each_voting_right(
+    snap: &crate::members::MemberSnapshot,
+    day: NaiveDate,
+    rules: &RuleSettings,
+    mut each: impl FnMut(&Member, VotingRight),
+) {
+    let mut by_member: HashMap<MemberId, Vec<&kvorum_core::fees::Payment>> = HashMap::new();
     for p in &snap.payments {
-        by_member.entry(p.member_id).or_default().push(p.clone());
+        by_member.entry(p.member_id).or_default().push(p);
     }
-    snap.members
-        .iter()
-        .filter(|m| m.active_on(day))
-        .map(|m| {
-            let pays = by_member.get(&m.id).map(Vec::as_slice).unwrap_or(&[]);
-            let v = rules::voting_right(m, &snap.rates, pays, day, &rules.voting);
-            (m.clone(), v)
-        })
-        .collect()
+    let mut pays = Vec::new();
+    for m in snap.members.iter().filter(|m| m.active_on(day)) {
+        pays.clear();
+        if let Some(ps) = by_member.get(&m.id) {
+            pays.extend(ps.iter().map(|p| (*p).clone()));
+        }
+        each(
+            m,
+            rules::voting_right(m, &snap.rates, &pays, day, &rules.voting),
+        );
+    }
 }
 
 /// The Danish sentence for a decision the core refused.

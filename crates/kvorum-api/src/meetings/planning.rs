@@ -28,7 +28,7 @@ impl Api {
 
     pub async fn meeting_get(&self, id: MeetingId) -> ApiResult<MeetingDetail> {
         let r = self.record(id).await?;
-        let names = self.member_names().await?;
+        let names = self.proxy_names(&r).await?;
         let board = self.board_names_on(r.meeting.date).await?;
         Ok(self.detail_of(r, &names, &board))
     }

@@ -41,8 +41,9 @@ impl Api {
         self.load_record(&mut self.store.reader(), id, true).await
     }
 
-    /// The meeting's record read through `db`. Inside a transaction the members are read
-    /// there too (`cached` false), so a use case decides from what it will write over.
+    /// The meeting's record read through `db`. Inside a transaction the register is taken
+    /// as the transaction sees it (`cached` false: the snapshot in memory only if the register
+    /// has not changed since it was read), so a use case decides from what it will write over.
     pub(crate) async fn load_record(
         &self,
         db: &mut Reader<'_>,
@@ -59,21 +60,17 @@ impl Api {
         let rules = self.rules_in(db, meeting.date).await?;
         // Every member's right on the day: who may vote at an assembly, who can be checked
         // in at any meeting.
-        let voters = {
-            let snap = if cached {
-                self.member_snapshot().await?
-            } else {
-                let members = db.members().await?;
-                let rates = db.fee_rates().await?;
-                let payments = db.payments(None).await?;
-                std::sync::Arc::new(crate::members::MemberSnapshot::new(
-                    members, rates, payments,
-                ))
-            };
-            voting_rights(&snap, meeting.date, &rules)
+        let (voters, entitled) = if cached {
+            let snap = self.member_snapshot().await?;
+            (Vec::new(), entitled_count(&snap, meeting.date, &rules))
+        } else {
+            let snap = self.member_snapshot_in(db).await?;
+            let voters = voting_rights(&snap, meeting.date, &rules);
+            let n = voters.iter().filter(|(_, v)| v.entitled).count();
+            (voters, u32::try_from(n).unwrap_or(u32::MAX))
         };
         let members_with_vote = if meeting.kind.is_assembly() {
-            u32::try_from(voters.iter().filter(|(_, v)| v.entitled).count()).unwrap_or(u32::MAX)
+            entitled
         } else {
             rules.board.size()
         };
@@ -117,11 +114,19 @@ impl Api {
         }
     }
 
-    pub(crate) async fn member_names(&self) -> ApiResult<HashMap<MemberId, String>> {
+    /// The names of the members `r`'s proxies name, givers and holders (not a map of the
+    /// whole register: the desk asks for it at every check-in).
+    pub(crate) async fn proxy_names(&self, r: &Record) -> ApiResult<HashMap<MemberId, String>> {
+        let wanted: std::collections::HashSet<MemberId> =
+            r.proxies.iter().flat_map(|p| [p.giver, p.holder]).collect();
+        if wanted.is_empty() {
+            return Ok(HashMap::new());
+        }
         let snap = self.member_snapshot().await?;
         Ok(snap
             .members
             .iter()
+            .filter(|m| wanted.contains(&m.id))
             .map(|m| (m.id, m.name.clone()))
             .collect())
     }

@@ -119,7 +119,9 @@ impl Api {
     /// All members, rates and payments, read once per data generation.
     pub(crate) async fn member_snapshot(&self) -> ApiResult<Arc<MemberSnapshot>> {
         let mut cache = self.snapshot.lock().await;
-        let generation = self.store.generation().await?;
+        // The register's own counter, not the data generation: a check-in at the door or a
+        // booking leaves the register, and this snapshot, as it was.
+        let generation = self.store.register_changes().await?;
         if let Some((g, snap)) = cache.as_ref() {
             if *g == generation {
                 return Ok(Arc::clone(snap));
@@ -131,6 +133,26 @@ impl Api {
         let snap = Arc::new(MemberSnapshot::new(members, rates, payments));
         *cache = Some((generation, Arc::clone(&snap)));
         Ok(snap)
+    }
+
+    /// The register as `db` (a transaction about to write) sees it: the snapshot in memory
+    /// when the register's change count there is the one it was read at — nothing in the
+    /// register has changed since, committed or in this transaction —, else read through
+    /// `db` (and not kept: the transaction may still roll back).
+    pub(crate) async fn member_snapshot_in(
+        &self,
+        db: &mut kvorum_store::Reader<'_>,
+    ) -> ApiResult<Arc<MemberSnapshot>> {
+        let count = db.register_changes().await?;
+        if let Some((g, snap)) = self.snapshot.lock().await.as_ref() {
+            if *g == count {
+                return Ok(Arc::clone(snap));
+            }
+        }
+        let members = db.members().await?;
+        let rates = db.fee_rates().await?;
+        let payments = db.payments(None).await?;
+        Ok(Arc::new(MemberSnapshot::new(members, rates, payments)))
     }
 
     /// The member list: search as you type, filters, sorting.
