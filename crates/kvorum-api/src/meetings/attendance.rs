@@ -68,11 +68,9 @@ impl Api {
         let attendee = match (input.member, normalize_optional(&input.guest)) {
             (Some(id), _) => {
                 let (m, v) = r
-                    .voters
-                    .iter()
-                    .find(|(m, _)| m.id == id)
+                    .voter(id)
                     .ok_or_else(|| ApiError::refused(Text::new("attendance-not-a-member")))?;
-                Attendee::member(m, v, r.meeting.kind.is_assembly())
+                Attendee::member(&m, &v, r.meeting.kind.is_assembly())
             }
             (None, Some(name)) => Attendee::guest(name),
             (None, None) => return Err(ApiError::refused(Text::new("attendance-who"))),
@@ -98,7 +96,7 @@ impl Api {
         if !r.meeting.kind.is_assembly() {
             return Err(ApiError::refused(Text::new("door-payment-assemblies-only")));
         }
-        if !r.voters.iter().any(|(m, _)| m.id == input.member) {
+        if r.voter(input.member).is_none() {
             return Err(ApiError::refused(Text::new("attendance-not-a-member")));
         }
         // Paid at the door is paid on the meeting's day, also when the desk's record is
@@ -136,14 +134,12 @@ impl Api {
             .load_record(&mut tx.reader(), input.meeting, false)
             .await?;
         let (m, v) = after
-            .voters
-            .iter()
-            .find(|(m, _)| m.id == input.member)
+            .voter(input.member)
             .ok_or_else(|| ApiError::refused(Text::new("attendance-not-a-member")))?;
         if after.attendees.iter().any(|a| a.member == Some(m.id)) {
             tx.check_out(after.meeting.id, Some(m.id), "").await?;
         }
-        tx.check_in(after.meeting.id, &Attendee::member(m, v, true))
+        tx.check_in(after.meeting.id, &Attendee::member(&m, &v, true))
             .await?;
         tx.commit().await?;
         self.attendance_get(after.meeting.id).await
@@ -179,9 +175,7 @@ impl Api {
             return Err(ApiError::refused(Text::new("proxy-assemblies-only")));
         }
         let giver_right = r
-            .voters
-            .iter()
-            .find(|(m, _)| m.id == input.giver)
+            .voter(input.giver)
             .map(|(_, v)| {
                 if v.entitled {
                     Ok(())

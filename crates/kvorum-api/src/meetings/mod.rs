@@ -308,13 +308,36 @@ pub(crate) struct Record {
     pub decisions: Vec<Decision>,
     pub minutes: Vec<Minutes>,
     pub members_with_vote: u32,
-    /// Every member active on the meeting's day, with their voting right then — in a record
-    /// read inside a transaction (the desk decides from it); empty in one read for a screen,
-    /// which needs only the count above.
-    pub voters: Vec<(Member, VotingRight)>,
+    /// The register the record was read with (as its transaction saw it).
+    pub register: std::sync::Arc<crate::members::MemberSnapshot>,
 }
 
 impl Record {
+    /// A member active on the meeting's day, with their voting right then (the desk decides
+    /// one member at a time, not from all 10 000).
+    fn voter(&self, id: MemberId) -> Option<(Member, VotingRight)> {
+        let m = self
+            .register
+            .members
+            .iter()
+            .find(|m| m.id == id && m.active_on(self.meeting.date))?;
+        let pays: Vec<kvorum_core::fees::Payment> = self
+            .register
+            .payments
+            .iter()
+            .filter(|p| p.member_id == id)
+            .cloned()
+            .collect();
+        let v = rules::voting_right(
+            m,
+            &self.register.rates,
+            &pays,
+            self.meeting.date,
+            &self.rules.voting,
+        );
+        Some((m.clone(), v))
+    }
+
     fn minutes_approved(&self) -> bool {
         self.minutes
             .iter()

@@ -60,17 +60,13 @@ impl Api {
         let rules = self.rules_in(db, meeting.date).await?;
         // Every member's right on the day: who may vote at an assembly, who can be checked
         // in at any meeting.
-        let (voters, entitled) = if cached {
-            let snap = self.member_snapshot().await?;
-            (Vec::new(), entitled_count(&snap, meeting.date, &rules))
+        let register = if cached {
+            self.member_snapshot().await?
         } else {
-            let snap = self.member_snapshot_in(db).await?;
-            let voters = voting_rights(&snap, meeting.date, &rules);
-            let n = voters.iter().filter(|(_, v)| v.entitled).count();
-            (voters, u32::try_from(n).unwrap_or(u32::MAX))
+            self.member_snapshot_in(db).await?
         };
         let members_with_vote = if meeting.kind.is_assembly() {
-            entitled
+            entitled_count(&register, meeting.date, &rules)
         } else {
             rules.board.size()
         };
@@ -81,7 +77,7 @@ impl Api {
             decisions: db.decisions(id).await?,
             minutes: db.minutes(Some(id)).await?,
             members_with_vote,
-            voters,
+            register,
             rules,
             meeting,
         })
