@@ -13,9 +13,17 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-async fn two_laptops_at_the_door(engine: Engine) {
-    let db = engine.fresh().await;
-    let day = date(2027, 3, 13);
+/// Perronen with its bylaws, `names` as members since 2025 and its assembly on `day`: the
+/// check-in desk's laptop, the members and the meeting.
+async fn at_the_door(
+    db: &kvorum_tests::TestDb,
+    day: NaiveDate,
+    names: &[&str],
+) -> (
+    kvorum_api::Api,
+    Vec<kvorum_core::ids::MemberId>,
+    kvorum_core::ids::MeetingId,
+) {
     let desk = db.open_on("Karin (indgang)", day).await;
     kvorum_tests::perronen(&desk).await;
     desk.bylaws_adopt(AdoptInput {
@@ -26,10 +34,10 @@ async fn two_laptops_at_the_door(engine: Engine) {
     .await
     .unwrap();
     let mut ids = Vec::new();
-    for name in ["Anne Ærø", "Bent Østergaard", "Carla Ågård"] {
+    for name in names {
         let m = desk
             .member_add(MemberInput {
-                name: name.into(),
+                name: (*name).into(),
                 joined_on: Some(date(2025, 1, 1)),
                 membership_type: "ordinary".into(),
                 ..Default::default()
@@ -38,13 +46,21 @@ async fn two_laptops_at_the_door(engine: Engine) {
             .unwrap();
         ids.push(m.id);
     }
-    let (holder, giver_a, giver_b) = (ids[0], ids[1], ids[2]);
     let meeting = desk
         .meeting_create(kvorum_tests::meeting_at(MeetingKind::Ordinary, day))
         .await
         .unwrap()
         .meeting
         .id;
+    (desk, ids, meeting)
+}
+
+async fn two_laptops_at_the_door(engine: Engine) {
+    let db = engine.fresh().await;
+    let day = date(2027, 3, 13);
+    let (desk, ids, meeting) =
+        at_the_door(&db, day, &["Anne Ærø", "Bent Østergaard", "Carla Ågård"]).await;
+    let (holder, giver_a, giver_b) = (ids[0], ids[1], ids[2]);
     desk.attendance_check_in(CheckIn {
         meeting,
         member: Some(holder),
@@ -101,34 +117,7 @@ async fn two_laptops_at_the_door(engine: Engine) {
 async fn the_register_at_the_door(engine: Engine) {
     let db = engine.fresh().await;
     let day = date(2027, 3, 13);
-    let desk = db.open_on("Karin (indgang)", day).await;
-    kvorum_tests::perronen(&desk).await;
-    desk.bylaws_adopt(AdoptInput {
-        adopted_on: Some(date(2025, 3, 8)),
-        in_force_from: None,
-        note: None,
-    })
-    .await
-    .unwrap();
-    let mut ids = Vec::new();
-    for name in ["Anne Ærø", "Bent Østergaard"] {
-        let m = desk
-            .member_add(MemberInput {
-                name: name.into(),
-                joined_on: Some(date(2025, 1, 1)),
-                membership_type: "ordinary".into(),
-                ..Default::default()
-            })
-            .await
-            .unwrap();
-        ids.push(m.id);
-    }
-    let meeting = desk
-        .meeting_create(kvorum_tests::meeting_at(MeetingKind::Ordinary, day))
-        .await
-        .unwrap()
-        .meeting
-        .id;
+    let (desk, ids, meeting) = at_the_door(&db, day, &["Anne Ærø", "Bent Østergaard"]).await;
     assert_eq!(desk.meeting_voters(meeting).await.unwrap().len(), 2);
     let before = desk.store().register_changes().await.unwrap();
     let view = desk
