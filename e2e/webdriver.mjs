@@ -17,8 +17,12 @@ function stopGroup(child) {
 }
 
 export async function startDriver(port, env) {
+  // The app turns WebKit's compositing layers off (src-tauri/src/main.rs), and in that mode
+  // WebKitWebDriver's screenshot never answers under Xvfb: the tests run the app with the
+  // layers on, as a user who sets WEBKIT_DISABLE_COMPOSITING_MODE=0 would. (The app itself
+  // paints in both modes: scripts/bench-start.py and bench-checkin.mjs run it as shipped.)
   const driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port)], {
-    env: { ...process.env, ...env },
+    env: { WEBKIT_DISABLE_COMPOSITING_MODE: '0', ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
     // Its own process group, so stopping it also stops WebKitWebDriver and the app it started.
     detached: true,
