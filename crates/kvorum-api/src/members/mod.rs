@@ -40,6 +40,14 @@ pub struct MemberSnapshot {
     pub payments: Vec<kvorum_core::fees::Payment>,
 }
 
+/// The register read through `db`: members, fee rates and payments.
+async fn read_register(db: &mut kvorum_store::Reader<'_>) -> ApiResult<Arc<MemberSnapshot>> {
+    let members = db.members().await?;
+    let rates = db.fee_rates().await?;
+    let payments = db.payments(None).await?;
+    Ok(Arc::new(MemberSnapshot::new(members, rates, payments)))
+}
+
 impl MemberSnapshot {
     pub fn new(
         members: Vec<Member>,
@@ -127,10 +135,7 @@ impl Api {
                 return Ok(Arc::clone(snap));
             }
         }
-        let members = self.store.members().await?;
-        let rates = self.store.fee_rates().await?;
-        let payments = self.store.payments(None).await?;
-        let snap = Arc::new(MemberSnapshot::new(members, rates, payments));
+        let snap = read_register(&mut self.store.reader()).await?;
         *cache = Some((generation, Arc::clone(&snap)));
         Ok(snap)
     }
@@ -149,10 +154,7 @@ impl Api {
                 return Ok(Arc::clone(snap));
             }
         }
-        let members = db.members().await?;
-        let rates = db.fee_rates().await?;
-        let payments = db.payments(None).await?;
-        Ok(Arc::new(MemberSnapshot::new(members, rates, payments)))
+        read_register(db).await
     }
 
     /// The member list: search as you type, filters, sorting.
