@@ -85,7 +85,10 @@ macro_rules! api_command_fns {
                 let Some(api) = guard.as_ref() else {
                     return Err(no_database().localized(lang_of(&*state.settings.lock().await)));
                 };
+                let began = Instant::now();
                 let result = api.$name($($arg),*).await.map_err(|e| e.localized(api.lang()));
+                // `KVORUM_LOG=kvorum::ipc=debug`: each command's time in the backend.
+                tracing::debug!(target: "kvorum::ipc", "{}: {:.1} ms", stringify!($name), began.elapsed().as_secs_f64() * 1000.0);
                 if result.is_ok() {
                     projector_changed(&window);
                 }

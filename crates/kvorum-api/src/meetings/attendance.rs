@@ -62,9 +62,11 @@ impl Api {
     }
 
     /// Checks a member (or a named guest) in, with their voting right on the day. The
-    /// record and the register are read inside the transaction that writes the check-in.
+    /// record and the register are read inside the transaction that writes the check-in,
+    /// and the answer is that record with the check-in: the meeting was locked, so it is the
+    /// attendance as committed, and the desk gets it without the record read again.
     pub async fn attendance_check_in(&self, input: CheckIn) -> ApiResult<AttendanceView> {
-        let (mut tx, r) = self.desk_change(input.meeting).await?;
+        let (mut tx, mut r) = self.desk_change(input.meeting).await?;
         let attendee = match (input.member, normalize_optional(&input.guest)) {
             (Some(id), _) => {
                 let (m, v) = r
@@ -85,7 +87,9 @@ impl Api {
                 other => other.into(),
             })?;
         tx.commit().await?;
-        self.attendance_get(r.meeting.id).await
+        r.attendees.push(attendee);
+        let names = self.proxy_names(&r).await?;
+        Ok(self.attendance_view(&r, &names))
     }
 
     /// A member in arrears pays at the door: the payment (dated the meeting's day, for its

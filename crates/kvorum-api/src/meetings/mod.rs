@@ -399,11 +399,13 @@ fn entitled_count(
     day: NaiveDate,
     rules: &RuleSettings,
 ) -> u32 {
-    let mut n = 0u32;
-    each_voting_right(snap, day, rules, |_, v| {
-        n = n.saturating_add(u32::from(v.entitled))
-    });
-    n
+    snap.entitled_on(day, &rules.voting, || {
+        let mut n = 0u32;
+        each_voting_right(snap, day, rules, |_, v| {
+            n = n.saturating_add(u32::from(v.entitled))
+        });
+        n
+    })
 }
 
 /// Every member active on `day` with their voting right then, without copying the register.

@@ -38,6 +38,10 @@ pub struct MemberSnapshot {
     pub entries: Vec<SearchEntry>,
     pub rates: Vec<kvorum_core::fees::FeeRate>,
     pub payments: Vec<kvorum_core::fees::Payment>,
+    /// How many members had a vote on a day under given voting rules, counted once for this
+    /// snapshot: the desk shows it at every check-in, and counting is every member's fee
+    /// status again (10 000 members: milliseconds).
+    entitled: std::sync::Mutex<Vec<(chrono::NaiveDate, kvorum_core::rules::VotingRules, u32)>>,
 }
 
 /// The register read through `db`: members, fee rates and payments.
@@ -60,7 +64,37 @@ impl MemberSnapshot {
             entries,
             rates,
             payments,
+            entitled: std::sync::Mutex::default(),
         }
+    }
+
+    /// The number of members with a vote on `day` under `rules`: `count` once, then
+    /// remembered (a few days and rule sets; the snapshot is replaced when the register
+    /// changes).
+    pub(crate) fn entitled_on(
+        &self,
+        day: chrono::NaiveDate,
+        rules: &kvorum_core::rules::VotingRules,
+        count: impl FnOnce() -> u32,
+    ) -> u32 {
+        // A panic elsewhere while the lock was held leaves only a count behind: still sound.
+        let known = |seen: &Vec<(chrono::NaiveDate, kvorum_core::rules::VotingRules, u32)>| {
+            seen.iter()
+                .find(|(d, r, _)| *d == day && r == rules)
+                .map(|(_, _, n)| *n)
+        };
+        if let Some(n) = known(&self.entitled.lock().unwrap_or_else(|e| e.into_inner())) {
+            return n;
+        }
+        let n = count();
+        let mut seen = self.entitled.lock().unwrap_or_else(|e| e.into_inner());
+        if known(&seen).is_none() {
+            if seen.len() >= 8 {
+                seen.remove(0);
+            }
+            seen.push((day, rules.clone(), n));
+        }
+        n
     }
 
     /// The members matching `query`, in its order, with their fee status for `fee_year`.
