@@ -4,10 +4,10 @@
 # alone) as the baseline of the same run. Build first: cargo build --release -p kvorum-cli
 set -euo pipefail
 cd "$(dirname "$0")/.."
-kv=target/release/kvorum
+kv=${KVORUM_CLI:-target/release/kvorum}
 [ -x "$kv" ] || { echo "Byg først: cargo build --release -p kvorum-cli" >&2; exit 1; }
 work=$(mktemp -d /tmp/kvorum-bench-minutes.XXXX)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 export KVORUM_TODAY=2026-11-22 KVORUM_CONFIG_DIR="$work/config"
 db="$work/forening.sqlite"
 "$kv" --db "$db" init --name "Foreningen Perronen" > /dev/null

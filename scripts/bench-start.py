@@ -37,7 +37,7 @@ if not os.environ.get("DISPLAY"):
     # Under a virtual screen of the minimum-plus size the issue was measured at.
     os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", sys.executable] + sys.argv)
 
-kvorum = os.path.join(root, "target/release/kvorum-app")
+kvorum = os.environ.get("KVORUM_APP", os.path.join(root, "target/release/kvorum-app"))
 # The data is made with the CLI (its release build, which the minutes benchmark times too).
 cli = os.path.join(root, "target/release/kvorum")
 bare_dir = os.path.join(root, "target/bench-bare")

@@ -23,5 +23,5 @@ for deb in target/$profile/bundle/deb/*.deb; do
   dpkg-deb --raw-extract "$deb" "$work/pkg"
   dpkg-deb --root-owner-group -Zxz -z9 --build "$work/pkg" "$deb" > /dev/null
   rm -rf "$work"
-  echo "$deb: $(du -h "$deb" | cut -f1)"
+  echo "$deb: $(du -h "$deb" | cut -f1) ($(stat -c %s "$deb") bytes)"
 done

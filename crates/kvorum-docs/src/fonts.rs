@@ -1,10 +1,13 @@
-//! The embedded font (Liberation Sans, SIL OFL 1.1 — see fonts/LICENSE-Liberation.txt)
-//! and its glyph metrics, so the layout can measure text exactly as the PDF will show it.
+//! The embedded font and its glyph metrics, so the layout can measure text exactly as the
+//! PDF will show it. Kvorum Sans is Liberation Sans 2.1.5 without its TrueType hinting, which
+//! a PDF does not need (half the files' size): every glyph, metric and table else as it was,
+//! renamed as the SIL OFL 1.1 asks of a changed font (`scripts/make-fonts.py`,
+//! fonts/LICENSE-Liberation.txt).
 
 use std::sync::OnceLock;
 
-pub const REGULAR_TTF: &[u8] = include_bytes!("../fonts/LiberationSans-Regular.ttf");
-pub const BOLD_TTF: &[u8] = include_bytes!("../fonts/LiberationSans-Bold.ttf");
+pub const REGULAR_TTF: &[u8] = include_bytes!("../fonts/KvorumSans-Regular.ttf");
+pub const BOLD_TTF: &[u8] = include_bytes!("../fonts/KvorumSans-Bold.ttf");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {

@@ -1,8 +1,8 @@
 //! kvorum-docs — Kvorum's documents in three steps: a `model` (what the document says,
 //! built from domain data) → a `layout` (pure: pages of positioned text, tables that break
 //! across pages with their header repeated, headers and "Side x af y" footers) → `pdf`
-//! (pdf-writer with the glyphs it uses of an embedded Liberation Sans, so æ, ø and å print
-//! everywhere).
+//! (pdf-writer with the glyphs it uses of an embedded Kvorum Sans, which is Liberation Sans
+//! without hinting, so æ, ø and å print everywhere).
 //! The only crate that writes PDF. Depends on kvorum-core; never on kvorum-store.
 #![forbid(unsafe_code)]
 

@@ -1,5 +1,5 @@
 //! Renders a laid-out [`Document`] as PDF with pdf-writer, embedding the glyphs it uses of
-//! Liberation Sans (a subset, made with subsetter).
+//! Kvorum Sans (Liberation Sans without hinting; a subset, made with subsetter).
 //!
 //! The layout has three kinds of item (text, rules, grey boxes), so the PDF is written
 //! directly: one content stream per page, the text of a run of lines in one text object,
@@ -103,10 +103,10 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     // A style no text uses is not embedded at all.
     let fonts: [Option<UsedFont>; 2] = [
         (!used[0].is_empty())
-            .then(|| subset_font(REGULAR_TTF, &used[0], "LiberationSans", false))
+            .then(|| subset_font(REGULAR_TTF, &used[0], "KvorumSans", false))
             .transpose()?,
         (!used[1].is_empty())
-            .then(|| subset_font(BOLD_TTF, &used[1], "LiberationSans-Bold", true))
+            .then(|| subset_font(BOLD_TTF, &used[1], "KvorumSans-Bold", true))
             .transpose()?,
     ];
 

@@ -215,7 +215,7 @@ pub(crate) fn not_a_database(e: &StoreError) -> bool {
 }
 
 /// How Kvorum connects to a server named by `url`: over TLS with the server's certificate
-/// verified (`sslmode=verify-full`, against the web's root certificates or the one the URL
+/// verified (`sslmode=verify-full`, against the computer's root certificates or the one the URL
 /// names in `sslrootcert`) unless the URL or `PGSSLMODE` says otherwise. Without encryption
 /// only on this computer (a Unix socket, `localhost`, 127.0.0.1, ::1).
 pub fn server_options(url: &str, password: Option<&str>) -> Result<PgConnectOptions> {
